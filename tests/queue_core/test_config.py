@@ -1,0 +1,71 @@
+"""config.yaml is validated at start-up with errors that name the key."""
+import copy
+import datetime as dt
+
+import pytest
+import yaml
+
+from queue_core.config import DEFAULT_CONFIG_PATH, ConfigError, load_settings, parse_settings
+
+RAW = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
+
+
+def parse(mutate=None, env=None):
+    raw = copy.deepcopy(RAW)
+    if mutate:
+        mutate(raw)
+    return parse_settings(raw, DEFAULT_CONFIG_PATH, env or {})
+
+
+def test_shipped_config_loads():
+    s = load_settings(env={})
+    assert set(s.services) == {"A", "B", "C", "D"}
+    assert s.services["A"].route == ("loket", "poli", "apotek")
+    assert [c.name for c in s.channels_for("poli", "A")] == ["Ruang 1", "Ruang 2"]
+    assert {c.name for c in s.channels_for("loket", "B")} == {"Loket 1", "Loket 2"}
+    assert s.conditions["darurat"].level == 0
+    assert s.conditions["lansia"].min_age == 60
+    assert s.database_url == "sqlite+aiosqlite:///data/pusque.db"
+    assert s.telegram_token is None
+
+
+def test_environment_overrides_database_and_token():
+    s = parse(env={"PUSQUE_DATABASE_URL": "postgresql+asyncpg://x@h/db", "TELEGRAM_BOT_TOKEN": "1:a"})
+    assert s.database_url == "postgresql+asyncpg://x@h/db"
+    assert s.telegram_token == "1:a"
+
+
+@pytest.mark.parametrize(
+    "mutate, key, why",
+    [
+        (lambda r: r["services"][0].update(code="a"), "services[0].code", "capital letter"),
+        (lambda r: r["services"][1].update(prefix="A"), "services[1].prefix", "used twice"),
+        (lambda r: r["services"][0].update(route=["loket", "lab"]), "services[0].route[1]", "unknown phase"),
+        (lambda r: r["services"][0].update(daily_quota=0), "services[0].daily_quota", "positive"),
+        (lambda r: r["services"][0].update(daily_quota="many"), "services[0].daily_quota", "must be int"),
+        (lambda r: r["services"][0]["hours"].update(mon="12:00-07:00"), "services[0].hours.mon", "closes before"),
+        (lambda r: r["clinic"]["hours"].update(tue="7-12"), "clinic.hours.tue", "07:30-12:00"),
+        (lambda r: r["clinic"].update(timezone="Mars/Olympus"), "clinic.timezone", "unknown time zone"),
+        (lambda r: r["priority"]["conditions"]["hamil"].update(level=7), "priority.conditions.hamil.level", "0 (highest)"),
+        (lambda r: r["priority"]["conditions"].pop("darurat"), "priority.conditions.darurat", "level 0"),
+        (lambda r: r["policy"].update(name="random"), "policy.name", "head_start"),
+        (lambda r: r["roles"].update(staff=["budi"]), "roles.staff", "user ids"),
+        (lambda r: r["phases"]["apotek"].update(channels=[]), "services.A.route", "no channel serves"),
+        (lambda r: r["clinic"].pop("phone"), "clinic.phone", "missing"),
+    ],
+)
+def test_bad_values_name_the_key(mutate, key, why):
+    with pytest.raises(ConfigError) as err:
+        parse(mutate)
+    assert err.value.key == key
+    assert why in str(err.value)
+
+
+def test_opening_hours():
+    s = parse()
+    umum = s.services["A"].hours
+    monday = dt.date(2026, 11, 23)
+    assert monday.weekday() == 0
+    assert umum.is_open(dt.datetime.combine(monday, dt.time(8, 0)))
+    assert not umum.is_open(dt.datetime.combine(monday, dt.time(12, 0)))
+    assert not umum.is_open(dt.datetime.combine(monday + dt.timedelta(days=6), dt.time(8, 0)))
