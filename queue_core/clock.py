@@ -1,0 +1,35 @@
+"""Injectable time: the clinic's naive local time, so tests and the simulator control it."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+
+class Clock(Protocol):
+    def now(self) -> dt.datetime: ...
+
+
+class SystemClock:
+    def __init__(self, timezone: str = "Asia/Jakarta") -> None:
+        self.tz = ZoneInfo(timezone)
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(self.tz).replace(tzinfo=None)
+
+
+class ManualClock:
+    """A clock that only moves when told to."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self._now = start
+
+    def now(self) -> dt.datetime:
+        return self._now
+
+    def set(self, moment: dt.datetime) -> None:
+        self._now = moment
+
+    def advance(self, **delta: float) -> dt.datetime:
+        self._now += dt.timedelta(**delta)
+        return self._now

@@ -1,0 +1,112 @@
+"""One engine and one async_sessionmaker per process, plus migrations and transient-error retries."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from pathlib import Path
+from typing import Awaitable, Callable, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    """Engine with the settings PusQue relies on for atomic queue operations.
+
+    SQLite: every transaction starts with BEGIN IMMEDIATE, taking the write lock up front, so
+    "read the head of the queue, then mark it called" cannot interleave with another writer in
+    this or any other process. PostgreSQL: the service uses SELECT ... FOR UPDATE SKIP LOCKED.
+    """
+    if is_sqlite(url):
+        db_path = make_url(url).database
+        if db_path and db_path != ":memory:":
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, connect_args={"timeout": 30})
+        sync = engine.sync_engine
+
+        @event.listens_for(sync, "connect")
+        def _on_connect(dbapi_conn, _record) -> None:
+            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(sync, "begin")
+        def _on_begin(conn) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Errors worth retrying: a locked SQLite file, a PG deadlock/serialization failure, a dropped connection."""
+    if isinstance(exc, OperationalError) and "locked" in str(exc).lower():
+        return True
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        code = getattr(getattr(exc, "orig", None), "pgcode", None) or getattr(
+            getattr(getattr(exc, "orig", None), "__cause__", None), "sqlstate", None
+        )
+        if code in ("40001", "40P01", "55P03", "57P01", "08006", "08003", "08001"):
+            return True
+        text = str(exc).lower()
+        return any(s in text for s in ("connection was closed", "connection refused", "deadlock detected", "could not serialize"))
+    return isinstance(exc, (ConnectionError, OSError))
+
+
+async def with_retries(
+    op: Callable[[], Awaitable[T]],
+    *,
+    attempts: int = 6,
+    base_delay: float = 0.05,
+    on_retry: Callable[[BaseException], None] | None = None,
+) -> T:
+    """Run a whole transaction again on transient failures, with jittered exponential backoff."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return await op()
+        except Exception as exc:  # noqa: BLE001 - filtered by is_transient
+            if attempt == attempts or not is_transient(exc):
+                raise
+            if on_retry:
+                on_retry(exc)
+            delay = base_delay * 2 ** (attempt - 1) * (0.5 + random.random())
+            log.warning("database busy or unreachable (%s); retry %d in %.2fs", type(exc).__name__, attempt, delay)
+            await asyncio.sleep(delay)
+    raise AssertionError("unreachable")
+
+
+async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+    """Apply Alembic migrations on this engine's database (run at start-up)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+
+    def _run(sync_conn) -> None:
+        cfg.attributes["connection"] = sync_conn
+        command.upgrade(cfg, revision)
+
+    async with engine.begin() as conn:
+        await conn.run_sync(_run)

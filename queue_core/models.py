@@ -1,0 +1,231 @@
+"""Database tables. Schema changes go through Alembic (migrations/), never create_all in production."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+ACTIVE_TICKET = "status NOT IN ('done', 'cancelled')"
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, int: Integer}
+
+
+class User(Base):
+    """A Telegram account that talks to the bot (a patient, a parent, a nurse...)."""
+
+    __tablename__ = "users"
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    first_name: Mapped[str] = mapped_column(String(128), default="")
+    lang: Mapped[str] = mapped_column(String(2), default="id")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # False once they block the bot
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Patient(Base):
+    """A person who can hold tickets; several may belong to one Telegram account (family)."""
+
+    __tablename__ = "patients"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.telegram_id"), index=True)
+    relation: Mapped[str] = mapped_column(String(16), default="self")  # self | anak | keluarga
+    name: Mapped[str] = mapped_column(String(128))
+    nik: Mapped[str | None] = mapped_column(String(16))
+    no_kk: Mapped[str | None] = mapped_column(String(16))
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(1))  # L | P
+    address: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    bpjs: Mapped[str | None] = mapped_column(String(13))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("owner_id", "nik", name="uq_patient_owner_nik"),)
+
+
+class DailyCounter(Base):
+    """Last ticket sequence issued per service per clinic day; bumped in the issuing transaction."""
+
+    __tablename__ = "daily_counters"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    service: Mapped[str] = mapped_column(String(4), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date)
+    service: Mapped[str] = mapped_column(String(4))
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(16))
+    # Null once the patient deletes their data: the ticket stays, anonymised.
+    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patients.id", ondelete="SET NULL"))
+    user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)  # who gets notifications
+    level: Mapped[int] = mapped_column(Integer)
+    conditions: Mapped[str] = mapped_column(String(128), default="")  # keys joined by "+"
+    age: Mapped[int | None] = mapped_column(Integer)
+    route: Mapped[str] = mapped_column(String(64))  # phases joined by ","
+    status: Mapped[str] = mapped_column(String(16))  # waiting|called|serving|skipped|done|cancelled
+    phase: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    cancel_reason: Mapped[str | None] = mapped_column(String(32))
+    visits: Mapped[list["Visit"]] = relationship(back_populates="ticket", order_by="Visit.id")
+    __table_args__ = (
+        UniqueConstraint("day", "number", name="uq_ticket_day_number"),
+        UniqueConstraint("day", "service", "seq", name="uq_ticket_day_service_seq"),
+        # One active ticket per person per service, even when buttons are tapped twice.
+        Index(
+            "uq_ticket_active_per_patient",
+            "patient_id",
+            "service",
+            unique=True,
+            sqlite_where=text(ACTIVE_TICKET),
+            postgresql_where=text(ACTIVE_TICKET),
+        ),
+    )
+
+    @property
+    def condition_list(self) -> list[str]:
+        return [c for c in self.conditions.split("+") if c]
+
+    @property
+    def route_list(self) -> list[str]:
+        return self.route.split(",")
+
+
+class Visit(Base):
+    """One ticket's stay in one phase queue, with every timestamp (history.md, Mobile JKN task ids)."""
+
+    __tablename__ = "visits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    phase: Mapped[str] = mapped_column(String(16))
+    service: Mapped[str] = mapped_column(String(4))
+    status: Mapped[str] = mapped_column(String(16))  # waiting|called|serving|done|skipped|cancelled
+    channel: Mapped[str | None] = mapped_column(String(64))
+    rank: Mapped[int] = mapped_column(Integer)
+    effective_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    called_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    skipped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    recalls: Mapped[int] = mapped_column(Integer, default=0)
+    turn_near_sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    ticket: Mapped[Ticket] = relationship(back_populates="visits")
+    __table_args__ = (
+        Index("ix_visit_queue", "phase", "status", "rank", "effective_at", "entered_at", "id"),
+        Index("ix_visit_channel", "channel", "status"),
+        Index("ix_visit_finished", "phase", "service", "finished_at"),
+    )
+
+
+class ChannelState(Base):
+    __tablename__ = "channel_states"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    paused: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Outbox(Base):
+    """A message owed to someone, written in the same transaction as the change that owes it."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))
+    lane: Mapped[str] = mapped_column(String(8), default="urgent")  # urgent | bulk
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending|sending|sent|failed|blocked
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    error: Mapped[str | None] = mapped_column(Text)
+    ticket_id: Mapped[int | None] = mapped_column(Integer)
+    broadcast_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    __table_args__ = (Index("ix_outbox_due", "status", "lane", "next_attempt_at", "id"),)
+
+
+class StaffMember(Base):
+    __tablename__ = "staff"
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    role: Mapped[str] = mapped_column(String(8))  # staff | admin
+    name: Mapped[str] = mapped_column(String(128), default="")
+    channel: Mapped[str | None] = mapped_column(String(64))  # remembered for /call
+    source: Mapped[str] = mapped_column(String(8), default="invite")  # config | invite
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class InviteCode(Base):
+    __tablename__ = "invite_codes"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    role: Mapped[str] = mapped_column(String(8))
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    claimed_by: Mapped[int | None] = mapped_column(BigInteger)
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(String(32))
+    allowed: Mapped[bool] = mapped_column(Boolean, default=True)
+    target: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class FaqUnanswered(Base):
+    __tablename__ = "faq_unanswered"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
+    question: Mapped[str] = mapped_column(Text)
+    score: Mapped[float | None]
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Broadcast(Base):
+    __tablename__ = "broadcasts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_by: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    text: Mapped[str] = mapped_column(Text)
+    photo_file_id: Mapped[str | None] = mapped_column(String(256))
+    audience: Mapped[str] = mapped_column(String(32))  # all | today | service:A
+    status: Mapped[str] = mapped_column(String(12))  # draft|queued|done|cancelled
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class BotState(Base):
+    """Conversation and per-user state kept across bot restarts (PTB persistence)."""
+
+    __tablename__ = "bot_state"
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

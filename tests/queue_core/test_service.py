@@ -1,0 +1,248 @@
+"""Every rule of domain.md on the real storage, on SQLite and PostgreSQL."""
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from queue_core import errors
+from queue_core.service import QueueService
+from tests.queue_core.helpers import outbox
+
+
+@pytest.fixture
+async def qs(sessionmaker, settings, clock):
+    service = QueueService(sessionmaker, settings, clock)
+    await service.ensure_channels()
+    return service
+
+
+async def test_numbers_are_prefix_and_daily_sequence_restarting_each_day(qs, clock):
+    a1 = await qs.issue(service="A", user_id=1)
+    a2 = await qs.issue(service="A", user_id=2)
+    b1 = await qs.issue(service="B", user_id=3)
+    assert (a1.number, a2.number, b1.number) == ("A-001", "A-002", "B-001")
+    clock.advance(days=1)
+    assert (await qs.issue(service="A", user_id=1)).number == "A-001"
+
+
+async def test_closed_hours_holidays_and_quota(qs, clock, settings):
+    clock.set(dt.datetime(2026, 11, 23, 6, 30))
+    with pytest.raises(errors.ServiceClosed):
+        await qs.issue(service="A", user_id=1)
+    clock.set(dt.datetime(2026, 11, 28, 8, 0))  # Saturday: Poli Gigi closed, Poli Umum open
+    with pytest.raises(errors.ServiceClosed):
+        await qs.issue(service="B", user_id=1)
+    assert (await qs.issue(service="A", user_id=1)).number == "A-001"
+    clock.set(dt.datetime(2026, 12, 25, 8, 0))  # a configured holiday
+    with pytest.raises(errors.ServiceClosed) as closed:
+        await qs.issue(service="A", user_id=1)
+    assert closed.value.params["holiday"] is True
+    clock.set(dt.datetime(2026, 11, 24, 8, 0))
+    for i in range(settings.services["B"].daily_quota):
+        await qs.issue(service="B", user_id=100 + i)
+    with pytest.raises(errors.QuotaFull):
+        await qs.issue(service="B", user_id=999)
+    # the refused ticket left no gap: tomorrow starts at 001 and today's last is the quota
+    assert (await qs.find(f"B-{settings.services['B'].daily_quota:03d}")).number.endswith("040")
+
+
+async def test_unknown_service(qs):
+    with pytest.raises(errors.UnknownService):
+        await qs.issue(service="Z", user_id=1)
+
+
+async def test_level_from_conditions_and_age(qs):
+    assert (await qs.issue(service="A", user_id=1, conditions=["flu"], age=30)).level == 3
+    assert (await qs.issue(service="A", user_id=2, conditions=["hamil", "flu"], age=28)).level == 1
+    assert (await qs.issue(service="A", user_id=3, age=72)).conditions == ("lansia",)
+    assert (await qs.issue(service="A", user_id=4, conditions=["tbc"])).level == 2
+
+
+async def test_call_order_follows_priority_then_arrival(qs, clock):
+    low1 = await qs.issue(service="A", user_id=1)
+    clock.advance(minutes=1)
+    low2 = await qs.issue(service="A", user_id=2)
+    clock.advance(minutes=1)
+    allergy = await qs.issue(service="A", user_id=3, conditions=["alergi"])
+    clock.advance(minutes=1)
+    pregnant = await qs.issue(service="A", user_id=4, conditions=["hamil"])
+    clock.advance(minutes=1)
+    emergency = await qs.issue(service="A", user_id=5, conditions=["darurat"])
+    order = []
+    for _ in range(5):
+        called = await qs.call_next("Loket 1")
+        order.append(called.number)
+        await qs.finish("Loket 1")
+    assert order == [emergency.number, pregnant.number, allergy.number, low1.number, low2.number]
+    assert await qs.call_next("Loket 1") is None
+
+
+async def test_position_and_estimate_while_waiting(qs, clock):
+    tickets = [await qs.issue(service="A", user_id=i) for i in range(1, 5)]
+    assert [t.position for t in tickets] == [1, 2, 3, 4]
+    late_pregnant = await qs.issue(service="A", user_id=9, conditions=["hamil"])
+    assert late_pregnant.position == 1
+    view = await qs.view(tickets[3].id)
+    assert view.position == 5
+    # no history yet: config mean 3 min at the loket, 2 counters -> 5 * 3 / 2
+    assert view.estimate_minutes == pytest.approx(7.5)
+
+
+async def test_one_active_ticket_per_patient_per_service(qs, sessionmaker, clock):
+    from tests.queue_core.helpers import add_user
+    from queue_core.models import Patient
+
+    await add_user(sessionmaker, 1, clock.now())
+    async with sessionmaker() as s, s.begin():
+        p = Patient(owner_id=1, name="SITI", created_at=clock.now())
+        s.add(p)
+    first = await qs.issue(service="A", user_id=1, patient_id=p.id)
+    with pytest.raises(errors.AlreadyHasTicket) as again:
+        await qs.issue(service="A", user_id=1, patient_id=p.id)
+    assert again.value.params["number"] == first.number
+    assert (await qs.issue(service="B", user_id=1, patient_id=p.id)).number == "B-001"
+    await qs.cancel(first.id)
+    assert (await qs.issue(service="A", user_id=1, patient_id=p.id)).number == "A-002"
+
+
+async def test_full_route_keeps_number_and_level(qs, clock, sessionmaker):
+    t = await qs.issue(service="A", user_id=7, conditions=["hamil"])
+    assert (await qs.call_next("Loket 2")).number == t.number
+    clock.advance(minutes=3)
+    moved = await qs.finish("Loket 2")
+    assert (moved.phase, moved.status, moved.level, moved.number) == ("poli", "waiting", 1, t.number)
+    called = await qs.call_next("Ruang 2")
+    assert called.channel == "Ruang 2"
+    await qs.start("Ruang 2")
+    clock.advance(minutes=12)
+    assert (await qs.finish("Ruang 2")).phase == "apotek"
+    await qs.call_next("Apotek")
+    done = await qs.finish("Apotek")
+    assert done.status == "done"
+    kinds = [o.kind for o in await outbox(sessionmaker, chat_id=7)]
+    assert kinds == ["turn_near", "called", "next_phase", "turn_near", "called", "next_phase", "turn_near", "called", "finished"]
+
+
+async def test_poli_queue_is_per_service_and_loket_is_shared(qs, clock):
+    a = await qs.issue(service="A", user_id=1)
+    b = await qs.issue(service="B", user_id=2)
+    assert (await qs.call_next("Loket 1")).number == a.number
+    assert (await qs.call_next("Loket 2")).number == b.number
+    await qs.finish("Loket 1")
+    await qs.finish("Loket 2")
+    assert (await qs.call_next("Ruang Gigi")).number == b.number
+    assert (await qs.call_next("Ruang 1")).number == a.number
+    assert await qs.call_next("Ruang MTBS") is None
+
+
+async def test_skip_then_rejoin_within_grace_and_not_after(qs, clock, sessionmaker):
+    t = await qs.issue(service="A", user_id=5)
+    await qs.issue(service="A", user_id=6)
+    await qs.call_next("Loket 1")
+    skipped = await qs.skip("Loket 1")
+    assert skipped.status == "skipped"
+    notice = (await outbox(sessionmaker, "skipped"))[0]
+    assert notice.payload["ticket_id"] == t.id and notice.payload["grace_minutes"] == 30
+    clock.advance(minutes=10)
+    back = await qs.rejoin(t.id)
+    assert back.status == "waiting" and back.position == 2  # behind the one already waiting
+    assert (await qs.call_next("Loket 1")).number == "A-002"
+    await qs.finish("Loket 1")
+    assert (await qs.call_next("Loket 1")).number == t.number
+    await qs.skip("Loket 1")
+    clock.advance(minutes=31)
+    with pytest.raises(errors.RejoinExpired):
+        await qs.rejoin(t.id)
+
+
+async def test_channel_busy_paused_unknown(qs):
+    await qs.issue(service="A", user_id=1)
+    await qs.issue(service="A", user_id=2)
+    first = await qs.call_next("Loket 1")
+    with pytest.raises(errors.ChannelBusy) as busy:
+        await qs.call_next("Loket 1")
+    assert busy.value.params["number"] == first.number
+    await qs.set_paused("Loket 2", True)
+    with pytest.raises(errors.ChannelPaused):
+        await qs.call_next("Loket 2")
+    await qs.set_paused("Loket 2", False)
+    assert (await qs.call_next("loket 2")).number == "A-002"  # names are case-insensitive
+    with pytest.raises(errors.UnknownChannel):
+        await qs.call_next("Loket 9")
+    with pytest.raises(errors.NoCurrentTicket):
+        await qs.finish("Apotek")
+
+
+async def test_paused_channel_counts_in_estimates(qs):
+    for i in range(4):
+        await qs.issue(service="A", user_id=i)
+    both = await qs.view(4)
+    await qs.set_paused("Loket 2", True)
+    one = await qs.view(4)
+    assert one.estimate_minutes == pytest.approx(2 * both.estimate_minutes)
+
+
+async def test_cancel_by_staff_notifies_and_patient_cancel_does_not(qs, sessionmaker):
+    a = await qs.issue(service="A", user_id=1)
+    b = await qs.issue(service="A", user_id=2)
+    await qs.cancel(a.id)
+    await qs.cancel(b.id, by="staff", reason="staff")
+    assert [o.chat_id for o in await outbox(sessionmaker, "cancelled")] == [2]
+    with pytest.raises(errors.InvalidTransition):
+        await qs.cancel(a.id)
+
+
+async def test_transfer_keeps_number_and_level(qs, clock):
+    t = await qs.issue(service="A", user_id=1, conditions=["alergi"])
+    await qs.call_next("Loket 1")
+    await qs.finish("Loket 1")
+    await qs.call_next("Ruang 1")
+    moved = await qs.transfer(t.id, "B")
+    assert (moved.number, moved.service, moved.phase, moved.level) == ("A-001", "B", "poli", 2)
+    assert (await qs.call_next("Ruang Gigi")).number == "A-001"
+    assert await qs.current("Ruang 1") is None
+
+
+async def test_turn_near_is_sent_once_per_phase(qs, sessionmaker, settings):
+    tickets = [await qs.issue(service="A", user_id=100 + i) for i in range(8)]
+    near = await outbox(sessionmaker, "turn_near")
+    # 3 counters' worth of 3-minute services fit in 15 minutes: positions 1..3 by rule, up to 10 by estimate
+    assert [o.chat_id for o in near] == [100 + i for i in range(8)]
+    for _ in range(6):
+        await qs.call_next("Loket 1")
+        await qs.finish("Loket 1")
+    per_ticket = {}
+    for o in await outbox(sessionmaker, "turn_near"):
+        per_ticket.setdefault((o.chat_id, o.payload["phase"]), 0)
+        per_ticket[(o.chat_id, o.payload["phase"])] += 1
+    assert set(per_ticket.values()) == {1}
+
+
+async def test_turn_near_waits_until_position_or_time(sessionmaker, settings, clock):
+    slow = dataclasses.replace(settings, notifications=dataclasses.replace(settings.notifications, turn_near_minutes=0))
+    qs = QueueService(sessionmaker, slow, clock)
+    await qs.ensure_channels()
+    for i in range(6):
+        await qs.issue(service="A", user_id=200 + i)
+    assert [o.chat_id for o in await outbox(sessionmaker, "turn_near")] == [200, 201, 202]
+    await qs.call_next("Loket 1")
+    assert [o.chat_id for o in await outbox(sessionmaker, "turn_near")] == [200, 201, 202, 203]
+
+
+async def test_emergency_alerts_staff(sessionmaker, settings, clock):
+    staffed = dataclasses.replace(settings, staff_ids=frozenset({501}), admin_ids=frozenset({502}))
+    qs = QueueService(sessionmaker, staffed, clock)
+    await qs.ensure_channels()
+    t = await qs.issue(service="A", user_id=1, conditions=["darurat"])
+    alerts = await outbox(sessionmaker, "staff_emergency")
+    assert sorted(o.chat_id for o in alerts) == [501, 502]
+    assert alerts[0].payload["number"] == t.number
+
+
+async def test_close_day_cancels_unfinished(qs, sessionmaker, clock):
+    await qs.issue(service="A", user_id=1)
+    await qs.issue(service="A", user_id=2)
+    await qs.call_next("Loket 1")
+    assert await qs.close_day() == 2
+    assert await qs.call_next("Loket 2") is None
+    assert len(await outbox(sessionmaker, "cancelled")) == 2
