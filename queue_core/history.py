@@ -1,0 +1,83 @@
+"""Export the queue's history as history.md's CSV, and Mobile JKN task timestamps."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Iterable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from .models import Ticket, Visit
+
+COLUMNS = [
+    "date", "ticket", "service", "level", "conditions", "age", "phase", "channel",
+    "entered_at", "called_at", "started_at", "finished_at", "outcome",
+]
+_OUTCOME = {"done": "done", "skipped": "skipped", "cancelled": "cancelled"}
+
+
+def _iso(moment: dt.datetime | None) -> str:
+    return moment.isoformat(timespec="seconds") if moment else ""
+
+
+def visit_row(ticket: Ticket, visit: Visit) -> dict[str, str]:
+    return {
+        "date": ticket.day.isoformat(),
+        "ticket": ticket.number,
+        "service": visit.service,
+        "level": str(ticket.level),
+        "conditions": ticket.conditions,
+        "age": "" if ticket.age is None else str(ticket.age),
+        "phase": visit.phase,
+        "channel": visit.channel or "",
+        "entered_at": _iso(visit.entered_at),
+        "called_at": _iso(visit.called_at),
+        "started_at": _iso(visit.started_at or visit.called_at),
+        "finished_at": _iso(visit.finished_at),
+        "outcome": _OUTCOME[visit.status],
+    }
+
+
+async def history_rows(
+    sessionmaker: async_sessionmaker[AsyncSession], start: dt.date, end: dt.date
+) -> list[dict[str, str]]:
+    """One row per finished phase visit (done, skipped or cancelled) for days start..end inclusive."""
+    async with sessionmaker() as session:
+        result = await session.execute(
+            select(Ticket, Visit)
+            .join(Visit, Visit.ticket_id == Ticket.id)
+            .where(Ticket.day >= start, Ticket.day <= end, Visit.status.in_(tuple(_OUTCOME)))
+            .order_by(Ticket.day, Visit.id)
+        )
+        return [visit_row(t, v) for t, v in result]
+
+
+def write_csv(rows: Iterable[dict[str, str]], out: io.TextIOBase) -> None:
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def task_timestamps(visits: Iterable[Visit], cancelled_at: dt.datetime | None = None) -> Iterator[tuple[int, dt.datetime]]:
+    """(task id, time) pairs for Mobile JKN: 1/2 loket wait/start, 3/4 poli, 5 poli end, 6/7 apotek, 99 cancelled."""
+    for v in visits:
+        begin = v.started_at or v.called_at
+        if v.phase == "loket":
+            yield 1, v.entered_at
+            if begin:
+                yield 2, begin
+        elif v.phase == "poli":
+            yield 3, v.entered_at
+            if begin:
+                yield 4, begin
+            if v.finished_at:
+                yield 5, v.finished_at
+        elif v.phase == "apotek":
+            if begin:
+                yield 6, begin
+            if v.finished_at:
+                yield 7, v.finished_at
+    if cancelled_at:
+        yield 99, cancelled_at

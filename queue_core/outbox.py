@@ -1,0 +1,112 @@
+"""The outbox drain: claim due rows in order, then record how sending went.
+
+A row is claimed (status 'sending') in one short transaction and settled in another after the
+Bot API answered. Rows left in 'sending' by a crash are returned to 'pending' at start-up, so a
+notice that was due is delivered even across a restart; see docs/notifications.md for the one
+narrow window (killed between Telegram's answer and our commit) where that means twice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from .clock import Clock
+from .db import with_retries
+from .models import Outbox, User
+
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: int
+    chat_id: int
+    kind: str
+    lane: str
+    payload: dict[str, Any]
+    attempts: int
+    broadcast_id: int | None
+
+
+class OutboxRepository:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock) -> None:
+        self.sessionmaker = sessionmaker
+        self.clock = clock
+
+    async def _tx(self, fn):
+        async def attempt():
+            async with self.sessionmaker() as session, session.begin():
+                return await fn(session, self.clock.now())
+
+        return await with_retries(attempt)
+
+    async def recover(self) -> int:
+        """After a restart: rows a dead process had claimed become pending again."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+            result = await session.execute(
+                update(Outbox).where(Outbox.status == "sending").values(status="pending", next_attempt_at=now)
+            )
+            return result.rowcount or 0
+
+        return await self._tx(fn)
+
+    async def claim(self, lane: str, limit: int) -> list[Notice]:
+        """Take up to `limit` due rows of a lane, oldest first, marking them 'sending'."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> list[Notice]:
+            rows = list(
+                await session.scalars(
+                    select(Outbox)
+                    .where(Outbox.status == "pending", Outbox.lane == lane, Outbox.next_attempt_at <= now)
+                    .order_by(Outbox.id)
+                    .limit(limit)
+                    .with_for_update(skip_locked=True)
+                )
+            )
+            for row in rows:
+                row.status = "sending"
+                row.attempts += 1
+            return [Notice(r.id, r.chat_id, r.kind, r.lane, dict(r.payload), r.attempts, r.broadcast_id) for r in rows]
+
+        return await self._tx(fn)
+
+    async def mark_sent(self, notice_id: int) -> None:
+        async def fn(session: AsyncSession, now: dt.datetime) -> None:
+            await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="sent", sent_at=now, error=None))
+
+        await self._tx(fn)
+
+    async def mark_retry(self, notice_id: int, error: str, attempts: int, retry_after: float | None = None) -> bool:
+        """Back off and try later; after MAX_ATTEMPTS the row is 'failed'. Returns True if it will be retried."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> bool:
+            if attempts >= MAX_ATTEMPTS:
+                await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="failed", error=error[:500]))
+                return False
+            delay = retry_after if retry_after is not None else min(2 ** attempts, 300)
+            await session.execute(
+                update(Outbox)
+                .where(Outbox.id == notice_id)
+                .values(status="pending", error=error[:500], next_attempt_at=now + dt.timedelta(seconds=delay))
+            )
+            return True
+
+        return await self._tx(fn)
+
+    async def mark_blocked(self, notice_id: int, chat_id: int) -> None:
+        """The user blocked the bot: stop writing to them until they talk to us again."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> None:
+            await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="blocked"))
+            await session.execute(update(User).where(User.chat_id == chat_id).values(active=False))
+
+        await self._tx(fn)
+
+    async def counts(self) -> dict[tuple[str, str], int]:
+        """Rows per (lane, status), for /metrics."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> dict[tuple[str, str], int]:
+            rows = await session.execute(select(Outbox.lane, Outbox.status, func.count()).group_by(Outbox.lane, Outbox.status))
+            return {(lane, status): n for lane, status, n in rows}
+
+        return await self._tx(fn)

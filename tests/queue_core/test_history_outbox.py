@@ -1,0 +1,95 @@
+"""History export (history.md), Mobile JKN task ids, and the outbox drain."""
+import csv
+import io
+
+import pytest
+from sqlalchemy import select
+
+from queue_core.history import COLUMNS, history_rows, task_timestamps, write_csv
+from queue_core.models import Visit
+from queue_core.outbox import MAX_ATTEMPTS, OutboxRepository
+from queue_core.service import QueueService
+from tests.queue_core.helpers import add_user
+
+
+@pytest.fixture
+async def qs(sessionmaker, settings, clock):
+    service = QueueService(sessionmaker, settings, clock)
+    await service.ensure_channels()
+    return service
+
+
+async def test_history_export_has_one_row_per_finished_visit(qs, sessionmaker, clock):
+    t = await qs.issue(service="A", user_id=1, conditions=["hamil", "flu"], age=31)
+    other = await qs.issue(service="A", user_id=2)
+    clock.advance(minutes=2)
+    await qs.call_next("Loket 1")
+    clock.advance(minutes=3)
+    await qs.finish("Loket 1")
+    await qs.call_next("Loket 1")
+    await qs.skip("Loket 1")
+    clock.advance(minutes=5)
+    await qs.call_next("Ruang 1")
+    clock.advance(minutes=10)
+    await qs.finish("Ruang 1")
+    rows = await history_rows(sessionmaker, clock.now().date(), clock.now().date())
+    buf = io.StringIO()
+    write_csv(rows, buf)
+    parsed = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert list(parsed[0]) == COLUMNS
+    by_key = {(r["ticket"], r["phase"]): r for r in parsed}
+    assert set(by_key) == {(t.number, "loket"), (other.number, "loket"), (t.number, "poli")}
+    loket = by_key[(t.number, "loket")]
+    assert loket == {
+        "date": "2026-11-23", "ticket": "A-001", "service": "A", "level": "1", "conditions": "hamil+flu",
+        "age": "31", "phase": "loket", "channel": "Loket 1", "entered_at": "2026-11-23T08:00:00",
+        "called_at": "2026-11-23T08:02:00", "started_at": "2026-11-23T08:02:00",
+        "finished_at": "2026-11-23T08:05:00", "outcome": "done",
+    }
+    assert by_key[(other.number, "loket")]["outcome"] == "skipped"
+    assert by_key[(other.number, "loket")]["finished_at"] == ""
+    assert by_key[(t.number, "poli")]["entered_at"] == "2026-11-23T08:05:00"
+
+
+async def test_task_ids_follow_mobile_jkn_stages(qs, sessionmaker, clock):
+    t = await qs.issue(service="A", user_id=1)
+    for channel in ("Loket 1", "Ruang 1", "Apotek"):
+        clock.advance(minutes=1)
+        await qs.call_next(channel)
+        clock.advance(minutes=1)
+        await qs.finish(channel)
+    async with sessionmaker() as s:
+        visits = list(await s.scalars(select(Visit).where(Visit.ticket_id == t.id).order_by(Visit.id)))
+    ids = [task for task, _ in task_timestamps(visits)]
+    assert ids == [1, 2, 3, 4, 5, 6, 7]
+    times = [moment for _, moment in task_timestamps(visits)]
+    assert times == sorted(times)
+
+
+async def test_outbox_claims_in_order_and_settles(qs, sessionmaker, clock):
+    repo = OutboxRepository(sessionmaker, clock)
+    await add_user(sessionmaker, 42, clock.now())
+    for i in range(3):
+        await qs.issue(service="A", user_id=40 + i)
+    first = await repo.claim("urgent", 2)
+    assert [n.chat_id for n in first] == [40, 41]
+    second = await repo.claim("urgent", 10)
+    assert [n.chat_id for n in second] == [42]  # claimed rows are not handed out twice
+    await repo.mark_sent(first[0].id)
+    assert await repo.mark_retry(first[1].id, "timeout", first[1].attempts) is True
+    assert await repo.claim("urgent", 10) == []  # backing off
+    clock.advance(seconds=5)
+    again = await repo.claim("urgent", 10)
+    assert [n.id for n in again] == [first[1].id] and again[0].attempts == 2
+    await repo.mark_blocked(second[0].id, 42)
+    assert await repo.mark_retry(again[0].id, "500", MAX_ATTEMPTS) is False
+    counts = await repo.counts()
+    assert counts == {("urgent", "sent"): 1, ("urgent", "blocked"): 1, ("urgent", "failed"): 1}
+
+
+async def test_rows_claimed_by_a_dead_process_are_recovered(qs, sessionmaker, clock):
+    repo = OutboxRepository(sessionmaker, clock)
+    await qs.issue(service="A", user_id=7)
+    claimed = await repo.claim("urgent", 10)
+    assert await repo.recover() == 1
+    assert [n.id for n in await repo.claim("urgent", 10)] == [n.id for n in claimed]
