@@ -21,7 +21,7 @@ class Bucket:
         """Take one token; return 0 on success or the seconds until one is available."""
         if self.tokens < 0:
             self.tokens = self.burst
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.tokens = min(self.burst, self.tokens + max(0.0, now - self.stamp) * self.rate)
         self.stamp = now
         if self.tokens >= 1:
             self.tokens -= 1
@@ -34,7 +34,8 @@ class FloodLimits:
 
     def __init__(self, overall_rate: float | None = 30, chat_rate: float | None = 1,
                  overall_burst: float | None = None, chat_burst: float | None = 3) -> None:
-        self.overall = Bucket(overall_rate, overall_burst or overall_rate) if overall_rate else None
+        # "about 30/s": a burst of 1.5 s worth, so a sender pacing itself at the rate is not refused
+        self.overall = Bucket(overall_rate, overall_burst or overall_rate * 1.5) if overall_rate else None
         self.chat_rate = chat_rate
         self.chat_burst = max(1.0, chat_burst or 1.0)
         self.chats: dict[int, Bucket] = {}
