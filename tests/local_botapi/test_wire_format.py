@@ -224,3 +224,15 @@ def test_a_new_chat_bucket_starts_full_even_at_huge_rates():
     assert [limits.check(7) for _ in range(20)] == [0] * 20
     strict = FloodLimits(None, 1, chat_burst=2)
     assert [strict.check(7) for _ in range(3)] == [0, 0, 1]
+
+
+async def test_chat_page_and_user_side_info_are_served(api, tg):
+    api.state.role_ids = {"staff": [9002], "admin": [9001]}
+    async with aiohttp.ClientSession() as session:
+        async with session.get(api.page_url) as resp:
+            page = await resp.text()
+    assert resp.status == 200 and 'id="who"' in page and "/local/users" in page
+    info = await tg.call("GET", "/local/info")
+    assert info["role_ids"]["staff"] == [9002]
+    staff = await tg.user(9002, "Rina", role_hint="staff")
+    assert staff.id == 9002
