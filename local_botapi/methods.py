@@ -6,67 +6,19 @@ Each method is `async def name(api, p) -> result`; `api` is the LocalBotApi (sta
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import time
 from typing import Any, Awaitable, Callable
 
 from . import formatting
 from .errors import ApiError, bad_request
+from .params import Params
 from .state import UPDATE_TYPES, Chat
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_DOWNLOAD = 20 * 1024 * 1024
 _COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
-
-
-class Params:
-    """Request parameters from a query string, a form, a multipart body or JSON, typed on read."""
-
-    def __init__(self, values: dict[str, Any], files: dict[str, tuple[bytes, str, str]] | None = None) -> None:
-        self.values = values
-        self.files = files or {}
-
-    def has(self, name: str) -> bool:
-        return self.values.get(name) not in (None, "") or name in self.files
-
-    def str(self, name: str, default: str | None = None) -> str | None:
-        v = self.values.get(name)
-        return default if v is None else str(v)
-
-    def int(self, name: str, default: int | None = None) -> int | None:
-        v = self.values.get(name)
-        if v is None or v == "":
-            return default
-        try:
-            return int(v)
-        except (TypeError, ValueError):
-            raise bad_request(f"invalid {name} specified") from None
-
-    def bool(self, name: str, default: bool = False) -> bool:
-        v = self.values.get(name)
-        if v is None or v == "":
-            return default
-        if isinstance(v, bool):
-            return v
-        return str(v).lower() in ("true", "1")
-
-    def json(self, name: str, default: Any = None) -> Any:
-        v = self.values.get(name)
-        if v is None or v == "":
-            return default
-        if isinstance(v, str):
-            try:
-                return json.loads(v)
-            except ValueError:
-                raise bad_request(f"can't parse {name} JSON object") from None
-        return v
-
-    def require(self, name: str) -> Any:
-        if not self.has(name):
-            raise bad_request(f"{name} is empty")
-        return self.values.get(name)
 
 
 METHODS: dict[str, Callable[[Any, Params], Awaitable[Any]]] = {}

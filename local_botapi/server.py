@@ -18,7 +18,8 @@ import aiohttp
 from aiohttp import web
 
 from .errors import ApiError
-from .methods import METHODS, Params
+from .methods import METHODS
+from .params import Params
 from .ratelimit import FloodLimits
 from .state import LOCAL_TOKEN, BotState
 from .userapi import add_user_routes
