@@ -1,0 +1,29 @@
+"""Telegram handlers, one module per feature, all registered from here.
+
+A feature module exposes:
+    COMMANDS: list[bot.menu.MenuCommand]   its commands in the menu (per role), may be empty
+    def register(app: Application) -> None  adds its handlers (use a `group` if it must not
+                                            shadow others)
+and is added to FEATURES below. Handlers parse the update, call one service
+(`bot.services.services_of(context)`), and render the reply from bot/i18n.py.
+"""
+from __future__ import annotations
+
+from telegram.ext import Application
+
+from bot.menu import MenuCommand
+
+from . import error, help, start
+
+# Order matters only for overlapping handlers: earlier modules register first.
+FEATURES = [start, help]
+
+
+def register_all(app: Application) -> None:
+    for feature in FEATURES:
+        feature.register(app)
+    error.register(app)
+
+
+def all_commands() -> list[MenuCommand]:
+    return [c for feature in FEATURES for c in getattr(feature, "COMMANDS", [])]

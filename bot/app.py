@@ -1,0 +1,74 @@
+"""Composition root: the Application is built here once, from settings.
+
+`build_application(settings, ...)` wires the rate limiter (Telegram's limits, with retries), the
+per-chat update processor, the job queue, every feature's handlers (handlers/__init__.py) and
+the error handler; post_init creates the services container and publishes the menus,
+post_shutdown closes the services.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+
+import handlers
+from queue_core.config import Settings
+
+from .menu import COMMANDS_KEY, publish_all
+from .services import SERVICES_KEY, Services, ServicesFactory
+from .updates import PerChatUpdateProcessor
+
+log = logging.getLogger(__name__)
+RATE_LIMIT_RETRIES = 3
+
+
+def build_application(
+    settings: Settings,
+    token: str,
+    *,
+    base_url: str | None = None,
+    base_file_url: str | None = None,
+    webhook: bool = False,
+    services_factory: ServicesFactory | None = None,
+    configure: Callable[[Application], None] | None = None,
+) -> Application:
+    """Build (not start) the bot. `webhook=True` builds it without an Updater: updates then
+    come from the web server's webhook route."""
+    factory = services_factory or Services.create
+
+    async def post_init(app: Application) -> None:
+        services = await factory(settings)
+        app.bot_data[SERVICES_KEY] = services
+        try:
+            await publish_all(app.bot, await services.roles.privileged(), app.bot_data[COMMANDS_KEY])
+        except Exception:  # noqa: BLE001 - a menu is not worth refusing to start over
+            log.exception("publishing the command menus failed")
+
+    async def post_shutdown(app: Application) -> None:
+        services = app.bot_data.pop(SERVICES_KEY, None)
+        if services is not None:
+            await services.close()
+
+    builder: ApplicationBuilder = (
+        Application.builder()
+        .token(token)
+        .rate_limiter(AIORateLimiter(
+            overall_max_rate=settings.max_messages_per_second, overall_time_period=1,
+            max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(PerChatUpdateProcessor(256))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .connection_pool_size(64)
+        .get_updates_connection_pool_size(2)
+    )
+    if base_url:
+        builder = builder.base_url(base_url).base_file_url(base_file_url or base_url.replace("/bot", "/file/bot", 1))
+    if webhook:
+        builder = builder.updater(None)
+    app = builder.build()
+    app.bot_data[COMMANDS_KEY] = handlers.all_commands()
+    handlers.register_all(app)
+    if configure is not None:
+        configure(app)
+    return app

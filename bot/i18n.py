@@ -1,0 +1,44 @@
+"""Texts shown to people: Indonesian first, English second (docs/conventions.md).
+
+`t(key, **values)` gives both languages (Indonesian, a blank line, English); `t(key, "id")` or
+`t(key, "en")` one of them. Add a feature's texts to TEXTS under a "feature." prefix.
+"""
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "start.welcome": {
+        "id": "Selamat datang di {clinic}, {name}!\nSaya PusQue, asisten antrean puskesmas. "
+              "Ketik /help untuk melihat apa yang bisa saya bantu.",
+        "en": "Welcome to {clinic}, {name}!\nI am PusQue, the clinic's queue assistant. "
+              "Send /help to see what I can do.",
+    },
+    "start.role": {
+        "id": "Anda terdaftar sebagai {role_id}.",
+        "en": "You are registered as {role_en}.",
+    },
+    "help.header": {
+        "id": "Perintah yang tersedia:",
+        "en": "Available commands:",
+    },
+    "help.contact": {
+        "id": "{clinic}\n{address}\nTelepon: {phone}. Darurat: {emergency}.",
+        "en": "Phone: {phone}. Emergency: {emergency}.",
+    },
+    "error.generic": {
+        "id": "Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi. "
+              "Jika darurat, hubungi {emergency} atau langsung ke UGD.",
+        "en": "Sorry, something went wrong on our side. Please try again in a moment. "
+              "In an emergency call {emergency} or go to the emergency room.",
+    },
+    "role.patient": {"id": "pasien", "en": "patient"},
+    "role.staff": {"id": "petugas", "en": "staff"},
+    "role.admin": {"id": "admin", "en": "admin"},
+}
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The text for `key` in `lang` ("id" or "en"), or both (Indonesian first) when lang is None."""
+    entry = TEXTS[key]
+    if lang is not None:
+        return entry[lang].format(**values)
+    return f"{entry['id'].format(**values)}\n\n{entry['en'].format(**values)}"

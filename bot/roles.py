@@ -1,0 +1,40 @@
+"""Who is patient, staff or admin. For now from config (roles.admins / roles.staff); the role
+store in the database plugs in here later (RoleResolver.role_of stays the one entry point)."""
+from __future__ import annotations
+
+import enum
+
+from queue_core.config import Settings
+
+
+class Role(str, enum.Enum):
+    PATIENT = "patient"
+    STAFF = "staff"
+    ADMIN = "admin"
+
+
+ALL_ROLES = frozenset(Role)
+STAFF_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+
+
+class RoleResolver:
+    """Resolve a Telegram user id to a role. Admin wins over staff; everyone else is a patient."""
+
+    def __init__(self, admin_ids: frozenset[int] = frozenset(), staff_ids: frozenset[int] = frozenset()) -> None:
+        self.admin_ids = frozenset(admin_ids)
+        self.staff_ids = frozenset(staff_ids) - self.admin_ids
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "RoleResolver":
+        return cls(settings.admin_ids, settings.staff_ids)
+
+    async def role_of(self, user_id: int) -> Role:
+        if user_id in self.admin_ids:
+            return Role.ADMIN
+        if user_id in self.staff_ids:
+            return Role.STAFF
+        return Role.PATIENT
+
+    async def privileged(self) -> dict[int, Role]:
+        """Every user with a role above patient (for publishing per-chat menus)."""
+        return {**{i: Role.STAFF for i in self.staff_ids}, **{i: Role.ADMIN for i in self.admin_ids}}

@@ -1,0 +1,32 @@
+"""The global error handler: log the failure, tell the user something went wrong."""
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.i18n import t
+from bot.services import services_of
+
+log = logging.getLogger("pusque.errors")
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed: %r", update_id, context.error, exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        emergency = services_of(context).settings.clinic.emergency_number
+    except Exception:  # noqa: BLE001 - services may be what failed
+        emergency = "119"
+    try:
+        await context.bot.send_message(update.effective_chat.id, t("error.generic", emergency=emergency))
+    except TelegramError as exc:  # blocked, or Telegram itself is what failed
+        log.warning("could not tell chat about the error: %s", exc)
+
+
+def register(app: Application) -> None:
+    app.add_error_handler(on_error)

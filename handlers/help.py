@@ -1,0 +1,29 @@
+"""/help: the commands of the user's role and how to reach the clinic."""
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.i18n import t
+from bot.menu import MenuCommand, commands_of, menu_for
+from bot.services import services_of
+
+COMMANDS = [MenuCommand("help", "Bantuan / Help", order=1)]
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    services = services_of(context)
+    role = await services.roles.role_of(update.effective_user.id)
+    lines = [f"/{c.command} - {c.description}" for c in menu_for(role, commands_of(context))]
+    clinic = services.settings.clinic
+    contact = dict(clinic=clinic.name, address=clinic.address, phone=clinic.phone,
+                   emergency=clinic.emergency_number)
+    text = "\n".join([
+        t("help.header", "id") + " / " + t("help.header", "en"), *lines, "",
+        t("help.contact", "id", **contact), t("help.contact", "en", **contact),
+    ])
+    await update.effective_message.reply_text(text)
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("help", help_command))

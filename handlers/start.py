@@ -1,0 +1,27 @@
+"""/start: greet the user, tell them their role, and give them their role's command menu."""
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.i18n import t
+from bot.menu import MenuCommand, commands_of, publish_for_user
+from bot.roles import Role
+from bot.services import services_of
+
+COMMANDS = [MenuCommand("start", "Mulai / Start", order=0)]
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    services = services_of(context)
+    user = update.effective_user
+    role = await services.roles.role_of(user.id)
+    text = t("start.welcome", clinic=services.settings.clinic.name, name=user.first_name)
+    if role is not Role.PATIENT:
+        text += "\n\n" + t("start.role", role_id=t(f"role.{role.value}", "id"), role_en=t(f"role.{role.value}", "en"))
+    await update.effective_message.reply_text(text)
+    await publish_for_user(context.bot, user.id, role, commands_of(context))
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("start", start))

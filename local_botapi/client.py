@@ -1,0 +1,194 @@
+"""Python client of the local server's user side, for tests and benchmarks.
+
+    async with LocalTelegram(server.root_url) as tg:
+        ani = await tg.user(first_name="Ani")            # or tg.user(42, role_hint="staff")
+        await ani.send("/start")
+        reply = await ani.next_message(timeout=5)         # the bot's next message (a dict)
+        await ani.press("Poli Umum")                      # inline button by its text
+        edit = await ani.next_event("edit")
+
+Waiting is polling with a deadline (long polls on the server), never a fixed sleep. Events not
+yet asked for are kept, so awaiting an edit after a message loses nothing.
+"""
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Callable
+
+import aiohttp
+
+Event = dict[str, Any]
+
+
+class UserError(RuntimeError):
+    """The local server refused a user action (HTTP status and description)."""
+
+
+class LocalTelegram:
+    def __init__(self, root_url: str, session: aiohttp.ClientSession | None = None) -> None:
+        self.root_url = root_url.rstrip("/")
+        self._own_session = session is None
+        self.session = session or aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=90))
+
+    async def __aenter__(self) -> "LocalTelegram":
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        if self._own_session:
+            await self.session.close()
+
+    async def call(self, method: str, path: str, **kw: Any) -> Any:
+        async with self.session.request(method, self.root_url + path, **kw) as resp:
+            body = await resp.json()
+        if not body.get("ok"):
+            raise UserError(f"{resp.status}: {body.get('description')}")
+        return body["result"]
+
+    async def user(self, user_id: int | None = None, first_name: str | None = None, *,
+                   role_hint: str = "patient", **fields: Any) -> "UserClient":
+        """Create (or reuse) a user; give `user_id` to make a known staff/admin id."""
+        data = {"id": user_id, "first_name": first_name, "role_hint": role_hint, **fields}
+        info = await self.call("POST", "/local/users", json=data)
+        return UserClient(self, info)
+
+    async def stats(self) -> dict:
+        return await self.call("GET", "/local/stats")
+
+
+class UserClient:
+    """One simulated Telegram user in a private chat with the bot."""
+
+    def __init__(self, tg: LocalTelegram, info: dict) -> None:
+        self.tg = tg
+        self.id: int = info["id"]
+        self.first_name: str = info["first_name"]
+        self._path = f"/local/users/{self.id}"
+        self._cursor = info.get("last_seq", 0)
+        self._pending: list[Event] = []
+        self.messages: dict[int, dict] = {}  # the bot's messages as last seen (edits applied)
+
+    # ------------------------------------------------------------------ actions
+    async def send(self, text: str) -> dict:
+        return await self.tg.call("POST", f"{self._path}/text", json={"text": text})
+
+    async def command(self, name: str, args: str = "") -> dict:
+        return await self.send(f"/{name.lstrip('/')}" + (f" {args}" if args else ""))
+
+    async def send_photo(self, data: bytes, caption: str = "", filename: str = "photo.jpg") -> dict:
+        form = aiohttp.FormData()
+        form.add_field("photo", data, filename=filename, content_type="image/jpeg")
+        if caption:
+            form.add_field("caption", caption)
+        return await self.tg.call("POST", f"{self._path}/photo", data=form)
+
+    async def send_document(self, data: bytes, filename: str, caption: str = "",
+                            content_type: str = "application/octet-stream") -> dict:
+        form = aiohttp.FormData()
+        form.add_field("document", data, filename=filename, content_type=content_type)
+        if caption:
+            form.add_field("caption", caption)
+        return await self.tg.call("POST", f"{self._path}/document", data=form)
+
+    async def share_contact(self, phone_number: str | None = None) -> dict:
+        return await self.tg.call("POST", f"{self._path}/contact", json={"phone_number": phone_number})
+
+    async def press(self, text: str | None = None, *, data: str | None = None,
+                    message: dict | None = None) -> str:
+        """Press an inline button (by its text or callback_data) on `message` or the latest
+        bot message that has one; returns the callback_query id."""
+        candidates = [message] if message else sorted(self.messages.values(), key=lambda m: -m["message_id"])
+        for msg in candidates:
+            for row in (msg.get("reply_markup") or {}).get("inline_keyboard", []):
+                for button in row:
+                    if (text is not None and button["text"] == text) or (data is not None and button.get("callback_data") == data):
+                        result = await self.tg.call("POST", f"{self._path}/callback", json={
+                            "message_id": msg["message_id"], "data": button.get("callback_data")})
+                        return result["callback_query_id"]
+        raise UserError(f"no inline button {text or data!r} in the bot's messages")
+
+    async def keyboard(self) -> list[list[dict]] | None:
+        info = await self.tg.call("GET", self._path)
+        return (info["keyboard"] or {}).get("keyboard")
+
+    async def press_reply(self, text: str) -> dict:
+        """Press a reply-keyboard button: sends its text, or the contact for request_contact."""
+        for row in await self.keyboard() or []:
+            for button in row:
+                if button["text"] == text:
+                    if button.get("request_contact"):
+                        return await self.share_contact()
+                    return await self.send(text)
+        raise UserError(f"no reply keyboard button {text!r}")
+
+    async def menu(self) -> list[str]:
+        """The command menu this user sees (command names)."""
+        info = await self.tg.call("GET", self._path)
+        return [c["command"] for c in info["commands"]]
+
+    async def block(self, blocked: bool = True) -> None:
+        await self.tg.call("POST", f"{self._path}/block", json={"blocked": blocked})
+
+    async def unblock(self) -> None:
+        await self.block(False)
+
+    # ------------------------------------------------------------------ waiting
+    async def _fetch(self, timeout: float) -> None:
+        result = await self.tg.call("GET", f"{self._path}/events",
+                                    params={"after": self._cursor, "timeout": f"{timeout:.2f}"})
+        for event in result["events"]:
+            self._cursor = max(self._cursor, event["seq"])
+            if event["kind"] in ("message", "edit") and not event.get("outgoing"):
+                self.messages[event["message"]["message_id"]] = event["message"]
+            elif event["kind"] == "delete":
+                self.messages.pop(event["message_id"], None)
+            if not event.get("outgoing"):
+                self._pending.append(event)
+
+    async def wait_for(self, predicate: Callable[[Event], bool], timeout: float = 5.0,
+                       what: str = "event") -> Event:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while True:
+            for i, event in enumerate(self._pending):
+                if predicate(event):
+                    return self._pending.pop(i)
+            left = deadline - loop.time()
+            if left <= 0:
+                seen = [(e["kind"], (e.get("message") or {}).get("text")) for e in self._pending]
+                raise TimeoutError(f"user {self.id}: no {what} within {timeout}s; unread: {seen}")
+            await self._fetch(min(left, 10.0))
+
+    async def next_event(self, kind: str, timeout: float = 5.0) -> Event:
+        return await self.wait_for(lambda e: e["kind"] == kind, timeout, what=kind)
+
+    async def next_message(self, timeout: float = 5.0, contains: str | None = None) -> dict:
+        """The bot's next message (optionally the next one whose text/caption contains `contains`)."""
+        def match(e: Event) -> bool:
+            if e["kind"] != "message":
+                return False
+            m = e["message"]
+            return contains is None or contains in (m.get("text") or m.get("caption") or "")
+        event = await self.wait_for(match, timeout, what=f"message{' with ' + repr(contains) if contains else ''}")
+        return event["message"]
+
+    async def next_messages(self, n: int, timeout: float = 5.0) -> list[dict]:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        return [await self.next_message(max(0.01, deadline - loop.time())) for _ in range(n)]
+
+    async def no_message(self, within: float = 0.3) -> None:
+        """Assert that the bot sends nothing more within `within` seconds."""
+        try:
+            msg = await self.next_message(within)
+        except TimeoutError:
+            return
+        raise AssertionError(f"unexpected bot message: {msg.get('text') or msg}")
+
+    async def download(self, file_id: str) -> bytes:
+        async with self.tg.session.get(f"{self.tg.root_url}/local/files/{file_id}") as resp:
+            if resp.status != 200:
+                raise UserError(f"{resp.status}: file {file_id}")
+            return await resp.read()

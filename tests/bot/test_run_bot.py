@@ -1,0 +1,67 @@
+"""run_bot.py as a user runs it: local mode prints the chat page first, stops cleanly on signals."""
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+import yaml
+
+from local_botapi import LocalTelegram
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port_config(tmp_path: Path) -> Path:
+    raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
+    raw["web"]["port"] = 0
+    raw["local_mode"]["botapi_port"] = 0
+    raw["database"]["url"] = f"sqlite+aiosqlite:///{tmp_path / 'pusque.db'}"
+    for section, key in (("faq", "corpus"), ("faq", "cache_dir"), ("predictor", "model_dir")):
+        if section in raw and key in raw[section]:
+            raw[section][key] = str(ROOT / raw[section][key])
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+async def start_local(tmp_path: Path) -> tuple[asyncio.subprocess.Process, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "PUSQUE_DATABASE_URL")}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, str(ROOT / "run_bot.py"), "--config", str(free_port_config(tmp_path)),
+        cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
+    try:
+        while True:
+            line = (await asyncio.wait_for(proc.stdout.readline(), 60)).decode()
+            assert line, "run_bot.py exited before printing the chat page address"
+            if "http://" in line:
+                url = line[line.index("http://"):].split()[0]
+                return proc, url
+    except BaseException:
+        proc.kill()
+        await proc.wait()
+        raise
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_local_mode_serves_the_chat_page_and_stops_cleanly_on_signal(tmp_path, sig):
+    proc, url = await start_local(tmp_path)
+    try:
+        async with aiohttp.ClientSession() as session:
+            async with session.get(url) as resp:
+                assert resp.status == 200 and "<html" in (await resp.text()).lower()
+        async with LocalTelegram(url) as tg:
+            user = await tg.user(first_name="Ani")
+            await user.send("/start")
+            assert "Selamat datang" in (await user.next_message(timeout=20))["text"]
+        proc.send_signal(sig)
+        assert await asyncio.wait_for(proc.wait(), 15) == 0
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()

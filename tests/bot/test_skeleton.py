@@ -1,0 +1,59 @@
+"""Pieces of the bot skeleton: roles, menus, texts, per-chat update ordering."""
+from __future__ import annotations
+
+import asyncio
+
+from telegram import Chat, Message, Update, User
+
+from bot.i18n import TEXTS, t
+from bot.menu import MenuCommand, menu_for
+from bot.roles import Role, RoleResolver, STAFF_ROLES
+from bot.updates import PerChatUpdateProcessor
+
+
+async def test_admin_wins_over_staff_and_everyone_else_is_a_patient():
+    roles = RoleResolver(admin_ids=frozenset({1}), staff_ids=frozenset({1, 2}))
+    assert [await roles.role_of(i) for i in (1, 2, 3)] == [Role.ADMIN, Role.STAFF, Role.PATIENT]
+    assert await roles.privileged() == {1: Role.ADMIN, 2: Role.STAFF}
+
+
+def test_menus_follow_roles_and_order():
+    commands = [MenuCommand("call", "Panggil / Call", STAFF_ROLES, order=10),
+                MenuCommand("help", "Bantuan / Help", order=1),
+                MenuCommand("broadcast", "Siaran / Broadcast", frozenset({Role.ADMIN}), order=20)]
+    assert [c.command for c in menu_for(Role.PATIENT, commands)] == ["help"]
+    assert [c.command for c in menu_for(Role.STAFF, commands)] == ["help", "call"]
+    assert [c.command for c in menu_for(Role.ADMIN, commands)] == ["help", "call", "broadcast"]
+
+
+def test_every_text_has_indonesian_first_then_english():
+    assert all(set(entry) == {"id", "en"} for entry in TEXTS.values())
+    both = t("error.generic", emergency="119")
+    assert both.index("Maaf") < both.index("Sorry")
+    assert t("error.generic", "en", emergency="119").startswith("Sorry")
+
+
+def _update(update_id: int, chat_id: int) -> Update:
+    user = User(chat_id, "U", False)
+    chat = Chat(chat_id, "private")
+    return Update(update_id, message=Message(update_id, None, chat, from_user=user, text="x"))
+
+
+async def test_one_chat_in_order_other_chats_in_parallel():
+    processor = PerChatUpdateProcessor(16)
+    log: list[tuple[int, int]] = []
+    release = asyncio.Event()
+
+    async def work(chat_id: int, n: int, wait: bool) -> None:
+        if wait:
+            await release.wait()
+        log.append((chat_id, n))
+
+    tasks = [asyncio.create_task(processor.process_update(_update(1, 1), work(1, 1, True))),
+             asyncio.create_task(processor.process_update(_update(2, 1), work(1, 2, False))),
+             asyncio.create_task(processor.process_update(_update(3, 2), work(2, 1, False)))]
+    await asyncio.wait_for(tasks[2], 5)  # chat 2 is not held up by chat 1
+    assert log == [(2, 1)]
+    release.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), 5)
+    assert log == [(2, 1), (1, 1), (1, 2)]

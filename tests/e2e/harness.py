@@ -1,0 +1,97 @@
+"""End-to-end harness: the local Bot API server + the real bot + its web server, on free ports,
+in the test's event loop; users talk to it over HTTP with local_botapi.client.
+
+Fixtures (pull them into another test folder's conftest.py with
+`from tests.e2e.harness import *  # noqa: F401,F403`):
+
+    test_settings   config.yaml with free ports and a temporary SQLite database
+    start_pusque    async factory: await start_pusque(admin_ids=..., staff_ids=..., webhook=False,
+                    configure=fn(app), services_factory=..., botapi_options=...) -> System
+                    (every system it starts is stopped at teardown)
+    pusque          a started System with default settings (long polling)
+    tg              the LocalTelegram client of `pusque` (tg.user(...) makes users)
+
+System has .pusque (bot.runner.PusQue), .botapi (LocalBotApi), .tg, .web_url, and
+`await system.user(user_id=None, first_name=None, role_hint="patient")`.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.runner import PusQue
+from local_botapi import LocalBotApi, LocalTelegram, UserClient
+from queue_core.config import Settings, load_settings
+
+__all__ = ["System", "make_test_settings", "pusque", "start_pusque", "test_settings", "tg"]
+
+
+def make_test_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    settings = load_settings(env={})
+    base = dict(web_port=0, botapi_port=0, web_host="127.0.0.1", telegram_token=None, telegram_base_url=None,
+                database_url=f"sqlite+aiosqlite:///{tmp_path / 'pusque.db'}")
+    base.update(overrides)
+    if "admin_ids" in base:
+        base["admin_ids"] = frozenset(base["admin_ids"])
+    if "staff_ids" in base:
+        base["staff_ids"] = frozenset(base["staff_ids"])
+    return dataclasses.replace(settings, **base)
+
+
+class System:
+    def __init__(self, pusque: PusQue) -> None:
+        self.pusque = pusque
+        self.botapi: LocalBotApi = pusque.botapi
+        self.tg = LocalTelegram(self.botapi.root_url)
+
+    @property
+    def web_url(self) -> str:
+        return self.pusque.web.root_url
+
+    @property
+    def application(self):
+        return self.pusque.application
+
+    async def user(self, user_id: int | None = None, first_name: str | None = None, **kw: Any) -> UserClient:
+        return await self.tg.user(user_id, first_name, **kw)
+
+    async def close(self) -> None:
+        await self.tg.close()
+        await self.pusque.stop()
+
+
+@pytest.fixture
+def test_settings(tmp_path) -> Settings:
+    return make_test_settings(tmp_path)
+
+
+@pytest.fixture
+async def start_pusque(tmp_path):
+    systems: list[System] = []
+
+    async def start(*, webhook: bool = False, configure=None, services_factory=None,
+                    botapi_options: dict | None = None, **overrides: Any) -> System:
+        settings = make_test_settings(tmp_path, **overrides)
+        pusque = PusQue(settings, webhook_url="auto" if webhook else None, configure=configure,
+                        services_factory=services_factory, botapi_options=botapi_options)
+        await pusque.start()
+        system = System(pusque)
+        systems.append(system)
+        return system
+
+    yield start
+    for system in reversed(systems):
+        await system.close()
+
+
+@pytest.fixture
+async def pusque(start_pusque) -> System:
+    return await start_pusque()
+
+
+@pytest.fixture
+async def tg(pusque) -> LocalTelegram:
+    return pusque.tg
