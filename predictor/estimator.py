@@ -15,7 +15,7 @@ from queue_core.config import Settings
 from queue_core.snapshot import QueueSnapshot, RecentMeanEstimator
 
 from .features import FeatureSpec, recent_mean, serving_features, waiting_features
-from .model import MODEL_VERSION, NumpyMLP, load_bundle
+from .model import MODEL_VERSION, NumpyMLP, load_bundle, read_metadata
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +88,10 @@ def load_estimator(model_dir: str | Path | None, settings: Settings) -> ModelEst
     try:
         if not (model_dir / "metadata.json").exists():
             raise FileNotFoundError(f"no model in {model_dir}")
-        net, meta = load_bundle(model_dir)
-        why = check_metadata(meta, spec)
+        why = check_metadata(read_metadata(model_dir), spec)   # before paying for TensorFlow
         if why:
             raise ValueError(why)
+        net, meta = load_bundle(model_dir)
         est = ModelEstimator(net, spec, meta, margin)
         log.info("wait-time model loaded from %s (trained %s, MAE %.1f min)", model_dir, meta.get("trained_at"),
                  meta["metrics"]["mae_minutes"]["model"])

@@ -43,7 +43,7 @@ class FeatureSpec:
 
     @property
     def n_features(self) -> int:
-        return 31 + len(self.phases) + len(self.services)
+        return 35 + len(self.phases) + len(self.services)
 
 
 def recent_mean(snapshot: QueueSnapshot, last_n: int = RECENT_N) -> float:
@@ -85,7 +85,7 @@ def _common(spec: FeatureSpec, snap: QueueSnapshot) -> list[float]:
         float(max(snap.channels_open - len(snap.busy), 0)),
         float(snap.served_last_hour), hour - 9.0, float(snap.at.weekday() == 4 or snap.at.weekday() == 5),
         float(len(snap.waiting)), float(len(snap.upstream_levels)),
-    ] + phase + service
+    ] + [float(sum(1 for u in snap.upstream_levels if u == k)) for k in range(4)] + phase + service
 
 
 def waiting_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:

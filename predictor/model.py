@@ -76,7 +76,7 @@ def build_dataset(rows: list[HistoryRow], settings: Settings, spec: FeatureSpec 
 
 
 def train_network(x: np.ndarray, y: np.ndarray, x_val: np.ndarray | None = None, y_val: np.ndarray | None = None,
-                  epochs: int = 60, hidden: tuple[int, ...] = (64, 64), seed: int = 0, verbose: int = 0):
+                  epochs: int = 60, hidden: tuple[int, ...] = (128, 64), seed: int = 0, verbose: int = 0):
     """Fit scaler + MLP with the pinball loss. Returns (keras_model, scaler, epochs_run)."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import keras  # lazy: ~8 s
@@ -98,7 +98,7 @@ def train_network(x: np.ndarray, y: np.ndarray, x_val: np.ndarray | None = None,
     callbacks, val = [], None
     if x_val is not None and len(x_val):
         val = (scaler.transform(x_val), (y_val / TARGET_SCALE).reshape(-1, 1))
-        callbacks.append(keras.callbacks.EarlyStopping(patience=6, restore_best_weights=True))
+        callbacks.append(keras.callbacks.EarlyStopping(patience=8, restore_best_weights=True))
         callbacks.append(keras.callbacks.ReduceLROnPlateau(factor=0.5, patience=3))
     hist = model.fit(scaler.transform(x), (y / TARGET_SCALE).reshape(-1, 1), epochs=epochs, batch_size=512,
                      validation_data=val, callbacks=callbacks, verbose=verbose, shuffle=True)

@@ -22,7 +22,7 @@ class TrainingError(ValueError):
 
 
 def train_from_rows(rows: list[HistoryRow], settings: Settings, model_dir: str | Path, *,
-                    now: dt.datetime | None = None, epochs: int = 60, hidden: tuple[int, ...] = (64, 64),
+                    now: dt.datetime | None = None, epochs: int = 60, hidden: tuple[int, ...] = (128, 64),
                     val_share: float = 0.15, seed: int = 0) -> dict:
     """Train on all but the last ~15 % of days, validate on those, save; return the metadata."""
     started = time.perf_counter()
