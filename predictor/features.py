@@ -91,14 +91,15 @@ def _common(spec: FeatureSpec, snap: QueueSnapshot) -> list[float]:
 def waiting_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:
     """(len(snap.waiting), n_features) float32."""
     n = len(snap.waiting)
-    out = np.zeros((n, spec.n_features), dtype=np.float32)
     if n == 0:
-        return out
+        return np.zeros((0, spec.n_features), dtype=np.float32)
     common = _common(spec, snap)
+    rows = []
+    max_overtake = {lvl: spec.policy.max_overtake_minutes(lvl) for lvl in range(4)}
     mean_rec = recent_mean(snap)
     c = max(snap.channels_open, 1)
     smart = channel_free_estimates(snap, mean_rec)
-    up = snap.upstream_levels
+    up_by_level = [sum(1 for u in snap.upstream_levels if u == k) for k in range(4)]
     ahead = [0, 0, 0, 0]
     n_total_by_level = [0, 0, 0, 0]
     for w in snap.waiting:
@@ -106,9 +107,9 @@ def waiting_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:
     for i, w in enumerate(snap.waiting):
         lvl = min(max(w.level, 0), 3)
         waited = (snap.at - w.entered_at).total_seconds() / 60
-        window = max(spec.policy.max_overtake_minutes(lvl) - waited, 0.0) if spec.policy.name == "head_start" else (
+        window = max(max_overtake[lvl] - waited, 0.0) if spec.policy.name == "head_start" else (
             60.0 if spec.policy.name == "strict" and lvl > 0 else 0.0)
-        up_higher = sum(1 for u in up if u < lvl)
+        up_higher = sum(up_by_level[:lvl])
         behind_higher = sum(n_total_by_level[:lvl]) - sum(ahead[:lvl])
         p = w.position
         own = [1.0 if lvl == k else 0.0 for k in range(4)]
@@ -117,9 +118,9 @@ def waiting_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:
             math.log1p(smart[i]), waited, window, float(up_higher), float(behind_higher),
             float(ahead[0] + ahead[1]), float(ahead[2] + ahead[3]), 0.0, 0.0,
         ] + own + common
-        out[i, :] = row
+        rows.append(row)
         ahead[lvl] += 1
-    return out
+    return np.asarray(rows, dtype=np.float32)
 
 
 def serving_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:

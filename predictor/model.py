@@ -124,7 +124,9 @@ class NumpyMLP:
         """(n, features) -> (n, len(QUANTILES)) minutes, >= 0."""
         h = (x - self.mean) / self.scale
         for k, b, act in self.weights:
-            h = h @ k + b
+            # einsum, not @: a single-threaded C loop. BLAS matmul wakes its thread pool, which on a
+            # busy 2-core machine cost up to 35 ms per call (p99); this stays < 1 ms for 100 rows.
+            h = np.einsum("ij,jk->ik", h, k) + b
             if act == "relu":
                 h = np.maximum(h, 0.0)
         return np.maximum(h * TARGET_SCALE, 0.0)

@@ -89,6 +89,7 @@ class _Patient:
     route: tuple[str, ...]
     arrival: int
     cancel_at: int | None = None
+    draws: dict = field(default_factory=dict)   # phase -> (no_show, walk_s, duration factor)
     step: int = 0
     visit: _Visit | None = None
 
@@ -217,6 +218,13 @@ class _Day:
         level = level_for(conds, s.conditions, s.default_level)
         svc = s.services[code]
         p = _Patient(f"{svc.prefix}-{i:03d}", code, level, conds, age, svc.route, t)
+        # Drawn now, not when called, so that every policy sees the very same patients
+        # (common random numbers: bench/policies.py compares orderings, not luck).
+        for phase in svc.route:
+            cv = SERVICE_CV.get(phase, 0.5)
+            sigma = math.sqrt(math.log(1 + cv * cv))
+            p.draws[phase] = (level != 0 and rng.random() < SKIP_PROB.get(phase, 0.03), rng.randint(15, 90),
+                              rng.lognormvariate(-sigma * sigma / 2, sigma))
         if level != 0 and rng.random() < CANCEL_PROB:
             p.cancel_at = t + rng.randint(5, 90) * 60
         return p
@@ -277,20 +285,18 @@ class _Day:
             self.call(t, c, v)
 
     def call(self, t: int, c: _Channel, v: _Visit) -> None:
-        rng = self.rng
         v.called_at = t
         c.busy = True
-        if v.level != 0 and rng.random() < SKIP_PROB.get(v.phase, 0.03):
+        no_show, walk, factor = v.patient.draws[v.phase]
+        if no_show:
             self.push(t + NO_SHOW_WAIT_S, "skip", c, v)
             return
-        v.started_at = t + rng.randint(15, 90)
+        v.started_at = t + walk
         v.channel = c.name
         key = v.phase if v.phase != "poli" else v.service
         cfg = self.settings.phase_mean_minutes(v.phase, v.service)
         mean = cfg * TRUE_BIAS.get(key, 1.0) * c.speed * (1.5 if v.level == 0 else 1.0) * 60
-        cv = SERVICE_CV.get(v.phase, 0.5)
-        sigma = math.sqrt(math.log(1 + cv * cv))
-        dur = max(45, int(rng.lognormvariate(math.log(mean) - sigma * sigma / 2, sigma)))
+        dur = max(45, int(mean * factor))
         self.push(v.started_at + dur, "finish", c, v)
 
     # ------------------------------------------------------------------ output
