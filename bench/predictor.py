@@ -1,0 +1,88 @@
+"""Wait-time model: training time, accuracy on unseen simulated days, batch-100 latency.
+
+    python bench/predictor.py [--quick]
+
+Simulates TRAIN (60 days, seed 1) and TEST (20 days from 2026-06-01, seed 2) histories, trains
+with `python -m predictor train`'s code path, evaluates like `python -m predictor evaluate`, then
+times `estimate()` on one snapshot with 100 waiting tickets (features + forward pass, one call).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from predictor.estimator import load_estimator  # noqa: E402
+from predictor.evaluate import evaluate_rows  # noqa: E402
+from predictor.simulate import SimParams, simulate  # noqa: E402
+from predictor.train import train_from_rows  # noqa: E402
+from queue_core.config import load_settings  # noqa: E402
+from queue_core.snapshot import BusyChannel, QueueSnapshot, RecentMeanEstimator, WaitingTicket  # noqa: E402
+
+
+def snapshot_100() -> QueueSnapshot:
+    t = dt.datetime(2026, 6, 1, 8, 30)
+    return QueueSnapshot(
+        at=t, phase="poli", service="A", channels_open=2,
+        busy=(BusyChannel("Ruang 1", "A", t - dt.timedelta(minutes=5)), BusyChannel("Ruang 2", "A", t)),
+        waiting=tuple(WaitingTicket(f"A-{i:03d}", "A", (1, 3, 3, 2)[i % 4], (), 40, t - dt.timedelta(minutes=100 - i), i)
+                      for i in range(1, 101)),
+        config_mean_minutes=12.0, recent_service_minutes=tuple(10.0 + (i % 5) for i in range(20)),
+        served_last_hour=9, upstream_levels=(1, 3, 3, 3),
+    )
+
+
+def latency_ms(est, snap, runs=300) -> tuple[float, float]:
+    for _ in range(20):
+        est.estimate(snap)
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        est.estimate(snap)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.99 * len(times))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="10 train / 5 test days, 5 epochs")
+    args = ap.parse_args()
+    settings = load_settings(env={})
+    n_train, n_test, epochs = (10, 5, 5) if args.quick else (60, 20, 60)
+    train = simulate(settings, n_train, seed=1)
+    test = simulate(settings, n_test, seed=2, params=SimParams(start=dt.date(2026, 6, 1)))
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"train: {n_train} days, {len(train)} rows; test: {n_test} unseen days, {len(test)} rows")
+    with tempfile.TemporaryDirectory() as d:
+        t0 = time.perf_counter()
+        meta = train_from_rows(train, settings, Path(d) / "model", epochs=epochs)
+        print(f"training: {time.perf_counter() - t0:.1f} s wall (dataset {meta['seconds']['dataset']} s, "
+              f"{meta['epochs']} epochs, {meta['examples']['train']} examples; includes the TensorFlow import)")
+        t0 = time.perf_counter()
+        est = load_estimator(Path(d) / "model", settings)
+        print(f"load_estimator: {time.perf_counter() - t0:.1f} s ({est.name}; {est.reason})")
+        print("validation (last training days):", json.dumps(meta["metrics"]))
+        result = evaluate_rows(test, settings, est)
+        print("evaluate on unseen days:", json.dumps(result))
+        mae = result["mae_minutes"]
+        print(f"model / recent_mean = {mae['model'] / mae['recent_mean']:.2f} (target <= 0.8); "
+              f"model / config_mean = {mae['model'] / mae['config_mean']:.2f} (target <= 0.5)")
+        snap = snapshot_100()
+        med, p99 = latency_ms(est, snap)
+        print(f"estimate() batch of 100, model: median {med:.2f} ms, p99 {p99:.2f} ms (target <= 20 ms)")
+        med, p99 = latency_ms(RecentMeanEstimator(), snap)
+        print(f"estimate() batch of 100, recent_mean: median {med:.3f} ms, p99 {p99:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""The estimators the bot holds: the model, or the recent-mean fallback, behind one interface.
+
+Both satisfy queue_core.snapshot.WaitEstimator (`name`, `estimate(snapshot)`) and add:
+`advise(snapshot)` (minutes from now to tell each waiting patient to be back) and
+`remaining_service(snapshot)` (minutes until each busy channel's service ends).
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from queue_core.config import Settings
+from queue_core.snapshot import QueueSnapshot, RecentMeanEstimator
+
+from .features import FeatureSpec, recent_mean, serving_features, waiting_features
+from .model import MODEL_VERSION, NumpyMLP, load_bundle, read_metadata
+
+log = logging.getLogger(__name__)
+
+
+class ModelEstimator:
+    name = "model"
+
+    def __init__(self, net: NumpyMLP, spec: FeatureSpec, metadata: dict, margin_minutes: float) -> None:
+        self.net, self.spec, self.metadata, self.margin = net, spec, metadata, margin_minutes
+        self.reason = "model loaded"
+
+    def predict(self, snapshot: QueueSnapshot) -> np.ndarray:
+        """(len(waiting), 2): median and low-quantile minutes until called, one batch call."""
+        if not snapshot.waiting:
+            return np.zeros((0, 2), dtype=np.float32)
+        return self.net(waiting_features(self.spec, snapshot))
+
+    def estimate(self, snapshot: QueueSnapshot) -> list[float]:
+        return [float(v) for v in self.predict(snapshot)[:, 0]]
+
+    def advise(self, snapshot: QueueSnapshot) -> list[float]:
+        """Come back in: the earlier of (estimate - margin) and the low quantile, never < 0."""
+        p = self.predict(snapshot)
+        return [float(max(0.0, min(m - self.margin, lo))) for m, lo in p]
+
+    def remaining_service(self, snapshot: QueueSnapshot) -> list[float]:
+        if not snapshot.busy:
+            return []
+        return [float(v) for v in self.net(serving_features(self.spec, snapshot))[:, 0]]
+
+
+class FallbackEstimator(RecentMeanEstimator):
+    """recent_mean, with the same extra methods; `reason` says why the model is not used."""
+
+    def __init__(self, reason: str, margin_minutes: float = 10.0, last_n: int = 10) -> None:
+        super().__init__(last_n)
+        self.reason, self.margin = reason, margin_minutes
+
+    def advise(self, snapshot: QueueSnapshot) -> list[float]:
+        return [max(0.0, e - self.margin) for e in self.estimate(snapshot)]
+
+    def remaining_service(self, snapshot: QueueSnapshot) -> list[float]:
+        mean = recent_mean(snapshot, self.last_n)
+        return [max(mean - (snapshot.at - b.since).total_seconds() / 60, 0.15 * mean) for b in snapshot.busy]
+
+
+def check_metadata(meta: dict, spec: FeatureSpec) -> str | None:
+    """Why a saved model must not be used, or None when it is fine."""
+    if meta.get("version") != MODEL_VERSION:
+        return f"model version {meta.get('version')!r} is not {MODEL_VERSION}"
+    if meta.get("features") != spec.fingerprint():
+        return "the model was trained for other phases/services/features than config.yaml now has"
+    mae = (meta.get("metrics") or {}).get("mae_minutes") or {}
+    if "model" not in mae or "recent_mean" not in mae:
+        return "the model's metadata has no validation metrics"
+    if mae["model"] > mae["recent_mean"]:
+        return f"the model's validation MAE {mae['model']:.1f} min is worse than recent_mean {mae['recent_mean']:.1f}"
+    return None
+
+
+def load_estimator(model_dir: str | Path | None, settings: Settings) -> ModelEstimator | FallbackEstimator:
+    """The model in `model_dir` (default settings.model_dir) when present and good, else recent_mean.
+
+    Never raises: any problem becomes a FallbackEstimator whose `reason` is logged. Imports
+    TensorFlow when a model is present (~8 s): call it from an executor in the bot.
+    """
+    margin = settings.notifications.advice_margin_minutes
+    model_dir = Path(model_dir) if model_dir else settings.resolve(settings.model_dir)
+    spec = FeatureSpec.from_settings(settings)
+    try:
+        if not (model_dir / "metadata.json").exists():
+            raise FileNotFoundError(f"no model in {model_dir}")
+        why = check_metadata(read_metadata(model_dir), spec)   # before paying for TensorFlow
+        if why:
+            raise ValueError(why)
+        net, meta = load_bundle(model_dir)
+        est = ModelEstimator(net, spec, meta, margin)
+        log.info("wait-time model loaded from %s (trained %s, MAE %.1f min)", model_dir, meta.get("trained_at"),
+                 meta["metrics"]["mae_minutes"]["model"])
+        return est
+    except Exception as exc:  # noqa: BLE001 - any failure means: use the fallback, say why
+        reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, (FileNotFoundError, ValueError)) else str(exc)
+        log.warning("wait-time model not used, falling back to recent_mean: %s", reason)
+        return FallbackEstimator(reason, margin)
