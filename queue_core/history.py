@@ -7,7 +7,7 @@ import io
 from typing import Iterable, Iterator
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from .db import Database
 
 from .models import Ticket, Visit
 
@@ -40,11 +40,9 @@ def visit_row(ticket: Ticket, visit: Visit) -> dict[str, str]:
     }
 
 
-async def history_rows(
-    sessionmaker: async_sessionmaker[AsyncSession], start: dt.date, end: dt.date
-) -> list[dict[str, str]]:
+async def history_rows(db: Database, start: dt.date, end: dt.date) -> list[dict[str, str]]:
     """One row per finished phase visit (done, skipped or cancelled) for days start..end inclusive."""
-    async with sessionmaker() as session:
+    async with db.sessionmaker() as session:
         result = await session.execute(
             select(Ticket, Visit)
             .join(Visit, Visit.ticket_id == Ticket.id)

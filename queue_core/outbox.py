@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from .clock import Clock
-from .db import with_retries
+from .db import Database
 from .models import Outbox, User
 
 MAX_ATTEMPTS = 8
@@ -33,16 +33,12 @@ class Notice:
 
 
 class OutboxRepository:
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], clock: Clock) -> None:
-        self.sessionmaker = sessionmaker
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
         self.clock = clock
 
     async def _tx(self, fn):
-        async def attempt():
-            async with self.sessionmaker() as session, session.begin():
-                return await fn(session, self.clock.now())
-
-        return await with_retries(attempt)
+        return await self.db.run(lambda session: fn(session, self.clock.now()))
 
     async def recover(self) -> int:
         """After a restart: rows a dead process had claimed become pending again."""

@@ -114,7 +114,15 @@ async def build_snapshot(
     """The queue of `service` in `phase` as an estimator may see it at `now`."""
     services = scope_services(settings, phase, service)
     channel_names = [c.name for c in settings.channels_for(phase, service)]
-    rows = await waiting_rows(session, phase, services, limit)
+    waiting_stmt = (
+        select(Ticket.number, Ticket.service, Ticket.level, Ticket.conditions, Ticket.age, Visit.entered_at)
+        .join(Ticket, Visit.ticket_id == Ticket.id)
+        .where(waiting_in_scope(phase, services))
+        .order_by(*QUEUE_ORDER)
+    )
+    if limit is not None:
+        waiting_stmt = waiting_stmt.limit(limit)
+    rows = (await session.execute(waiting_stmt)).all()
     busy_rows = await session.execute(
         select(Visit.channel, Visit.service, Visit.started_at, Visit.called_at).where(
             Visit.channel.in_(channel_names), Visit.status.in_(("called", "serving"))
@@ -140,15 +148,15 @@ async def build_snapshot(
         busy=tuple(BusyChannel(ch, svc, started or called) for ch, svc, started, called in busy_rows),
         waiting=tuple(
             WaitingTicket(
-                ticket=t.number,
-                service=t.service,
-                level=t.level,
-                conditions=tuple(t.condition_list),
-                age=t.age,
-                entered_at=v.entered_at,
+                ticket=number,
+                service=svc,
+                level=level,
+                conditions=tuple(c for c in conditions.split("+") if c),
+                age=age,
+                entered_at=entered,
                 position=i,
             )
-            for i, (v, t) in enumerate(rows, start=1)
+            for i, (number, svc, level, conditions, age, entered) in enumerate(rows, start=1)
         ),
         config_mean_minutes=settings.phase_mean_minutes(phase, service),
         recent_service_minutes=tuple(recent),

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Awaitable, Callable, Iterable, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from . import errors
 from .clock import Clock
 from .config import Channel, Settings
-from .db import with_retries
+from .db import Database
 from .models import ChannelState, Ticket, Visit
 from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
@@ -51,29 +51,21 @@ class TicketView:
 class ServiceBase:
     def __init__(
         self,
-        sessionmaker: async_sessionmaker[AsyncSession],
+        db: Database,
         settings: Settings,
         clock: Clock,
         estimator: WaitEstimator | None = None,
-        on_db_retry: Callable[[BaseException], None] | None = None,
     ) -> None:
-        self.sessionmaker = sessionmaker
+        self.db = db
         self.settings = settings
         self.clock = clock
         self.estimator: WaitEstimator = estimator or RecentMeanEstimator()
         self.policy = OrderingPolicy.from_config(settings.policy)
-        self.on_db_retry = on_db_retry
 
     # ------------------------------------------------------------------ plumbing
 
     async def _tx(self, fn: Callable[[AsyncSession, dt.datetime], Awaitable[T]]) -> T:
-        async def attempt() -> T:
-            now = self.clock.now()
-            async with self.sessionmaker() as session:
-                async with session.begin():
-                    return await fn(session, now)
-
-        return await with_retries(attempt, on_retry=self.on_db_retry)
+        return await self.db.run(lambda session: fn(session, self.clock.now()))
 
     def _channel(self, name: str) -> Channel:
         try:

@@ -10,7 +10,7 @@ import pytest
 
 from queue_core.clock import ManualClock
 from queue_core.config import load_settings
-from queue_core.db import make_engine, make_sessionmaker, upgrade
+from queue_core.db import Database, make_engine, upgrade
 
 PG_ADMIN_URL = os.environ.get("PUSQUE_TEST_PG_URL", "postgresql+asyncpg://root@127.0.0.1:5432/test")
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)
@@ -106,12 +106,12 @@ def clock():
 
 
 @pytest.fixture
-async def engine(db_url):
-    engine = make_engine(db_url)
-    yield engine
-    await engine.dispose()
+async def db(db_url):
+    database = Database(db_url)
+    yield database
+    await database.dispose()
 
 
 @pytest.fixture
-def sessionmaker(engine):
-    return make_sessionmaker(engine)
+def sessionmaker(db):
+    return db.sessionmaker

@@ -13,13 +13,13 @@ from tests.queue_core.helpers import add_user
 
 
 @pytest.fixture
-async def qs(sessionmaker, settings, clock):
-    service = QueueService(sessionmaker, settings, clock)
+async def qs(db, settings, clock):
+    service = QueueService(db, settings, clock)
     await service.ensure_channels()
     return service
 
 
-async def test_history_export_has_one_row_per_finished_visit(qs, sessionmaker, clock):
+async def test_history_export_has_one_row_per_finished_visit(qs, db, sessionmaker, clock):
     t = await qs.issue(service="A", user_id=1, conditions=["hamil", "flu"], age=31)
     other = await qs.issue(service="A", user_id=2)
     clock.advance(minutes=2)
@@ -32,7 +32,7 @@ async def test_history_export_has_one_row_per_finished_visit(qs, sessionmaker, c
     await qs.call_next("Ruang 1")
     clock.advance(minutes=10)
     await qs.finish("Ruang 1")
-    rows = await history_rows(sessionmaker, clock.now().date(), clock.now().date())
+    rows = await history_rows(db, clock.now().date(), clock.now().date())
     buf = io.StringIO()
     write_csv(rows, buf)
     parsed = list(csv.DictReader(io.StringIO(buf.getvalue())))
@@ -51,7 +51,7 @@ async def test_history_export_has_one_row_per_finished_visit(qs, sessionmaker, c
     assert by_key[(t.number, "poli")]["entered_at"] == "2026-11-23T08:05:00"
 
 
-async def test_task_ids_follow_mobile_jkn_stages(qs, sessionmaker, clock):
+async def test_task_ids_follow_mobile_jkn_stages(qs, db, sessionmaker, clock):
     t = await qs.issue(service="A", user_id=1)
     for channel in ("Loket 1", "Ruang 1", "Apotek"):
         clock.advance(minutes=1)
@@ -66,8 +66,8 @@ async def test_task_ids_follow_mobile_jkn_stages(qs, sessionmaker, clock):
     assert times == sorted(times)
 
 
-async def test_outbox_claims_in_order_and_settles(qs, sessionmaker, clock):
-    repo = OutboxRepository(sessionmaker, clock)
+async def test_outbox_claims_in_order_and_settles(qs, db, sessionmaker, clock):
+    repo = OutboxRepository(db, clock)
     await add_user(sessionmaker, 42, clock.now())
     for i in range(3):
         await qs.issue(service="A", user_id=40 + i)
@@ -87,8 +87,8 @@ async def test_outbox_claims_in_order_and_settles(qs, sessionmaker, clock):
     assert counts == {("urgent", "sent"): 1, ("urgent", "blocked"): 1, ("urgent", "failed"): 1}
 
 
-async def test_rows_claimed_by_a_dead_process_are_recovered(qs, sessionmaker, clock):
-    repo = OutboxRepository(sessionmaker, clock)
+async def test_rows_claimed_by_a_dead_process_are_recovered(qs, db, sessionmaker, clock):
+    repo = OutboxRepository(db, clock)
     await qs.issue(service="A", user_id=7)
     claimed = await repo.claim("urgent", 10)
     assert await repo.recover() == 1

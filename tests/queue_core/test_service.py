@@ -10,8 +10,8 @@ from tests.queue_core.helpers import outbox
 
 
 @pytest.fixture
-async def qs(sessionmaker, settings, clock):
-    service = QueueService(sessionmaker, settings, clock)
+async def qs(db, settings, clock):
+    service = QueueService(db, settings, clock)
     await service.ensure_channels()
     return service
 
@@ -88,7 +88,7 @@ async def test_position_and_estimate_while_waiting(qs, clock):
     assert view.estimate_minutes == pytest.approx(7.5)
 
 
-async def test_one_active_ticket_per_patient_per_service(qs, sessionmaker, clock):
+async def test_one_active_ticket_per_patient_per_service(qs, db, sessionmaker, clock):
     from tests.queue_core.helpers import add_user
     from queue_core.models import Patient
 
@@ -219,9 +219,9 @@ async def test_turn_near_is_sent_once_per_phase(qs, sessionmaker, settings):
     assert set(per_ticket.values()) == {1}
 
 
-async def test_turn_near_waits_until_position_or_time(sessionmaker, settings, clock):
+async def test_turn_near_waits_until_position_or_time(db, sessionmaker, settings, clock):
     slow = dataclasses.replace(settings, notifications=dataclasses.replace(settings.notifications, turn_near_minutes=0))
-    qs = QueueService(sessionmaker, slow, clock)
+    qs = QueueService(db, slow, clock)
     await qs.ensure_channels()
     for i in range(6):
         await qs.issue(service="A", user_id=200 + i)
@@ -230,9 +230,9 @@ async def test_turn_near_waits_until_position_or_time(sessionmaker, settings, cl
     assert [o.chat_id for o in await outbox(sessionmaker, "turn_near")] == [200, 201, 202, 203]
 
 
-async def test_emergency_alerts_staff(sessionmaker, settings, clock):
+async def test_emergency_alerts_staff(db, sessionmaker, settings, clock):
     staffed = dataclasses.replace(settings, staff_ids=frozenset({501}), admin_ids=frozenset({502}))
-    qs = QueueService(sessionmaker, staffed, clock)
+    qs = QueueService(db, staffed, clock)
     await qs.ensure_channels()
     t = await qs.issue(service="A", user_id=1, conditions=["darurat"])
     alerts = await outbox(sessionmaker, "staff_emergency")
@@ -240,7 +240,7 @@ async def test_emergency_alerts_staff(sessionmaker, settings, clock):
     assert alerts[0].payload["number"] == t.number
 
 
-async def test_close_day_cancels_unfinished(qs, sessionmaker, clock):
+async def test_close_day_cancels_unfinished(qs, db, sessionmaker, clock):
     await qs.issue(service="A", user_id=1)
     await qs.issue(service="A", user_id=2)
     await qs.call_next("Loket 1")
