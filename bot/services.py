@@ -7,12 +7,17 @@ in `Services.create` (register its close with `self.on_close`), and use it from 
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
+from queue_core.clock import CallableClock
 from queue_core.config import Settings
+from queue_core.db import Database
+from queue_core.outbox import OutboxRepository
+from queue_core.service import QueueService
 
 from .roles import RoleResolver
 
@@ -31,6 +36,10 @@ class Services:
     settings: Settings
     roles: RoleResolver
     clock: Callable[[], dt.datetime]
+    db: Database | None = None
+    queue: QueueService | None = None
+    outbox: OutboxRepository | None = None
+    predictor: Any = None  # predictor.Predictor once loaded in the background
     extras: dict[str, Any] = field(default_factory=dict)  # for tests and experiments
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list, repr=False)
 
@@ -38,8 +47,45 @@ class Services:
     async def create(cls, settings: Settings, *, clock: Callable[[], dt.datetime] | None = None) -> "Services":
         services = cls(settings=settings, roles=RoleResolver.from_settings(settings),
                        clock=clock or clinic_clock(settings))
-        # Later: services.queue = await QueueService.open(settings, clock); services.on_close(services.queue.close)
+        services.db = Database(settings.database_url)
+        services.on_close(services.db.dispose)
+        await services.db.upgrade()
+        queue_clock = CallableClock(services.clock)
+        services.queue = QueueService(services.db, settings, queue_clock)
+        await services.queue.ensure_channels()
+        services.outbox = OutboxRepository(services.db, queue_clock)
+        recovered = await services.outbox.recover()
+        if recovered:
+            log.warning("%d notices claimed by a previous run were not confirmed; sending them again", recovered)
+        services._load_predictor_in_background()
         return services
+
+    def _load_predictor_in_background(self) -> None:
+        """The wait-time model loads off the event loop (TensorFlow takes seconds to import);
+        until it is ready, and whenever it is absent or not good enough, the queue uses recent_mean."""
+        loop = asyncio.get_running_loop()
+
+        def load():
+            from predictor import Predictor
+
+            return Predictor.load(self.settings, self.settings.resolve(self.settings.model_dir))
+
+        def done(future: asyncio.Future) -> None:
+            if future.cancelled() or future.exception() is not None:
+                log.error("wait-time model not loaded: %s", None if future.cancelled() else future.exception())
+                return
+            self.predictor = future.result()
+            if self.queue is not None:
+                self.queue.estimator = self.predictor.estimator
+            log.info("wait-time estimator: %s", getattr(self.predictor.estimator, "name", "?"))
+
+        task = loop.run_in_executor(None, load)
+        task.add_done_callback(done)
+
+        async def cancel() -> None:
+            task.cancel()
+
+        self.on_close(cancel)
 
     def on_close(self, closer: Callable[[], Awaitable[None]]) -> None:
         self._closers.append(closer)

@@ -33,3 +33,10 @@ class ManualClock:
     def advance(self, **delta: float) -> dt.datetime:
         self._now += dt.timedelta(**delta)
         return self._now
+
+
+class CallableClock:
+    """Adapts a zero-argument function returning the time to the Clock protocol."""
+
+    def __init__(self, fn) -> None:
+        self.now = fn

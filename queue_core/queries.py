@@ -12,7 +12,8 @@ from .models import ChannelState, Ticket, Visit
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
 
 QUEUE_ORDER = (Visit.rank, Visit.effective_at, Visit.entered_at, Visit.id)
-RECENT_SERVICES = 10
+RECENT_SERVICES = 20
+ACTIVE_WINDOW = dt.timedelta(minutes=45)  # predictor/replay.py counts channels the same way
 
 
 def scope_services(settings: Settings, phase: str, service: str) -> frozenset[str]:
@@ -75,13 +76,15 @@ async def waiting_rows(
 async def recent_service_minutes(
     session: AsyncSession, phase: str, services: frozenset[str], now: dt.datetime, n: int = RECENT_SERVICES
 ) -> list[float]:
-    """Durations of the last n services finished before `now`, oldest first."""
+    """Durations of the last n services finished today before `now`, oldest first."""
+    midnight = dt.datetime.combine(now.date(), dt.time())
     rows = await session.execute(
         select(Visit.called_at, Visit.started_at, Visit.finished_at)
         .where(
             Visit.phase == phase,
             Visit.service.in_(sorted(services)),
             Visit.finished_at.is_not(None),
+            Visit.finished_at >= midnight,
             Visit.finished_at <= now,
         )
         .order_by(Visit.finished_at.desc())
@@ -123,11 +126,27 @@ async def build_snapshot(
     if limit is not None:
         waiting_stmt = waiting_stmt.limit(limit)
     rows = (await session.execute(waiting_stmt)).all()
-    busy_rows = await session.execute(
+    busy_rows = (await session.execute(
         select(Visit.channel, Visit.service, Visit.started_at, Visit.called_at).where(
             Visit.channel.in_(channel_names), Visit.status.in_(("called", "serving"))
         )
-    )
+    )).all()
+    open_names = await open_channel_names(session, settings, phase, service)
+    recently_active = set(await session.scalars(
+        select(Visit.channel).where(
+            Visit.channel.in_(open_names), Visit.called_at > now - ACTIVE_WINDOW, Visit.called_at <= now
+        )
+    )) | {ch for ch, *_ in busy_rows if ch in open_names}
+    route = settings.services[service].route
+    earlier = list(route[: route.index(phase)]) if phase in route else []
+    upstream = []
+    if earlier:
+        upstream = list(await session.scalars(
+            select(Ticket.level).join(Visit, Visit.ticket_id == Ticket.id).where(
+                Visit.phase.in_(earlier), Visit.service.in_(sorted(services)),
+                Visit.status.in_(("waiting", "called", "serving")), Ticket.day == now.date(),
+            )
+        ))
     recent = await recent_service_minutes(session, phase, services, now)
     served_last_hour = await session.scalar(
         select(func.count())
@@ -144,7 +163,7 @@ async def build_snapshot(
         at=now,
         phase=phase,
         service=service,
-        channels_open=len(await open_channel_names(session, settings, phase, service)),
+        channels_open=len(recently_active) or len(open_names),
         busy=tuple(BusyChannel(ch, svc, started or called) for ch, svc, started, called in busy_rows),
         waiting=tuple(
             WaitingTicket(
@@ -161,6 +180,7 @@ async def build_snapshot(
         config_mean_minutes=settings.phase_mean_minutes(phase, service),
         recent_service_minutes=tuple(recent),
         served_last_hour=int(served_last_hour or 0),
+        upstream_levels=tuple(sorted(upstream)),
     )
 
 

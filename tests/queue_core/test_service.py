@@ -247,3 +247,20 @@ async def test_close_day_cancels_unfinished(qs, db, sessionmaker, clock):
     assert await qs.close_day() == 2
     assert await qs.call_next("Loket 2") is None
     assert len(await outbox(sessionmaker, "cancelled")) == 2
+
+
+async def test_snapshot_matches_what_the_predictor_replays(qs, clock):
+    """Live snapshots count channels and upstream patients the way predictor/replay.py does."""
+    for i in range(3):
+        await qs.issue(service="A", user_id=i)
+    await qs.call_next("Loket 1")
+    clock.advance(minutes=4)
+    await qs.finish("Loket 1")
+    poli = await qs.snapshot("poli", "A")
+    assert [w.ticket for w in poli.waiting] == ["A-001"]
+    assert poli.upstream_levels == (3, 3)          # two still at the loket
+    assert poli.channels_open == 2                 # nobody served yet: the configured rooms
+    loket = await qs.snapshot("loket", "A")
+    assert loket.recent_service_minutes == (4.0,)
+    assert loket.channels_open == 1                # only Loket 1 has been active in the last 45 min
+    assert loket.upstream_levels == ()
