@@ -36,6 +36,14 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+def register_texts(table: dict[str, dict[str, str]]) -> None:
+    """A feature adds its own texts (kept in its own module, e.g. handlers/texts_ticket.py)."""
+    clash = set(table) & set(TEXTS)
+    if clash:
+        raise ValueError(f"text keys defined twice: {sorted(clash)}")
+    TEXTS.update(table)
+
+
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """The text for `key` in `lang` ("id" or "en"), or both (Indonesian first) when lang is None."""
     entry = TEXTS[key]

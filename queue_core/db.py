@@ -138,7 +138,7 @@ class Database:
         await self.engine.dispose()
 
 
-async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:
     """Apply Alembic migrations on this engine's database (run at start-up)."""
     from alembic import command
     from alembic.config import Config
