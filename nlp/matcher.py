@@ -2,9 +2,10 @@
 
 For a question, every corpus phrasing gets
     fused = w_word * cos(word tf-idf) + w_char * cos(char tf-idf) + w_fuzz * token_sort_ratio / 100
-an intent's score is its best phrasing's, scaled by coverage ** alpha, where coverage is the
-IDF-weighted share of the question's words the corpus knows (a question about rendang shares
-"cara" with "cara daftar" but little else). Weights, alpha and the out-of-scope threshold are set
+an intent's score is its best phrasing's fused score plus w_intent * cos(word tf-idf of all the
+intent's phrasings together), scaled by coverage ** alpha, where coverage is the IDF-weighted
+share of the question's words the corpus knows (a question about rendang shares "cara" with
+"cara daftar" but little else; a word found only by typo correction counts half). Weights, alpha and the out-of-scope threshold are set
 on the calibration split named in the corpus file; `FittedModel` holds everything fitted and is
 cached with joblib under a key made of the corpus, the calibration split and this code.
 """
@@ -21,12 +22,12 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlp.corpus import INTENT_IDS, Corpus
-from nlp.normalize import Analysis, Normalizer
+from nlp.normalize import Analysis, Normalizer, squeeze_known
 from nlp.slang import FILLER, SLANG
 
 FORMAT_VERSION = "1"
 _CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py")
-DEFAULT_WEIGHTS = (0.4, 0.3, 0.3)
+DEFAULT_WEIGHTS = (0.3, 0.3, 0.2, 0.2)
 DEFAULT_ALPHA = 1.0
 DEFAULT_THRESHOLD = 0.4
 
@@ -69,10 +70,11 @@ class FittedModel:
     char_vec: TfidfVectorizer
     word_matrix: object  # sparse, (phrases, features), rows L2-normalised
     char_matrix: object
+    intent_matrix: object  # sparse, (intents, word features): each intent's phrasings as one text
     idf: dict[str, float]
     max_idf: float
     smalltalk_words: dict[str, frozenset[str]]
-    weights: tuple[float, float, float] = DEFAULT_WEIGHTS
+    weights: tuple[float, float, float, float] = DEFAULT_WEIGHTS
     alpha: float = DEFAULT_ALPHA
     threshold: float = DEFAULT_THRESHOLD
     calibration: dict = field(default_factory=dict)  # what calibration measured, for reports
@@ -89,14 +91,17 @@ class FittedModel:
 
     # -------------------------------------------------------------- scoring
 
-    def components(self, analyses: list[Analysis]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Per question and phrasing: word cosine, char cosine, fuzzy ratio; per question: coverage."""
+    def components(self, analyses: list[Analysis]) -> tuple[np.ndarray, ...]:
+        """Per question and phrasing: word cosine, char cosine, fuzzy ratio; per question and
+        intent: cosine with the intent's words; per question: coverage."""
         texts = [a.text for a in analyses]
-        word = (self.word_vec.transform(texts) @ self.word_matrix.T).toarray()
+        words = self.word_vec.transform(texts)
+        word = (words @ self.word_matrix.T).toarray()
+        intent = (words @ self.intent_matrix.T).toarray()
         char = (self.char_vec.transform(texts) @ self.char_matrix.T).toarray()
         fz = process.cdist(texts, self.phrases, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1) / 100.0
         coverage = np.array([self.coverage(a) for a in analyses])
-        return word, char, fz, coverage
+        return word, char, fz, intent, coverage
 
     def coverage(self, a: Analysis) -> float:
         if not a.tokens:
@@ -105,17 +110,33 @@ class FittedModel:
         for t in a.tokens:
             w = self.idf.get(t)
             total += w if w is not None else self.max_idf
-            known += w or 0.0
+            known += (w or 0.0) * (0.5 if t in a.guessed else 1.0)
         return known / total
 
-    def intent_scores(self, word, char, fz, coverage, weights=None, alpha=None) -> np.ndarray:
+    def intent_scores(self, word, char, fz, intent, coverage, weights=None, alpha=None) -> np.ndarray:
         w = self.weights if weights is None else weights
         a = self.alpha if alpha is None else alpha
         fused = w[0] * word + w[1] * char + w[2] * fz
-        best = np.maximum.reduceat(fused, self.starts, axis=1)
+        best = np.maximum.reduceat(fused, self.starts, axis=1) + w[3] * intent
         return best * (coverage ** a)[:, None]
 
+    def content(self, analysis: Analysis) -> Analysis:
+        """Drop greeting/thanks words the FAQ phrasings never use ("halo min, jam brp buka")."""
+        drop = self._smalltalk_only
+        if not any(t in drop for t in analysis.tokens):
+            return analysis
+        return Analysis(tuple(t for t in analysis.tokens if t not in drop), analysis.surface, analysis.guessed)
+
+    @property
+    def _smalltalk_all(self) -> frozenset[str]:
+        return frozenset().union(*self.smalltalk_words.values()) if self.smalltalk_words else frozenset()
+
+    @property
+    def _smalltalk_only(self) -> frozenset[str]:
+        return frozenset(w for w in self._smalltalk_all if w not in self.idf)
+
     def score(self, analysis: Analysis) -> tuple[str | None, float]:
+        analysis = self.content(analysis)
         if not analysis.tokens:
             return None, 0.0
         scores = self.intent_scores(*self.components([analysis]))[0]
@@ -125,16 +146,16 @@ class FittedModel:
 
     def smalltalk_kind(self, analysis: Analysis) -> str | None:
         """A message made only of greetings/thanks/fillers is small talk; returns its kind."""
-        words = [w for w in analysis.surface if w not in FILLER and SLANG.get(w) != ""]
-        surface = set(analysis.surface)
+        surface = {squeeze_known(w, self._smalltalk_all) for w in analysis.surface}
+        words = [w for w in surface if w not in FILLER and SLANG.get(w) != ""]
         if not surface:
             return None
-        everything = frozenset().union(*self.smalltalk_words.values()) if self.smalltalk_words else frozenset()
+        everything = self._smalltalk_all
         if not all(w in everything or w in FILLER or SLANG.get(w) == "" for w in surface):
             return None
         best, hits = None, 0
         for kind in ("thanks", "bye", "greeting", "ack"):
-            n = sum(w in self.smalltalk_words.get(kind, ()) for w in (words or analysis.surface))
+            n = sum(w in self.smalltalk_words.get(kind, ()) for w in (words or surface))
             if n > hits:
                 best, hits = kind, n
         return best or next(iter(self.smalltalk_words), None)
@@ -145,13 +166,12 @@ class FittedModel:
 
 def fit(corpus: Corpus, key: str) -> FittedModel:
     bootstrap = Normalizer(None)
-    vocabulary: set[str] = set()
     all_phrases = [p for ps in corpus.intents.values() for p in ps] + [p for ps in corpus.smalltalk.values() for p in ps]
-    for p in all_phrases:
-        vocabulary.update(bootstrap.analyze(p).tokens)
-    for target in SLANG.values():
-        vocabulary.update(target.split())
-    vocab = frozenset(vocabulary)
+    targets = {w for target in SLANG.values() for w in target.split()}
+    # two passes: raw corpus words, then the same with clitics split off known stems
+    vocab = frozenset(targets.union(*(bootstrap.analyze(p).tokens for p in all_phrases)))
+    second = Normalizer(vocab, correct_typos=False)
+    vocab = frozenset(targets.union(*(second.analyze(p).tokens for p in all_phrases)))
     norm = Normalizer(vocab)
     phrases, starts = [], []
     for iid in INTENT_IDS:
@@ -161,6 +181,8 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
     char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
     word_matrix = word_vec.fit_transform(phrases)
     char_matrix = char_vec.fit_transform(phrases)
+    intent_docs = [" ".join(phrases[a:b]) for a, b in zip(starts, starts[1:] + [len(phrases)])]
+    intent_matrix = word_vec.transform(intent_docs)
     idf = {t: float(word_vec.idf_[i]) for t, i in word_vec.vocabulary_.items() if " " not in t}
     smalltalk_words = {
         kind: frozenset(w for p in ps for w in bootstrap.analyze(p).surface) for kind, ps in corpus.smalltalk.items()
@@ -175,6 +197,7 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         char_vec=char_vec,
         word_matrix=word_matrix.tocsr(),
         char_matrix=char_matrix.tocsr(),
+        intent_matrix=intent_matrix.tocsr(),
         idf=idf,
         max_idf=max(idf.values()),
         smalltalk_words=smalltalk_words,
@@ -214,20 +237,21 @@ def calibrate(model: FittedModel, rows: list[tuple[str, str | None]]) -> None:
     """Choose weights, alpha and threshold on the calibration split (never the evaluation one)."""
     analyses = [model.normalizer.analyze(q) for q, _ in rows]
     gold = [g for _, g in rows]
-    word, char, fz, coverage = model.components(analyses)
-    steps = [round(0.1 * i, 1) for i in range(1, 9)]
+    parts = model.components(analyses)
+    steps = [round(0.1 * i, 1) for i in range(1, 8)]
     best = None
-    for w_word, w_char in itertools.product(steps, steps):
-        w_fuzz = round(1.0 - w_word - w_char, 1)
-        if w_fuzz < 0.1:
+    for w_word, w_char, w_fuzz in itertools.product(steps, steps, steps):
+        w_intent = round(1.0 - w_word - w_char - w_fuzz, 1)
+        if w_intent < 0.0:
             continue
+        weights = (w_word, w_char, w_fuzz, w_intent)
         for alpha in (0.0, 0.5, 1.0, 1.5, 2.0):
-            scores = model.intent_scores(word, char, fz, coverage, (w_word, w_char, w_fuzz), alpha)
+            scores = model.intent_scores(*parts, weights, alpha)
             top = scores.argmax(axis=1)
             predicted = np.array([model.intent_ids[i] for i in top], dtype=object)
             t, obj, acc, rej = _best_threshold(scores.max(axis=1), predicted, gold)
             if best is None or obj > best[0] + 1e-9:
-                best = (obj, (w_word, w_char, w_fuzz), alpha, t, acc, rej)
+                best = (obj, weights, alpha, t, acc, rej)
     obj, weights, alpha, t, acc, rej = best
     model.weights, model.alpha, model.threshold = weights, alpha, t
     model.calibration = {

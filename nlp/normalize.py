@@ -29,6 +29,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
 _RUN2 = re.compile(r"([a-z])\1+")
+_CLITICS = (("nya", 3), ("kah", 3), ("lah", 3), ("ku", 3), ("mu", 3), ("na", 4))
 _SUFFIXES = ("nya", "kah", "lah", "in", "kan", "an", "ku", "mu", "i")
 _PREFIXES = ("di", "ke", "nge", "ng", "me", "mem", "men", "meng", "ber", "ter", "pe", "pen", "peng", "se")
 _NUMBER_WORDS = frozenset(UNITS) | frozenset(HUNDREDS) | frozenset(THOUSANDS) | frozenset(TEENS) | frozenset(TENS)
@@ -36,10 +37,12 @@ _NUMBER_WORDS = frozenset(UNITS) | frozenset(HUNDREDS) | frozenset(THOUSANDS) | 
 
 @dataclass(frozen=True)
 class Analysis:
-    """`tokens`: normalised content words; `surface`: every token as typed (cleaned only)."""
+    """`tokens`: normalised content words; `surface`: every token as typed (cleaned only);
+    `guessed`: tokens that came from typo correction (less certain than the others)."""
 
     tokens: tuple[str, ...]
     surface: tuple[str, ...]
+    guessed: frozenset[str] = frozenset()
 
     @property
     def text(self) -> str:
@@ -56,6 +59,16 @@ def clean(text: str) -> list[str]:
     text = _NON_ALNUM.sub(" ", text)
     text = _LETTER_DIGIT.sub(" ", text)
     return text.split()
+
+
+def squeeze_known(word: str, known: frozenset[str]) -> str:
+    """`word` with stretched letters undone when that gives a word in `known` ("haloooo")."""
+    if word in known:
+        return word
+    for squeezed in (_RUN3.sub(r"\1\1", word), _RUN3.sub(r"\1", word), _RUN2.sub(r"\1", word)):
+        if squeezed in known:
+            return squeezed
+    return word
 
 
 def numbers_to_digits(tokens: list[str]) -> list[str]:
@@ -91,10 +104,11 @@ def numbers_to_digits(tokens: list[str]) -> list[str]:
 class Normalizer:
     """Text → `Analysis`. `vocabulary`: known words for typo correction (None: no correction)."""
 
-    def __init__(self, vocabulary: frozenset[str] | None = None) -> None:
+    def __init__(self, vocabulary: frozenset[str] | None = None, correct_typos: bool = True) -> None:
+        """`vocabulary`: known words; clitics are split off known stems, typos corrected to them."""
         self.vocabulary = vocabulary
-        # Frequent-first order is not available here; sorted gives deterministic tie-breaks.
-        self._choices = sorted(vocabulary) if vocabulary else []
+        # sorted: deterministic tie-breaks between equally close words
+        self._choices = sorted(vocabulary) if vocabulary and correct_typos else []
         self._token = lru_cache(maxsize=50_000)(self._token_uncached)
 
     # ------------------------------------------------------------------ public
@@ -103,10 +117,14 @@ class Normalizer:
         surface = clean(text)
         joined = self._join_bigrams(surface)
         tokens: list[str] = []
+        guessed: set[str] = set()
         for t in joined:
-            tokens.extend(self._token(t))
+            out, guess = self._token(t)
+            tokens.extend(out)
+            if guess:
+                guessed.update(out)
         tokens = numbers_to_digits(tokens)
-        return Analysis(tuple(tokens), tuple(surface))
+        return Analysis(tuple(tokens), tuple(surface), frozenset(guessed))
 
     def normalize(self, text: str) -> str:
         return self.analyze(text).text
@@ -135,11 +153,22 @@ class Normalizer:
             return tuple(SLANG[t].split())
         if t in FILLER:
             return ()
+        for suf, least in _CLITICS:  # "alamatnya" → "alamat", "daftarna" → "daftar"
+            stem = t[: -len(suf)]
+            if t.endswith(suf) and len(stem) >= least and (stem in SLANG or self._known(stem)):
+                return tuple(SLANG[stem].split()) if stem in SLANG else (stem,)
         if self._known(t) or t in _NUMBER_WORDS or t.isdigit():
             return (t,)
         return None
 
-    def _token_uncached(self, t: str) -> tuple[str, ...]:
+    def _token_uncached(self, t: str) -> tuple[tuple[str, ...], bool]:
+        """(standard words for token `t`, whether they are a typo-correction guess)."""
+        found = self._word(t)
+        if found is not None:
+            return found, False
+        return self._typo(_RUN3.sub(r"\1", t))
+
+    def _word(self, t: str) -> tuple[str, ...] | None:
         found = self._lookup(t)
         if found is not None:
             return found
@@ -153,11 +182,7 @@ class Normalizer:
                 found = self._lookup(squeezed)
                 if found is not None:
                     return found
-        t = _RUN3.sub(r"\1", t)
-        found = self._affixes(t)
-        if found is not None:
-            return found
-        return self._typo(t)
+        return self._affixes(_RUN3.sub(r"\1", t))
 
     def _affixes(self, t: str) -> tuple[str, ...] | None:
         """Strip clitics and informal affixes when what is left is a known word."""
@@ -178,11 +203,11 @@ class Normalizer:
                 return (c + "kan",)
         return None
 
-    def _typo(self, t: str) -> tuple[str, ...]:
+    def _typo(self, t: str) -> tuple[tuple[str, ...], bool]:
         if len(t) < 4 or t.isdigit() or not self._choices:
-            return (t,)
-        max_dist = 1 if len(t) < 7 else 2
+            return (t,), False
+        max_dist = 1 if len(t) < 9 else 2
         hit = process.extractOne(t, self._choices, scorer=OSA.distance, score_cutoff=max_dist)
         if hit is None:
-            return (t,)
-        return self._lookup(hit[0]) or (hit[0],)
+            return (t,), False
+        return (self._lookup(hit[0]) or (hit[0],)), True
