@@ -63,6 +63,7 @@ class FaqMatcher:
         self.cache_dir = Path(cache_dir) if cache_dir else settings.resolve(settings.faq_cache_dir)
         self.model, self.rebuilt = self._load_or_fit()
         self._answers = self._render_all()
+        self.match("jam buka")  # warm the lookup tables so the first patient does not wait
 
     @classmethod
     def from_config(cls, path: str | Path | None = None) -> "FaqMatcher":

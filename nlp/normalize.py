@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from nlp.slang import BIGRAMS, FILLER, HUNDREDS, SLANG, TEENS, TENS, THOUSANDS, UNITS
+from nlp.slang import BIGRAMS, COMMON_WORDS, FILLER, HUNDREDS, SLANG, TEENS, TENS, THOUSANDS, UNITS
 
 _REDUP = re.compile(r"\b([a-z]{2,})2\b")
 _HYPHEN_REDUP = re.compile(r"\b([a-z]{2,})-\1\b")
@@ -204,7 +204,7 @@ class Normalizer:
         return None
 
     def _typo(self, t: str) -> tuple[tuple[str, ...], bool]:
-        if len(t) < 4 or t.isdigit() or not self._choices:
+        if len(t) < 4 or t.isdigit() or t in COMMON_WORDS or not self._choices:
             return (t,), False
         max_dist = 1 if len(t) < 9 else 2
         hit = process.extractOne(t, self._choices, scorer=OSA.distance, score_cutoff=max_dist)

@@ -11,7 +11,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "berapa": ("brp", "brapa", "brpa", "berapaa", "brapah", "piro", "pira", "pinten", "sabaraha", "brp an"),
     "bagaimana": ("gmn", "gmna", "gimana", "gimna", "bgmn", "bgmana", "bagaimna", "gmana", "piye", "pripun",
                   "kumaha", "gmn2", "gimane", "pie", "kepriye"),
-    "dimana": ("dmn", "dmna", "dimn", "dimanakah", "mana", "endi", "ndi", "nengdi", "ngendi", "pundi",
+    "dimana": ("nandi", "ngendi", "dmn", "dmna", "dimn", "dimanakah", "mana", "endi", "ndi", "nengdi", "ngendi", "pundi",
                "dimanaa", "dimna"),
     "kemana": ("kmn", "kmna", "kemna", "nangendi"),
     "kapan": ("kpn", "kapn", "iraha", "kapane", "kapankah"),
@@ -58,7 +58,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "orang": ("org", "wong", "uwong"),
     "saya": ("sy", "ku", "aku", "aq", "ak", "gue", "gw", "gua", "ane", "ayas", "kulo", "abdi", "sya", "daku"),
     "kamu": ("km", "kmu", "lu", "lo", "elu", "ente", "sampeyan", "koe", "umak"),
-    "anak": ("ank", "anakku", "anakq", "bocah", "bocil", "putra", "putri", "arek", "kids", "kid", "child"),
+    "anak": ("son", "daughter", "ank", "anakku", "anakq", "bocah", "bocil", "putra", "putri", "arek", "kids", "kid", "child"),
     "orang tua": ("ortu", "ortunya", "parents"),
     "ibu hamil": ("bumil", "pregnant"),
     "lansia": ("manula", "sepuh", "jompo", "elderly"),
@@ -91,6 +91,14 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "cek": ("check", "ngecek", "dicek", "cekin"),
     "punya": ("pny", "pnya", "puny", "duwe", "gaduh", "have"),
     "simpan": ("simpen", "disimpen", "disimpan", "nyimpen", "menyimpan", "store", "stored", "keep"),
+    "setiap": ("tiap", "stiap", "every", "each"),
+    "sampaikan": ("menyampaikan", "nyampein", "nyampaikan", "disampaikan"),
+    "aktif": ("active", "aktip", "nyala"),
+    "tidak aktif": ("inactive", "nonaktif", "nonaktip"),
+    "akun": ("account", "akunnya"),
+    "rumah": ("home", "omah", "imah"),
+    "giliran": ("turn", "giliranku", "giliranmu", "gilirannya"),
+    "layan": ("dilayani", "melayani", "pelayanan", "pelayananan", "served", "service", "services", "layanan"),
     "dapat": ("dapet", "dpt", "dapetin", "dapatkan", "mendapatkan", "mendapat"),
     "bayar": ("byr", "mbayar", "pay"),
     "biaya": ("biayanya", "ongkos", "tarif", "tarifnya", "cost", "fee", "harganya"),
@@ -107,7 +115,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "ambulans": ("ambulan", "ambulance", "ambulance"),
     "laboratorium": ("lab", "labor", "laborat", "laboratory"),
     "imunisasi": ("imunisai", "imunsasi", "imunnisasi", "immunisation", "immunization", "imunisasinya"),
-    "vaksin": ("vaksinasi", "vaccine", "vaccination", "vaksinnya"),
+    "vaksin": ("vaccinated", "divaksin", "vaksinasi", "vaccine", "vaccination", "vaksinnya"),
     "apotek": ("apotik", "apotekk", "farmasi", "pharmacy", "apoteknya"),
     "obat": ("obatnya", "medicine", "obt", "jamu"),
     "resep": ("resepnya", "prescription"),
@@ -204,3 +212,29 @@ HUNDREDS = {"seratus": 100, "hundred": 100, "ratus": 100}
 THOUSANDS = {"seribu": 1000, "ribu": 1000, "thousand": 1000}
 TEENS = {"belas": 10}
 TENS = {"puluh": 10}
+
+# Function words: no topic of their own, so they neither help nor hurt coverage.
+STOPWORDS = frozenset(
+    """yang di ke dari dan atau untuk dengan ini itu saya kamu kami kita dia ada apa siapa bagaimana dimana
+    kemana kapan kenapa berapa bisa boleh harus perlu mau sudah belum masih saja juga tidak ya kalau tapi
+    karena terus jadi lagi sama banget sekarang nanti akan sedang pada oleh para punya dapat the a an is
+    are am was were be to of for in on at by with my me i you your we our it this that do does did can
+    could will would should what how where when which who why there here have has please just also not
+    no so if then any some about from as or and but get got""".split()
+)
+
+# Common words outside the corpus that typo correction must leave alone ("biasa" is not "biaya").
+COMMON_WORDS = frozenset(
+    """biasa tiap siap sebelah baru lama lain sakit demam pusing batuk pilek mual muntah diare luka tinggi
+    rendah besar kecil banyak sedikit dulu duluan tadi nanti pernah selalu sering jarang semua setiap
+    rumah sekolah kantor pasar jalan kerja makan minum tidur mandi beli jual harga murah mahal baik buruk
+    benar salah sama beda orang anak bapak ibu suami istri adik kakak nenek kakek keluarga teman tetangga
+    kota desa kampung polisi presiden pemerintah negara bank uang emas beras cabai minyak bensin motor
+    mobil bus kereta pesawat hujan panas dingin cuaca film lagu musik game bola main olahraga tahu tau
+    gimana nama umur lahir tempat waktu pagi siang sore malam kemarin lusa depan belakang atas bawah
+    dalam luar kiri kanan dekat jauh cepat lambat mulai selesai habis ganti hilang rusak sehat sembuh
+    vitamin masker hp pulsa internet wifi kuota listrik air api tanah hewan kucing anjing ayam ikan
+    sayur buah nasi roti kopi teh gula garam rokok nikah cerai kuliah beasiswa lowongan gaji pajak sim
+    paspor akta surat kabar berita agama masjid gereja sholat puasa lebaran natal imlek soon some home
+    many much more most other time""".split()
+)

@@ -13,10 +13,10 @@ CORPUS = ROOT / "nlp" / "faq_corpus.yaml"
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout.tsv"
 
 
-def write_config(folder: Path, mutate=None, corpus: Path = CORPUS) -> Path:
+def write_config(folder: Path, mutate=None, corpus: Path = CORPUS, cache_dir: Path | None = None) -> Path:
     """A copy of config.yaml in `folder`, FAQ cache in `folder/cache`, optionally edited."""
     raw = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
-    raw["faq"] = {"corpus": str(corpus), "cache_dir": str(folder / "cache")}
+    raw["faq"] = {"corpus": str(corpus), "cache_dir": str(cache_dir or folder / "cache")}
     if mutate:
         mutate(raw)
     path = folder / "config.yaml"

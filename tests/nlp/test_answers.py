@@ -39,7 +39,8 @@ def test_changing_config_changes_the_answers(tmp_path, faq_config):
         raw["clinic"]["hours"]["sun"] = "08:00-10:00"
         raw["clinic"]["lab_hours"] = {"id": "Senin saja 08:00–09:00", "en": "Mondays only 08:00–09:00"}
         raw["personal_data"]["keep_ktp_photos"] = True
-    m = FaqMatcher(load_settings(write_config(tmp_path, edit), env={}))
+    m = FaqMatcher(load_settings(write_config(tmp_path, edit, cache_dir=faq_config.parent / "cache"), env={}))
+    assert not m.rebuilt, "answers change without refitting the matcher"
     assert "(0341) 999-8888" in m.answer("kontak", "id") and "555-0123" not in m.answer("kontak", "id")
     assert "Puskesmas Dinoyo" in m.answer("lokasi", "en")
     assert "Minggu 08:00–10:00" in m.answer("jam_buka", "id")
