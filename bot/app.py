@@ -16,6 +16,7 @@ import handlers
 from queue_core.config import Settings
 
 from .menu import COMMANDS_KEY, publish_all
+from .persistence import DbPersistence
 from .services import SERVICES_KEY, Services, ServicesFactory
 from .updates import PerChatUpdateProcessor
 
@@ -59,6 +60,7 @@ def build_application(
         .concurrent_updates(PerChatUpdateProcessor(256))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .persistence(DbPersistence(settings.database_url))
         .connection_pool_size(64)
         .get_updates_connection_pool_size(2)
     )
