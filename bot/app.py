@@ -16,6 +16,7 @@ import handlers
 from queue_core.config import Settings
 
 from .menu import COMMANDS_KEY, publish_all
+from .notifier import Notifier
 from .persistence import DbPersistence
 from .services import SERVICES_KEY, Services, ServicesFactory
 from .updates import PerChatUpdateProcessor
@@ -41,6 +42,10 @@ def build_application(
     async def post_init(app: Application) -> None:
         services = await factory(settings)
         app.bot_data[SERVICES_KEY] = services
+        if services.db is not None and services.outbox is not None:
+            services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
+            await services.notifier.start()
+            services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
         try:
             await publish_all(app.bot, await services.roles.privileged(), app.bot_data[COMMANDS_KEY])
         except Exception:  # noqa: BLE001 - a menu is not worth refusing to start over

@@ -40,6 +40,7 @@ class Services:
     queue: QueueService | None = None
     outbox: OutboxRepository | None = None
     predictor: Any = None  # predictor.Predictor once loaded in the background
+    notifier: Any = None   # bot.notifier.Notifier, started in post_init once the bot exists
     extras: dict[str, Any] = field(default_factory=dict)  # for tests and experiments
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list, repr=False)
 

@@ -91,6 +91,13 @@ class OutboxRepository:
 
         return await self._tx(fn)
 
+    async def mark_failed(self, notice_id: int, error: str) -> None:
+        """Give up on a notice that can never be sent (refused by the Bot API, no renderer)."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> None:
+            await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="failed", error=error[:500]))
+
+        await self._tx(fn)
+
     async def mark_blocked(self, notice_id: int, chat_id: int) -> None:
         """The user blocked the bot: stop writing to them until they talk to us again."""
         async def fn(session: AsyncSession, now: dt.datetime) -> None:

@@ -1,0 +1,193 @@
+"""The notifier: one task draining the outbox to the Bot API, urgent lane before bulk.
+
+Queue notices (turn near, called, skipped...) are the urgent lane; broadcasts are the bulk lane
+and only get the send budget the urgent lane leaves. Sends are paced under Telegram's limits
+(overall messages/s and 1/s per chat), one chat's notices go out in order, and every send is
+settled in the outbox: sent, retried with backoff, failed, or blocked (the user is marked
+inactive). Feature modules register how each notice kind is rendered.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from sqlalchemy import select
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+
+from queue_core.config import Settings
+from queue_core.db import Database
+from queue_core.models import User
+from queue_core.outbox import Notice, OutboxRepository
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Message:
+    """What one notice becomes in the chat."""
+
+    text: str
+    reply_markup: Any = None
+    photo: str | bytes | None = None  # file_id or bytes: sent as a photo with `text` as caption
+    parse_mode: str | None = None
+
+
+Renderer = Callable[[Notice, str, Settings], "Message | tuple[str, Any]"]
+_RENDERERS: dict[str, Renderer] = {}
+
+
+def register_renderer(kind: str, renderer: Renderer) -> None:
+    """Say how notices of `kind` are shown; `renderer(notice, lang, settings)` returns a Message
+    or (text, reply_markup)."""
+    _RENDERERS[kind] = renderer
+
+
+def render(notice: Notice, lang: str, settings: Settings) -> Message:
+    renderer = _RENDERERS.get(notice.kind)
+    if renderer is None:
+        raise LookupError(f"no renderer registered for notice kind {notice.kind!r}")
+    out = renderer(notice, lang, settings)
+    return out if isinstance(out, Message) else Message(*out)
+
+
+class TokenBucket:
+    """At most `rate` acquisitions per second on average, bursts up to `burst`."""
+
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate, self.burst = rate, burst
+        self.tokens, self.stamp = burst, time.monotonic()
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+                self.stamp = now
+                if self.tokens >= 1:
+                    self.tokens -= 1
+                    return
+                await asyncio.sleep((1 - self.tokens) / self.rate)
+
+
+class Notifier:
+    def __init__(
+        self,
+        bot: Bot,
+        db: Database,
+        outbox: OutboxRepository,
+        settings: Settings,
+        *,
+        idle_poll: float = 0.2,
+        headroom: float = 0.93,
+    ) -> None:
+        self.bot, self.db, self.outbox, self.settings = bot, db, outbox, settings
+        self.rate = settings.max_messages_per_second * headroom  # leave room for chat replies
+        self.chat_gap = 1.0 / settings.max_messages_per_chat_per_second
+        self.bucket = TokenBucket(self.rate, burst=max(1.0, self.rate / 4))
+        self.idle_poll = idle_poll
+        self._last_to_chat: dict[int, float] = {}
+        self._task: asyncio.Task | None = None
+        self._wake = asyncio.Event()
+        self.stats: dict[str, int] = defaultdict(int)
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="pusque-notifier")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+
+    def wake(self) -> None:
+        """Something was just written to the outbox: look now rather than at the next poll."""
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                sent = await self.drain_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - the notifier must outlive a bad moment
+                log.exception("notifier round failed; retrying")
+                self.stats["round_errors"] += 1
+                sent = 0
+            if sent == 0:
+                self._wake.clear()
+                try:
+                    await asyncio.wait_for(self._wake.wait(), self.idle_poll)
+                except asyncio.TimeoutError:
+                    pass
+
+    async def drain_once(self) -> int:
+        """One round: up to half a second's budget, urgent first, bulk with what is left."""
+        budget = max(1, int(self.rate / 2))
+        notices = await self.outbox.claim("urgent", budget)
+        if len(notices) < budget:
+            notices += await self.outbox.claim("bulk", budget - len(notices))
+        if not notices:
+            return 0
+        langs = await self._languages({n.chat_id for n in notices})
+        per_chat: dict[int, list[Notice]] = defaultdict(list)
+        for n in notices:
+            per_chat[n.chat_id].append(n)
+        await asyncio.gather(*(self._send_chat(chat, items, langs.get(chat, "id")) for chat, items in per_chat.items()))
+        return len(notices)
+
+    async def _languages(self, chat_ids: set[int]) -> dict[int, str]:
+        async def fn(session):
+            rows = await session.execute(select(User.chat_id, User.lang).where(User.chat_id.in_(sorted(chat_ids))))
+            return {chat: lang for chat, lang in rows}
+
+        return await self.db.run(fn)
+
+    async def _send_chat(self, chat_id: int, notices: list[Notice], lang: str) -> None:
+        for notice in notices:  # in order: "turn near" must not arrive after "called"
+            wait = self._last_to_chat.get(chat_id, 0.0) + self.chat_gap - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            await self.bucket.acquire()
+            self._last_to_chat[chat_id] = time.monotonic()
+            await self._send(notice, lang)
+
+    async def _send(self, notice: Notice, lang: str) -> None:
+        try:
+            message = render(notice, lang, self.settings)
+            if message.photo is not None:
+                await self.bot.send_photo(notice.chat_id, message.photo, caption=message.text,
+                                          reply_markup=message.reply_markup, parse_mode=message.parse_mode)
+            else:
+                await self.bot.send_message(notice.chat_id, message.text,
+                                            reply_markup=message.reply_markup, parse_mode=message.parse_mode)
+        except Forbidden:
+            self.stats["blocked"] += 1
+            await self.outbox.mark_blocked(notice.id, notice.chat_id)
+        except RetryAfter as exc:
+            self.stats["rate_limited"] += 1
+            retry = exc.retry_after.total_seconds() if hasattr(exc.retry_after, "total_seconds") else float(exc.retry_after)
+            await self.outbox.mark_retry(notice.id, f"429 retry after {retry}", notice.attempts, retry_after=retry)
+        except BadRequest as exc:  # retrying the same request cannot help
+            self.stats["failed"] += 1
+            log.error("notice %s (%s) refused by the Bot API: %s", notice.id, notice.kind, exc)
+            await self.outbox.mark_failed(notice.id, str(exc))
+        except (TimedOut, NetworkError) as exc:
+            self.stats["retried"] += 1
+            log.warning("notice %s (%s) not sent: %s; will retry", notice.id, notice.kind, exc)
+            await self.outbox.mark_retry(notice.id, str(exc), notice.attempts)
+        except LookupError as exc:
+            self.stats["failed"] += 1
+            log.error("%s", exc)
+            await self.outbox.mark_failed(notice.id, str(exc))
+        else:
+            self.stats["sent"] += 1
+            await self.outbox.mark_sent(notice.id)

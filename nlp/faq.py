@@ -1,0 +1,230 @@
+"""FAQ matcher for PusQue, and its command line.
+
+    python -m nlp.faq match [--config PATH]            stdin questions -> JSON lines
+    python -m nlp.faq evaluate FILE [--config PATH]    accuracy / out-of-scope rejection
+
+The bot holds one `FaqMatcher` (built from settings in post_init, `close()` in post_shutdown):
+
+    m = FaqMatcher(settings)
+    r = m.match("jam brp buka?")     # MatchResult(intent="jam_buka", score=0.8, kind="faq", ...)
+    m.reply(r, "id")                  # the answer, the small-talk reply, or the "ask staff" one
+    m.answer("lokasi", "en")          # one intent's answer with config facts filled in
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+
+from nlp.corpus import INTENT_IDS, LANGS, Corpus, load_corpus, render, answer_context
+from nlp.matcher import FittedModel, cache_key, fit, read_labelled
+
+log = logging.getLogger(__name__)
+
+_EN_WORDS = frozenset(
+    "what how where when which who is are the do does did i my me you your can could a an to for of "
+    "with without there have has get need bring open close clinic queue number time doctor please "
+    "register cancel late miss missed hours address phone accept pay cost free child kid baby data "
+    "certificate complaint referral test results pharmacy medicine emergency priority schedule".split()
+)
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """`intent`: a spec intent id, or None (small talk or not understood).
+
+    `kind`: "faq" (intent set), "smalltalk" (`smalltalk` names it: greeting/thanks/ack/bye) or
+    "unknown" (out of scope: the bot stores the question for admins). `score` is the best FAQ
+    score in [0, 1], compared with the calibrated `threshold`. `lang` is a guess ("id"/"en").
+    """
+
+    question: str
+    intent: str | None
+    score: float
+    kind: str
+    smalltalk: str | None = None
+    lang: str = "id"
+
+
+class FaqMatcher:
+    """Built once from settings; loads its fitted model from the cache dir or fits it (~1 s)."""
+
+    def __init__(self, settings, *, cache_dir: Path | None = None) -> None:
+        self.settings = settings
+        corpus_path = settings.resolve(settings.faq_corpus)
+        self.corpus: Corpus = load_corpus(corpus_path)
+        self.cache_dir = Path(cache_dir) if cache_dir else settings.resolve(settings.faq_cache_dir)
+        self.model, self.rebuilt = self._load_or_fit()
+        self._answers = self._render_all()
+        self.match("jam buka")  # warm the lookup tables so the first patient does not wait
+
+    @classmethod
+    def from_config(cls, path: str | Path | None = None) -> "FaqMatcher":
+        from queue_core.config import load_settings
+
+        return cls(load_settings(path))
+
+    # -------------------------------------------------------------- model cache
+
+    @property
+    def cache_file(self) -> Path:
+        return self.cache_dir / f"faq-model-{self.model.key[:16]}.joblib"
+
+    def _load_or_fit(self) -> tuple[FittedModel, bool]:
+        key = cache_key(self.corpus)
+        path = self.cache_dir / f"faq-model-{key[:16]}.joblib"
+        if path.exists():
+            try:
+                model = joblib.load(path)
+                if isinstance(model, FittedModel) and model.key == key:
+                    return model, False
+            except Exception as exc:  # a corrupt or foreign file: refit
+                log.warning("FAQ model cache %s unreadable (%s); refitting", path, exc)
+        model = fit(self.corpus, key)
+        self._save(model, path)
+        return model, True
+
+    def _save(self, model: FittedModel, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".faq-model-", suffix=".tmp")
+            os.close(fd)
+            joblib.dump(model, tmp)
+            os.replace(tmp, path)
+            for old in path.parent.glob("faq-model-*.joblib"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        except OSError as exc:  # a read-only cache dir must not stop the bot
+            log.warning("FAQ model not cached in %s: %s", path.parent, exc)
+
+    # -------------------------------------------------------------- answers
+
+    def _render_all(self) -> dict[tuple[str, str], str]:
+        out = {}
+        for lang in LANGS:
+            ctx = answer_context(self.settings, self.corpus, lang)
+            for iid, by_lang in self.corpus.answers.items():
+                out[(iid, lang)] = render(by_lang[lang], ctx, f"intents.{iid}.answer.{lang}")
+            for kind, by_lang in self.corpus.smalltalk_answers.items():
+                out[("smalltalk:" + kind, lang)] = render(by_lang[lang], ctx, f"smalltalk.{kind}.answer.{lang}")
+            out[("fallback", lang)] = render(self.corpus.fallback[lang], ctx, f"fallback.{lang}")
+        return out
+
+    def answer(self, intent: str | None, lang: str = "id") -> str:
+        """The answer for `intent` in "id" or "en"; None gives the honest "ask staff" answer."""
+        if lang not in LANGS:
+            raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
+        if intent is None:
+            return self._answers[("fallback", lang)]
+        if intent not in INTENT_IDS:
+            raise KeyError(f"unknown intent {intent!r}")
+        return self._answers[(intent, lang)]
+
+    def reply(self, result: MatchResult, lang: str | None = None) -> str:
+        """What to send back for a match: the answer, the small-talk reply, or the fallback."""
+        lang = lang or result.lang
+        if result.kind == "smalltalk" and result.smalltalk:
+            return self._answers[("smalltalk:" + result.smalltalk, lang)]
+        return self.answer(result.intent, lang)
+
+    # -------------------------------------------------------------- matching
+
+    @property
+    def intents(self) -> tuple[str, ...]:
+        return INTENT_IDS
+
+    @property
+    def threshold(self) -> float:
+        return self.model.threshold
+
+    def match(self, question: str) -> MatchResult:
+        question = question if isinstance(question, str) else str(question)
+        analysis = self.model.normalizer.analyze(question[:500])
+        lang = "en" if analysis.surface and sum(w in _EN_WORDS for w in analysis.surface) * 2 >= len(analysis.surface) else "id"
+        kind = self.model.smalltalk_kind(analysis)
+        if kind is not None:
+            return MatchResult(question, None, 0.0, "smalltalk", kind, lang)
+        intent, score = self.model.score(analysis)
+        return MatchResult(question, intent, round(score, 4), "faq" if intent else "unknown", None, lang)
+
+    def close(self) -> None:
+        """Nothing to release; here so the bot treats every helper alike."""
+
+
+# ------------------------------------------------------------------ command line
+
+
+def evaluate(matcher: FaqMatcher, rows: list[tuple[str, str | None]]) -> dict:
+    n_in = sum(g is not None for _, g in rows)
+    n_out = len(rows) - n_in
+    correct = rejected = false_accept = 0
+    errors = []
+    for q, gold in rows:
+        r = matcher.match(q)
+        if gold is None:
+            rejected += r.intent is None
+            false_accept += r.intent is not None
+        else:
+            correct += r.intent == gold
+        if r.intent != gold:
+            errors.append((q, gold, r.intent, r.score))
+    return {
+        "in_scope": n_in,
+        "out_of_scope": n_out,
+        "top1_accuracy": correct / n_in if n_in else 0.0,
+        "oos_rejection": rejected / n_out if n_out else 0.0,
+        "errors": errors,
+    }
+
+
+def _cmd_match(matcher: FaqMatcher, stdin, stdout) -> None:
+    for line in stdin:
+        question = line.rstrip("\r\n")
+        r = matcher.match(question)
+        stdout.write(json.dumps({"question": question, "intent": r.intent, "score": round(r.score, 2)}, ensure_ascii=False) + "\n")
+        stdout.flush()
+
+
+def _cmd_evaluate(matcher: FaqMatcher, path: Path, show_errors: bool) -> None:
+    res = evaluate(matcher, read_labelled(path))
+    print(f"file: {path}")
+    print(f"in-scope questions:      {res['in_scope']}")
+    print(f"out-of-scope questions:  {res['out_of_scope']}")
+    print(f"top-1 accuracy:          {res['top1_accuracy']:.1%}  (in-scope; a wrong or missing intent is an error)")
+    print(f"out-of-scope rejection:  {res['oos_rejection']:.1%}  (out-of-scope questions given no intent)")
+    print(f"threshold:               {matcher.threshold:.3f}  (set on {matcher.corpus.calibration})")
+    if show_errors:
+        for q, gold, got, score in res["errors"]:
+            print(f"  {q!r}: expected {gold}, got {got} ({score:.2f})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nlp.faq", description="PusQue FAQ matcher")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_match = sub.add_parser("match", help="questions on stdin, one JSON object per line on stdout")
+    p_match.add_argument("--config", type=Path, default=None)
+    p_eval = sub.add_parser("evaluate", help="top-1 accuracy and out-of-scope rejection on a labelled TSV")
+    p_eval.add_argument("file", type=Path)
+    p_eval.add_argument("--config", type=Path, default=None)
+    p_eval.add_argument("--errors", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    matcher = FaqMatcher.from_config(args.config)
+    if args.command == "match":
+        if hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+            sys.stdout.reconfigure(encoding="utf-8")
+        _cmd_match(matcher, sys.stdin, sys.stdout)
+    else:
+        _cmd_evaluate(matcher, args.file, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""The fitted model is saved with joblib and refitted when the corpus changes."""
+import shutil
+
+from nlp.faq import FaqMatcher
+from queue_core.config import load_settings
+
+from .conftest import CORPUS, write_config
+
+
+def _copy_corpus(folder):
+    folder.mkdir()
+    shutil.copy(CORPUS, folder / CORPUS.name)
+    shutil.copy(CORPUS.parent / "faq_calibration.tsv", folder / "faq_calibration.tsv")
+    return folder / CORPUS.name
+
+
+def test_model_is_cached_then_refitted_when_the_corpus_changes(tmp_path):
+    corpus = _copy_corpus(tmp_path / "corpus")
+    settings = load_settings(write_config(tmp_path, corpus=corpus), env={})
+    first = FaqMatcher(settings)
+    assert first.rebuilt and first.cache_file.exists()
+    second = FaqMatcher(settings)
+    assert not second.rebuilt and second.cache_file == first.cache_file
+    assert second.match("jam brp buka").intent == "jam_buka"
+
+    text = corpus.read_text(encoding="utf-8").replace(
+        "      - jam operasional\n", "      - jam operasional\n      - kapan loket pendaftaran mulai melayani\n"
+    )
+    corpus.write_text(text, encoding="utf-8")
+    third = FaqMatcher(settings)
+    assert third.rebuilt and third.cache_file != first.cache_file
+    assert not first.cache_file.exists(), "the stale model is removed"
+    assert "kapan loket pendaftaran mulai melayani" in third.corpus.intents["jam_buka"]
+
+
+def test_calibration_split_change_also_refits(tmp_path):
+    corpus = _copy_corpus(tmp_path / "corpus")
+    settings = load_settings(write_config(tmp_path, corpus=corpus), env={})
+    assert FaqMatcher(settings).rebuilt
+    with open(corpus.parent / "faq_calibration.tsv", "a", encoding="utf-8") as f:
+        f.write("resep sayur asem\t\n")
+    assert FaqMatcher(settings).rebuilt
+
+
+def test_unreadable_cache_file_is_refitted(tmp_path):
+    corpus = _copy_corpus(tmp_path / "corpus")
+    settings = load_settings(write_config(tmp_path, corpus=corpus), env={})
+    path = FaqMatcher(settings).cache_file
+    path.write_bytes(b"not a joblib file")
+    again = FaqMatcher(settings)
+    assert again.rebuilt and again.match("alamat pkm dmn").intent == "lokasi"
