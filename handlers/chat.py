@@ -25,10 +25,13 @@ log = logging.getLogger(__name__)
 COMMANDS = [MenuCommand("bahasa", "Bahasa / Language", order=8)]
 
 
+def language_buttons():
+    return inline([[("🇮🇩 Bahasa Indonesia", "lang:id"), ("🇬🇧 English", "lang:en")]])
+
+
 async def ask_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = await touch(update, context)
-    await update.effective_message.reply_text(t("pt.lang.ask", lang), reply_markup=inline(
-        [[("🇮🇩 Bahasa Indonesia", "lang:id"), ("🇬🇧 English", "lang:en")]]))
+    await update.effective_message.reply_text(t("pt.lang.ask", lang), reply_markup=language_buttons())
 
 
 async def set_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -9,8 +9,8 @@ from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
 from bot.services import services_of
 
-from .chat import ask_language
-from .patient_common import main_keyboard, touch
+from .chat import language_buttons
+from .patient_common import touch
 
 COMMANDS = [MenuCommand("start", "Mulai / Start", order=0)]
 
@@ -22,9 +22,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = t("start.welcome", clinic=services.settings.clinic.name, name=user.first_name)
     if role is not Role.PATIENT:
         text += "\n\n" + t("start.role", role_id=t(f"role.{role.value}", "id"), role_en=t(f"role.{role.value}", "en"))
-    await update.effective_message.reply_text(text, reply_markup=main_keyboard(await touch(update, context)))
+    await touch(update, context)
+    # one message: the welcome with the language choice (the main menu keyboard comes with the answer)
+    await update.effective_message.reply_text(text + "\n\n" + t("pt.lang.ask", "id"), reply_markup=language_buttons())
     await publish_for_user(context.bot, user.id, role, commands_of(context))
-    await ask_language(update, context)
 
 
 def register(app: Application) -> None:

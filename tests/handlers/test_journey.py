@@ -106,3 +106,16 @@ async def test_no_estimate_is_shown_when_the_system_has_none(start_pusque):
     text = (await siti.next_message(contains="A-001"))["text"]
     # with the clinic's configured means the figure is real: 3 min loket mean / 2 counters
     assert "menit" in text and "datang jam" in text or "segera datang" in text
+
+
+async def test_start_offers_the_language_and_english_is_remembered(start_pusque):
+    system = await start_system(start_pusque)
+    john = await system.user(first_name="John")
+    await john.send("/start")
+    welcome = await john.next_message(contains="Selamat datang")
+    assert "Pilih bahasa" in welcome["text"]
+    await john.press("🇬🇧 English")
+    await john.next_message(contains="Language set to English")
+    assert [b["text"] for row in await john.keyboard() for b in row][0] == "🎫 Take a number"
+    await john.send("🎫 Take a number")
+    assert "not registered" in (await john.next_message())["text"]
