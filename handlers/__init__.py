@@ -13,10 +13,11 @@ from telegram.ext import Application
 
 from bot.menu import MenuCommand
 
-from . import error, help, start
+from . import chat, error, help, mydata, patient_notices, register, start, status, ticket
 
 # Order matters only for overlapping handlers: earlier modules register first.
-FEATURES = [start, help]
+# `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
+FEATURES = [start, help, register, ticket, status, mydata, patient_notices, chat]
 
 
 def register_all(app: Application) -> None:
