@@ -61,6 +61,7 @@ class PusQue:
         s = self.settings
         try:
             if self.mode == "local":
+                s = self.settings = s.with_local_demo_roles()
                 options = dict(max_messages_per_second=s.max_messages_per_second,
                                max_messages_per_chat_per_second=s.max_messages_per_chat_per_second)
                 options.update(self.botapi_options)

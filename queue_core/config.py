@@ -5,6 +5,7 @@ it without reading code. Environment variables override a few keys (operations.m
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -122,6 +123,8 @@ class Settings:
     web_host: str
     web_port: int
     botapi_port: int
+    local_admin_ids: frozenset[int]
+    local_staff_ids: frozenset[int]
     keep_ktp_photos: bool
     faq_corpus: Path
     faq_cache_dir: Path
@@ -143,6 +146,12 @@ class Settings:
             if c.name.casefold() == name.casefold():
                 return c
         raise KeyError(name)
+
+    def with_local_demo_roles(self) -> "Settings":
+        """Local mode only: the demo staff/admin ids of `local_mode` get their roles."""
+        return dataclasses.replace(
+            self, admin_ids=self.admin_ids | self.local_admin_ids, staff_ids=self.staff_ids | self.local_staff_ids
+        )
 
     def resolve(self, relative: Path) -> Path:
         """Paths in the config are relative to the config file's folder."""
@@ -364,6 +373,8 @@ def parse_settings(raw: dict, path: Path, env: dict[str, str] | None = None) -> 
         web_host=_get(web, "host", "web", str, "127.0.0.1"),
         web_port=_get(web, "port", "web", int, 8080),
         botapi_port=_get(local, "botapi_port", "local_mode", int, 8081),
+        local_admin_ids=_int_ids(local.get("admin_ids"), "local_mode.admin_ids"),
+        local_staff_ids=_int_ids(local.get("staff_ids"), "local_mode.staff_ids"),
         keep_ktp_photos=_get(raw.get("personal_data") or {}, "keep_ktp_photos", "personal_data", bool, False),
         faq_corpus=Path(_get(faq, "corpus", "faq", str, "nlp/faq_corpus.yaml")),
         faq_cache_dir=Path(_get(faq, "cache_dir", "faq", str, "data/faq")),

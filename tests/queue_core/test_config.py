@@ -69,3 +69,10 @@ def test_opening_hours():
     assert umum.is_open(dt.datetime.combine(monday, dt.time(8, 0)))
     assert not umum.is_open(dt.datetime.combine(monday, dt.time(12, 0)))
     assert not umum.is_open(dt.datetime.combine(monday + dt.timedelta(days=6), dt.time(8, 0)))
+
+
+def test_demo_roles_apply_only_when_asked_for_local_mode():
+    s = parse()
+    assert 900002 not in s.staff_ids and 900001 not in s.admin_ids
+    local = s.with_local_demo_roles()
+    assert 900002 in local.staff_ids and 900001 in local.admin_ids
