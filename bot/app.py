@@ -7,12 +7,14 @@ post_shutdown closes the services.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Callable
 
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 import handlers
+from handlers.patient_common import warm_up
 from queue_core.config import Settings
 
 from .menu import COMMANDS_KEY, publish_all
@@ -46,6 +48,12 @@ def build_application(
             services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
             await services.notifier.start()
             services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
+        warming = asyncio.create_task(warm_up(app), name="pusque-warm-up")
+
+        async def stop_warming() -> None:
+            warming.cancel()
+
+        services.on_close(stop_warming)
         try:
             await publish_all(app.bot, await services.roles.privileged(), app.bot_data[COMMANDS_KEY])
         except Exception:  # noqa: BLE001 - a menu is not worth refusing to start over

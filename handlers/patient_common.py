@@ -136,3 +136,10 @@ async def faq_matcher(context) -> Any:
         return matcher
 
     return await _engine(context, "faq_matcher", make)
+
+
+async def warm_up(app) -> None:
+    """Build the FAQ matcher and the KTP reader at start-up, in the background, so the first
+    patient who asks a question or sends a KTP does not wait for them."""
+    await faq_matcher(app)
+    await ktp_reader(app)
