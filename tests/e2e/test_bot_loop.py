@@ -77,6 +77,17 @@ async def test_a_flooding_user_gets_every_reply_through_429_and_retries(start_pu
     assert (await system.tg.stats())["429"] >= 1
 
 
+async def test_a_flooding_user_is_paced_by_the_bot_not_refused_by_telegram(start_pusque):
+    """Per-chat pacing (bot/ratelimit.py): no 429, so no global retry pause for other patients."""
+    system = await start_pusque()
+    user = await system.user(first_name="Gita")
+    for _ in range(6):
+        await user.send("/help")
+    replies = await user.next_messages(6, timeout=20)
+    assert all("/help" in r["text"] for r in replies)
+    assert (await system.tg.stats())["429"] == 0
+
+
 async def test_after_a_user_blocks_the_bot_sends_get_403(pusque):
     user = await pusque.user(first_name="Fajar")
     await user.send("/start")
