@@ -13,10 +13,10 @@ from telegram.ext import Application
 
 from bot.menu import MenuCommand
 
-from . import error, help, start
+from . import admin, error, help, staff, start
 
 # Order matters only for overlapping handlers: earlier modules register first.
-FEATURES = [start, help]
+FEATURES = [start, help, staff, admin]
 
 
 def register_all(app: Application) -> None:
