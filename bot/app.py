@@ -17,6 +17,7 @@ from queue_core.config import Settings
 
 from .menu import COMMANDS_KEY, publish_all
 from .notifier import Notifier
+from .persistence import DbPersistence
 from .services import SERVICES_KEY, Services, ServicesFactory
 from .updates import PerChatUpdateProcessor
 
@@ -64,6 +65,7 @@ def build_application(
         .concurrent_updates(PerChatUpdateProcessor(256))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .persistence(DbPersistence(settings.database_url))
         .connection_pool_size(64)
         .get_updates_connection_pool_size(2)
     )

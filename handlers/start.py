@@ -9,6 +9,9 @@ from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
 from bot.services import services_of
 
+from .chat import language_buttons
+from .patient_common import touch
+
 COMMANDS = [MenuCommand("start", "Mulai / Start", order=0)]
 
 
@@ -19,7 +22,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = t("start.welcome", clinic=services.settings.clinic.name, name=user.first_name)
     if role is not Role.PATIENT:
         text += "\n\n" + t("start.role", role_id=t(f"role.{role.value}", "id"), role_en=t(f"role.{role.value}", "en"))
-    await update.effective_message.reply_text(text)
+    await touch(update, context)
+    # one message: the welcome with the language choice (the main menu keyboard comes with the answer)
+    await update.effective_message.reply_text(text + "\n\n" + t("pt.lang.ask", "id"), reply_markup=language_buttons())
     await publish_for_user(context.bot, user.id, role, commands_of(context))
 
 

@@ -5,12 +5,12 @@ import datetime as dt
 import logging
 from typing import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .config import Settings
 from .models import Outbox, StaffMember, Ticket, Visit
-from .queries import build_snapshot, scope_services, waiting_rows
+from .queries import queue_context, scope_services, snapshot_from, waiting_list
 from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator
 
 log = logging.getLogger(__name__)
@@ -70,31 +70,48 @@ async def check_turn_near(
     """Send the one-time 'your turn is near' notice to tickets that just came within reach.
 
     Near means position <= turn_near_position or estimated wait <= turn_near_minutes, whichever
-    comes first. Only the head of the queue can qualify, so only the head is read.
+    comes first. Only the head of the queue can qualify, so only the head is read. Rows another
+    transaction holds are skipped rather than waited for (no deadlock between two counters);
+    the next change to this queue looks at them again.
     """
     rules = settings.notifications
-    head = max(rules.turn_near_position, 25)
-    rows = await waiting_rows(session, phase, scope_services(settings, phase, service), head)
-    pending = [(i, v, t) for i, (v, t) in enumerate(rows, start=1) if not v.turn_near_sent]
+    services = scope_services(settings, phase, service)
+    head = await waiting_list(session, phase, services, max(rules.turn_near_position, 25))
+    pending = {row[0]: position for position, row in enumerate(head, start=1) if not row[1]}
     if not pending:
         return 0
-    snapshot = await build_snapshot(session, settings, phase, service, now, limit=pending[-1][0])
+    context = await queue_context(session, settings, phase, service, now)
+    snapshot = snapshot_from(settings, phase, service, now, context, head[: max(pending.values())])
     minutes = safe_estimate(estimator, snapshot)
-    sent = 0
-    for position, visit, ticket in pending:
+
+    def due(position: int) -> bool:
         wait = minutes[position - 1] if position - 1 < len(minutes) else None
-        if position <= rules.turn_near_position or (wait is not None and wait <= rules.turn_near_minutes):
-            visit.turn_near_sent = True
-            add_notice(
-                session,
-                ticket.user_id,
-                "turn_near",
-                now,
-                ticket_payload(ticket, phase=phase, position=position, minutes=None if wait is None else round(wait)),
-                ticket.id,
-            )
-            sent += 1
-    return sent
+        return position <= rules.turn_near_position or (wait is not None and wait <= rules.turn_near_minutes)
+
+    candidates = [vid for vid, position in pending.items() if due(position)]
+    if not candidates:
+        return 0
+    locked = (
+        await session.execute(
+            select(Visit.id, Ticket.id, Ticket.user_id, Ticket.number, Ticket.service)
+            .join(Ticket, Visit.ticket_id == Ticket.id)
+            .where(Visit.id.in_(candidates), Visit.turn_near_sent.is_(False), Visit.status == "waiting")
+            .with_for_update(skip_locked=True, of=Visit)
+        )
+    ).all()
+    if not locked:
+        return 0
+    await session.execute(update(Visit).where(Visit.id.in_([row[0] for row in locked])).values(turn_near_sent=True))
+    for vid, ticket_id, user_id, number, svc in sorted(locked, key=lambda r: pending[r[0]]):
+        position = pending[vid]
+        wait = minutes[position - 1] if position - 1 < len(minutes) else None
+        add_notice(
+            session, user_id, "turn_near", now,
+            {"number": number, "service": svc, "phase": phase, "position": position,
+             "minutes": None if wait is None else round(wait)},
+            ticket_id,
+        )
+    return len(locked)
 
 
 async def staff_recipients(session: AsyncSession, settings: Settings) -> list[int]:

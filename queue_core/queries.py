@@ -59,51 +59,108 @@ async def ahead_by_level(session: AsyncSession, settings: Settings, visit: Visit
     return {level: n for level, n in rows}
 
 
-async def waiting_rows(
-    session: AsyncSession, phase: str, services: frozenset[str], limit: int | None = None
-) -> list[tuple[Visit, Ticket]]:
-    stmt = (
-        select(Visit, Ticket)
-        .join(Ticket, Visit.ticket_id == Ticket.id)
-        .where(waiting_in_scope(phase, services))
-        .order_by(*QUEUE_ORDER)
-    )
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [tuple(row) for row in await session.execute(stmt)]
+@dataclass(frozen=True)
+class QueueContext:
+    """The part of a snapshot that does not depend on how much of the queue is read."""
+
+    channels_open: int
+    busy: tuple[BusyChannel, ...]
+    recent: tuple[float, ...]
+    served_last_hour: int
+    upstream: tuple[int, ...]
 
 
-async def recent_service_minutes(
-    session: AsyncSession, phase: str, services: frozenset[str], now: dt.datetime, n: int = RECENT_SERVICES
-) -> list[float]:
-    """Durations of the last n services finished today before `now`, oldest first."""
-    midnight = dt.datetime.combine(now.date(), dt.time())
-    rows = await session.execute(
-        select(Visit.called_at, Visit.started_at, Visit.finished_at)
-        .where(
-            Visit.phase == phase,
-            Visit.service.in_(sorted(services)),
-            Visit.finished_at.is_not(None),
-            Visit.finished_at >= midnight,
-            Visit.finished_at <= now,
-        )
-        .order_by(Visit.finished_at.desc())
-        .limit(n)
-    )
-    out = []
-    for called, started, finished in rows:
-        begin = started or called
-        if begin is not None:
-            out.append(max((finished - begin).total_seconds() / 60.0, 0.0))
-    return out[::-1]
+CONTEXT_CACHE = "pusque.queue_context"
 
 
-async def open_channel_names(session: AsyncSession, settings: Settings, phase: str, service: str) -> list[str]:
+async def queue_context(session: AsyncSession, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
+    """Channels, busy rooms, recent service times and upstream patients of a queue.
+
+    Cached for the rest of the transaction (session.info): every operation reads it only after
+    it has made its changes, and each operation is its own transaction and session.
+    """
+    cache = session.info.setdefault(CONTEXT_CACHE, {})
+    key = (phase, service, now)
+    if key in cache:
+        return cache[key]
+    services = sorted(scope_services(settings, phase, service))
     names = [c.name for c in settings.channels_for(phase, service)]
-    paused = set(
-        await session.scalars(select(ChannelState.name).where(ChannelState.name.in_(names), ChannelState.paused))
+    paused = set(await session.scalars(select(ChannelState.name).where(ChannelState.name.in_(names), ChannelState.paused)))
+    activity = (await session.execute(
+        select(Visit.channel, Visit.service, Visit.status, Visit.started_at, Visit.called_at).where(
+            Visit.channel.in_(names),
+            or_(Visit.status.in_(("called", "serving")), and_(Visit.called_at > now - ACTIVE_WINDOW, Visit.called_at <= now)),
+        )
+    )).all()
+    busy = tuple(sorted(
+        (BusyChannel(ch, svc, started or called) for ch, svc, status, started, called in activity if status in ("called", "serving")),
+        key=lambda b: b.channel,
+    ))
+    open_names = [n for n in names if n not in paused]
+    active = {ch for ch, *_ in activity if ch in open_names}
+    midnight = dt.datetime.combine(now.date(), dt.time())
+    finished_here = and_(Visit.phase == phase, Visit.service.in_(services), Visit.finished_at <= now)
+    served_last_hour = (
+        select(func.count()).select_from(Visit).where(finished_here, Visit.finished_at > now - dt.timedelta(hours=1))
+    ).scalar_subquery()
+    recent_rows = (await session.execute(
+        select(Visit.called_at, Visit.started_at, Visit.finished_at, served_last_hour)
+        .where(finished_here, Visit.finished_at >= midnight)
+        .order_by(Visit.finished_at.desc())
+        .limit(RECENT_SERVICES)
+    )).all()
+    recent = [max((f - (s or c)).total_seconds() / 60.0, 0.0) for c, s, f, _ in recent_rows if (s or c)]
+    route = settings.services[service].route
+    earlier = list(route[: route.index(phase)]) if phase in route else []
+    upstream: list[int] = []
+    if earlier:
+        upstream = list(await session.scalars(
+            select(Ticket.level).join(Visit, Visit.ticket_id == Ticket.id).where(
+                Visit.phase.in_(earlier), Visit.service.in_(services),
+                Visit.status.in_(("waiting", "called", "serving")), Ticket.day == now.date(),
+            )
+        ))
+    context = QueueContext(
+        channels_open=len(active) or len(open_names),
+        busy=busy,
+        recent=tuple(reversed(recent)),
+        served_last_hour=int(recent_rows[0][3]) if recent_rows else 0,
+        upstream=tuple(sorted(upstream)),
     )
-    return [n for n in names if n not in paused]
+    cache[key] = context
+    return context
+
+
+WAITING_COLUMNS = (Visit.id, Visit.turn_near_sent, Ticket.id, Ticket.user_id, Ticket.number, Ticket.service,
+                   Ticket.level, Ticket.conditions, Ticket.age, Visit.entered_at)
+
+
+async def waiting_list(session: AsyncSession, phase: str, services: frozenset[str], limit: int | None) -> list:
+    """The head of a queue in calling order, as plain rows of WAITING_COLUMNS."""
+    stmt = (
+        select(*WAITING_COLUMNS).join(Ticket, Visit.ticket_id == Ticket.id)
+        .where(waiting_in_scope(phase, services)).order_by(*QUEUE_ORDER)
+    )
+    return (await session.execute(stmt if limit is None else stmt.limit(limit))).all()
+
+
+def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime, context: QueueContext, rows) -> QueueSnapshot:
+    return QueueSnapshot(
+        at=now,
+        phase=phase,
+        service=service,
+        channels_open=context.channels_open,
+        busy=context.busy,
+        waiting=tuple(
+            WaitingTicket(ticket=r[4], service=r[5], level=r[6], conditions=tuple(c for c in r[7].split("+") if c),
+                          age=r[8], entered_at=r[9], position=i)
+            for i, r in enumerate(rows, start=1)
+        ),
+        config_mean_minutes=settings.phase_mean_minutes(phase, service),
+        recent_service_minutes=context.recent,
+        served_last_hour=context.served_last_hour,
+        upstream_levels=context.upstream,
+    )
 
 
 async def build_snapshot(
@@ -115,73 +172,9 @@ async def build_snapshot(
     limit: int | None = None,
 ) -> QueueSnapshot:
     """The queue of `service` in `phase` as an estimator may see it at `now`."""
-    services = scope_services(settings, phase, service)
-    channel_names = [c.name for c in settings.channels_for(phase, service)]
-    waiting_stmt = (
-        select(Ticket.number, Ticket.service, Ticket.level, Ticket.conditions, Ticket.age, Visit.entered_at)
-        .join(Ticket, Visit.ticket_id == Ticket.id)
-        .where(waiting_in_scope(phase, services))
-        .order_by(*QUEUE_ORDER)
-    )
-    if limit is not None:
-        waiting_stmt = waiting_stmt.limit(limit)
-    rows = (await session.execute(waiting_stmt)).all()
-    busy_rows = (await session.execute(
-        select(Visit.channel, Visit.service, Visit.started_at, Visit.called_at).where(
-            Visit.channel.in_(channel_names), Visit.status.in_(("called", "serving"))
-        )
-    )).all()
-    open_names = await open_channel_names(session, settings, phase, service)
-    recently_active = set(await session.scalars(
-        select(Visit.channel).where(
-            Visit.channel.in_(open_names), Visit.called_at > now - ACTIVE_WINDOW, Visit.called_at <= now
-        )
-    )) | {ch for ch, *_ in busy_rows if ch in open_names}
-    route = settings.services[service].route
-    earlier = list(route[: route.index(phase)]) if phase in route else []
-    upstream = []
-    if earlier:
-        upstream = list(await session.scalars(
-            select(Ticket.level).join(Visit, Visit.ticket_id == Ticket.id).where(
-                Visit.phase.in_(earlier), Visit.service.in_(sorted(services)),
-                Visit.status.in_(("waiting", "called", "serving")), Ticket.day == now.date(),
-            )
-        ))
-    recent = await recent_service_minutes(session, phase, services, now)
-    served_last_hour = await session.scalar(
-        select(func.count())
-        .select_from(Visit)
-        .where(
-            Visit.phase == phase,
-            Visit.service.in_(sorted(services)),
-            Visit.finished_at.is_not(None),
-            Visit.finished_at > now - dt.timedelta(hours=1),
-            Visit.finished_at <= now,
-        )
-    )
-    return QueueSnapshot(
-        at=now,
-        phase=phase,
-        service=service,
-        channels_open=len(recently_active) or len(open_names),
-        busy=tuple(BusyChannel(ch, svc, started or called) for ch, svc, started, called in busy_rows),
-        waiting=tuple(
-            WaitingTicket(
-                ticket=number,
-                service=svc,
-                level=level,
-                conditions=tuple(c for c in conditions.split("+") if c),
-                age=age,
-                entered_at=entered,
-                position=i,
-            )
-            for i, (number, svc, level, conditions, age, entered) in enumerate(rows, start=1)
-        ),
-        config_mean_minutes=settings.phase_mean_minutes(phase, service),
-        recent_service_minutes=tuple(recent),
-        served_last_hour=int(served_last_hour or 0),
-        upstream_levels=tuple(sorted(upstream)),
-    )
+    rows = await waiting_list(session, phase, scope_services(settings, phase, service), limit)
+    context = await queue_context(session, settings, phase, service, now)
+    return snapshot_from(settings, phase, service, now, context, rows)
 
 
 @dataclass(frozen=True)

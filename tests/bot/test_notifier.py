@@ -62,7 +62,8 @@ async def test_blocked_user_is_marked_inactive(pusque):
     services = services_of(pusque.application)
 
     async def register(session):
-        session.add(User(telegram_id=user.id, chat_id=user.id, first_name="Budi", created_at=services.clock()))
+        # /start already created the account row; make sure it is there either way
+        await session.merge(User(telegram_id=user.id, chat_id=user.id, first_name="Budi", created_at=services.clock()))
 
     await services.db.run(register)
     await add_notices(services, user.id, 1)

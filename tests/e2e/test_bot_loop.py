@@ -31,7 +31,7 @@ async def test_each_role_gets_its_own_menu_after_start(start_pusque):
     assert "admin" in (await admin.next_message())["text"]
     assert "petugas" in (await staff.next_message())["text"]
     assert "petugas" not in (await patient.next_message())["text"]
-    assert await patient.menu() == ["start", "help"]
+    assert (await patient.menu())[:2] == ["start", "help"]
     # staff/admin menus are chat-scoped and published by /start (the chat exists only now)
     scopes = system.botapi.state.commands
     assert ("chat:9001", "") in scopes and ("chat:9002", "") in scopes

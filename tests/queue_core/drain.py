@@ -18,7 +18,7 @@ from queue_core.service import QueueService
 START = dt.datetime(2026, 11, 23, 7, 0)
 
 
-def rush_config(tmp: Path, channels: int = 8, quota: int = 5000) -> Path:
+def rush_config(tmp: Path, channels: int = 8, quota: int = 5000, staff_ids: list[int] | None = None) -> Path:
     """One service, loket only, `channels` counters, open all day: the queue the callers drain."""
     raw = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
     raw = copy.deepcopy(raw)
@@ -26,6 +26,7 @@ def rush_config(tmp: Path, channels: int = 8, quota: int = 5000) -> Path:
     all_day = {d: "00:00-23:59" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
     service = dict(raw["services"][0], route=["loket"], daily_quota=quota, hours=all_day)
     raw["services"] = [service]
+    raw["roles"]["staff"] = staff_ids or []
     path = tmp / "rush.yaml"
     path.write_text(yaml.safe_dump(raw), encoding="utf-8")
     return path

@@ -1,0 +1,125 @@
+"""PTB persistence over the BotState table: conversations and user_data survive a restart.
+
+Keys: `conv:<handler name>:<chat id>,<user id>` -> {"state": ...} and `user:<user id>` ->
+the user's user_data (JSON-serialisable values only: strings, numbers, lists, dicts).
+The persistence has its own `Database` on the bot's URL because PTB loads persisted data in
+`Application.initialize`, before post_init creates the services.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from copy import deepcopy
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram.ext import BasePersistence, PersistenceInput
+
+from queue_core.db import Database
+from queue_core.models import BotState
+
+log = logging.getLogger(__name__)
+UPDATE_INTERVAL = 2.0  # seconds; a crash loses at most this much conversation progress
+
+
+class DbPersistence(BasePersistence):
+    def __init__(self, database_url: str, *, update_interval: float = UPDATE_INTERVAL) -> None:
+        super().__init__(store_data=PersistenceInput(bot_data=False, chat_data=False, user_data=True,
+                                                     callback_data=False), update_interval=update_interval)
+        self.database_url = database_url
+        self._db: Database | None = None
+
+    async def _database(self) -> Database:
+        if self._db is None:
+            self._db = Database(self.database_url)
+            await self._db.upgrade()
+        return self._db
+
+    async def _put(self, key: str, value: Any) -> None:
+        db = await self._database()
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+        async def fn(session: AsyncSession) -> None:
+            row = await session.get(BotState, key)
+            if value is None:
+                if row is not None:
+                    await session.delete(row)
+            elif row is None:
+                session.add(BotState(key=key, value=value, updated_at=now))
+            else:
+                row.value, row.updated_at = value, now
+
+        await db.run(fn)
+
+    async def _prefixed(self, prefix: str) -> dict[str, Any]:
+        db = await self._database()
+
+        async def fn(session: AsyncSession) -> dict[str, Any]:
+            rows = await session.execute(select(BotState.key, BotState.value).where(BotState.key.startswith(prefix)))
+            return {k[len(prefix):]: v for k, v in rows}
+
+        return await db.run(fn)
+
+    # ------------------------------------------------------------------ user data
+    async def get_user_data(self) -> dict[int, dict[Any, Any]]:
+        return {int(k): v for k, v in (await self._prefixed("user:")).items()}
+
+    async def update_user_data(self, user_id: int, data: dict[Any, Any]) -> None:
+        try:
+            value = json.loads(json.dumps(data))
+        except (TypeError, ValueError):
+            log.error("user_data of %s is not JSON-serialisable; not persisted", user_id)
+            return
+        await self._put(f"user:{user_id}", value or None)
+
+    async def drop_user_data(self, user_id: int) -> None:
+        await self._put(f"user:{user_id}", None)
+
+    async def refresh_user_data(self, user_id: int, user_data: dict[Any, Any]) -> None:
+        pass
+
+    # ------------------------------------------------------------------ conversations
+    async def get_conversations(self, name: str) -> dict:
+        out = {}
+        for key, value in (await self._prefixed(f"conv:{name}:")).items():
+            out[tuple(int(p) for p in key.split(","))] = value["state"]
+        return out
+
+    async def update_conversation(self, name: str, key: tuple, new_state: object | None) -> None:
+        value = None if new_state is None else {"state": deepcopy(new_state)}
+        await self._put(f"conv:{name}:{','.join(str(p) for p in key)}", value)
+
+    # ------------------------------------------------------------------ not stored
+    async def get_bot_data(self) -> dict:
+        return {}
+
+    async def update_bot_data(self, data) -> None:
+        pass
+
+    async def refresh_bot_data(self, bot_data) -> None:
+        pass
+
+    async def get_chat_data(self) -> dict:
+        return {}
+
+    async def update_chat_data(self, chat_id: int, data) -> None:
+        pass
+
+    async def refresh_chat_data(self, chat_id: int, chat_data) -> None:
+        pass
+
+    async def drop_chat_data(self, chat_id: int) -> None:
+        pass
+
+    async def get_callback_data(self):
+        return None
+
+    async def update_callback_data(self, data) -> None:
+        pass
+
+    async def flush(self) -> None:
+        if self._db is not None:
+            await self._db.dispose()
+            self._db = None

@@ -1,0 +1,94 @@
+"""Everything a patient says outside a command: the language choice, the help button, free text
+to the FAQ matcher (or an honest "I don't know" + the clinic's contact, the question kept for
+admins), stickers, voice notes, stray files and photos, and buttons nobody handles any more.
+
+Registered last (handlers/__init__.py FEATURES): these handlers only see what no other handler
+of group 0 took.
+"""
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.i18n import t
+from bot.menu import MenuCommand
+from bot.services import services_of
+
+from . import help as help_feature
+from .patient_common import (
+    LANG_KEY, answer_stale, faq_matcher, inline, main_keyboard, menu_regex, patients, touch,
+)
+
+log = logging.getLogger(__name__)
+COMMANDS = [MenuCommand("bahasa", "Bahasa / Language", order=8)]
+
+
+def language_buttons():
+    return inline([[("🇮🇩 Bahasa Indonesia", "lang:id"), ("🇬🇧 English", "lang:en")]])
+
+
+async def ask_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    await update.effective_message.reply_text(t("pt.lang.ask", lang), reply_markup=language_buttons())
+
+
+async def set_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await touch(update, context)
+    query = update.callback_query
+    lang = query.data.split(":")[1]
+    if lang not in ("id", "en"):
+        return await answer_stale(update, context)
+    await query.answer()
+    await patients(context).set_lang(update.effective_user.id, lang)
+    context.user_data[LANG_KEY] = lang
+    await update.effective_message.reply_text(t("pt.lang.set", lang), reply_markup=main_keyboard(lang))
+
+
+async def faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    question = update.effective_message.text.strip()
+    matcher = await faq_matcher(context)
+    result = None
+    if matcher is not None:
+        try:
+            result = matcher.match(question)
+        except Exception:  # noqa: BLE001 - a matcher failure must not silence the bot
+            log.exception("FAQ matcher failed")
+    if result is not None and result.kind in ("faq", "smalltalk") and (result.intent or result.smalltalk):
+        await update.effective_message.reply_text(matcher.reply(result, lang), reply_markup=main_keyboard(lang))
+        return
+    score = getattr(result, "score", None)
+    await patients(context).record_unanswered(update.effective_user.id, question, score)
+    clinic = services_of(context).settings.clinic
+    await update.effective_message.reply_text(t("faq.unknown", lang, phone=clinic.phone, whatsapp=clinic.whatsapp),
+                                              reply_markup=main_keyboard(lang))
+
+
+async def odd(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    message = update.effective_message
+    if message.sticker:
+        key = "odd.sticker"
+    elif message.voice or message.audio or message.video_note:
+        key = "odd.voice"
+    else:
+        key = "odd.file"
+    await message.reply_text(t(key, lang), reply_markup=main_keyboard(lang))
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await answer_stale(update, context)
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("bahasa", ask_language))
+    app.add_handler(CallbackQueryHandler(set_language, pattern=r"^lang:"))
+    app.add_handler(MessageHandler(filters.Regex(menu_regex("pt.btn.help")), help_feature.help_command))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, faq))
+    app.add_handler(MessageHandler(
+        filters.ChatType.PRIVATE & (filters.Sticker.ALL | filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE
+                                    | filters.Document.ALL | filters.PHOTO | filters.VIDEO), odd))
+    # only our own prefixes: another feature's buttons are not ours to call stale
+    app.add_handler(CallbackQueryHandler(stale_button, pattern=r"^(reg|tk|bt|rj|md|lang):"))

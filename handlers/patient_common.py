@@ -1,0 +1,138 @@
+"""Shared by the patient handlers: the user's language, the main menu, the patient repository,
+and the lazily created KTP reader and FAQ matcher."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
+
+from bot.i18n import t
+from bot.services import services_of
+from queue_core.patients import PatientRepository
+
+from . import texts_patient  # noqa: F401 - registers the texts
+
+log = logging.getLogger(__name__)
+LANG_KEY = "lang"
+MENU_KEYS = ("pt.btn.ticket", "pt.btn.status", "pt.btn.register", "pt.btn.help")
+
+
+def patients(context) -> PatientRepository:
+    services = services_of(context)
+    repo = services.extras.get("patients")
+    if repo is None:
+        repo = services.extras["patients"] = PatientRepository(services.db, services.clock)
+    return repo
+
+
+async def lang_of(update: Update, context) -> str:
+    """The user's language: cached in user_data, stored on the User row; Indonesian by default."""
+    lang = context.user_data.get(LANG_KEY) if context.user_data is not None else None
+    if lang in ("id", "en"):
+        return lang
+    user = update.effective_user
+    row = await patients(context).get_user(user.id) if user else None
+    lang = row.lang if row is not None else "id"
+    if context.user_data is not None:
+        context.user_data[LANG_KEY] = lang
+    return lang
+
+
+async def touch(update: Update, context) -> str:
+    """Record the account (first contact creates it) and return its language."""
+    user, chat = update.effective_user, update.effective_chat
+    if user is not None and chat is not None and not context.user_data.get("_seen"):
+        row = await patients(context).touch_user(user.id, chat.id, user.first_name or "")
+        context.user_data["_seen"] = True
+        context.user_data.setdefault(LANG_KEY, row.lang)
+    return await lang_of(update, context)
+
+
+def main_keyboard(lang: str) -> ReplyKeyboardMarkup:
+    k = [t(key, lang) for key in MENU_KEYS]
+    return ReplyKeyboardMarkup([[k[0], k[1]], [k[2], k[3]]], resize_keyboard=True)
+
+
+def menu_regex(key: str) -> str:
+    """A filter pattern matching a menu button's text in either language."""
+    import re
+
+    return "^(" + "|".join(re.escape(t(key, lang)) for lang in ("id", "en")) + ")$"
+
+
+def inline(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows])
+
+
+async def answer_stale(update: Update, context) -> None:
+    lang = await lang_of(update, context)
+    query = update.callback_query
+    try:
+        await query.answer(t("pt.stale", lang), show_alert=True)
+    except Exception:  # noqa: BLE001 - an old query cannot be answered; the message below still helps
+        pass
+    if query.message is not None:
+        await query.message.reply_text(t("pt.stale", lang), reply_markup=main_keyboard(lang))
+
+
+def service_name(settings, code: str, lang: str) -> str:
+    svc = settings.services.get(code)
+    if svc is None:
+        return code
+    return svc.name_en if lang == "en" else svc.name
+
+
+def phase_name(settings, key: str, lang: str) -> str:
+    phase = settings.phases.get(key)
+    if phase is None:
+        return key
+    return phase.label_en if lang == "en" else phase.label
+
+
+# ---------------------------------------------------------------------- optional engines
+_locks: dict[str, asyncio.Lock] = {}
+
+
+async def _engine(context, name: str, make) -> Any:
+    services = services_of(context)
+    if name in services.extras:
+        return services.extras[name]
+    lock = _locks.setdefault(f"{id(services)}:{name}", asyncio.Lock())
+    async with lock:
+        if name not in services.extras:
+            try:
+                services.extras[name] = await make(services)
+            except Exception:  # noqa: BLE001 - the bot works without it (typed data, "I don't know")
+                log.exception("%s not available", name)
+                services.extras[name] = None
+    return services.extras[name]
+
+
+async def ktp_reader(context) -> Any:
+    """The KtpReader (ocr package), created on first use; None if it cannot be created."""
+    async def make(services):
+        from ocr.reader import KtpReader
+
+        reader = KtpReader.from_settings(services.settings)
+        services.on_close(reader.close)
+        return reader
+
+    return await _engine(context, "ktp_reader", make)
+
+
+async def faq_matcher(context) -> Any:
+    """The FaqMatcher (nlp package), built off the event loop on first use; None if unavailable."""
+    async def make(services):
+        from nlp.faq import FaqMatcher
+
+        matcher = await asyncio.get_running_loop().run_in_executor(None, FaqMatcher, services.settings)
+
+        async def close() -> None:
+            matcher.close()
+
+        services.on_close(close)
+        return matcher
+
+    return await _engine(context, "faq_matcher", make)

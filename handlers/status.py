@@ -1,0 +1,149 @@
+"""/status (position, people ahead, estimate, phase), /batal with confirmation, and the
+"I am here" button of a skipped notice (rejoin)."""
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.i18n import t
+from bot.menu import MenuCommand
+from bot.services import services_of
+from queue_core import errors
+
+from .patient_common import answer_stale, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch
+from .ticket import estimate_lines
+
+log = logging.getLogger(__name__)
+COMMANDS = [
+    MenuCommand("status", "Status antrean / Queue status", order=4),
+    MenuCommand("batal", "Batalkan antrean / Cancel my number", order=6),
+]
+
+
+async def _names(context, user_id: int) -> dict[int, str]:
+    return {p.id: p.name for p in await patients(context).patients_of(user_id)}
+
+
+def describe(view, name: str, settings, lang: str, now) -> str:
+    lines = [t("st.line", lang, number=view.number, service=service_name(settings, view.service, lang), name=name,
+               status=t(f"status.{view.status}", lang), phase=phase_name(settings, view.phase, lang))]
+    if view.status == "waiting" and view.position is not None:
+        lines.append(t("st.position", lang, position=view.position, ahead=view.position - 1))
+        lines += estimate_lines(view, settings, lang, now)
+    elif view.status in ("called", "serving") and view.channel:
+        lines.append(t("st.channel", lang, channel=view.channel))
+    return "\n".join(lines)
+
+
+async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    services = services_of(context)
+    user_id = update.effective_user.id
+    views = await services.queue.tickets_of_user(user_id)
+    if not views:
+        await update.effective_message.reply_text(t("st.none", lang), reply_markup=main_keyboard(lang))
+        return
+    names, now = await _names(context, user_id), services.clock()
+    text = "\n\n".join(describe(v, names.get(v.patient_id, "-"), services.settings, lang, now) for v in views)
+    await update.effective_message.reply_text(text, reply_markup=main_keyboard(lang))
+
+
+async def batal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    services = services_of(context)
+    views = await services.queue.tickets_of_user(update.effective_user.id)
+    if not views:
+        await update.effective_message.reply_text(t("st.none", lang), reply_markup=main_keyboard(lang))
+        return
+    if len(views) == 1:
+        await _confirm(update.effective_message, views[0], services.settings, lang)
+        return
+    rows = [[(f"{v.number} — {service_name(services.settings, v.service, lang)}", f"bt:ask:{v.id}")] for v in views]
+    await update.effective_message.reply_text(t("bt.choose", lang), reply_markup=inline(rows))
+
+
+async def _confirm(message, view, settings, lang: str) -> None:
+    text = t("bt.confirm", lang, number=view.number, service=service_name(settings, view.service, lang))
+    await message.reply_text(text, reply_markup=inline([[(t("bt.yes", lang), f"bt:yes:{view.id}"), (t("bt.no", lang), "bt:no:0")]]))
+
+
+async def _own_ticket(update: Update, context, ticket_id: int):
+    try:
+        view = await services_of(context).queue.view(ticket_id)
+    except errors.TicketNotFound:
+        return None
+    return view if view.user_id == update.effective_user.id else None
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    query = update.callback_query
+    settings = services_of(context).settings
+    try:
+        _, action, raw_id = query.data.split(":")
+        ticket_id = int(raw_id)
+    except ValueError:
+        return await answer_stale(update, context)
+    if action == "no":
+        await query.answer()
+        await _drop_buttons(query)
+        await update.effective_message.reply_text(t("bt.kept", lang), reply_markup=main_keyboard(lang))
+        return
+    view = await _own_ticket(update, context, ticket_id)
+    if view is None:
+        return await answer_stale(update, context)
+    await query.answer()
+    if not view.active:
+        await _drop_buttons(query)
+        await update.effective_message.reply_text(t("bt.already_final", lang, number=view.number, status=t(f"status.{view.status}", lang)))
+        return
+    if action == "ask":
+        await _confirm(update.effective_message, view, settings, lang)
+        return
+    await _drop_buttons(query)
+    try:
+        await services_of(context).queue.cancel(ticket_id, by="patient", reason="patient")
+    except errors.InvalidTransition:
+        await update.effective_message.reply_text(t("bt.already_final", lang, number=view.number, status=t("status.cancelled", lang)))
+        return
+    await update.effective_message.reply_text(t("bt.done", lang, number=view.number), reply_markup=main_keyboard(lang))
+
+
+async def rejoin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    query = update.callback_query
+    try:
+        ticket_id = int(query.data.split(":")[1])
+    except (ValueError, IndexError):
+        return await answer_stale(update, context)
+    view = await _own_ticket(update, context, ticket_id)
+    if view is None:
+        return await answer_stale(update, context)
+    await query.answer()
+    await _drop_buttons(query)
+    try:
+        view = await services_of(context).queue.rejoin(ticket_id)
+    except errors.RejoinExpired:
+        await update.effective_message.reply_text(t("nt.rejoin_expired", lang), reply_markup=main_keyboard(lang))
+        return
+    except errors.InvalidTransition:
+        return await answer_stale(update, context)
+    await update.effective_message.reply_text(t("nt.rejoined", lang, number=view.number, position=view.position or "-"))
+
+
+async def _drop_buttons(query) -> None:
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest:
+        pass
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("status", status))
+    app.add_handler(MessageHandler(filters.Regex(menu_regex("pt.btn.status")), status))
+    app.add_handler(CommandHandler("batal", batal))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=r"^bt:"))
+    app.add_handler(CallbackQueryHandler(rejoin, pattern=r"^rj:"))

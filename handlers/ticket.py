@@ -1,0 +1,200 @@
+"""Taking a queue number: who (self or family) -> service (open, quota left) -> conditions
+checklist -> ticket message (number, service, position, estimate, "come at") + QR image.
+
+Stateless inline buttons: everything the next step needs is in the callback data
+(`tk:s:<patient>`, `tk:c:<patient>:<service>:<mask>`, `tk:go:...`), checked again at each tap,
+so a stale or doubled tap is answered, never obeyed twice (the core keeps one active ticket per
+person per service).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from telegram import Update
+from telegram.error import BadRequest
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.i18n import t
+from bot.menu import MenuCommand
+from bot.services import services_of
+from queue_core import errors
+from queue_core.policy import age_on, derive_conditions
+
+from .patient_common import (
+    answer_stale, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch,
+)
+from .ticket_image import render_ticket
+
+log = logging.getLogger(__name__)
+COMMANDS = [MenuCommand("antre", "Ambil antrean / Take a number", order=3)]
+EMERGENCY = "darurat"
+
+
+def _asked_conditions(settings) -> list[str]:
+    """Conditions the patient ticks (age-based ones are derived, never asked)."""
+    return [key for key, rule in settings.conditions.items() if not rule.age_based]
+
+
+def _label(settings, key: str, lang: str) -> str:
+    rule = settings.conditions[key]
+    return rule.label_en if lang == "en" else rule.label
+
+
+def hours_today(svc, day: dt.date) -> str:
+    window = svc.hours.window(day)
+    return f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else "-"
+
+
+async def start_ticket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    people = await patients(context).patients_of(update.effective_user.id)
+    if not people:
+        await update.effective_message.reply_text(t("tk.not_registered", lang), reply_markup=main_keyboard(lang))
+        return
+    if len(people) == 1:
+        await _choose_service(update, context, lang, people[0].id)
+        return
+    rows = [[(f"{p.name} ({t(f'rel.{p.relation}', lang)})", f"tk:s:{p.id}")] for p in people]
+    await update.effective_message.reply_text(t("tk.who", lang), reply_markup=inline(rows))
+
+
+async def _choose_service(update: Update, context, lang: str, patient_id: int) -> None:
+    services = services_of(context)
+    settings, now = services.settings, services.clock()
+    issued = await patients(context).issued_on(now.date())
+    holiday = now.date() in settings.clinic.holidays
+    rows, closed = [], []
+    for code, svc in settings.services.items():
+        name = service_name(settings, code, lang)
+        if holiday or not svc.hours.is_open(now):
+            closed.append(f"• {name}: {hours_today(svc, now.date())}")
+        elif issued.get(code, 0) >= svc.daily_quota:
+            closed.append(f"• {name}: {t('tk.svc_full_mark', lang)}")
+        else:
+            rows.append([(name, f"tk:c:{patient_id}:{code}:0")])
+    if not rows:
+        await update.effective_message.reply_text(t("tk.none_open", lang, hours="\n".join(closed)),
+                                                  reply_markup=main_keyboard(lang))
+        return
+    text = t("tk.service", lang) + ("\n\n" + "\n".join(closed) if closed else "")
+    await update.effective_message.reply_text(text, reply_markup=inline(rows))
+
+
+def _checklist(settings, lang: str, patient_id: int, code: str, mask: int, auto: list[str]):
+    rows = []
+    for i, key in enumerate(_asked_conditions(settings)):
+        mark = "☑️" if mask & (1 << i) else "⬜"
+        rows.append([(f"{mark} {_label(settings, key, lang)}", f"tk:c:{patient_id}:{code}:{mask ^ (1 << i)}")])
+    rows.append([(t("tk.btn.take", lang), f"tk:go:{patient_id}:{code}:{mask}")])
+    text = t("tk.conditions", lang)
+    if auto:
+        text += "\n" + t("tk.auto", lang, labels=", ".join(_label(settings, k, lang) for k in auto))
+    return text, inline(rows)
+
+
+def _parse(data: str) -> tuple[str, int, str | None, int]:
+    parts = data.split(":")
+    action, patient_id = parts[1], int(parts[2])
+    code = parts[3] if len(parts) > 3 else None
+    mask = int(parts[4]) if len(parts) > 4 else 0
+    return action, patient_id, code, mask
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    lang = await touch(update, context)
+    query = update.callback_query
+    services = services_of(context)
+    settings = services.settings
+    try:
+        action, patient_id, code, mask = _parse(query.data)
+    except (ValueError, IndexError):
+        return await answer_stale(update, context)
+    patient = await patients(context).get(update.effective_user.id, patient_id)
+    if patient is None or (code is not None and code not in settings.services):
+        return await answer_stale(update, context)
+    await query.answer()
+    if action == "s":
+        await _choose_service(update, context, lang, patient_id)
+        return
+    asked = _asked_conditions(settings)
+    if not 0 <= mask < (1 << len(asked)):
+        return await answer_stale(update, context)
+    chosen = [key for i, key in enumerate(asked) if mask & (1 << i)]
+    age = age_on(patient.birth_date, services.clock().date()) if patient.birth_date else None
+    if action == "c":
+        auto = [k for k in derive_conditions([], age, settings.conditions)]
+        text, markup = _checklist(settings, lang, patient_id, code, mask, auto)
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+        except BadRequest as exc:  # "message is not modified": the same tap twice
+            log.debug("checklist not edited: %s", exc)
+        if EMERGENCY in chosen:
+            await _tell_emergency(update, settings, lang)
+        return
+    if action == "go":
+        try:
+            await query.edit_message_reply_markup(None)
+        except BadRequest:
+            pass
+        await _issue(update, context, lang, patient, code, chosen, age)
+
+
+async def _tell_emergency(update: Update, settings, lang: str) -> None:
+    clinic = settings.clinic
+    await update.effective_message.reply_text(t("tk.emergency", lang, unit=clinic.emergency_unit, number=clinic.emergency_number))
+
+
+async def _issue(update: Update, context, lang: str, patient, code: str, chosen: list[str], age: int | None) -> None:
+    services = services_of(context)
+    settings = services.settings
+    name = service_name(settings, code, lang)
+    message = update.effective_message
+    if EMERGENCY in chosen:
+        await _tell_emergency(update, settings, lang)  # first, before any queue business
+    try:
+        view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
+                                          conditions=chosen, age=age)
+    except errors.ServiceClosed:
+        await message.reply_text(t("tk.svc_closed", lang, service=name, hours=hours_today(settings.services[code], services.clock().date())))
+        return
+    except errors.QuotaFull as exc:
+        await message.reply_text(t("tk.svc_full", lang, service=name, quota=exc.params.get("quota")))
+        return
+    except errors.AlreadyHasTicket as exc:
+        number = exc.params.get("number")
+        if number is None:  # the same tap twice at once: the other one won
+            current = [v for v in await services.queue.tickets_of_user(update.effective_user.id)
+                       if v.patient_id == patient.id and v.service == code]
+            number = current[0].number if current else "?"
+        await message.reply_text(t("tk.already", lang, name=patient.name, number=number, service=name),
+                                 reply_markup=main_keyboard(lang))
+        return
+    await message.reply_text(ticket_text(view, patient.name, settings, lang, services.clock()), reply_markup=main_keyboard(lang))
+    image = render_ticket(clinic=settings.clinic.name, number=view.number, service=settings.services[code].name,
+                          day=view.day, ticket_id=view.id)
+    await message.reply_photo(image, caption=f"{view.number} — {t('tk.caption', lang)}")
+
+
+def estimate_lines(view, settings, lang: str, now: dt.datetime) -> list[str]:
+    """The estimate and the "come at" advice, or an honest "no estimate": never an invented number."""
+    if view.estimate_minutes is None:
+        return [t("tk.no_estimate", lang)]
+    minutes = max(0, round(view.estimate_minutes))
+    at = now + dt.timedelta(minutes=minutes)
+    lines = [t("tk.estimate", lang, minutes=minutes, at=f"{at:%H:%M}")]
+    come = at - dt.timedelta(minutes=settings.notifications.advice_margin_minutes)
+    lines.append(t("tk.advice", lang, at=f"{come:%H:%M}") if come > now else t("tk.advice_now", lang))
+    return lines
+
+
+def ticket_text(view, patient_name: str, settings, lang: str, now: dt.datetime) -> str:
+    text = t("tk.issued", lang, number=view.number, name=patient_name, service=service_name(settings, view.service, lang),
+             phase=phase_name(settings, view.phase, lang), position=view.position if view.position is not None else "-")
+    return "\n".join([text, *estimate_lines(view, settings, lang, now)])
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("antre", start_ticket))
+    app.add_handler(MessageHandler(filters.Regex(menu_regex("pt.btn.ticket")), start_ticket))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=r"^tk:"))

@@ -1,0 +1,246 @@
+"""From recognised text boxes of a laid-out card to the KTP fields of ktp.md.
+
+Labels are matched with rapidfuzz (position in the row order is the fallback), values are
+cleaned per field, closed vocabularies are corrected, the NIK is digit-corrected and checked on
+its own and against the card. A field whose reading is not trustworthy is None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ocr import nik as nikrules
+from ocr import vocab
+
+FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "golongan_darah", "alamat",
+          "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan", "kewarganegaraan",
+          "berlaku_hingga", "provinsi", "kabupaten_kota")
+
+# row keys in card order, with the label text printed on the card
+ROW_LABELS = (("nik", "NIK"), ("nama", "Nama"), ("ttl", "Tempat/Tgl Lahir"), ("jk", "Jenis Kelamin"),
+              ("alamat", "Alamat"), ("rt_rw", "RT/RW"), ("kel_desa", "Kel/Desa"), ("kecamatan", "Kecamatan"),
+              ("agama", "Agama"), ("status_perkawinan", "Status Perkawinan"), ("pekerjaan", "Pekerjaan"),
+              ("kewarganegaraan", "Kewarganegaraan"), ("berlaku_hingga", "Berlaku Hingga"))
+ROW_KEYS = [k for k, _ in ROW_LABELS]
+
+# below these easyocr confidences a free-text value is reported as None
+MIN_CONF = {"nama": 0.35, "tempat_lahir": 0.3, "alamat": 0.2, "kel_desa": 0.3, "kecamatan": 0.3,
+            "pekerjaan": 0.3, "kabupaten_kota": 0.3}
+_DATE = re.compile(r"(\d{1,2})\D{0,2}(\d{1,2})\D{0,2}(\d{4})")
+
+
+@dataclass
+class Text:
+    text: str
+    conf: float
+
+
+@dataclass
+class RowText:
+    label: Text | None
+    values: list[Text]
+
+
+@dataclass
+class Result:
+    fields: dict = field(default_factory=lambda: {k: None for k in FIELDS})
+    confidence: dict = field(default_factory=lambda: {k: 0.0 for k in FIELDS})
+    problems: list[str] = field(default_factory=list)
+    nik_valid: bool = False
+    labels_matched: int = 0
+
+    def set(self, key: str, value, conf: float) -> None:
+        if value is None or value == "":
+            self.fields[key], self.confidence[key] = None, 0.0
+        else:
+            self.fields[key], self.confidence[key] = value, round(max(0.0, min(1.0, conf)), 2)
+
+
+def _norm_label(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def match_label(text: str) -> tuple[str | None, float]:
+    from rapidfuzz import fuzz
+
+    t = _norm_label(text)
+    if len(t) < 2:
+        return None, 0.0
+    # the reader may see only the start of a long label (engine crops labels to save time)
+    best_key, best = None, 0.0
+    for key, lbl in ROW_LABELS:
+        n = _norm_label(lbl)
+        score = max(fuzz.ratio(t, n[: len(t) + d]) for d in (-1, 0, 1)) if len(t) < len(n) else fuzz.ratio(t, n)
+        if score > best:
+            best_key, best = key, score
+    if best < 60:
+        return None, best / 100
+    return best_key, best / 100
+
+
+def assign_rows(rows: list[RowText]) -> dict[str, list[Text]]:
+    """Row key -> value texts; continuation lines (no label) join the row above (Alamat)."""
+    out: dict[str, list[Text]] = {}
+    prev: str | None = None
+    for i, row in enumerate(rows):
+        if row.label is None:
+            if prev == "alamat" and row.values:
+                out["alamat"] = out["alamat"] + row.values
+            continue
+        key, _ = match_label(row.label.text)
+        if key is None or key in out:
+            # position fallback: the next key after the last one seen
+            nxt = ROW_KEYS.index(prev) + 1 if prev in ROW_KEYS else (0 if i == 0 else None)
+            key = ROW_KEYS[nxt] if nxt is not None and nxt < len(ROW_KEYS) and ROW_KEYS[nxt] not in out else None
+        if key is None:
+            continue
+        out[key] = list(row.values)
+        prev = key
+    return out
+
+
+def _join(texts: list[Text]) -> Text | None:
+    texts = [t for t in texts if t.text.strip()]
+    if not texts:
+        return None
+    return Text(" ".join(t.text.strip() for t in texts), min(t.conf for t in texts))
+
+
+def _strip_colon(text: str) -> str:
+    return re.sub(r"^[\s:;.,|'`]+", "", text).strip()
+
+
+def _clean_words(text: str) -> str:
+    text = text.upper().translate(str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "|": "I", "$": "S"}))
+    text = re.sub(r"[^A-Z .,'\-/]", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,-")
+
+
+def parse_date(text: str) -> dt.date | None:
+    digits = nikrules.ocr_to_digits(text.replace(" ", ""))
+    m = _DATE.search(digits) or _DATE.search(re.sub(r"[^0-9]", "-", text))
+    if not m:
+        only = re.sub(r"\D", "", digits)
+        if len(only) != 8:
+            return None
+        d, mo, y = int(only[:2]), int(only[2:4]), int(only[4:])
+    else:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def _ttl(text: Text) -> tuple[str | None, dt.date | None]:
+    raw = _strip_colon(text.text)
+    m = re.search(r"[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{4}\s*$", raw)
+    if m:
+        place, date_txt = raw[: m.start()], m.group(0)
+    elif "," in raw:
+        place, date_txt = raw.rsplit(",", 1)
+    else:
+        parts = raw.rsplit(" ", 1)
+        place, date_txt = (parts[0], parts[1]) if len(parts) == 2 else (raw, "")
+    place = _clean_words(place.rstrip(" ,.")) or None
+    return place, parse_date(date_txt)
+
+
+def read_nik(texts: list[Text], today: dt.date) -> tuple[str | None, float, list[str]]:
+    t = _join(texts)
+    if t is None:
+        return None, 0.0, ["NIK not found"]
+    digits = nikrules.ocr_to_digits(_strip_colon(t.text))
+    digits = re.sub(r"[^0-9]", "", digits) if len(re.sub(r"[0-9]", "", digits)) <= 1 else digits
+    problems = nikrules.nik_problems(digits, today)
+    if problems:
+        return None, 0.0, [f"NIK unreadable ({p})" for p in problems]
+    return digits, t.conf, []
+
+
+def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
+    res = Result()
+    by_key = assign_rows(rows)
+    res.labels_matched = sum(1 for r in rows if r.label is not None and match_label(r.label.text)[0])
+    # header: province, then regency/city
+    if header:
+        prov, score = vocab.correct_province(header[0].text)
+        res.set("provinsi", prov, header[0].conf * score)
+    if len(header) > 1:
+        kk = _clean_words(header[1].text)
+        m = re.match(r"^(K[A-Z]{0,2}BUPATEN|KAB\.?|K[O0]TA)\s+(.+)$", kk)
+        if m and header[1].conf >= MIN_CONF["kabupaten_kota"]:
+            prefix = "KOTA" if m.group(1).replace("0", "O").startswith("KOT") else "KABUPATEN"
+            res.set("kabupaten_kota", f"{prefix} {m.group(2).strip()}", header[1].conf)
+    nik, nik_conf, nik_problems = read_nik(by_key.get("nik", []), today)
+    res.problems += nik_problems
+    simple = {"nama": "nama", "kel_desa": "kel_desa", "kecamatan": "kecamatan", "pekerjaan": "pekerjaan"}
+    for key, out in simple.items():
+        t = _join(by_key.get(key, []))
+        if t is None:
+            continue
+        value = _clean_words(_strip_colon(t.text))
+        if key == "pekerjaan":
+            fixed, score = vocab.correct(value, vocab.OCCUPATIONS, cutoff=85)
+            value = fixed or value
+        if t.conf >= MIN_CONF.get(out, 0.3):
+            res.set(out, value, t.conf)
+    birth = None
+    if (t := _join(by_key.get("ttl", []))) is not None:
+        place, birth = _ttl(t)
+        if t.conf >= MIN_CONF["tempat_lahir"]:
+            res.set("tempat_lahir", place, t.conf)
+        if birth is not None:
+            res.set("tanggal_lahir", birth.isoformat(), t.conf)
+    jk = [v for v in by_key.get("jk", []) if v.text.strip()]
+    sex = None
+    if jk:
+        texts = [_strip_colon(v.text) for v in jk]
+        first = texts[0]
+        blood_txt = None
+        gm = re.search(r"G[O0]L", first.upper())
+        if gm:  # value and "Gol. Darah" came in one box
+            first, blood_txt = first[: gm.start()], first[gm.start():]
+        elif len(texts) > 1:
+            blood_txt = " ".join(texts[1:])
+        sex, score = vocab.correct(first, vocab.GENDERS, cutoff=60)
+        res.set("jenis_kelamin", sex, jk[0].conf * 0.5 + score * 0.5)
+        if blood_txt is not None:
+            tail = re.split(r"[:;]", blood_txt)[-1] if re.search(r"[:;]", blood_txt) else \
+                re.sub(r"(?i)^g[o0]l\W*\s*darah\W*", "", blood_txt.strip())
+            blood, score = vocab.correct_blood(tail)
+            res.set("golongan_darah", blood, min(jk[-1].conf, score) if blood else 0)
+    if (t := _join(by_key.get("alamat", []))) is not None and t.conf >= MIN_CONF["alamat"]:
+        res.set("alamat", re.sub(r"\s+", " ", _strip_colon(t.text).upper()).strip(), t.conf)
+    if (t := _join(by_key.get("rt_rw", []))) is not None:
+        d = re.sub(r"[^0-9/]", "", nikrules.ocr_to_digits(_strip_colon(t.text)))
+        m = re.fullmatch(r"(\d{3})[/17]?(\d{3})", d)  # a lost slash or one read as 1/7
+        if m:
+            res.set("rt_rw", f"{m.group(1)}/{m.group(2)}", t.conf)
+    for key, voc, cutoff in (("agama", vocab.RELIGIONS, 60), ("status_perkawinan", vocab.MARITAL, 60),
+                             ("kewarganegaraan", vocab.CITIZENSHIP, 50)):
+        if (t := _join(by_key.get(key, []))) is not None:
+            value, score = vocab.correct(_strip_colon(t.text), voc, cutoff=cutoff)
+            res.set(key, value, t.conf * 0.4 + score * 0.6)
+    if (t := _join(by_key.get("berlaku_hingga", []))) is not None:
+        raw = _strip_colon(t.text)
+        value, score = vocab.correct(raw, ("SEUMUR HIDUP",), cutoff=70)
+        if value:
+            res.set("berlaku_hingga", value, t.conf * 0.4 + score * 0.6)
+        elif (d := parse_date(raw)) is not None:
+            res.set("berlaku_hingga", d.isoformat(), t.conf)
+    # NIK against the card
+    if nik is not None:
+        card_sex = res.fields["jenis_kelamin"]
+        mismatch = nikrules.card_problems(nik, birth, card_sex)
+        if birth is None or card_sex is None:
+            res.problems.append("NIK could not be checked against the card")
+        info = nikrules.decode_nik(nik, today, birth.year if birth else None)
+        prov_name = res.fields["provinsi"]
+        if prov_name and info and info.province != prov_name:
+            mismatch.append("NIK province does not match card header")
+        res.problems += mismatch
+        res.nik_valid = not mismatch
+        res.set("nik", nik, nik_conf if not mismatch else min(nik_conf, 0.5))
+    return res

@@ -1,0 +1,195 @@
+"""From phone-photo bytes to an upright, flat, canonical-size card image.
+
+Steps: decode safely (size and pixel limits, truncated files), find the light-blue card
+(colour mask + largest card-shaped contour, edge fallback), warp its four corners to
+CARD_W x CARD_H (this removes tilt, deskews and undoes perspective), choose 0 or 180 degrees
+from where the photo box is, then even out lighting and glare.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+CARD_W, CARD_H = 1000, 630
+CARD_RATIO = 85.6 / 54.0
+MAX_PIXELS = 40_000_000
+WORK_SIDE = 640  # card search runs on a downscaled copy
+
+
+class ImageError(ValueError):
+    """The file is not a usable image (message is safe to show)."""
+
+
+def decode(data: bytes, max_bytes: int) -> np.ndarray:
+    """BGR image from bytes; raises ImageError for oversized, non-image or truncated data."""
+    if len(data) > max_bytes:
+        raise ImageError(f"file too large: {len(data)} bytes, limit {max_bytes}")
+    if not data:
+        raise ImageError("empty file")
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            if im.width * im.height > MAX_PIXELS:
+                raise ImageError(f"image too large: {im.width}x{im.height} pixels")
+            im.load()  # raises on truncated data (PIL does not accept truncated images by default)
+            from PIL import ImageOps
+
+            im = ImageOps.exif_transpose(im)
+            rgb = np.asarray(im.convert("RGB"))
+    except ImageError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        raise ImageError("not an image (or an image format that cannot be read)") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageError(f"damaged or truncated image: {exc}") from None
+    if min(rgb.shape[:2]) < 200:
+        raise ImageError(f"image too small: {rgb.shape[1]}x{rgb.shape[0]} pixels")
+    return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+
+
+@dataclass
+class CardImage:
+    image: np.ndarray  # BGR, CARD_H x CARD_W, upright
+    found: bool  # a card-shaped light-blue region was found
+    turned: int  # degrees the card was turned in the photo (0/90/180/270, approximate)
+    orientation_sure: bool
+    photo_x: int  # left edge of the photo box (text lies left of it)
+
+
+def _card_mask(small: np.ndarray) -> np.ndarray:
+    hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
+    h, s, v = hsv[..., 0].astype(np.int16), hsv[..., 1].astype(np.int16), hsv[..., 2]
+    blue = (h >= 85) & (h <= 125) & (s >= 12) & (s <= 120) & (v >= 110)
+    # the card is usually near the middle of the photo: keep colours close to the card's own
+    ch, cw = small.shape[0] // 2, small.shape[1] // 2
+    centre = blue[ch - ch // 3: ch + ch // 3, cw - cw // 3: cw + cw // 3]
+    if centre.mean() > 0.2:
+        hc = hsv[ch - ch // 3: ch + ch // 3, cw - cw // 3: cw + cw // 3]
+        h0, s0 = np.median(hc[..., 0][centre]), np.median(hc[..., 1][centre])
+        blue &= (np.abs(h - h0) <= 10) & (np.abs(s - s0) <= 35)
+    white = (s < 40) & (v > 200)  # glare and washed-out parts of the card
+    mask = (blue | white).astype(np.uint8) * 255
+    mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    return mask
+
+
+def _order(pts: np.ndarray) -> np.ndarray:
+    """Corners clockwise from the top-left of the long side."""
+    c = pts.mean(axis=0)
+    ang = np.arctan2(pts[:, 1] - c[1], pts[:, 0] - c[0])
+    pts = pts[np.argsort(ang)]  # clockwise in image coordinates, starting near top-left-ish
+    start = np.argmin(pts.sum(axis=1))
+    pts = np.roll(pts, -start, axis=0)
+    # make edge 0->1 a long side
+    if np.linalg.norm(pts[1] - pts[0]) < np.linalg.norm(pts[2] - pts[1]):
+        pts = np.roll(pts, -1, axis=0)
+    return pts
+
+
+def _quad(contour: np.ndarray) -> np.ndarray:
+    hull = cv2.convexHull(contour)
+    peri = cv2.arcLength(hull, True)
+    for eps in (0.02, 0.03, 0.05, 0.08):
+        approx = cv2.approxPolyDP(hull, eps * peri, True)
+        if len(approx) == 4:
+            return approx.reshape(4, 2).astype(np.float32)
+    return cv2.boxPoints(cv2.minAreaRect(hull)).astype(np.float32)
+
+
+def _find_quad(small: np.ndarray) -> np.ndarray | None:
+    area = small.shape[0] * small.shape[1]
+    for mask in (_card_mask(small), _edge_mask(small)):
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        best, best_score = None, 0.0
+        for c in contours:
+            a = cv2.contourArea(cv2.convexHull(c))
+            if not 0.08 * area <= a <= 0.97 * area:
+                continue
+            (w, h) = cv2.minAreaRect(c)[1]
+            ratio = max(w, h) / max(1.0, min(w, h))
+            if not 1.2 <= ratio <= 2.0:
+                continue
+            score = a * (1.0 - min(0.6, abs(ratio - CARD_RATIO)))
+            if score > best_score:
+                best, best_score = c, score
+        if best is not None:
+            return _quad(best)
+    return None
+
+
+def _edge_mask(small: np.ndarray) -> np.ndarray:
+    gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+    edges = cv2.Canny(cv2.GaussianBlur(gray, (5, 5), 0), 40, 120)
+    edges = cv2.dilate(edges, np.ones((5, 5), np.uint8))
+    filled = edges.copy()
+    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    cv2.drawContours(filled, contours, -1, 255, thickness=cv2.FILLED)
+    return filled
+
+
+def photo_side(card: np.ndarray) -> float:
+    """> 0 when the solid photo box is on the right (upright), < 0 when on the left."""
+    small = cv2.resize(card, (200, 126), interpolation=cv2.INTER_AREA)
+    hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
+    s, v = hsv[..., 1].astype(np.float32), hsv[..., 2].astype(np.float32)
+    h = hsv[..., 0]
+    card_like = ((h >= 85) & (h <= 125) & (s <= 120) & (v >= 110)) | ((s < 40) & (v > 200))
+    solid = cv2.morphologyEx((~card_like).astype(np.uint8), cv2.MORPH_OPEN, np.ones((7, 7), np.uint8))
+    right, left = solid[:, 140:].mean(), solid[:, :60].mean()
+    return float(right - left)
+
+
+def photo_left(card: np.ndarray) -> int:
+    """Left edge of the solid photo box on an upright card (canonical x), or 745 if unclear."""
+    small = cv2.resize(card, (250, 158), interpolation=cv2.INTER_AREA)
+    hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
+    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    card_like = ((h >= 85) & (h <= 125) & (s <= 120) & (v >= 110)) | ((s < 40) & (v > 200))
+    solid = cv2.morphologyEx((~card_like).astype(np.uint8), cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
+    cols = solid[20:110].mean(axis=0)
+    x = 250
+    for i in range(249, 150, -1):
+        if cols[i] > 0.35:
+            x = i
+        elif x < 250 and cols[i] < 0.1:
+            break
+    return min(745, x * 4 - 8) if x < 250 else 745
+
+
+def flatten(bgr: np.ndarray) -> CardImage:
+    """Find the card in a photo and return it upright at CARD_W x CARD_H."""
+    h, w = bgr.shape[:2]
+    f = WORK_SIDE / max(h, w)
+    small = cv2.resize(bgr, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA)
+    quad = _find_quad(small)
+    found = quad is not None
+    if quad is None:  # no card shape: use the whole photo, landscape
+        quad = np.array([[0, 0], [small.shape[1], 0], [small.shape[1], small.shape[0]], [0, small.shape[0]]],
+                        np.float32)
+    quad = _order(quad) / f
+    dst = np.array([[0, 0], [CARD_W, 0], [CARD_W, CARD_H], [0, CARD_H]], np.float32)
+    m = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
+    card = cv2.warpPerspective(bgr, m, (CARD_W, CARD_H), flags=cv2.INTER_AREA if f < 0.5 else cv2.INTER_LINEAR)
+    side = photo_side(card)
+    upside = side < 0
+    if upside:
+        card = cv2.rotate(card, cv2.ROTATE_180)
+    edge = quad[1] - quad[0]
+    turned = int(round(np.degrees(np.arctan2(edge[1], edge[0])) / 90.0)) * 90 % 360
+    turned = (turned + (180 if upside else 0)) % 360
+    return CardImage(card, found, turned, abs(side) > 0.08, photo_left(card))
+
+
+def text_gray(card: np.ndarray) -> np.ndarray:
+    """Grayscale for recognition: background flattened (divides out lighting and glare), contrast."""
+    gray = card[..., 0]  # blue channel: dark ink stays dark, the blue background pattern fades
+    bg = cv2.dilate(gray, np.ones((15, 15), np.uint8))
+    bg = cv2.medianBlur(bg, 21)
+    norm = cv2.divide(gray, bg, scale=255)
+    return cv2.normalize(norm, None, 0, 255, cv2.NORM_MINMAX)

@@ -1,0 +1,94 @@
+"""Async KTP reader for the bot: a process pool whose workers each load easyocr once.
+
+    reader = KtpReader.from_settings(load_settings())   # in post_init
+    result = await reader.read(photo_bytes, "ktp.jpg")  # the ktp.md dict
+    await reader.close()                                # in post_shutdown
+
+`read` never raises for bad input: a too-large, non-image or truncated file, a photo of something
+else or a crashed worker come back as a dict with "error" and/or "problems". The event loop is
+never blocked: decoding, preprocessing and recognition all run in the worker processes.
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ocr.engine import DEFAULT_MAX_BYTES, empty_output
+
+_READER = None  # the easyocr Reader of this worker process
+
+
+def _init_worker(threads: int) -> None:
+    global _READER
+    from ocr.engine import load_reader
+
+    _READER = load_reader(threads=threads)
+
+
+def _work(data: bytes, image: str, max_bytes: int, today: dt.date | None) -> dict:
+    from ocr.engine import read_bytes
+
+    return read_bytes(_READER, data, image, max_bytes, today)
+
+
+def _ping() -> bool:
+    return _READER is not None
+
+
+class KtpReader:
+    """Reads KTP photos off the event loop. One easyocr model per worker process."""
+
+    def __init__(self, workers: int = 1, max_image_bytes: int = DEFAULT_MAX_BYTES, threads_per_worker: int = 1):
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.workers = workers
+        self.max_image_bytes = max_image_bytes
+        self._threads = threads_per_worker
+        self._pool: ProcessPoolExecutor | None = None
+        self._closed = False
+
+    @classmethod
+    def from_settings(cls, settings) -> "KtpReader":
+        """From queue_core.config Settings: `ocr.workers`, `ocr.max_image_bytes`."""
+        return cls(workers=settings.ocr_workers, max_image_bytes=settings.ocr_max_image_bytes)
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._closed:
+            raise RuntimeError("KtpReader is closed")
+        if self._pool is None:
+            ctx = multiprocessing.get_context("spawn")  # no fork of the bot's threads and sockets
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                             initargs=(self._threads,))
+        return self._pool
+
+    async def start(self) -> None:
+        """Start the workers and load the models now (optional: `read` starts them too)."""
+        loop = asyncio.get_running_loop()
+        pool = self._executor()
+        await asyncio.gather(*(loop.run_in_executor(pool, _ping) for _ in range(self.workers)))
+
+    async def read(self, image: bytes, filename: str = "image", *, today: dt.date | None = None) -> dict:
+        """The ktp.md result for one photo; see the module docstring for errors."""
+        if not isinstance(image, (bytes, bytearray, memoryview)):
+            raise TypeError("image must be bytes")
+        if len(image) > self.max_image_bytes:  # refuse before copying it to a worker
+            msg = f"file too large: {len(image)} bytes, limit {self.max_image_bytes}"
+            return empty_output(filename, [msg], 0.0, error=msg)
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor(), _work, bytes(image), filename,
+                                              self.max_image_bytes, today)
+        except BrokenProcessPool:
+            self._pool = None  # a worker died (e.g. out of memory): the next read starts a new pool
+            msg = "the reader process stopped while reading this image"
+            return empty_output(filename, [msg], 0.0, error=msg)
+
+    async def close(self) -> None:
+        self._closed = True
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await asyncio.get_running_loop().run_in_executor(None, lambda: pool.shutdown(wait=True,
+                                                                                         cancel_futures=True))

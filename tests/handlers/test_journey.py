@@ -1,0 +1,121 @@
+"""The patient's journey over the local Bot API: register, take a number, status, cancel."""
+from __future__ import annotations
+
+from queue_core.clock import ManualClock
+
+from .helpers import FAST, MONDAY_8AM, factory, register_typed, start_system
+
+
+async def test_typed_registration_then_a_ticket_with_number_position_and_qr(start_pusque):
+    system = await start_system(start_pusque)
+    ani = await system.user(first_name="Siti")
+    saved = await register_typed(ani)
+    assert "SITI AMINAH" in saved["text"]
+    await ani.send("🎫 Ambil antrean")
+    await ani.next_message(contains="Pilih poli")
+    await ani.press("Poli Umum")
+    await ani.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""))
+    await ani.press("🎫 Ambil nomor")
+    ticket = await ani.next_message(contains="A-001")
+    assert "Posisi: 1" in ticket["text"] and "Poli Umum" in ticket["text"]
+    photo = await ani.next_message(contains="QR")
+    assert photo.get("photo")
+    await ani.send("/status")
+    status = await ani.next_message(contains="orang di depan")
+    assert "0 orang di depan" in status["text"]
+
+
+async def _take_ticket(user, service="Poli Umum", ticks=()):
+    await user.send("🎫 Ambil antrean")
+    await user.next_message(contains="Pilih poli")
+    await user.press(service)
+    await user.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""))
+    for label in ticks:
+        await user.press("⬜ " + label)
+        await user.wait_for(lambda e: e["kind"] == "edit" and "☑️ " + label in str(e["message"].get("reply_markup")))
+    await user.press("🎫 Ambil nomor")
+
+
+async def test_turn_near_then_called_arrive_in_order_with_the_room(start_pusque):
+    system = await start_system(start_pusque)
+    siti = await system.user(first_name="Siti")
+    await register_typed(siti)
+    await _take_ticket(siti)
+    await siti.next_message(contains="A-001")
+    near = await siti.next_message(contains="Giliran Anda sudah dekat")
+    assert "A-001" in near["text"] and "posisi 1" in near["text"]
+    queue = system.application.bot_data["services"].queue
+    await queue.call_next("Loket 1")
+    called = await siti.next_message(contains="silakan ke")
+    assert called["text"] == "📢 Nomor A-001, silakan ke Loket 1."
+    await queue.finish("Loket 1")
+    await siti.next_message(contains="lanjut ke Poli")
+    await queue.call_next("Ruang 2")
+    room = await siti.next_message(contains="silakan ke")
+    assert "Nomor A-001, silakan ke Poli Umum Ruang 2" in room["text"]
+
+
+async def test_double_tap_on_take_creates_one_ticket(start_pusque):
+    system = await start_system(start_pusque)
+    budi = await system.user(first_name="Budi")
+    await register_typed(budi, nik="3507120101800001", name="Budi Santoso", born="01-01-1980", sex="Laki-laki")
+    await budi.send("🎫 Ambil antrean")
+    await budi.next_message(contains="Pilih poli")
+    await budi.press("Poli Gigi")
+    edit = await budi.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""))
+    await budi.press("🎫 Ambil nomor", message=edit["message"])
+    await budi.press("🎫 Ambil nomor", message=edit["message"])
+    await budi.next_message(contains="B-001")
+    again = await budi.next_message(contains="sudah punya nomor aktif")
+    assert "B-001" in again["text"]
+    views = await system.application.bot_data["services"].queue.tickets_of_user(budi.id)
+    assert [v.number for v in views] == ["B-001"]
+
+
+async def test_emergency_tells_the_patient_at_once_and_alerts_staff(start_pusque):
+    system = await start_pusque(services_factory=factory(ManualClock(MONDAY_8AM)), botapi_options=FAST, staff_ids=[777])
+    nurse = await system.user(777, "Perawat", role_hint="staff")
+    await nurse.send("/start")
+    dewi = await system.user(first_name="Dewi")
+    await register_typed(dewi, nik="3507125509900004", name="Dewi Lestari", born="15-09-1990")
+    await _take_ticket(dewi, ticks=["Gawat darurat"])
+    warning = await dewi.next_message(contains="GAWAT DARURAT")
+    assert "119" in warning["text"] and "UGD" in warning["text"]
+    ticket = await dewi.next_message(contains="A-001")
+    assert ticket["message_id"] > warning["message_id"]
+
+
+async def test_no_estimate_is_shown_when_the_system_has_none(start_pusque):
+    from queue_core.snapshot import RecentMeanEstimator
+
+    class NoFigures(RecentMeanEstimator):
+        def estimate(self, snapshot):
+            raise RuntimeError("no model")
+
+    system = await start_system(start_pusque)
+    services = system.application.bot_data["services"]
+    siti = await system.user(first_name="Siti")
+    await register_typed(siti)
+    from handlers.ticket import estimate_lines
+    from queue_core.service_base import TicketView
+    view = TicketView(1, "A-001", "A", MONDAY_8AM.date(), 3, (), "waiting", "loket", None, 4, None, siti.id, 1, MONDAY_8AM)
+    lines = estimate_lines(view, services.settings, "id", MONDAY_8AM)
+    assert lines == ["Perkiraan waktu belum tersedia; kami kirim pesan saat giliran Anda dekat."]
+    assert not any(ch.isdigit() for ch in lines[0])
+    await _take_ticket(siti)
+    text = (await siti.next_message(contains="A-001"))["text"]
+    # with the clinic's configured means the figure is real: 3 min loket mean / 2 counters
+    assert "menit" in text and "datang jam" in text or "segera datang" in text
+
+
+async def test_start_offers_the_language_and_english_is_remembered(start_pusque):
+    system = await start_system(start_pusque)
+    john = await system.user(first_name="John")
+    await john.send("/start")
+    welcome = await john.next_message(contains="Selamat datang")
+    assert "Pilih bahasa" in welcome["text"]
+    await john.press("🇬🇧 English")
+    await john.next_message(contains="Language set to English")
+    assert [b["text"] for row in await john.keyboard() for b in row][0] == "🎫 Take a number"
+    await john.send("🎫 Take a number")
+    assert "not registered" in (await john.next_message())["text"]
