@@ -18,6 +18,7 @@ from queue_core.config import Settings
 from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
 from queue_core.service import QueueService
+from queue_core.staff import StaffStore
 
 from .roles import RoleResolver
 
@@ -39,6 +40,7 @@ class Services:
     db: Database | None = None
     queue: QueueService | None = None
     outbox: OutboxRepository | None = None
+    staff: StaffStore | None = None  # invite-claimed roles, remembered channels, audit log, API tokens
     predictor: Any = None  # predictor.Predictor once loaded in the background
     notifier: Any = None   # bot.notifier.Notifier, started in post_init once the bot exists
     extras: dict[str, Any] = field(default_factory=dict)  # for tests and experiments
@@ -55,6 +57,8 @@ class Services:
         services.queue = QueueService(services.db, settings, queue_clock)
         await services.queue.ensure_channels()
         services.outbox = OutboxRepository(services.db, queue_clock)
+        services.staff = StaffStore(services.db, queue_clock)
+        services.roles.attach(services.staff)
         recovered = await services.outbox.recover()
         if recovered:
             log.warning("%d notices claimed by a previous run were not confirmed; sending them again", recovered)

@@ -80,3 +80,7 @@ class WebServer:
             return web.Response(status=400, text="not an update")
         await self.application.update_queue.put(update)
         return web.Response(status=200)
+
+
+# Feature modules append their routes to WEB_FEATURES when imported (kept last: they import this module).
+from . import web_api, web_board  # noqa: E402,F401

@@ -35,7 +35,10 @@ async def test_each_role_gets_its_own_menu_after_start(start_pusque):
     # staff/admin menus are chat-scoped and published by /start (the chat exists only now)
     scopes = system.botapi.state.commands
     assert ("chat:9001", "") in scopes and ("chat:9002", "") in scopes
-    assert (await admin.menu())[:2] == ["start", "help"]
+    admin_menu = await admin.menu()
+    assert admin_menu[:2] == ["start", "help"] and "call" in admin_menu and "broadcast" in admin_menu
+    staff_menu = await staff.menu()
+    assert "call" in staff_menu and "broadcast" not in staff_menu
 
 
 async def test_a_failing_handler_is_logged_and_the_user_is_told(start_pusque, caplog):

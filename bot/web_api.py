@@ -1,0 +1,234 @@
+"""JSON API and /metrics on the bot's web server.
+
+Public (numbers only, no personal data):
+    GET  /api/services                 services, opening hours today, waiting counts
+    GET  /api/queues                   each queue's waiting count and next numbers, each channel's current number
+    GET  /api/tickets/{number}         today's ticket: status, phase, position, estimated wait
+    POST /api/predict                  {"service": "A", "conditions": [...], "age": 40} -> estimated wait now
+    GET  /metrics                      Prometheus text format
+Staff token (`Authorization: Bearer pq_...`, made with /token by an admin, stored hashed):
+    GET  /api/queues?channel=NAME      adds that channel's waiting list with names and masked NIK
+    POST /api/channels/{name}/{call|recall|skip|done|pause|resume}
+Every token-protected request, allowed or refused, is written to the audit log.
+"""
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from aiohttp import web
+
+from queue_core import errors
+from queue_core.policy import derive_conditions, level_for
+from queue_core.snapshot import WaitingTicket
+from queue_core.staff_views import board_state, staff_queue, waiting_counts
+
+from .services import services_of
+from .web import APPLICATION, WEB_FEATURES
+
+ACTIONS = ("call", "recall", "skip", "done", "pause", "resume")
+
+
+def _services(request: web.Request):
+    return services_of(request.app[APPLICATION])
+
+
+async def _token(request: web.Request, action: str, target: str | None = None):
+    """The token's info, or None after writing the refusal to the audit log."""
+    services = _services(request)
+    header = request.headers.get("Authorization", "")
+    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    info = await services.staff.check_token(token) if token else None
+    if info is None:
+        await services.staff.audit(None, f"api_{action}", allowed=False, target=target,
+                                   detail={"remote": request.remote or "", "reason": "no token" if not token else "bad token"})
+    return info
+
+
+def _unauthorized() -> web.Response:
+    return web.json_response({"error": "unauthorized", "message": "staff token required (Authorization: Bearer ...)"},
+                             status=401, headers={"WWW-Authenticate": "Bearer"})
+
+
+async def get_services(request: web.Request) -> web.Response:
+    services = _services(request)
+    s = services.settings
+    now = services.clock()
+    counts = await waiting_counts(services.db)
+    out = []
+    for code, svc in s.services.items():
+        out.append({
+            "code": code, "name": svc.name, "name_en": svc.name_en, "prefix": svc.prefix, "rooms": list(svc.rooms),
+            "route": list(svc.route), "daily_quota": svc.daily_quota, "open_now": svc.hours.is_open(now)
+            and now.date() not in s.clinic.holidays, "hours": svc.hours.describe(),
+            "waiting": {phase: n for (phase, c), n in counts.items() if c == code},
+        })
+    return web.json_response({"clinic": s.clinic.name, "services": out})
+
+
+async def get_queues(request: web.Request) -> web.Response:
+    services = _services(request)
+    state = await board_state(services.db, services.settings)
+    channel = request.query.get("channel")
+    if channel:
+        info = await _token(request, "queue", channel)
+        if info is None:
+            return _unauthorized()
+        try:
+            name = services.settings.channel(channel).name
+        except KeyError:
+            return web.json_response({"error": "unknown_channel", "known": [c.name for c in services.settings.channels]},
+                                     status=404)
+        total, lines = await staff_queue(services.db, services.settings, name, services.clock())
+        await services.staff.audit(None, "api_queue", target=name, detail={"token": info.name})
+        state["channel"] = {"name": name, "waiting": total, "lines": [dataclasses.asdict(line) for line in lines]}
+    return web.json_response(state)
+
+
+def _ticket_json(view) -> dict:
+    return {"number": view.number, "service": view.service, "day": view.day.isoformat(), "status": view.status,
+            "phase": view.phase, "level": view.level, "channel": view.channel, "position": view.position,
+            "estimate_minutes": None if view.estimate_minutes is None else round(view.estimate_minutes, 1)}
+
+
+async def get_ticket(request: web.Request) -> web.Response:
+    services = _services(request)
+    try:
+        view = await services.queue.find(request.match_info["number"])
+    except errors.TicketNotFound:
+        return web.json_response({"error": "ticket_not_found"}, status=404)
+    return web.json_response(_ticket_json(view))
+
+
+async def post_predict(request: web.Request) -> web.Response:
+    """How long a ticket taken now would wait for its first phase (nothing is written)."""
+    services = _services(request)
+    s = services.settings
+    try:
+        body = await request.json()
+        code = str(body["service"]).upper()
+        conditions = [str(c) for c in body.get("conditions", [])]
+        age = None if body.get("age") is None else int(body["age"])
+    except (ValueError, KeyError, TypeError):
+        return web.json_response({"error": "bad_request", "message": 'body: {"service": "A", "conditions": [], "age": null}'},
+                                 status=400)
+    if code not in s.services:
+        return web.json_response({"error": "unknown_service", "known": sorted(s.services)}, status=404)
+    unknown = [c for c in conditions if c not in s.conditions]
+    if unknown:
+        return web.json_response({"error": "unknown_condition", "unknown": unknown, "known": sorted(s.conditions)}, status=400)
+    derived = derive_conditions(conditions, age, s.conditions)
+    level = level_for(derived, s.conditions, s.default_level)
+    phase = s.services[code].route[0]
+    snapshot = await services.queue.snapshot(phase, code)
+    ahead = [w for w in snapshot.waiting if w.level <= level] if level > 0 else [w for w in snapshot.waiting if w.level == 0]
+    behind = [w for w in snapshot.waiting if w not in ahead]
+    me = WaitingTicket("?", code, level, tuple(derived), age, snapshot.at, 0)
+    ordered = [dataclasses.replace(w, position=i) for i, w in enumerate([*ahead, me, *behind], start=1)]
+    snapshot = dataclasses.replace(snapshot, waiting=tuple(ordered))
+    estimator = services.queue.estimator
+    from queue_core.notices import safe_estimate
+
+    minutes = safe_estimate(estimator, snapshot)
+    position = len(ahead) + 1
+    return web.json_response({
+        "service": code, "phase": phase, "level": level, "conditions": derived, "position": position,
+        "estimate_minutes": round(minutes[position - 1], 1) if len(minutes) >= position else None,
+        "estimator": getattr(estimator, "name", "?"),
+    })
+
+
+async def post_channel_action(request: web.Request) -> web.Response:
+    services = _services(request)
+    channel, action = request.match_info["channel"], request.match_info["action"]
+    if action not in ACTIONS:
+        return web.json_response({"error": "unknown_action", "known": list(ACTIONS)}, status=404)
+    info = await _token(request, action, channel)
+    if info is None:
+        return _unauthorized()
+    detail = {"token": info.name, "via": "api"}
+    queue = services.queue
+    status, body = 200, {}
+    try:
+        name = services.settings.channel(channel).name
+        if action == "call":
+            view = await queue.call_next(name)
+            body = {"ticket": None if view is None else _ticket_json(view)}
+        elif action in ("recall", "skip", "done"):
+            fn = {"recall": queue.recall, "skip": queue.skip, "done": queue.finish}[action]
+            body = {"ticket": _ticket_json(await fn(name))}
+        else:
+            await queue.set_paused(name, action == "pause")
+            body = {"channel": name, "paused": action == "pause"}
+    except KeyError:
+        status, body = 404, {"error": "unknown_channel", "known": [c.name for c in services.settings.channels]}
+    except errors.QueueError as exc:
+        status, body = 409, {"error": exc.code, "params": {k: v for k, v in exc.params.items() if k != "known"}}
+    if body.get("ticket"):
+        detail["number"] = body["ticket"]["number"]
+    if status != 200:
+        detail["error"] = body["error"]
+    await services.staff.audit(None, action, target=channel, detail=detail)
+    if getattr(services, "notifier", None) is not None:
+        services.notifier.wake()
+    return web.json_response(body, status=status)
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+async def get_metrics(request: web.Request) -> web.Response:
+    application = request.app[APPLICATION]
+    services = services_of(application)
+    lines: list[str] = []
+
+    def metric(name: str, kind: str, help_: str, samples: list[tuple[dict, float]]) -> None:
+        lines.append(f"# HELP {name} {help_}")
+        lines.append(f"# TYPE {name} {kind}")
+        for labels, value in samples:
+            label = ",".join(f'{k}="{_escape(str(v))}"' for k, v in labels.items())
+            lines.append(f"{name}{{{label}}} {value}" if label else f"{name} {value}")
+
+    counts = await waiting_counts(services.db)
+    s = services.settings
+    metric("pusque_queue_waiting", "gauge", "Tickets waiting per phase queue and service.",
+           [({"phase": p, "service": c}, counts.get((p, c), 0)) for p in s.phases for c in s.services
+            if s.channels_for(p, c)])
+    state = await board_state(services.db, s, next_n=0)
+    metric("pusque_channel_busy", "gauge", "1 when the channel has a called or serving ticket.",
+           [({"channel": ch["name"], "phase": ch["phase"]}, int(ch["number"] is not None)) for ch in state["channels"]])
+    metric("pusque_channel_paused", "gauge", "1 when the channel is paused.",
+           [({"channel": ch["name"], "phase": ch["phase"]}, int(ch["paused"])) for ch in state["channels"]])
+    outbox = await services.outbox.counts()
+    metric("pusque_outbox_messages", "gauge", "Outbox rows per lane and status.",
+           [({"lane": lane, "status": st}, n) for (lane, st), n in sorted(outbox.items())])
+    metric("pusque_db_retries_total", "counter", "Transactions retried after a transient database error.",
+           [({}, services.db.retries)])
+    notifier = getattr(services, "notifier", None)
+    if notifier is not None:
+        metric("pusque_notifier_events_total", "counter", "Notifier outcomes since start.",
+               [({"outcome": k}, v) for k, v in sorted(notifier.stats.items())])
+    board = request.app.get(BOARD_CLIENTS_KEY)
+    metric("pusque_board_clients", "gauge", "Display boards connected.", [({}, board() if board else 0)])
+    metric("pusque_update_queue", "gauge", "Telegram updates waiting to be processed.", [({}, application.update_queue.qsize())])
+    metric("pusque_up", "gauge", "1 while the bot is running.", [({}, int(application.running))])
+    metric("pusque_process_start_time_seconds", "gauge", "Start time of the process (unix).", [({}, START)])
+    return web.Response(text="\n".join(lines) + "\n", content_type="text/plain", charset="utf-8",
+                        headers={"X-Content-Type-Options": "nosniff"})
+
+
+START = round(time.time(), 3)
+BOARD_CLIENTS_KEY = web.AppKey("board_clients", object)  # set by bot/web_board.py: callable -> SSE clients
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/api/services", get_services)
+    app.router.add_get("/api/queues", get_queues)
+    app.router.add_get("/api/tickets/{number}", get_ticket)
+    app.router.add_post("/api/predict", post_predict)
+    app.router.add_post("/api/channels/{channel}/{action}", post_channel_action)
+    app.router.add_get("/metrics", get_metrics)
+
+
+WEB_FEATURES.append(add_routes)

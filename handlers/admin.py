@@ -1,0 +1,162 @@
+"""Admin tools: /invite and /staff CODE (roles), /token (web API), /stats, /unanswered, /reload.
+Broadcasts are in handlers/broadcast.py."""
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import io
+import logging
+import os
+
+from telegram import Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from bot.i18n import t
+from bot.menu import MenuCommand, commands_of, publish_for_user
+from bot.roles import Role
+from bot.services import services_of
+from queue_core.config import ConfigError, load_settings
+from queue_core.staff import InviteError
+from queue_core.staff_views import day_stats, mark_unanswered_reviewed, unanswered
+
+from . import broadcast
+from .staff_common import Audit, privileged
+
+log = logging.getLogger(__name__)
+ADMIN = frozenset({Role.ADMIN})
+
+COMMANDS = [
+    MenuCommand("broadcast", "Pengumuman / Broadcast", roles=ADMIN, order=30),
+    MenuCommand("stats", "Statistik hari ini / Today's statistics", roles=ADMIN, order=31),
+    MenuCommand("unanswered", "Pertanyaan tak terjawab / Unanswered questions", roles=ADMIN, order=32),
+    MenuCommand("invite", "Undang petugas / Invite staff", roles=ADMIN, order=33),
+    MenuCommand("token", "Token API web / Web API token", roles=ADMIN, order=34),
+    MenuCommand("reload", "Muat ulang konfigurasi / Reload config", roles=ADMIN, order=35),
+]
+# Settings that belong to the running process, not to the file: a reload keeps them.
+RUNTIME_FIELDS = ("database_url", "telegram_token", "telegram_base_url", "web_host", "web_port", "botapi_port")
+
+
+def _role_words(role: str) -> dict[str, str]:
+    return {"role_id": t(f"role.{role}", "id"), "role_en": t(f"role.{role}", "en")}
+
+
+@privileged("invite", Role.ADMIN)
+async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    args = [a.lower() for a in context.args or []]
+    role = args[0] if args else "staff"
+    if role not in ("staff", "admin") or len(args) > 1:
+        await update.effective_message.reply_text(t("admin.invite_usage"))
+        return
+    code = await services_of(context).staff.create_invite(role, update.effective_user.id)
+    audit.target, audit.detail["role"] = role, role  # the code itself is a secret: not logged
+    await update.effective_message.reply_text(t("admin.invite_created", code=code, **_role_words(role)))
+
+
+async def claim_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/staff CODE: anyone may try; every attempt is audited (a guessed code is worth seeing)."""
+    services = services_of(context)
+    user = update.effective_user
+    if len(context.args or []) != 1:
+        await update.effective_message.reply_text(t("admin.staff_usage"))
+        return
+    try:
+        role = await services.staff.claim_invite(context.args[0], user.id, user.first_name or "")
+    except InviteError as exc:
+        await services.staff.audit(user.id, "claim_invite", allowed=False, detail={"reason": exc.code})
+        await update.effective_message.reply_text(t(f"admin.invite_{exc.code}"))
+        return
+    await services.staff.audit(user.id, "claim_invite", allowed=True, target=role)
+    await update.effective_message.reply_text(t("admin.claimed", **_role_words(role)))
+    await publish_for_user(context.bot, user.id, await services.roles.role_of(user.id), commands_of(context))
+
+
+@privileged("token", Role.ADMIN)
+async def token_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    services = services_of(context)
+    args = list(context.args or [])
+    if len(args) == 2 and args[0].lower() == "revoke":
+        n = await services.staff.revoke_tokens(args[1])
+        audit.target, audit.detail["revoked"] = args[1], n
+        await update.effective_message.reply_text(t("admin.token_revoked", n=n, name=args[1]))
+        return
+    if not args or len(args) > 2 or (len(args) == 2 and args[1].lower() not in ("staff", "admin")):
+        await update.effective_message.reply_text(t("admin.token_usage"))
+        return
+    role = args[1].lower() if len(args) == 2 else "staff"
+    token = await services.staff.create_token(args[0], role, update.effective_user.id)
+    audit.target, audit.detail["role"] = args[0], role
+    await update.effective_message.reply_text(t("admin.token_created", name=args[0], token=token, **_role_words(role)))
+
+
+@privileged("stats", Role.ADMIN)
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    from .stats_chart import render_chart
+
+    services = services_of(context)
+    stats = await day_stats(services.db, services.clock().date())
+    png = await asyncio.get_running_loop().run_in_executor(None, render_chart, stats, services.settings)
+    share = "-" if stats.share_within_60 is None else f"{stats.share_within_60:.0%}"
+    audit.target = stats.day.isoformat()
+    caption = t("stats.caption", day=stats.day.strftime("%d-%m-%Y"), tickets=sum(stats.tickets_per_service.values()),
+                share=share)
+    await update.effective_message.reply_photo(io.BytesIO(png), caption=caption)
+
+
+@privileged("unanswered", Role.ADMIN)
+async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    services = services_of(context)
+    if context.args and context.args[0].lower() in ("clear", "hapus", "reviewed"):
+        n = await mark_unanswered_reviewed(services.db)
+        audit.detail["cleared"] = n
+        await update.effective_message.reply_text(t("unanswered.cleared", n=n))
+        return
+    rows = await unanswered(services.db)
+    if not rows:
+        await update.effective_message.reply_text(t("unanswered.none"))
+        return
+    lines = [t("unanswered.header", "id", n=len(rows))]
+    for at, question, score in rows:
+        lines.append(f"• {at:%d-%m %H:%M} — {question[:200]}" + ("" if score is None else f" ({score:.2f})"))
+    lines += ["", t("unanswered.header", "en", n=len(rows)), "/unanswered clear"]
+    await update.effective_message.reply_text("\n".join(lines)[:4000])
+
+
+@privileged("reload", Role.ADMIN)
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    services = services_of(context)
+    old = services.settings
+    try:
+        fresh = load_settings(old.path, env=dict(os.environ))
+    except ConfigError as exc:
+        audit.detail["error"] = str(exc)[:200]
+        await update.effective_message.reply_text(t("reload.failed", error=exc))
+        return
+    fresh = dataclasses.replace(fresh, **{f: getattr(old, f) for f in RUNTIME_FIELDS})
+    apply_settings(services, fresh)
+    await services.queue.ensure_channels()
+    await update.effective_message.reply_text(t(
+        "reload.done", services=len(fresh.services), channels=len(fresh.channels),
+        admins=len(fresh.admin_ids), staff=len(fresh.staff_ids - fresh.admin_ids)))
+
+
+def apply_settings(services, fresh) -> None:
+    """Every holder of the settings sees the new ones (queue policy, roles, notifier texts)."""
+    from queue_core.policy import OrderingPolicy
+
+    services.settings = fresh
+    services.roles.reload(fresh)
+    services.queue.settings = fresh
+    services.queue.policy = OrderingPolicy.from_config(fresh.policy)
+    if getattr(services, "notifier", None) is not None:
+        services.notifier.settings = fresh
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("invite", invite_command))
+    app.add_handler(CommandHandler("staff", claim_command))
+    app.add_handler(CommandHandler("token", token_command))
+    app.add_handler(CommandHandler("stats", stats_command))
+    app.add_handler(CommandHandler("unanswered", unanswered_command))
+    app.add_handler(CommandHandler("reload", reload_command))
+    broadcast.register(app)

@@ -1,0 +1,193 @@
+"""/broadcast: an announcement to all patients, today's ticket holders or one service's patients.
+
+    /broadcast [all|today|A] TEXT          (or a photo whose caption is that command)
+    -> a draft and a confirmation with [Kirim] [Batal]
+    -> Kirim: one bulk-lane outbox row per recipient (queue_core.broadcasts), written at once
+    -> the notifier sends them with the budget urgent notices leave, under Telegram's limits
+    -> a repeating job edits the confirmation message with the progress, then the final report
+
+The job reads the queued broadcasts from the database each time, so after a restart it picks up
+where it was: the outbox rows are still there and the progress message id is stored.
+"""
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+
+from bot.i18n import t
+from bot.notifier import Message, register_renderer
+from bot.roles import Role
+from bot.services import services_of
+from queue_core.broadcasts import KIND, BroadcastStore, Progress
+
+from .staff_common import Audit, privileged
+
+log = logging.getLogger(__name__)
+PREFIX = "bc"
+PROGRESS_EVERY = 2.0  # seconds between progress edits
+MAX_TEXT, MAX_CAPTION = 3800, 900
+STORE_KEY = "broadcast_store"
+
+
+def store_of(context) -> BroadcastStore:
+    services = services_of(context)
+    store = services.extras.get(STORE_KEY)
+    if store is None or store.db is not services.db:
+        store = services.extras[STORE_KEY] = BroadcastStore(services.db, services.queue.clock)
+    return store
+
+
+def parse(words: list[str], services) -> tuple[str, str]:
+    """(audience, text) from the command's words; the audience word is optional (default all)."""
+    if words:
+        first = words[0]
+        if first.lower() in ("all", "semua"):
+            return "all", " ".join(words[1:])
+        if first.lower() in ("today", "hariini"):
+            return "today", " ".join(words[1:])
+        if first.upper() in services.settings.services:
+            return f"service:{first.upper()}", " ".join(words[1:])
+    return "all", " ".join(words)
+
+
+def audience_words(audience: str, services) -> dict[str, str]:
+    if audience.startswith("service:"):
+        code = audience.split(":", 1)[1]
+        svc = services.settings.services[code]
+        return {"audience_id": t("bc.audience.service", "id", service=svc.name),
+                "audience_en": t("bc.audience.service", "en", service=svc.name_en)}
+    return {"audience_id": t(f"bc.audience.{audience}", "id"), "audience_en": t(f"bc.audience.{audience}", "en")}
+
+
+@privileged("broadcast_draft", Role.ADMIN)
+async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    services = services_of(context)
+    message = update.effective_message
+    photo = message.photo[-1].file_id if message.photo else None
+    words = (message.caption or message.text or "").split()[1:]
+    audience, text = parse(words, services)
+    if not text.strip() or len(text) > (MAX_CAPTION if photo else MAX_TEXT):
+        audit.detail["error"] = "usage"
+        await message.reply_text(t("bc.usage"))
+        return
+    store = store_of(context)
+    draft = await store.draft(update.effective_user.id, text, audience, photo)
+    n = await store.audience_size(audience)
+    audit.target, audit.detail.update(id=draft.id, audience=audience, recipients=n, photo=bool(photo))
+    keyboard = InlineKeyboardMarkup([[
+        InlineKeyboardButton(t("btn.send", "id"), callback_data=f"{PREFIX}:send:{draft.id}"),
+        InlineKeyboardButton(t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{draft.id}"),
+    ]])
+    await message.reply_text(t("bc.confirm", n=n, text=text, **audience_words(audience, services)), reply_markup=keyboard)
+
+
+@privileged("broadcast", Role.ADMIN)
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    query = update.callback_query
+    services = services_of(context)
+    store = store_of(context)
+    try:
+        _, action, bid = query.data.split(":")
+        bid = int(bid)
+    except ValueError:
+        await query.answer(t("staff.stale", "id"), show_alert=True)
+        return
+    audit.target, audit.detail["id"] = str(bid), bid
+    if action == "cancel":
+        audit.action = "broadcast_cancel"
+        ok = await store.cancel(bid)
+        await query.answer()
+        if ok:
+            await query.edit_message_text(t("bc.cancelled", id=bid))
+        return
+    view = await store.confirm(bid, query.message.chat.id, query.message.message_id)
+    if view is None:  # pressed twice, or an old confirmation
+        audit.detail["error"] = "stale"
+        await query.answer(t("staff.stale", "id"), show_alert=True)
+        return
+    audit.detail.update(audience=view.audience, total=view.total)
+    await query.answer()
+    if view.total == 0:
+        await query.edit_message_text(t("bc.empty"))
+        return
+    await query.edit_message_text(progress_text(bid, Progress(view.total, 0, 0, 0, view.total)),
+                                  reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
+                                      t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{bid}")]]))
+    if getattr(services, "notifier", None) is not None:
+        services.notifier.wake()
+
+
+def progress_text(bid: int, p: Progress) -> str:
+    done = p.sent + p.blocked + p.failed
+    pct = 100 if p.total == 0 else int(100 * done / p.total)
+    return t("bc.progress", id=bid, done=done, total=p.total, pct=pct)
+
+
+def report_text(bid: int, p: Progress) -> str:
+    return t("bc.report", id=bid, sent=p.sent, blocked=p.blocked, failed=p.failed, total=p.total)
+
+
+async def progress_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Edit each running broadcast's progress message; report and close the finished ones."""
+    try:
+        services = services_of(context)
+    except KeyError:
+        return
+    if services.db is None:
+        return
+    store = store_of(context)
+    shown: dict[int, str] = context.bot_data.setdefault("broadcast_shown", {})
+    for b in await store.active():
+        p = await store.progress(b.id)
+        finished = p.finished
+        text = report_text(b.id, p) if finished else progress_text(b.id, p)
+        if finished and not await store.finish(b.id):
+            continue
+        if b.progress_chat_id and b.progress_message_id and shown.get(b.id) != text:
+            markup = None if finished else InlineKeyboardMarkup([[InlineKeyboardButton(
+                t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{b.id}")]])
+            try:
+                await context.bot.edit_message_text(text, b.progress_chat_id, b.progress_message_id, reply_markup=markup)
+                shown[b.id] = text
+            except BadRequest as exc:
+                if "not modified" not in str(exc):
+                    log.warning("broadcast %s progress not shown: %s", b.id, exc)
+            except TelegramError as exc:
+                log.warning("broadcast %s progress not shown: %s", b.id, exc)
+        if finished:
+            shown.pop(b.id, None)
+            await services.staff.audit(b.created_by, "broadcast_done", target=str(b.id),
+                                       detail={"sent": p.sent, "blocked": p.blocked, "failed": p.failed, "total": p.total})
+            if b.progress_chat_id:
+                try:
+                    await context.bot.send_message(b.progress_chat_id, report_text(b.id, p))
+                except TelegramError as exc:
+                    log.warning("broadcast %s report not sent: %s", b.id, exc)
+
+
+def render_broadcast(notice, lang: str, settings) -> Message:
+    header = t("bc.header", "id", clinic=settings.clinic.name)
+    return Message(f"{header}\n\n{notice.payload.get('text', '')}", photo=notice.payload.get("photo"))
+
+
+def render_emergency(notice, lang: str, settings) -> Message:
+    p = notice.payload
+    svc = settings.services.get(p.get("service"))
+    labels = [settings.conditions[c].label for c in p.get("conditions", []) if c in settings.conditions]
+    return Message(t("notice.staff_emergency", number=p.get("number"), service=svc.name if svc else p.get("service"),
+                     service_en=svc.name_en if svc else p.get("service"), conditions=", ".join(labels) or "-"))
+
+
+register_renderer(KIND, render_broadcast)
+register_renderer("staff_emergency", render_emergency)
+
+
+def register(app: Application) -> None:
+    app.add_handler(CommandHandler("broadcast", broadcast_command))
+    app.add_handler(MessageHandler(filters.PHOTO & filters.CaptionRegex(r"^/broadcast(@\w+)?(\s|$)"), broadcast_command))
+    app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(progress_job, interval=PROGRESS_EVERY, first=1.0, name="broadcast-progress")

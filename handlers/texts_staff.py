@@ -1,0 +1,126 @@
+"""Texts of the staff and admin tools (Indonesian first, English second)."""
+from __future__ import annotations
+
+from bot.i18n import register_texts
+
+TEXTS: dict[str, dict[str, str]] = {
+    # access
+    "staff.refused": {"id": "Maaf, perintah ini hanya untuk {role_id}.", "en": "Sorry, this command is for {role_en} only."},
+    "staff.stale": {"id": "Tombol ini sudah tidak berlaku. Gunakan panel terbaru.", "en": "This button is out of date. Use the latest panel."},
+    # channels
+    "staff.no_channel": {
+        "id": "Pilih loket/ruang Anda dulu: /call NAMA. Pilihan: {known}",
+        "en": "Choose your counter/room first: /call NAME. Options: {known}",
+    },
+    "staff.unknown_channel": {"id": "Loket/ruang \"{channel}\" tidak dikenal. Pilihan: {known}",
+                              "en": "Unknown counter/room \"{channel}\". Options: {known}"},
+    "staff.channel_busy": {
+        "id": "{channel} masih melayani {number}. Tekan Selesai atau Lewati dulu.",
+        "en": "{channel} is still serving {number}. Press Done or Skip first.",
+    },
+    "staff.channel_paused": {"id": "{channel} sedang dijeda. Kirim /resume untuk melanjutkan.",
+                             "en": "{channel} is paused. Send /resume to continue."},
+    "staff.no_current_ticket": {"id": "Tidak ada pasien yang sedang dipanggil di {channel}.",
+                         "en": "Nobody is being called at {channel}."},
+    "staff.ticket_not_found": {"id": "Nomor {number} tidak ditemukan hari ini.", "en": "Number {number} not found today."},
+    "staff.invalid_transition": {"id": "Nomor {number} tidak bisa diproses (status: {status}).",
+                                 "en": "Number {number} cannot be processed (status: {status})."},
+    "staff.unknown_service": {"id": "Layanan \"{service}\" tidak dikenal. Pilihan: {known}",
+                              "en": "Unknown service \"{service}\". Options: {known}"},
+    "staff.already_has_ticket": {"id": "Pasien ini sudah punya antrean di layanan {service}.",
+                                 "en": "This patient already has a ticket for service {service}."},
+    "staff.queue_error": {"id": "Tidak bisa diproses ({code}).", "en": "Could not be processed ({code})."},
+    # panel
+    "staff.called": {
+        "id": "Memanggil {number} ({service}) ke {channel}.{flags}",
+        "en": "Calling {number} ({service}) to {channel}.",
+    },
+    "staff.recalled": {"id": "Memanggil ulang {number} ke {channel} (panggilan ke-{calls}).",
+                       "en": "Calling {number} again to {channel} (call {calls})."},
+    "staff.nobody": {"id": "Tidak ada pasien yang menunggu untuk {channel}.", "en": "Nobody is waiting for {channel}."},
+    "staff.finished_next": {"id": "{number} selesai di {channel}, lanjut ke {phase}.",
+                            "en": "{number} done at {channel}, on to {phase_en}."},
+    "staff.finished_done": {"id": "{number} selesai. Kunjungan selesai.", "en": "{number} done. Visit complete."},
+    "staff.skipped": {"id": "{number} dilewati (tidak hadir).", "en": "{number} skipped (not present)."},
+    "staff.transferred": {"id": "{number} dipindah ke {service}, urutan {position}.",
+                          "en": "{number} transferred to {service_en}, position {position}."},
+    "staff.paused": {"id": "{channel} dijeda. Pasien tidak dipanggil ke sini sampai /resume.",
+                     "en": "{channel} paused. Nobody is called here until /resume."},
+    "staff.resumed": {"id": "{channel} dibuka kembali.", "en": "{channel} open again."},
+    "staff.isolation": {"id": " ⚠️ ISOLASI (TBC): layani di ruang isolasi, pakai masker.", "en": ""},
+    "staff.transfer_usage": {"id": "Cara pakai: /transfer LAYANAN (mis. /transfer B) atau /transfer A-007 B. Layanan: {known}",
+                             "en": "Usage: /transfer SERVICE (e.g. /transfer B) or /transfer A-007 B. Services: {known}"},
+    "staff.queue_header": {"id": "Antrean {channel}: {total} menunggu.", "en": "Queue for {channel}: {total} waiting."},
+    "staff.queue_empty": {"id": "Antrean {channel} kosong.", "en": "The queue for {channel} is empty."},
+    "btn.call_next": {"id": "Panggil berikutnya", "en": "Call next"},
+    "btn.recall": {"id": "Panggil ulang", "en": "Call again"},
+    "btn.skip": {"id": "Lewati", "en": "Skip"},
+    "btn.done": {"id": "Selesai", "en": "Done"},
+    # admin: roles
+    "admin.invite_usage": {"id": "Cara pakai: /invite staff atau /invite admin", "en": "Usage: /invite staff or /invite admin"},
+    "admin.invite_created": {
+        "id": "Kode undangan {role_id}: {code}\nBerlaku 48 jam, sekali pakai. Petugas baru mengirim: /staff {code}",
+        "en": "Invite code ({role_en}): {code}\nValid 48 hours, once. The new member sends: /staff {code}",
+    },
+    "admin.staff_usage": {"id": "Cara pakai: /staff KODE (kode dari admin).", "en": "Usage: /staff CODE (from an admin)."},
+    "admin.claimed": {"id": "Selamat, Anda sekarang terdaftar sebagai {role_id}. Ketik /help untuk perintah Anda.",
+                      "en": "You are now registered as {role_en}. Send /help for your commands."},
+    "admin.invite_unknown": {"id": "Kode tidak dikenal.", "en": "Unknown code."},
+    "admin.invite_used": {"id": "Kode ini sudah dipakai.", "en": "This code has already been used."},
+    "admin.invite_expired": {"id": "Kode ini sudah kedaluwarsa. Minta kode baru ke admin.",
+                             "en": "This code has expired. Ask an admin for a new one."},
+    "admin.token_created": {
+        "id": "Token API \"{name}\" ({role_id}):\n{token}\nSimpan baik-baik: token hanya ditampilkan sekali. "
+              "Kirim di header: Authorization: Bearer TOKEN",
+        "en": "API token \"{name}\" ({role_en}) shown once above. Send it as: Authorization: Bearer TOKEN",
+    },
+    "admin.token_usage": {"id": "Cara pakai: /token NAMA [staff|admin] atau /token revoke NAMA",
+                          "en": "Usage: /token NAME [staff|admin] or /token revoke NAME"},
+    "admin.token_revoked": {"id": "{n} token \"{name}\" dicabut.", "en": "{n} token(s) \"{name}\" revoked."},
+    # admin: broadcast
+    "bc.usage": {
+        "id": "Cara pakai: /broadcast [all|today|LAYANAN] TEKS\n(all = semua pasien, today = pemegang nomor hari ini, "
+              "A/B/C/D = satu layanan). Untuk foto: kirim foto dengan keterangan /broadcast ... TEKS.",
+        "en": "Usage: /broadcast [all|today|SERVICE] TEXT. For a photo, send it with the caption /broadcast ... TEXT.",
+    },
+    "bc.confirm": {
+        "id": "Kirim pengumuman ini ke {audience_id} ({n} orang)?\n\n---\n{text}\n---",
+        "en": "Send this announcement to {audience_en} ({n} people)?",
+    },
+    "bc.audience.all": {"id": "semua pasien", "en": "all patients"},
+    "bc.audience.today": {"id": "pemegang nomor hari ini", "en": "today's ticket holders"},
+    "bc.audience.service": {"id": "pasien {service} hari ini", "en": "today's {service} patients"},
+    "bc.progress": {"id": "Pengumuman #{id}: {done}/{total} terkirim ({pct}%).",
+                    "en": "Announcement #{id}: {done}/{total} sent ({pct}%)."},
+    "bc.report": {
+        "id": "Pengumuman #{id} selesai: {sent} terkirim, {blocked} memblokir bot, {failed} gagal (dari {total}).",
+        "en": "Announcement #{id} finished: {sent} sent, {blocked} blocked the bot, {failed} failed (of {total}).",
+    },
+    "bc.cancelled": {"id": "Pengumuman #{id} dibatalkan.", "en": "Announcement #{id} cancelled."},
+    "bc.empty": {"id": "Tidak ada penerima untuk pengumuman ini.", "en": "Nobody to send this announcement to."},
+    "bc.header": {"id": "📢 Pengumuman {clinic}", "en": "Announcement"},
+    "btn.send": {"id": "Kirim", "en": "Send"},
+    "btn.cancel": {"id": "Batal", "en": "Cancel"},
+    # admin: stats, unanswered, reload
+    "stats.caption": {
+        "id": "Statistik {day}: {tickets} nomor. Dipanggil ke poli dalam 60 menit: {share}.",
+        "en": "Statistics {day}: {tickets} tickets. Called into the clinic room within 60 minutes: {share}.",
+    },
+    "stats.title_services": {"id": "Nomor per layanan", "en": ""},
+    "stats.title_waits": {"id": "Lama tunggu (menit)", "en": ""},
+    "stats.title_share": {"id": "Dipanggil ke poli ≤ 60 menit", "en": ""},
+    "unanswered.header": {"id": "Pertanyaan yang belum bisa dijawab bot ({n}):",
+                          "en": "Questions the bot could not answer ({n}):"},
+    "unanswered.none": {"id": "Tidak ada pertanyaan yang belum terjawab.", "en": "No unanswered questions."},
+    "unanswered.cleared": {"id": "{n} pertanyaan ditandai sudah ditinjau.", "en": "{n} questions marked as reviewed."},
+    "reload.done": {"id": "Konfigurasi dimuat ulang: {services} layanan, {channels} loket/ruang, {admins} admin, {staff} petugas.",
+                    "en": "Configuration reloaded: {services} services, {channels} counters/rooms, {admins} admins, {staff} staff."},
+    "reload.failed": {"id": "Konfigurasi TIDAK dimuat ulang: {error}", "en": "Configuration NOT reloaded: {error}"},
+    # notices rendered by the notifier
+    "notice.staff_emergency": {
+        "id": "🚨 GAWAT DARURAT: nomor {number} ({service}) — {conditions}. Segera tangani, jangan menunggu antrean.",
+        "en": "EMERGENCY: number {number} ({service_en}). Attend now, do not wait for the queue.",
+    },
+}
+
+register_texts(TEXTS)

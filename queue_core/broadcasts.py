@@ -1,0 +1,161 @@
+"""Broadcasts: a draft, confirmed into one bulk-lane outbox row per recipient, then counted.
+
+The rows are written in one transaction with the broadcast's status change, so a restart
+neither loses nor doubles recipients; the notifier drains the bulk lane with whatever budget
+the urgent lane leaves, so a broadcast never delays a queue notice.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .clock import Clock
+from .db import Database
+from .models import Broadcast, Outbox, Ticket, User
+
+KIND = "broadcast"
+
+
+@dataclass(frozen=True)
+class BroadcastView:
+    id: int
+    created_by: int
+    text: str
+    photo_file_id: str | None
+    audience: str
+    status: str
+    total: int
+    progress_chat_id: int | None
+    progress_message_id: int | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    sent: int
+    blocked: int
+    failed: int
+    pending: int
+
+    @property
+    def finished(self) -> bool:
+        return self.pending == 0
+
+
+def _view(b: Broadcast) -> BroadcastView:
+    return BroadcastView(b.id, b.created_by, b.text, b.photo_file_id, b.audience, b.status, b.total,
+                         b.progress_chat_id, b.progress_message_id)
+
+
+def valid_audience(audience: str, services) -> bool:
+    if audience in ("all", "today"):
+        return True
+    return audience.startswith("service:") and audience.split(":", 1)[1] in services
+
+
+class BroadcastStore:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def _tx(self, fn):
+        return await self.db.run(lambda session: fn(session, self.clock.now()))
+
+    @staticmethod
+    def _recipients(audience: str, day: dt.date):
+        active = select(User.chat_id).where(User.active.is_(True))
+        if audience == "all":
+            return active
+        stmt = select(Ticket.user_id).where(Ticket.day == day, Ticket.user_id.is_not(None))
+        if audience.startswith("service:"):
+            stmt = stmt.where(Ticket.service == audience.split(":", 1)[1])
+        return active.where(User.telegram_id.in_(stmt))
+
+    async def audience_size(self, audience: str) -> int:
+        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+            sub = self._recipients(audience, now.date()).distinct().subquery()
+            return int(await session.scalar(select(func.count()).select_from(sub)) or 0)
+
+        return await self._tx(fn)
+
+    async def draft(self, created_by: int, text: str, audience: str, photo_file_id: str | None = None) -> BroadcastView:
+        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView:
+            b = Broadcast(created_by=created_by, created_at=now, text=text, photo_file_id=photo_file_id,
+                          audience=audience, status="draft")
+            session.add(b)
+            await session.flush()
+            return _view(b)
+
+        return await self._tx(fn)
+
+    async def get(self, broadcast_id: int) -> BroadcastView | None:
+        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView | None:
+            b = await session.get(Broadcast, broadcast_id)
+            return None if b is None else _view(b)
+
+        return await self._tx(fn)
+
+    async def confirm(self, broadcast_id: int, progress_chat_id: int | None, progress_message_id: int | None) -> BroadcastView | None:
+        """Draft -> queued: one bulk outbox row per recipient, same transaction. None if not a draft."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView | None:
+            b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
+            if b is None or b.status != "draft":
+                return None
+            chat_ids = sorted(set(await session.scalars(self._recipients(b.audience, now.date()))))
+            payload = {"broadcast_id": b.id, "text": b.text, "photo": b.photo_file_id}
+            rows = [dict(created_at=now, next_attempt_at=now, chat_id=c, kind=KIND, lane="bulk", payload=payload,
+                         status="pending", attempts=0, broadcast_id=b.id) for c in chat_ids]
+            for i in range(0, len(rows), 2000):
+                await session.execute(insert(Outbox), rows[i:i + 2000])
+            b.status, b.total = "queued", len(rows)
+            b.progress_chat_id, b.progress_message_id = progress_chat_id, progress_message_id
+            if not rows:
+                b.status, b.finished_at = "done", now
+            return _view(b)
+
+        return await self._tx(fn)
+
+    async def cancel(self, broadcast_id: int) -> bool:
+        """A draft is dropped; a queued broadcast stops: its unsent rows become 'cancelled'."""
+        from sqlalchemy import update
+
+        async def fn(session: AsyncSession, now: dt.datetime) -> bool:
+            b = await session.get(Broadcast, broadcast_id)
+            if b is None or b.status in ("done", "cancelled"):
+                return False
+            await session.execute(update(Outbox).where(Outbox.broadcast_id == b.id, Outbox.status == "pending")
+                                  .values(status="cancelled"))
+            b.status, b.finished_at = "cancelled", now
+            return True
+
+        return await self._tx(fn)
+
+    async def active(self) -> list[BroadcastView]:
+        async def fn(session: AsyncSession, now: dt.datetime) -> list[BroadcastView]:
+            return [_view(b) for b in await session.scalars(select(Broadcast).where(Broadcast.status == "queued"))]
+
+        return await self._tx(fn)
+
+    async def progress(self, broadcast_id: int) -> Progress:
+        async def fn(session: AsyncSession, now: dt.datetime) -> Progress:
+            counts = {s: n for s, n in await session.execute(
+                select(Outbox.status, func.count()).where(Outbox.broadcast_id == broadcast_id).group_by(Outbox.status))}
+            total = sum(counts.values())
+            sent, blocked, failed = counts.get("sent", 0), counts.get("blocked", 0), counts.get("failed", 0)
+            return Progress(total, sent, blocked, failed, counts.get("pending", 0) + counts.get("sending", 0))
+
+        return await self._tx(fn)
+
+    async def finish(self, broadcast_id: int) -> bool:
+        """Queued -> done (once); True if this call finished it."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> bool:
+            b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
+            if b is None or b.status != "queued":
+                return False
+            b.status, b.finished_at = "done", now
+            return True
+
+        return await self._tx(fn)

@@ -1,0 +1,184 @@
+"""Staff and admin records: roles from invite codes, remembered channels, the audit log, API tokens.
+
+Config ids (roles.admins / roles.staff) always win; the `staff` table adds people who claimed an
+invite code. Every privileged action, allowed or refused, is one AuditLog row.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .clock import Clock
+from .db import Database
+from .models import ApiToken, AuditLog, InviteCode, StaffMember
+
+ROLES = ("staff", "admin")
+INVITE_TTL = dt.timedelta(hours=48)
+_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the counter
+
+
+class InviteError(Exception):
+    """code: unknown | used | expired"""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: dt.datetime
+    actor_id: int | None
+    action: str
+    allowed: bool
+    target: str | None
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    id: int
+    name: str
+    role: str
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class StaffStore:
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def _tx(self, fn):
+        return await self.db.run(lambda session: fn(session, self.clock.now()))
+
+    # ------------------------------------------------------------------ roles
+
+    async def roles(self) -> dict[int, str]:
+        """Every invite-claimed staff member and their role."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> dict[int, str]:
+            rows = await session.execute(select(StaffMember.telegram_id, StaffMember.role).where(StaffMember.source == "invite"))
+            return {int(i): r for i, r in rows}
+
+        return await self._tx(fn)
+
+    async def role_of(self, user_id: int) -> str | None:
+        async def fn(session: AsyncSession, now: dt.datetime) -> str | None:
+            return await session.scalar(
+                select(StaffMember.role).where(StaffMember.telegram_id == user_id, StaffMember.source == "invite"))
+
+        return await self._tx(fn)
+
+    async def create_invite(self, role: str, created_by: int) -> str:
+        if role not in ROLES:
+            raise ValueError(role)
+        code = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+
+        async def fn(session: AsyncSession, now: dt.datetime) -> str:
+            session.add(InviteCode(code=code, role=role, created_by=created_by, created_at=now,
+                                   expires_at=now + INVITE_TTL))
+            return code
+
+        return await self._tx(fn)
+
+    async def claim_invite(self, code: str, user_id: int, name: str) -> str:
+        """Use a code once: the user becomes staff/admin. Returns the role."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> str:
+            invite = await session.scalar(select(InviteCode).where(InviteCode.code == code.strip().upper()).with_for_update())
+            if invite is None:
+                raise InviteError("unknown")
+            if invite.claimed_by is not None:
+                raise InviteError("used")
+            if invite.expires_at < now:
+                raise InviteError("expired")
+            invite.claimed_by, invite.claimed_at = user_id, now
+            member = await session.get(StaffMember, user_id)
+            if member is None:
+                session.add(StaffMember(telegram_id=user_id, role=invite.role, name=name, source="invite", created_at=now))
+            else:
+                member.role, member.source, member.name = invite.role, "invite", name or member.name
+            return invite.role
+
+        return await self._tx(fn)
+
+    # ------------------------------------------------------------------ remembered channel
+
+    async def channel_of(self, user_id: int) -> str | None:
+        async def fn(session: AsyncSession, now: dt.datetime) -> str | None:
+            return await session.scalar(select(StaffMember.channel).where(StaffMember.telegram_id == user_id))
+
+        return await self._tx(fn)
+
+    async def remember_channel(self, user_id: int, channel: str, role: str, name: str = "") -> None:
+        """Remember the channel; a config-listed member gets a row (source 'config') on first use."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> None:
+            member = await session.get(StaffMember, user_id)
+            if member is None:
+                session.add(StaffMember(telegram_id=user_id, role=role, name=name, channel=channel,
+                                        source="config", created_at=now))
+            else:
+                member.channel = channel
+
+        await self._tx(fn)
+
+    # ------------------------------------------------------------------ audit
+
+    async def audit(self, actor_id: int | None, action: str, *, allowed: bool = True,
+                    target: str | None = None, detail: dict[str, Any] | None = None) -> None:
+        async def fn(session: AsyncSession, now: dt.datetime) -> None:
+            session.add(AuditLog(at=now, actor_id=actor_id, action=action[:32], allowed=allowed,
+                                 target=None if target is None else str(target)[:64], detail=detail or {}))
+
+        await self._tx(fn)
+
+    async def audit_log(self, limit: int = 50, actor_id: int | None = None) -> list[AuditEntry]:
+        async def fn(session: AsyncSession, now: dt.datetime) -> list[AuditEntry]:
+            stmt = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
+            if actor_id is not None:
+                stmt = stmt.where(AuditLog.actor_id == actor_id)
+            return [AuditEntry(r.at, r.actor_id, r.action, r.allowed, r.target, dict(r.detail or {}))
+                    for r in await session.scalars(stmt)]
+
+        return await self._tx(fn)
+
+    # ------------------------------------------------------------------ web API tokens
+
+    async def create_token(self, name: str, role: str, created_by: int) -> str:
+        """A new token, shown once; only its hash is stored."""
+        if role not in ROLES:
+            raise ValueError(role)
+        token = "pq_" + secrets.token_urlsafe(24)
+
+        async def fn(session: AsyncSession, now: dt.datetime) -> str:
+            session.add(ApiToken(name=name[:64], token_hash=hash_token(token), role=role,
+                                 created_by=created_by, created_at=now))
+            return token
+
+        return await self._tx(fn)
+
+    async def check_token(self, token: str) -> TokenInfo | None:
+        if not token:
+            return None
+
+        async def fn(session: AsyncSession, now: dt.datetime) -> TokenInfo | None:
+            row = await session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token),
+                                                               ApiToken.revoked_at.is_(None)))
+            return None if row is None else TokenInfo(row.id, row.name, row.role)
+
+        return await self._tx(fn)
+
+    async def revoke_tokens(self, name: str) -> int:
+        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+            result = await session.execute(
+                update(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None)).values(revoked_at=now))
+            return result.rowcount or 0
+
+        return await self._tx(fn)

@@ -1,0 +1,183 @@
+"""Read side for staff, the waiting-room board, the web API and /stats (no Telegram here).
+
+Personal data: staff listings carry the patient's name and a masked NIK only; the board and the
+public API carry numbers only.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from .config import Settings
+from .db import Database
+from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
+from .privacy import mask_nik
+from .queries import scope_services, waiting_in_scope, QUEUE_ORDER
+
+
+@dataclass(frozen=True)
+class StaffQueueLine:
+    position: int
+    number: str
+    service: str
+    level: int
+    conditions: tuple[str, ...]
+    isolation: bool
+    waited_minutes: int
+    name: str
+    nik_masked: str
+
+
+def queue_scopes(settings: Settings) -> list[tuple[str, frozenset[str]]]:
+    """Each separate phase queue once: (phase, services competing in it), in route order."""
+    seen: list[tuple[str, frozenset[str]]] = []
+    for phase in settings.phases:
+        for code in settings.services:
+            if not settings.channels_for(phase, code):
+                continue
+            scope = (phase, scope_services(settings, phase, code))
+            if scope not in seen:
+                seen.append(scope)
+    return seen
+
+
+def scope_label(settings: Settings, phase: str, services: frozenset[str]) -> str:
+    label = settings.phases[phase].label
+    if len(services) == 1 and len(settings.services) > 1:
+        return settings.services[next(iter(services))].name
+    return label
+
+
+async def staff_queue(db: Database, settings: Settings, channel_name: str, now: dt.datetime,
+                      limit: int = 30) -> tuple[int, list[StaffQueueLine]]:
+    """Who waits for this channel (total, first `limit` lines), in calling order."""
+    channel = settings.channel(channel_name)
+    isolating = {k for k, c in settings.conditions.items() if c.isolation}
+
+    async def fn(session: AsyncSession) -> tuple[int, list[StaffQueueLine]]:
+        where = waiting_in_scope(channel.phase, frozenset(channel.services))
+        total = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
+        rows = await session.execute(
+            select(Visit.entered_at, Ticket.number, Ticket.service, Ticket.level, Ticket.conditions, Patient.name, Patient.nik)
+            .join(Ticket, Visit.ticket_id == Ticket.id)
+            .outerjoin(Patient, Ticket.patient_id == Patient.id)
+            .where(where).order_by(*QUEUE_ORDER).limit(limit)
+        )
+        lines = []
+        for i, (entered, number, service, level, conditions, name, nik) in enumerate(rows, start=1):
+            conds = tuple(c for c in (conditions or "").split("+") if c)
+            lines.append(StaffQueueLine(
+                position=i, number=number, service=service, level=level, conditions=conds,
+                isolation=bool(isolating & set(conds)),
+                waited_minutes=max(int((now - entered).total_seconds() // 60), 0),
+                name=name or "", nik_masked=mask_nik(nik)))
+        return total, lines
+
+    return await db.run(fn)
+
+
+async def board_state(db: Database, settings: Settings, next_n: int = 5) -> dict:
+    """What the waiting room sees: each channel's current number (and how often it was called),
+    and the next numbers of each queue. Numbers only: no names, no NIK."""
+    names = [c.name for c in settings.channels]
+
+    async def fn(session: AsyncSession) -> dict:
+        current = {}
+        rows = await session.execute(
+            select(Visit.channel, Ticket.number, Visit.recalls, Visit.called_at, Visit.status)
+            .join(Ticket, Visit.ticket_id == Ticket.id)
+            .where(Visit.channel.in_(names), Visit.status.in_(("called", "serving")))
+            .order_by(Visit.called_at)
+        )
+        for ch, number, recalls, called_at, status in rows:
+            current[ch] = {"number": number, "calls": 1 + (recalls or 0), "status": status,
+                           "called_at": called_at.isoformat(timespec="seconds") if called_at else None}
+        paused = set(await session.scalars(select(ChannelState.name).where(ChannelState.paused)))
+        channels = []
+        for c in settings.channels:
+            cur = current.get(c.name)
+            channels.append({"name": c.name, "phase": c.phase, "phase_label": settings.phases[c.phase].label,
+                             "number": cur["number"] if cur else None, "calls": cur["calls"] if cur else 0,
+                             "called_at": cur["called_at"] if cur else None, "paused": c.name in paused})
+        queues = []
+        for phase, services in queue_scopes(settings):
+            where = waiting_in_scope(phase, services)
+            waiting = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
+            nxt = list(await session.scalars(
+                select(Ticket.number).join(Visit, Visit.ticket_id == Ticket.id).where(where)
+                .order_by(*QUEUE_ORDER).limit(next_n)))
+            queues.append({"phase": phase, "services": sorted(services), "label": scope_label(settings, phase, services),
+                           "waiting": waiting, "next": nxt})
+        return {"channels": channels, "queues": queues}
+
+    return await db.run(fn)
+
+
+async def waiting_counts(db: Database) -> dict[tuple[str, str], int]:
+    """Waiting visits per (phase, service), for /metrics."""
+    async def fn(session: AsyncSession) -> dict[tuple[str, str], int]:
+        rows = await session.execute(
+            select(Visit.phase, Visit.service, func.count()).where(Visit.status == "waiting")
+            .group_by(Visit.phase, Visit.service))
+        return {(p, s): n for p, s, n in rows}
+
+    return await db.run(fn)
+
+
+async def unanswered(db: Database, limit: int = 20) -> list[tuple[dt.datetime, str, float | None]]:
+    async def fn(session: AsyncSession):
+        rows = await session.execute(
+            select(FaqUnanswered.at, FaqUnanswered.question, FaqUnanswered.score)
+            .where(FaqUnanswered.reviewed.is_(False)).order_by(FaqUnanswered.id.desc()).limit(limit))
+        return [tuple(r) for r in rows]
+
+    return await db.run(fn)
+
+
+async def mark_unanswered_reviewed(db: Database) -> int:
+    from sqlalchemy import update
+
+    async def fn(session: AsyncSession) -> int:
+        result = await session.execute(update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True))
+        return result.rowcount or 0
+
+    return await db.run(fn)
+
+
+@dataclass(frozen=True)
+class DayStats:
+    day: dt.date
+    tickets_per_service: dict[str, int]
+    waits_minutes: list[float]        # phase waits (entered -> called), every phase
+    to_poli_minutes: list[float]      # ticket taken -> called into the poli
+    poli_waiting_still: int           # tickets not yet called into the poli
+
+    @property
+    def share_within_60(self) -> float | None:
+        n = len(self.to_poli_minutes) + self.poli_waiting_still
+        if n == 0:
+            return None
+        return sum(1 for m in self.to_poli_minutes if m <= 60) / n
+
+
+async def day_stats(db: Database, day: dt.date) -> DayStats:
+    async def fn(session: AsyncSession) -> DayStats:
+        per_service = {s: n for s, n in await session.execute(
+            select(Ticket.service, func.count()).where(Ticket.day == day).group_by(Ticket.service))}
+        rows = (await session.execute(
+            select(Ticket.created_at, Ticket.status, Visit.phase, Visit.entered_at, Visit.called_at)
+            .join(Visit, Visit.ticket_id == Ticket.id).where(Ticket.day == day))).all()
+        waits, to_poli, still = [], [], 0
+        for created, status, phase, entered, called in rows:
+            if called is not None:
+                waits.append((called - entered).total_seconds() / 60)
+                if phase == "poli":
+                    to_poli.append((called - created).total_seconds() / 60)
+            elif phase == "poli" and status not in ("cancelled",):
+                still += 1
+        return DayStats(day, per_service, waits, to_poli, still)
+
+    return await db.run(fn)

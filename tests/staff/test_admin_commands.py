@@ -1,0 +1,175 @@
+"""Admin tools: invite codes and /staff, API tokens, /broadcast, /stats, /unanswered, /reload;
+and staff/patients refused each of them (audited)."""
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+
+import pytest
+import yaml
+
+from queue_core.models import FaqUnanswered
+from tests.staff.conftest import ADMIN_ID, STAFF_ID, add_patient_user, audit_rows
+
+
+async def test_an_invite_code_makes_a_staff_member_once(clinic, admin):
+    q = clinic.services
+    await admin.send("/invite staff")
+    text = (await admin.next_message(contains="Kode undangan"))["text"]
+    code = text.split("Kode undangan petugas: ")[1].split()[0]
+    newbie = await clinic.user(first_name="Bidan Ayu")
+    await newbie.send("/call Loket 1")
+    assert "hanya untuk petugas" in (await newbie.next_message())["text"]
+    await newbie.send(f"/staff {code.lower()}")
+    assert "terdaftar sebagai petugas" in (await newbie.next_message())["text"]
+    deadline = asyncio.get_running_loop().time() + 5
+    while "call" not in await newbie.menu():  # the menu is published right after the reply
+        assert asyncio.get_running_loop().time() < deadline, "staff menu not published"
+        await asyncio.sleep(0.05)
+    await newbie.send("/call Loket 1")
+    assert "Tidak ada pasien yang menunggu" in (await newbie.next_message())["text"]
+    other = await clinic.user(first_name="Pak Tono")
+    await other.send(f"/staff {code}")
+    assert "sudah dipakai" in (await other.next_message())["text"]
+    await other.send("/staff NOPE1234")
+    assert "tidak dikenal" in (await other.next_message())["text"]
+    assert await q.roles.role_of(newbie.id) == "staff" and await q.roles.role_of(other.id) == "patient"
+    claims = [(r.actor_id, r.allowed) for r in await audit_rows(q, "claim_invite")]
+    assert claims == [(newbie.id, True), (other.id, False), (other.id, False)]
+    assert all(code not in str(r.detail) for r in await audit_rows(q))  # the code is a secret
+
+
+async def test_staff_and_patients_are_refused_admin_commands(clinic, nurse):
+    q = clinic.services
+    patient = await clinic.user(first_name="Pak Joko")
+    commands = ["/invite staff", "/token pc", "/broadcast halo", "/stats", "/unanswered", "/reload"]
+    for user, role in ((nurse, "staff"), (patient, "patient")):
+        for cmd in commands:
+            await user.send(cmd)
+            assert "hanya untuk admin" in (await user.next_message(contains="Maaf", timeout=10))["text"]
+    refused = [r for r in await audit_rows(q) if not r.allowed]
+    assert len(refused) == 12
+    assert {r.action for r in refused} == {"invite", "token", "broadcast_draft", "stats", "unanswered", "reload"}
+    assert {r.actor_id for r in refused} == {STAFF_ID, patient.id}
+
+
+async def test_token_is_shown_once_and_stored_hashed(clinic, admin):
+    q = clinic.services
+    await admin.send("/token layar-loket")
+    text = (await admin.next_message(contains="Token API"))["text"]
+    token = next(w for w in text.split() if w.startswith("pq_"))
+    assert (await q.staff.check_token(token)).name == "layar-loket"
+    from sqlalchemy import select
+
+    from queue_core.models import ApiToken
+
+    stored = await q.db.run(lambda s: s.scalar(select(ApiToken.token_hash)))
+    assert token not in stored and len(stored) == 64
+    await admin.send("/token revoke layar-loket")
+    assert "1 token" in (await admin.next_message())["text"]
+    assert await q.staff.check_token(token) is None
+
+
+async def test_broadcast_confirm_progress_and_report(clinic, admin, nurse):
+    q = clinic.services
+    patients = [await clinic.user(first_name=f"Pasien {i}") for i in range(3)]
+    for p in patients:
+        await p.send("/start")
+        await p.next_message()
+        await add_patient_user(q, p.id)
+    await patients[2].block()
+    await admin.send("/broadcast all Besok puskesmas tutup untuk vaksinasi massal.")
+    confirm = await admin.next_message(contains="Kirim pengumuman")
+    assert "semua pasien (3 orang)" in confirm["text"]
+    await admin.press("Kirim", message=confirm)
+    report = await admin.next_message(contains="selesai:", timeout=20)
+    assert "2 terkirim, 1 memblokir bot, 0 gagal (dari 3)" in report["text"]
+    assert "selesai" in admin.messages[confirm["message_id"]]["text"]  # progress message edited to the report
+    for p in patients[:2]:
+        msg = await p.next_message(contains="Pengumuman")
+        assert "vaksinasi massal" in msg["text"]
+    # pressing "Kirim" again on the same confirmation sends nothing twice
+    from local_botapi.client import UserError
+
+    try:
+        await admin.press("Kirim", message=confirm)
+    except UserError:
+        pass  # the button is gone with the edit
+    with pytest.raises(TimeoutError):
+        await patients[0].next_message(timeout=0.7, contains="vaksinasi")
+    actions = [r.action for r in await audit_rows(q) if r.actor_id == ADMIN_ID]
+    assert actions[:3] == ["broadcast_draft", "broadcast", "broadcast_done"]
+
+
+async def test_broadcast_to_one_service_and_cancel(clinic, admin):
+    q = clinic.services
+    a, b = await clinic.user(first_name="Ani"), await clinic.user(first_name="Beni")
+    for u in (a, b):
+        await add_patient_user(q, u.id)
+    await q.queue.issue(service="B", user_id=b.id)
+    await admin.send("/broadcast B Dokter gigi datang jam 10.")
+    confirm = await admin.next_message(contains="Kirim pengumuman")
+    assert "pasien Poli Gigi hari ini (1 orang)" in confirm["text"]
+    await admin.press("Batal", message=confirm)
+    edit = await admin.next_event("edit")
+    assert "dibatalkan" in edit["message"]["text"]
+    with pytest.raises(TimeoutError):
+        await b.next_message(timeout=0.7, contains="Dokter gigi")
+
+
+async def test_stats_sends_a_chart(clinic, admin, clinic_clock):
+    q = clinic.services
+    for i in range(4):
+        await q.queue.issue(service="A" if i % 2 else "C", user_id=None)
+    view = await q.queue.call_next("Loket 1")
+    await q.queue.finish("Loket 1")
+    await q.queue.call_next("Ruang 1" if view.service == "A" else "Ruang MTBS")
+    await admin.send("/stats")
+    msg = await admin.next_message(contains="Statistik", timeout=30)
+    assert msg.get("photo") and "4 nomor" in msg["caption"] and "100%" in msg["caption"]
+    data = await admin.download(msg["photo"][-1]["file_id"])
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+async def test_unanswered_lists_and_clears_questions(clinic, admin):
+    q = clinic.services
+
+    async def add(session):
+        session.add(FaqUnanswered(at=q.clock(), user_id=1, question="Apakah bisa bayar pakai QRIS?", score=0.21))
+
+    await q.db.run(add)
+    await admin.send("/unanswered")
+    text = (await admin.next_message())["text"]
+    assert "bayar pakai QRIS" in text and "(1)" in text
+    await admin.send("/unanswered clear")
+    assert "1 pertanyaan" in (await admin.next_message())["text"]
+    await admin.send("/unanswered")
+    assert "Tidak ada pertanyaan" in (await admin.next_message())["text"]
+
+
+async def test_reload_reads_the_config_file_again(start_pusque, tmp_path):
+    from bot.services import services_of
+    from queue_core.config import DEFAULT_CONFIG_PATH
+
+    raw = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
+    raw["roles"] = {"admins": [ADMIN_ID], "staff": []}
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    system = await start_pusque(path=path, admin_ids=[ADMIN_ID])
+    services = services_of(system.application)
+    admin = await system.user(ADMIN_ID, "Dr. Sari")
+    newcomer = await system.user(first_name="Perawat Baru")
+    raw["roles"]["staff"] = [newcomer.id]
+    raw["clinic"]["name"] = "Puskesmas Sumbersari Baru"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    await admin.send("/reload")
+    assert "Konfigurasi dimuat ulang: 4 layanan, 8 loket/ruang, 1 admin, 1 petugas" in (await admin.next_message())["text"]
+    assert services.settings.clinic.name == "Puskesmas Sumbersari Baru"
+    assert services.settings.database_url == dataclasses.replace(services.settings).database_url
+    assert await services.roles.role_of(newcomer.id) == "staff"
+    raw["services"] = "broken"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    await admin.send("/reload")
+    assert "TIDAK dimuat ulang" in (await admin.next_message())["text"]
+    assert len(services.settings.services) == 4
+    await asyncio.sleep(0)
