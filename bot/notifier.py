@@ -84,7 +84,7 @@ class Notifier:
         settings: Settings,
         *,
         idle_poll: float = 0.2,
-        headroom: float = 0.93,
+        headroom: float = 0.95,
     ) -> None:
         self.bot, self.db, self.outbox, self.settings = bot, db, outbox, settings
         self.rate = settings.max_messages_per_second * headroom  # leave room for chat replies
@@ -92,6 +92,10 @@ class Notifier:
         self.bucket = TokenBucket(self.rate, burst=max(1.0, self.rate / 4))
         self.idle_poll = idle_poll
         self._last_to_chat: dict[int, float] = {}
+        self._chat_tail: dict[int, asyncio.Task] = {}  # last send task per chat: keeps a chat in order
+        self._inflight: set[asyncio.Task] = set()
+        self._room = asyncio.Event()
+        self._room.set()
         self._task: asyncio.Task | None = None
         self._wake = asyncio.Event()
         self.stats: dict[str, int] = defaultdict(int)
@@ -107,22 +111,31 @@ class Notifier:
             except asyncio.CancelledError:
                 pass
             self._task = None
+        for task in list(self._inflight):  # unsent claimed rows go back to pending at the next start
+            task.cancel()
+        await asyncio.gather(*self._inflight, return_exceptions=True)
 
     def wake(self) -> None:
         """Something was just written to the outbox: look now rather than at the next poll."""
         self._wake.set()
 
+    @property
+    def budget(self) -> int:
+        """Notices in flight at most: half a second of sending, so urgent ones never queue long."""
+        return max(1, int(self.rate / 2))
+
     async def _run(self) -> None:
         while True:
+            await self._room.wait()
             try:
-                sent = await self.drain_once()
+                claimed = await self._claim_and_dispatch(self.budget - len(self._inflight))
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - the notifier must outlive a bad moment
                 log.exception("notifier round failed; retrying")
                 self.stats["round_errors"] += 1
-                sent = 0
-            if sent == 0:
+                claimed = 0
+            if claimed == 0:
                 self._wake.clear()
                 try:
                     await asyncio.wait_for(self._wake.wait(), self.idle_poll)
@@ -130,19 +143,56 @@ class Notifier:
                     pass
 
     async def drain_once(self) -> int:
-        """One round: up to half a second's budget, urgent first, bulk with what is left."""
-        budget = max(1, int(self.rate / 2))
-        notices = await self.outbox.claim("urgent", budget)
-        if len(notices) < budget:
-            notices += await self.outbox.claim("bulk", budget - len(notices))
-        if not notices:
+        """Claim one round (urgent first) and wait until it is settled; returns how many."""
+        claimed = await self._claim_and_dispatch(self.budget)
+        await asyncio.gather(*list(self._inflight))
+        return claimed
+
+    async def _claim_and_dispatch(self, room: int) -> int:
+        """Claim up to `room` due notices, urgent lane first, bulk with what is left, and start sending them."""
+        if room <= 0:
             return 0
-        langs = await self._languages({n.chat_id for n in notices})
-        per_chat: dict[int, list[Notice]] = defaultdict(list)
-        for n in notices:
-            per_chat[n.chat_id].append(n)
-        await asyncio.gather(*(self._send_chat(chat, items, langs.get(chat, "id")) for chat, items in per_chat.items()))
+        notices = await self.outbox.claim("urgent", room)
+        if len(notices) < room:
+            notices += await self.outbox.claim("bulk", room - len(notices))
+        if len(self._last_to_chat) > 5000:
+            horizon = time.monotonic() - 2 * self.chat_gap
+            self._last_to_chat = {c: t for c, t in self._last_to_chat.items() if t > horizon}
+        if notices:
+            langs = await self._languages({n.chat_id for n in notices})
+            for notice in notices:
+                self._dispatch(notice, langs.get(notice.chat_id, "id"))
         return len(notices)
+
+    def _dispatch(self, notice: Notice, lang: str) -> None:
+        previous = self._chat_tail.get(notice.chat_id)
+        task = asyncio.create_task(self._send_after(previous, notice, lang))
+        self._chat_tail[notice.chat_id] = task
+        self._inflight.add(task)
+        if len(self._inflight) >= self.budget:
+            self._room.clear()
+
+        def done(t: asyncio.Task) -> None:
+            if not t.cancelled() and t.exception() is not None:
+                self.stats["send_errors"] += 1
+                log.error("notice %s left unsettled (sent again after a restart): %r", notice.id, t.exception())
+            self._inflight.discard(t)
+            if self._chat_tail.get(notice.chat_id) is t:
+                del self._chat_tail[notice.chat_id]
+            if len(self._inflight) < self.budget:
+                self._room.set()
+
+        task.add_done_callback(done)
+
+    async def _send_after(self, previous: asyncio.Task | None, notice: Notice, lang: str) -> None:
+        if previous is not None:  # in order: "turn near" must not arrive after "called"
+            await asyncio.wait([previous])
+        wait = self._last_to_chat.get(notice.chat_id, 0.0) + self.chat_gap - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        await self.bucket.acquire()
+        self._last_to_chat[notice.chat_id] = time.monotonic()
+        await self._send(notice, lang)
 
     async def _languages(self, chat_ids: set[int]) -> dict[int, str]:
         async def fn(session):
@@ -150,15 +200,6 @@ class Notifier:
             return {chat: lang for chat, lang in rows}
 
         return await self.db.run(fn)
-
-    async def _send_chat(self, chat_id: int, notices: list[Notice], lang: str) -> None:
-        for notice in notices:  # in order: "turn near" must not arrive after "called"
-            wait = self._last_to_chat.get(chat_id, 0.0) + self.chat_gap - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
-            await self.bucket.acquire()
-            self._last_to_chat[chat_id] = time.monotonic()
-            await self._send(notice, lang)
 
     async def _send(self, notice: Notice, lang: str) -> None:
         try:
