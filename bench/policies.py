@@ -57,8 +57,8 @@ def main() -> None:
     settings = load_settings(env={})
     started = time.perf_counter()
     print(f"{days} simulated clinic days per cell, seed {args.seed}; poli wait in minutes (mean / p90)")
-    header = (f"| load | policy | L0 mean/max | L1 mean/p90 | L2 mean/p90 | L3 mean/p90 | all mean/p90 "
-              f"| > 60 min | L3 max |")
+    header = ("| load | policy | L0 mean/max | L1 mean/p90 | L2 mean/p90 | L3 mean/p90 | all mean/p90 "
+              "| > 60 min | L3 max |")
     print(header)
     print("|" + "---|" * header.count("|")[:-1] if False else "| --- " * 9 + "|")
     results = {}

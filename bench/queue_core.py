@@ -14,7 +14,6 @@ import asyncio
 import copy
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
 import time

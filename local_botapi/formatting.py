@@ -145,7 +145,7 @@ def _markdown(raw: str, v2: bool) -> tuple[str, list[dict]]:
             end = raw.find(")", close) if close >= 0 else -1
             if close < 0 or end < 0:
                 if v2:
-                    raise parse_error(f"Character '[' is reserved and must be escaped with the preceding '\\'")
+                    raise parse_error("Character '[' is reserved and must be escaped with the preceding '\\'")
                 text += c
                 i += 1
                 continue
@@ -193,4 +193,4 @@ def parse(text: str, parse_mode: str | None, entities: list | None = None) -> tu
         return _markdown(text, v2=True)
     if mode == "markdown":
         return _markdown(text, v2=False)
-    raise ApiError(400, f"Bad Request: unsupported parse_mode")
+    raise ApiError(400, "Bad Request: unsupported parse_mode")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 from ocr.vocab import BLOOD_TYPES, MARITAL, OCCUPATIONS, PROVINCES, RELIGIONS
 

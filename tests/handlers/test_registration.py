@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bot.runner import PusQue
 from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram
 from queue_core.clock import ManualClock
-from queue_core.models import BotState, FaqUnanswered, Patient, Ticket
+from queue_core.models import FaqUnanswered, Patient, Ticket
 
 from .helpers import FAST, MONDAY_8AM, FakeKtpReader, factory, register_typed, start_system
 from tests.e2e.harness import make_test_settings

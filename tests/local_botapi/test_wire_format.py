@@ -7,7 +7,7 @@ import aiohttp
 import pytest
 from telegram import (BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup,
                       KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove)
-from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, RetryAfter
+from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter
 
 from local_botapi import LOCAL_TOKEN, LocalBotApi
 

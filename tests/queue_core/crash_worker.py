@@ -1,6 +1,5 @@
 """Issues tickets as fast as it can, printing each committed number; killed by test_crash.py."""
 import asyncio
-import datetime as dt
 import itertools
 import sys
 from pathlib import Path
