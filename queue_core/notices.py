@@ -125,7 +125,3 @@ async def alert_staff(session: AsyncSession, settings: Settings, kind: str, now:
     for chat_id in recipients:
         add_notice(session, chat_id, kind, now, payload, ticket_id)
     return recipients
-
-
-def visit_payload(visit: Visit) -> dict:
-    return {"phase": visit.phase, "channel": visit.channel}

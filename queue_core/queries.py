@@ -45,20 +45,6 @@ async def position_of(session: AsyncSession, settings: Settings, visit: Visit) -
     return int(ahead or 0) + 1
 
 
-async def ahead_by_level(session: AsyncSession, settings: Settings, visit: Visit) -> dict[int, int]:
-    services = scope_services(settings, visit.phase, visit.service)
-    rows = await session.execute(
-        select(Ticket.level, func.count())
-        .join(Visit, Visit.ticket_id == Ticket.id)
-        .where(
-            waiting_in_scope(visit.phase, services),
-            tuple_(*QUEUE_ORDER) < tuple_(visit.rank, visit.effective_at, visit.entered_at, visit.id),
-        )
-        .group_by(Ticket.level)
-    )
-    return {level: n for level, n in rows}
-
-
 @dataclass(frozen=True)
 class QueueContext:
     """The part of a snapshot that does not depend on how much of the queue is read."""
@@ -177,20 +163,6 @@ async def build_snapshot(
     return snapshot_from(settings, phase, service, now, context, rows)
 
 
-@dataclass(frozen=True)
-class QueueEntry:
-    """A line of a staff member's /queue listing."""
-
-    position: int
-    number: str
-    service: str
-    level: int
-    conditions: tuple[str, ...]
-    isolation: bool
-    entered_at: dt.datetime
-    patient_id: int | None
-
-
 async def current_at_channel(session: AsyncSession, channel: str) -> tuple[Visit, Ticket] | None:
     row = (
         await session.execute(
@@ -202,7 +174,3 @@ async def current_at_channel(session: AsyncSession, channel: str) -> tuple[Visit
         )
     ).first()
     return tuple(row) if row else None
-
-
-def active_visit_clause(ticket_id: int):
-    return and_(Visit.ticket_id == ticket_id, or_(Visit.status == "waiting", Visit.status == "called", Visit.status == "serving", Visit.status == "skipped"))
