@@ -18,6 +18,7 @@ from handlers.patient_common import warm_up
 from queue_core.config import Settings
 
 from .menu import COMMANDS_KEY, publish_all
+from . import maintenance
 from .notifier import Notifier
 from .ratelimit import PerChatRateLimiter
 from .persistence import DbPersistence
@@ -49,6 +50,8 @@ def build_application(
             services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
             await services.notifier.start()
             services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
+        if services.queue is not None:
+            maintenance.schedule(app, services)
         warming = asyncio.create_task(warm_up(app), name="pusque-warm-up")
 
         async def stop_warming() -> None:

@@ -23,6 +23,10 @@ def _iso(moment: dt.datetime | None) -> str:
 
 
 def visit_row(ticket: Ticket, visit: Visit) -> dict[str, str]:
+    """One CSV row. A skipped visit was never served: no channel, no start. A cancelled one
+    records when it left the queue in finished_at, so a replay knows it stopped waiting then."""
+    served = visit.status != "skipped" and visit.called_at is not None
+    ended = visit.cancelled_at if visit.status == "cancelled" and not visit.finished_at else visit.finished_at
     return {
         "date": ticket.day.isoformat(),
         "ticket": ticket.number,
@@ -31,11 +35,11 @@ def visit_row(ticket: Ticket, visit: Visit) -> dict[str, str]:
         "conditions": ticket.conditions,
         "age": "" if ticket.age is None else str(ticket.age),
         "phase": visit.phase,
-        "channel": visit.channel or "",
+        "channel": (visit.channel or "") if served else "",
         "entered_at": _iso(visit.entered_at),
         "called_at": _iso(visit.called_at),
-        "started_at": _iso(visit.started_at or visit.called_at),
-        "finished_at": _iso(visit.finished_at),
+        "started_at": _iso(visit.started_at or visit.called_at) if served else "",
+        "finished_at": _iso(ended),
         "outcome": _OUTCOME[visit.status],
     }
 

@@ -32,7 +32,8 @@ __all__ = ["System", "make_test_settings", "pusque", "start_pusque", "test_setti
 def make_test_settings(tmp_path: Path, **overrides: Any) -> Settings:
     settings = load_settings(env={})
     base = dict(web_port=0, botapi_port=0, web_host="127.0.0.1", telegram_token=None, telegram_base_url=None,
-                database_url=f"sqlite+aiosqlite:///{tmp_path / 'pusque.db'}")
+                database_url=f"sqlite+aiosqlite:///{tmp_path / 'pusque.db'}",
+                model_dir=tmp_path / "model")  # never a developer's trained model in data/
     base.update(overrides)
     if "admin_ids" in base:
         base["admin_ids"] = frozenset(base["admin_ids"])

@@ -46,9 +46,18 @@ async def test_history_export_has_one_row_per_finished_visit(qs, db, sessionmake
         "called_at": "2026-11-23T08:02:00", "started_at": "2026-11-23T08:02:00",
         "finished_at": "2026-11-23T08:05:00", "outcome": "done",
     }
-    assert by_key[(other.number, "loket")]["outcome"] == "skipped"
-    assert by_key[(other.number, "loket")]["finished_at"] == ""
+    skipped = by_key[(other.number, "loket")]
+    assert (skipped["outcome"], skipped["called_at"]) == ("skipped", "2026-11-23T08:05:00")
+    assert (skipped["channel"], skipped["started_at"], skipped["finished_at"]) == ("", "", "")
     assert by_key[(t.number, "poli")]["entered_at"] == "2026-11-23T08:05:00"
+
+
+async def test_a_cancelled_visit_records_when_it_left_the_queue(qs, db, clock):
+    t = await qs.issue(service="A", user_id=1)
+    clock.advance(minutes=7)
+    await qs.cancel(t.id)
+    [row] = await history_rows(db, clock.now().date(), clock.now().date())
+    assert (row["outcome"], row["called_at"], row["finished_at"]) == ("cancelled", "", "2026-11-23T08:07:00")
 
 
 async def test_task_ids_follow_mobile_jkn_stages(qs, db, sessionmaker, clock):
