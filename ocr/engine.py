@@ -8,6 +8,7 @@ easyocr/torch are imported lazily in `load_reader`, so importing this module sta
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from ocr.fields import FIELDS, Result, RowText, Text, build
 
 DIGITS = "0123456789"
 DEFAULT_MAX_BYTES = 10_000_000
+# Height crops are scaled to before recognition. easyocr uses 64; its recogniser pools the height
+# away, so a lower height works and costs ~(h/64)^2 as much (measured in bench/ocr.py).
+LINE_HEIGHT = 48
 LABEL_RATIO = 4.0  # labels are read only this many line-heights wide: enough to tell them apart
 
 
@@ -31,8 +35,12 @@ def load_reader(threads: int | None = None):
     torch.set_num_threads(threads or 1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch quantization deprecation noise on stderr
-        return easyocr.Reader(["en"], gpu=False, model_storage_directory=easyocr_en_models.model_dir(),
-                              download_enabled=False, verbose=False)
+        reader = easyocr.Reader(["en"], gpu=False, model_storage_directory=easyocr_en_models.model_dir(),
+                                download_enabled=False, verbose=False)
+    import easyocr.easyocr as easyocr_module
+
+    easyocr_module.imgH = int(os.environ.get("PUSQUE_OCR_LINE_HEIGHT", LINE_HEIGHT))  # module global there
+    return reader
 
 
 def _buckets(boxes: list[list[int]]) -> list[list[int]]:
@@ -94,7 +102,10 @@ def _read_card(reader, gray, text_right: int, today: dt.date) -> Result:
             rows[owner[1]].values[owner[2]] = t
     if nik_row.values:
         # one box from the first digit to the last: the colon is cut off, digits only
-        box = [nik_row.values[0][0], nik_row.values[-1][1], nik_row.y0, nik_row.y1]
+        from ocr.layout import ink_mask, tall_start
+
+        x0 = tall_start(ink_mask(gray[nik_row.y0:nik_row.y1]), nik_row.values[0][0], nik_row.values[-1][1])
+        box = [max(nik_row.values[0][0], x0 - 3), nik_row.values[-1][1], nik_row.y0, nik_row.y1]
         rows[0].values = recognize(reader, gray, [box], allowlist=DIGITS)
     return build(rows, header, today)
 

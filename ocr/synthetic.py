@@ -242,7 +242,14 @@ def photograph(card: Image.Image, rng: random.Random, *, hard: bool = True) -> t
     corners += np.array([[rng.uniform(-persp, persp) * cw, rng.uniform(-persp, persp) * ch] for _ in range(4)])
     a = math.radians(angle)
     rot = np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
-    dst = (corners @ rot.T + [cx, cy]).astype(np.float32)
+    dst = corners @ rot.T
+    lo, hi = dst.min(axis=0), dst.max(axis=0)
+    fit = min(1.0, (out_w * 0.96) / (hi[0] - lo[0]), (out_h * 0.96) / (hi[1] - lo[1]))
+    dst *= fit  # the whole card stays in the frame
+    lo, hi = dst.min(axis=0), dst.max(axis=0)
+    cx = min(max(cx, -lo[0] + out_w * 0.02), out_w * 0.98 - hi[0])
+    cy = min(max(cy, -lo[1] + out_h * 0.02), out_h * 0.98 - hi[1])
+    dst = (dst + [cx, cy]).astype(np.float32)
     src = np.array([[0, 0], [CARD_W, 0], [CARD_W, CARD_H], [0, CARD_H]], np.float32)
     m = cv2.getPerspectiveTransform(src, dst)
     card_np = np.array(card.convert("RGB"))
