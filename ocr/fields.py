@@ -89,6 +89,8 @@ def assign_rows(rows: list[RowText]) -> dict[str, list[Text]]:
                 out["alamat"] = out["alamat"] + row.values
             continue
         key, _ = match_label(row.label.text)
+        if key is None and not any(v.text.strip() for v in row.values):
+            continue  # a speck or stray mark, not a row
         if key is None or key in out:
             # position fallback: the next key after the last one seen
             nxt = ROW_KEYS.index(prev) + 1 if prev in ROW_KEYS else (0 if i == 0 else None)

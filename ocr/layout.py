@@ -124,13 +124,14 @@ def _colon_x(ink: np.ndarray, bands: list[tuple[int, int]], text_right: int) -> 
     return int(round(float(np.median(near))))
 
 
-def _drop_border_blobs(ink: np.ndarray, margin: int = 8) -> np.ndarray:
+def _drop_border_blobs(ink: np.ndarray, margin: int = 25) -> np.ndarray:
     """Remove ink touching the card edge: table, shadow or card border left by the warp."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     h, w = ink.shape
     x, y, bw, bh = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
     touch = (x <= margin) | (y <= margin) | (x + bw >= w - margin) | (y + bh >= h - margin)
     touch &= (bw > 60) | (bh > 60)  # letters are smaller than that; card edges and shadows are not
+    touch |= ((bh > 120) & (bw < 30)) | ((bw > 300) & (bh < 30))  # long thin lines: the card's own edge
     touch[0] = False
     if not touch.any():
         return ink
@@ -153,7 +154,7 @@ def find_layout(gray: np.ndarray, text_right: int = TEXT_RIGHT) -> tuple[np.ndar
     top = ink[:top_limit, 5:w - 5]
     body_start = HEADER_BOTTOM
     for a, b in _bands(top.sum(axis=1) / 255.0, 8, 6):
-        segs = _segments(top[a:b].sum(axis=0) > 0, 40)
+        segs = [g for g in _segments(top[a:b].sum(axis=0) > 0, 40) if g[1] - g[0] >= 12]
         if not segs:
             continue
         if segs[0][0] + 5 < 110 or len(header) == 2:
@@ -170,7 +171,8 @@ def find_layout(gray: np.ndarray, text_right: int = TEXT_RIGHT) -> tuple[np.ndar
     row_segs = []
     for a, b in bands:
         cols = ink[a:b, 5:text_right].sum(axis=0) > 0
-        row_segs.append([(x0 + 5, x1 + 5) for x0, x1 in _segments(cols, 12)])
+        segs = [(x0 + 5, x1 + 5) for x0, x1 in _segments(cols, 12)]
+        row_segs.append([g for g in segs if g[1] - g[0] >= 10 or g[0] > 40])  # edge specks are not text
     colon = _colon_x(ink, bands, text_right) or _value_column(row_segs)
     rows: list[Row] = []
     for (a, b), segs in zip(bands, row_segs):
