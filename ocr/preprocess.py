@@ -43,7 +43,9 @@ def decode(data: bytes, max_bytes: int) -> np.ndarray:
             rgb = np.asarray(im.convert("RGB"))
     except ImageError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        raise ImageError(f"image too large: more than {MAX_PIXELS} pixels") from None
+    except UnidentifiedImageError:
         raise ImageError("not an image (or an image format that cannot be read)") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"damaged or truncated image: {exc}") from None
