@@ -107,7 +107,34 @@ def _read_card(reader, gray, text_right: int, today: dt.date) -> Result:
         x0 = tall_start(ink_mask(gray[nik_row.y0:nik_row.y1]), nik_row.values[0][0], nik_row.values[-1][1])
         box = [max(nik_row.values[0][0], x0 - 3), nik_row.values[-1][1], nik_row.y0, nik_row.y1]
         rows[0].values = recognize(reader, gray, [box], allowlist=DIGITS)
+    if os.environ.get("PUSQUE_OCR_NAME_TWICE", "1") == "1":
+        _second_look(reader, gray, lay.rows, rows, "nama")
     return build(rows, header, today)
+
+
+def _second_look(reader, gray, layout_rows, rows: list[RowText], key: str) -> None:
+    """Read one row's values again at easyocr's native 64 px height; keep the surer reading."""
+    from ocr.fields import match_label
+
+    for lrow, row in zip(layout_rows, rows):
+        if row.label is None or match_label(row.label.text)[0] != key or not lrow.values:
+            continue
+        import easyocr.easyocr as easyocr_module
+
+        saved = easyocr_module.imgH
+        easyocr_module.imgH = 64
+        try:
+            again = recognize(reader, gray, lrow.values)
+        finally:
+            easyocr_module.imgH = saved
+        merged = []
+        for first, second in zip(row.values, again):
+            if first.text.strip() == second.text.strip():
+                merged.append(Text(first.text, max(first.conf, second.conf)))
+            else:
+                merged.append(first if first.conf >= second.conf else second)
+        row.values = merged
+        return
 
 
 def read_array(reader, bgr, today: dt.date | None = None) -> tuple[Result, dict]:

@@ -200,7 +200,11 @@ def render_card(fields: dict, rng: random.Random) -> Image.Image:
             gw = d.textlength("Gol. Darah", font=font)
             d.text((gx + gw + 8, y), ": " + fields["golongan_darah"], font=font, fill=ink)
         else:
-            d.text((value_x, y), value, font=font, fill=ink)
+            vfont, vsize = font, size
+            while d.textlength(value, font=vfont) > 735 - value_x and vsize > 12:  # stay left of the photo
+                vsize -= 1
+                vfont = _font(fname, vsize)
+            d.text((value_x, y + (size - vsize) // 2), value, font=vfont, fill=ink)
         y += pitch
     # photo box with a silhouette, then place/date of issue and a signature
     px0, py0, px1, py1 = 752, 120, 960, 400
