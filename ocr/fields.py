@@ -89,6 +89,8 @@ def assign_rows(rows: list[RowText]) -> dict[str, list[Text]]:
                 out["alamat"] = out["alamat"] + row.values
             continue
         key, _ = match_label(row.label.text)
+        if key is None and not any(v.text.strip() for v in row.values):
+            continue  # a speck or stray mark, not a row
         if key is None or key in out:
             # position fallback: the next key after the last one seen
             nxt = ROW_KEYS.index(prev) + 1 if prev in ROW_KEYS else (0 if i == 0 else None)
@@ -186,13 +188,15 @@ def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
             value = fixed or value
         if t.conf >= MIN_CONF.get(out, 0.3):
             res.set(out, value, t.conf)
-    birth = None
+    birth, birth_digits, ttl_conf = None, "", 0.0
     if (t := _join(by_key.get("ttl", []))) is not None:
         place, birth = _ttl(t)
+        ttl_conf = t.conf
+        birth_digits = re.sub(r"\D", "", nikrules.ocr_to_digits(t.text.rsplit(",", 1)[-1]))[-8:]
+        if birth is not None and not 1900 <= birth.year <= today.year:
+            birth = None
         if t.conf >= MIN_CONF["tempat_lahir"]:
             res.set("tempat_lahir", place, t.conf)
-        if birth is not None:
-            res.set("tanggal_lahir", birth.isoformat(), t.conf)
     jk = [v for v in by_key.get("jk", []) if v.text.strip()]
     sex = None
     if jk:
@@ -230,6 +234,11 @@ def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
             res.set("berlaku_hingga", value, t.conf * 0.4 + score * 0.6)
         elif (d := parse_date(raw)) is not None:
             res.set("berlaku_hingga", d.isoformat(), t.conf)
+    # the birth date printed on the card and the one inside the NIK are two readings of one date
+    if nik is not None and (birth is None or ttl_conf < 0.6):
+        birth = _reconcile_birth(nik, nik_conf, birth, birth_digits, today, res)
+    if birth is not None and res.fields["tanggal_lahir"] is None:
+        res.set("tanggal_lahir", birth.isoformat(), ttl_conf)
     # NIK against the card
     if nik is not None:
         card_sex = res.fields["jenis_kelamin"]
@@ -244,3 +253,30 @@ def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
         res.nik_valid = not mismatch
         res.set("nik", nik, nik_conf if not mismatch else min(nik_conf, 0.5))
     return res
+
+
+def _reconcile_birth(nik: str, nik_conf: float, birth: dt.date | None, digits: str, today: dt.date,
+                     res: Result) -> dt.date | None:
+    """Card date vs NIK date. When the card text is unclear but agrees with the NIK on at least
+    6 of its 8 digits, the NIK's date (read with a digits-only alphabet) is taken and said so."""
+    if birth is not None and not nikrules.card_problems(nik, birth, None):
+        return birth
+    day, month, yy = int(nik[6:8]) % 40, int(nik[8:10]), int(nik[10:12])
+    if len(digits) != 8 or nik_conf < 0.7:
+        return birth
+    century = int(digits[4:6]) * 100 if digits[4:6] in ("19", "20") else None
+    if century is None:
+        info = nikrules.decode_nik(nik, today)
+        century = info.birth_date.year // 100 * 100 if info else None
+    if century is None:
+        return birth
+    try:
+        from_nik = dt.date(century + yy, month, day)
+    except ValueError:
+        return birth
+    agree = sum(a == b for a, b in zip(digits, f"{from_nik:%d%m%Y}"))
+    if agree >= 6 and from_nik <= today:
+        res.problems.append("birth date on the card unclear; taken from the NIK")
+        res.set("tanggal_lahir", from_nik.isoformat(), min(nik_conf, 0.8))
+        return from_nik
+    return birth

@@ -79,8 +79,8 @@ def _split_tall(bands, profile):
         return bands
     med = float(np.median([b - a for a, b in bands]))
     out = []
-    for a, b in bands:
-        if b - a > 1.7 * med and b - a > 20:
+    for i, (a, b) in enumerate(bands):
+        if i > 0 and b - a > 1.9 * med and b - a > 20:  # band 0 is the NIK row, printed larger
             inner = profile[a + int(med * 0.6): b - int(med * 0.6)]
             if len(inner):
                 cut = a + int(med * 0.6) + int(np.argmin(inner))
@@ -124,12 +124,14 @@ def _colon_x(ink: np.ndarray, bands: list[tuple[int, int]], text_right: int) -> 
     return int(round(float(np.median(near))))
 
 
-def _drop_border_blobs(ink: np.ndarray, margin: int = 8) -> np.ndarray:
+def _drop_border_blobs(ink: np.ndarray, margin: int = 25) -> np.ndarray:
     """Remove ink touching the card edge: table, shadow or card border left by the warp."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     h, w = ink.shape
     x, y, bw, bh = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
     touch = (x <= margin) | (y <= margin) | (x + bw >= w - margin) | (y + bh >= h - margin)
+    touch &= (bw > 60) | (bh > 60)  # letters are smaller than that; card edges and shadows are not
+    touch |= ((bh > 120) & (bw < 30)) | ((bw > 300) & (bh < 30))  # long thin lines: the card's own edge
     touch[0] = False
     if not touch.any():
         return ink
@@ -141,28 +143,39 @@ def _drop_border_blobs(ink: np.ndarray, margin: int = 8) -> np.ndarray:
 def find_layout(gray: np.ndarray, text_right: int = TEXT_RIGHT) -> tuple[np.ndarray, Layout]:
     """(deskewed gray, layout) for a flattened card; text lies left of `text_right` below the header."""
     ink = ink_mask(gray)
-    ink[:6], ink[-6:], ink[:, :6], ink[:, -6:] = 0, 0, 0, 0  # warp edges are not ink
+    ink[:4], ink[-4:], ink[:, :4], ink[:, -4:] = 0, 0, 0, 0  # warp edges are not ink
     gray, ink = deskew(gray, ink)
     ink = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
     ink = _drop_border_blobs(ink)
     h, w = gray.shape
-    area = ink[HEADER_BOTTOM:, 5:text_right]
-    ink_frac = float(area.mean() / 255.0)
+    # header: the centred lines at the top (the NIK row starts at the left edge, the header does not)
     header: list[list[int]] = []
-    top = ink[: HEADER_BOTTOM + 6, 5:w - 5]
+    top_limit = HEADER_BOTTOM + 50
+    top = ink[:top_limit, 5:w - 5]
+    body_start = HEADER_BOTTOM
     for a, b in _bands(top.sum(axis=1) / 255.0, 8, 6):
-        segs = _segments(top[a:b].sum(axis=0) > 0, 40)
-        if segs:
-            header.append([segs[0][0] + 5 - 3, segs[-1][1] + 5 + 3, max(0, a - 3), b + 3])
-    body = ink[HEADER_BOTTOM:, 5:text_right]
-    profile = body.sum(axis=1) / 255.0
+        segs = [g for g in _segments(top[a:b].sum(axis=0) > 0, 40) if g[1] - g[0] >= 12]
+        if not segs:
+            continue
+        if segs[0][0] + 5 < 110 or len(header) == 2:
+            break
+        header.append([segs[0][0] + 5 - 3, segs[-1][1] + 5 + 3, max(0, a - 3), b + 3])
+        body_start = b + 1
+    if not header:
+        body_start = HEADER_BOTTOM
+    area = ink[body_start:, 5:text_right]
+    ink_frac = float(area.mean() / 255.0) if area.size else 0.0
+    profile = area.sum(axis=1) / 255.0
     bands = _split_tall(_bands(profile, 8, 4), profile)
-    bands = [(a + HEADER_BOTTOM, b + HEADER_BOTTOM) for a, b in bands]
-    colon = _colon_x(ink, bands, text_right)
-    rows: list[Row] = []
+    bands = [(a + body_start, b + body_start) for a, b in bands]
+    row_segs = []
     for a, b in bands:
         cols = ink[a:b, 5:text_right].sum(axis=0) > 0
         segs = [(x0 + 5, x1 + 5) for x0, x1 in _segments(cols, 12)]
+        row_segs.append([g for g in segs if g[1] - g[0] >= 10 or g[0] > 40])  # edge specks are not text
+    colon = _colon_x(ink, bands, text_right) or _value_column(row_segs)
+    rows: list[Row] = []
+    for (a, b), segs in zip(bands, row_segs):
         if not segs:
             continue
         y0, y1 = max(0, a - 3), min(h, b + 3)
@@ -170,14 +183,34 @@ def find_layout(gray: np.ndarray, text_right: int = TEXT_RIGHT) -> tuple[np.ndar
             left = [s for s in segs if s[1] <= colon - 2]
             right_x = colon + 5
             right = [(max(s[0], right_x), s[1]) for s in segs if s[1] > right_x]
-        else:  # no colon column: the first wide gap separates label and value
+        else:  # no column found: the first wide gap separates label and value
             left, right = segs[:1], segs[1:]
         label = [left[0][0] - 3, left[-1][1] + 3, y0, y1] if left else None
-        values = []
-        for s in _merge(right, 26):
-            values.append([s[0] - 3, s[1] + 3, y0, y1])
+        values = [[s[0] - 3, s[1] + 3, y0, y1] for s in _merge(right, 26)]
         rows.append(Row(y0, y1, label, values))
     return gray, Layout(header, rows, colon, ink_frac)
+
+
+def _value_column(row_segs: list[list[tuple[int, int]]]) -> int | None:
+    """Where values start when the colon dots could not be seen: the most common segment start."""
+    starts = [s[0] for segs in row_segs for s in segs[1:] if 150 < s[0] < 420]
+    if len(starts) < 5:
+        return None
+    hist, edges = np.histogram(starts, bins=np.arange(150, 424, 6))
+    k = int(np.argmax(hist))
+    if hist[k] < 4:
+        return None
+    return int(edges[k]) - 2
+
+
+def tall_start(ink_row: np.ndarray, x0: int, x1: int) -> int:
+    """First x in [x0, x1) where a character taller than half the row begins (skips a colon)."""
+    band = ink_row[:, max(0, x0):x1]
+    if band.size == 0:
+        return x0
+    n, _, stats, _ = cv2.connectedComponentsWithStats(band, connectivity=8)
+    tall = [stats[i][0] for i in range(1, n) if stats[i][3] >= 0.5 * band.shape[0] * 0.7]
+    return max(0, x0) + min(tall) if tall else x0
 
 
 def _merge(segs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:

@@ -43,7 +43,9 @@ def decode(data: bytes, max_bytes: int) -> np.ndarray:
             rgb = np.asarray(im.convert("RGB"))
     except ImageError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        raise ImageError(f"image too large: more than {MAX_PIXELS} pixels") from None
+    except UnidentifiedImageError:
         raise ImageError("not an image (or an image format that cannot be read)") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"damaged or truncated image: {exc}") from None
@@ -95,9 +97,10 @@ def _order(pts: np.ndarray) -> np.ndarray:
 def _quad(contour: np.ndarray) -> np.ndarray:
     hull = cv2.convexHull(contour)
     peri = cv2.arcLength(hull, True)
+    hull_area = cv2.contourArea(hull)
     for eps in (0.02, 0.03, 0.05, 0.08):
         approx = cv2.approxPolyDP(hull, eps * peri, True)
-        if len(approx) == 4:
+        if len(approx) == 4 and cv2.contourArea(approx) >= 0.93 * hull_area:  # no corner cut off
             return approx.reshape(4, 2).astype(np.float32)
     return cv2.boxPoints(cv2.minAreaRect(hull)).astype(np.float32)
 
@@ -172,7 +175,11 @@ def flatten(bgr: np.ndarray) -> CardImage:
     if quad is None:  # no card shape: use the whole photo, landscape
         quad = np.array([[0, 0], [small.shape[1], 0], [small.shape[1], small.shape[0]], [0, small.shape[0]]],
                         np.float32)
-    quad = _order(quad) / f
+    quad = _order(quad)
+    if found:  # a little margin: a slightly tight outline must not cut the header or labels off
+        c = quad.mean(axis=0)
+        quad = c + (quad - c) * 1.03
+    quad = quad / f
     dst = np.array([[0, 0], [CARD_W, 0], [CARD_W, CARD_H], [0, CARD_H]], np.float32)
     m = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
     card = cv2.warpPerspective(bgr, m, (CARD_W, CARD_H), flags=cv2.INTER_AREA if f < 0.5 else cv2.INTER_LINEAR)

@@ -200,7 +200,11 @@ def render_card(fields: dict, rng: random.Random) -> Image.Image:
             gw = d.textlength("Gol. Darah", font=font)
             d.text((gx + gw + 8, y), ": " + fields["golongan_darah"], font=font, fill=ink)
         else:
-            d.text((value_x, y), value, font=font, fill=ink)
+            vfont, vsize = font, size
+            while d.textlength(value, font=vfont) > 735 - value_x and vsize > 12:  # stay left of the photo
+                vsize -= 1
+                vfont = _font(fname, vsize)
+            d.text((value_x, y + (size - vsize) // 2), value, font=vfont, fill=ink)
         y += pitch
     # photo box with a silhouette, then place/date of issue and a signature
     px0, py0, px1, py1 = 752, 120, 960, 400
@@ -242,7 +246,14 @@ def photograph(card: Image.Image, rng: random.Random, *, hard: bool = True) -> t
     corners += np.array([[rng.uniform(-persp, persp) * cw, rng.uniform(-persp, persp) * ch] for _ in range(4)])
     a = math.radians(angle)
     rot = np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
-    dst = (corners @ rot.T + [cx, cy]).astype(np.float32)
+    dst = corners @ rot.T
+    lo, hi = dst.min(axis=0), dst.max(axis=0)
+    fit = min(1.0, (out_w * 0.96) / (hi[0] - lo[0]), (out_h * 0.96) / (hi[1] - lo[1]))
+    dst *= fit  # the whole card stays in the frame
+    lo, hi = dst.min(axis=0), dst.max(axis=0)
+    cx = min(max(cx, -lo[0] + out_w * 0.02), out_w * 0.98 - hi[0])
+    cy = min(max(cy, -lo[1] + out_h * 0.02), out_h * 0.98 - hi[1])
+    dst = (dst + [cx, cy]).astype(np.float32)
     src = np.array([[0, 0], [CARD_W, 0], [CARD_W, CARD_H], [0, CARD_H]], np.float32)
     m = cv2.getPerspectiveTransform(src, dst)
     card_np = np.array(card.convert("RGB"))
