@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from ocr.vocab import PROVINCE_CODES, PROVINCES
 
+from queue_core.privacy import mask_nik  # noqa: F401 - one definition, re-exported for ocr users
+
 # Characters OCR confuses with digits inside a NIK (ktp.md), plus a few frequent look-alikes.
 _CONFUSIONS = {
     "O": "0", "o": "0", "D": "0", "Q": "0", "U": "0",
@@ -112,13 +114,3 @@ def card_problems(nik: str, birth_date: dt.date | None, sex: str | None) -> list
     if sex is not None and sex != nik_sex:
         problems.append("NIK sex does not match card")
     return problems
-
-
-def mask_nik(nik: str | None) -> str:
-    """'3507124509900003' -> '3507**********03'; anything else is masked whole but its length."""
-    if not nik:
-        return ""
-    nik = str(nik)
-    if len(nik) <= 6:
-        return "*" * len(nik)
-    return nik[:4] + "*" * (len(nik) - 6) + nik[-2:]
