@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 class ModelEstimator:
     name = "model"
+    needs_full_queue = True  # features look behind each ticket (queue length, higher levels behind)
 
     def __init__(self, net: NumpyMLP, spec: FeatureSpec, metadata: dict, margin_minutes: float) -> None:
         self.net, self.spec, self.metadata, self.margin = net, spec, metadata, margin_minutes

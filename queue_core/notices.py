@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from .config import Settings
 from .models import Outbox, StaffMember, Ticket, Visit
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
-from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator
+from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator, needs_full_queue
 
 log = logging.getLogger(__name__)
 _FALLBACK = RecentMeanEstimator()
@@ -76,12 +76,14 @@ async def check_turn_near(
     """
     rules = settings.notifications
     services = scope_services(settings, phase, service)
-    head = await waiting_list(session, phase, services, max(rules.turn_near_position, 25))
-    pending = {row[0]: position for position, row in enumerate(head, start=1) if not row[1]}
+    reach = max(rules.turn_near_position, 25)
+    full = needs_full_queue(estimator)
+    rows = await waiting_list(session, phase, services, None if full else reach)
+    pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1]}
     if not pending:
         return 0
     context = await queue_context(session, settings, phase, service, now)
-    snapshot = snapshot_from(settings, phase, service, now, context, head[: max(pending.values())])
+    snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
     minutes = safe_estimate(estimator, snapshot)
 
     def due(position: int) -> bool:

@@ -17,7 +17,7 @@ from .models import ChannelState, Ticket, Visit
 from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
 from .queries import build_snapshot, current_at_channel, position_of, scope_services
-from .snapshot import RecentMeanEstimator, WaitEstimator
+from .snapshot import needs_full_queue, RecentMeanEstimator, WaitEstimator
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -84,7 +84,8 @@ class ServiceBase:
         position = estimate = None
         if visit is not None and visit.status == "waiting":
             position = await position_of(session, self.settings, visit)
-            snapshot = await build_snapshot(session, self.settings, visit.phase, visit.service, now, limit=position)
+            limit = None if needs_full_queue(self.estimator) else position
+            snapshot = await build_snapshot(session, self.settings, visit.phase, visit.service, now, limit=limit)
             minutes = safe_estimate(self.estimator, snapshot)
             estimate = minutes[position - 1] if len(minutes) >= position else None
         return TicketView(

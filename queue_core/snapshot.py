@@ -46,7 +46,11 @@ class QueueSnapshot:
 
 
 class WaitEstimator(Protocol):
-    """Minutes until each waiting ticket is called, in the snapshot's order."""
+    """Minutes until each waiting ticket is called, in the snapshot's order.
+
+    `needs_full_queue` (default True when absent): whether an estimate for position p needs the
+    tickets behind p too. Positional formulas do not, so the live queue reads only the head.
+    """
 
     name: str
 
@@ -59,8 +63,13 @@ def positional_estimate(snapshot: QueueSnapshot, mean_minutes: float) -> list[fl
     return [w.position * mean_minutes / channels for w in snapshot.waiting]
 
 
+def needs_full_queue(estimator: object) -> bool:
+    return bool(getattr(estimator, "needs_full_queue", True))
+
+
 class ConfigMeanEstimator:
     name = "config_mean"
+    needs_full_queue = False
 
     def estimate(self, snapshot: QueueSnapshot) -> list[float]:
         return positional_estimate(snapshot, snapshot.config_mean_minutes)
@@ -70,6 +79,7 @@ class RecentMeanEstimator:
     """The same formula with the mean of recent finished services (config mean until there are some)."""
 
     name = "recent_mean"
+    needs_full_queue = False
 
     def __init__(self, last_n: int = 10) -> None:
         self.last_n = last_n

@@ -264,3 +264,29 @@ async def test_snapshot_matches_what_the_predictor_replays(qs, clock):
     assert loket.recent_service_minutes == (4.0,)
     assert loket.channels_open == 1                # only Loket 1 has been active in the last 45 min
     assert loket.upstream_levels == ()
+
+
+class RecordingEstimator:
+    """Positional minutes, remembering how much of the queue each call saw."""
+
+    name = "recording"
+
+    def __init__(self, needs_full_queue: bool) -> None:
+        self.needs_full_queue = needs_full_queue
+        self.seen: list[int] = []
+
+    def estimate(self, snapshot):
+        self.seen.append(len(snapshot.waiting))
+        return [w.position * 1.0 for w in snapshot.waiting]
+
+
+@pytest.mark.parametrize("full", [True, False])
+async def test_a_model_sees_the_whole_queue_a_formula_only_the_head(db, settings, clock, full):
+    estimator = RecordingEstimator(full)
+    qs = QueueService(db, settings, clock, estimator)
+    await qs.ensure_channels()
+    tickets = [await qs.issue(service="A", user_id=i) for i in range(40)]
+    estimator.seen.clear()
+    view = await qs.view(tickets[4].id)
+    assert view.position == 5 and view.estimate_minutes == 5.0
+    assert estimator.seen == [40 if full else 5]
