@@ -11,7 +11,7 @@ import asyncio
 import logging
 from typing import Callable
 
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder
 
 import handlers
 from handlers.patient_common import warm_up
@@ -20,6 +20,7 @@ from queue_core.config import Settings
 from .menu import COMMANDS_KEY, publish_all
 from .notifier import Notifier
 from .persistence import DbPersistence
+from .ratelimit import RetryingRateLimiter
 from .services import SERVICES_KEY, Services, ServicesFactory
 from .updates import PerChatUpdateProcessor
 
@@ -67,7 +68,7 @@ def build_application(
     builder: ApplicationBuilder = (
         Application.builder()
         .token(token)
-        .rate_limiter(AIORateLimiter(
+        .rate_limiter(RetryingRateLimiter(
             overall_max_rate=settings.max_messages_per_second, overall_time_period=1,
             max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(PerChatUpdateProcessor(256))
