@@ -20,8 +20,8 @@ from queue_core.config import Settings
 from .menu import COMMANDS_KEY, publish_all
 from . import maintenance
 from .notifier import Notifier
-from .ratelimit import PerChatRateLimiter
 from .persistence import DbPersistence
+from .ratelimit import RetryingRateLimiter
 from .services import SERVICES_KEY, Services, ServicesFactory
 from .updates import PerChatUpdateProcessor
 
@@ -71,7 +71,7 @@ def build_application(
     builder: ApplicationBuilder = (
         Application.builder()
         .token(token)
-        .rate_limiter(PerChatRateLimiter(
+        .rate_limiter(RetryingRateLimiter(
             overall_max_rate=settings.max_messages_per_second, overall_time_period=1,
             per_chat_rate=settings.max_messages_per_chat_per_second, max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(PerChatUpdateProcessor(256))

@@ -73,9 +73,19 @@ async def odd(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         key = "odd.sticker"
     elif message.voice or message.audio or message.video_note:
         key = "odd.voice"
+    elif message.contact or message.location or message.venue:
+        key = "odd.contact"
     else:
         key = "odd.file"
     await message.reply_text(t(key, lang), reply_markup=main_keyboard(lang))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command no feature handles (a typo, or a command this user's role does not have)."""
+    lang = await touch(update, context)
+    message = update.effective_message
+    command = (message.text or message.caption or "/").split()[0][:40]
+    await message.reply_text(t("odd.command", lang, command=command), reply_markup=main_keyboard(lang))
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -89,6 +99,9 @@ def register(app: Application) -> None:
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, faq))
     app.add_handler(MessageHandler(
         filters.ChatType.PRIVATE & (filters.Sticker.ALL | filters.VOICE | filters.AUDIO | filters.VIDEO_NOTE
-                                    | filters.Document.ALL | filters.PHOTO | filters.VIDEO), odd))
-    # only our own prefixes: another feature's buttons are not ours to call stale
-    app.add_handler(CallbackQueryHandler(stale_button, pattern=r"^(reg|tk|bt|rj|md|lang):"))
+                                    | filters.Document.ALL | filters.PHOTO | filters.VIDEO
+                                    | filters.CONTACT | filters.LOCATION), odd))
+    app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, unknown_command))
+    # registered last of group 0 (FEATURES puts `chat` last): only buttons no feature took land
+    # here (old, forged, or another feature's that no longer exist) and are answered as stale
+    app.add_handler(CallbackQueryHandler(stale_button))

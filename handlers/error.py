@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -11,10 +12,13 @@ from bot.i18n import t
 from bot.services import services_of
 
 log = logging.getLogger("pusque.errors")
+ERRORS_KEY = "unhandled_errors"  # bot_data[ERRORS_KEY]: Counter of exception class names (tests, /metrics)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
+    errors = context.application.bot_data.setdefault(ERRORS_KEY, Counter())
+    errors[type(context.error).__name__] += 1
     log.error("update %s failed: %r", update_id, context.error, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return

@@ -173,6 +173,10 @@ TEXTS: dict[str, dict[str, str]] = {
                   "en": "Sorry, I cannot listen to voice notes. Please type your question."},
     "odd.file": {"id": "File ini tidak saya perlukan. Untuk mendaftar dengan KTP, tekan \"📝 Daftar / Data saya\" dulu.",
                  "en": "I do not need this file. To register with a KTP, press \"📝 Register / My data\" first."},
+    "odd.contact": {"id": "Terima kasih. Nomor HP hanya saya perlukan saat mendaftar: tekan \"📝 Daftar / Data saya\".",
+                    "en": "Thank you. I only need a phone number while you register: press \"📝 Register / My data\"."},
+    "odd.command": {"id": "Perintah {command} tidak saya kenal. Silakan pilih dari menu atau ketik /help.",
+                    "en": "I do not know the command {command}. Please choose from the menu or type /help."},
     # ------------------------------------------------------------------ notices
     "nt.turn_near": {"id": "⏰ Giliran Anda sudah dekat: nomor {number} ({service}, {phase}), posisi {position}.{minutes} Mohon bersiap di ruang tunggu.",
                      "en": "⏰ Your turn is near: number {number} ({service}, {phase}), position {position}.{minutes} Please be ready in the waiting room."},

@@ -57,6 +57,12 @@ class LocalTelegram:
     async def stats(self) -> dict:
         return await self.call("GET", "/local/stats")
 
+    async def faults(self, **changes) -> dict:
+        """Read (no arguments) or change the server's fault injection (local_botapi/faults.py)."""
+        if changes:
+            return await self.call("POST", "/local/faults", json=changes)
+        return await self.call("GET", "/local/faults")
+
 
 class UserClient:
     """One simulated Telegram user in a private chat with the bot."""
@@ -108,6 +114,15 @@ class UserClient:
                             "message_id": msg["message_id"], "data": button.get("callback_data")})
                         return result["callback_query_id"]
         raise UserError(f"no inline button {text or data!r} in the bot's messages")
+
+    async def press_forged(self, message_id: int, data: str) -> str:
+        """A press no honest client could make: any callback data, any message id."""
+        result = await self.tg.call("POST", f"{self._path}/callback",
+                                    json={"message_id": message_id, "data": data, "forge": True})
+        return result["callback_query_id"]
+
+    async def faults(self, **changes) -> dict:
+        return await self.tg.faults(**changes)
 
     async def keyboard(self) -> list[list[dict]] | None:
         info = await self.tg.call("GET", self._path)

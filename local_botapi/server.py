@@ -18,6 +18,7 @@ import aiohttp
 from aiohttp import web
 
 from .errors import ApiError
+from .faults import Faults
 from .methods import METHODS
 from .params import Params
 from .ratelimit import FloodLimits
@@ -63,8 +64,10 @@ class LocalBotApi:
     """One bot's Bot API server. `await start()`, then point the bot at `base_url`."""
 
     def __init__(self, token: str = LOCAL_TOKEN, *, max_messages_per_second: float | None = 30,
-                 max_messages_per_chat_per_second: float | None = 1, chat_burst: float = 3) -> None:
+                 max_messages_per_chat_per_second: float | None = 1, chat_burst: float = 3,
+                 faults: Faults | None = None) -> None:
         self.state = BotState(token)
+        self.faults = faults or Faults()
         self.limits = FloodLimits(max_messages_per_second, max_messages_per_chat_per_second,
                                   chat_burst=chat_burst)
         self.poll_ticket = 0
@@ -137,15 +140,27 @@ class LocalBotApi:
     async def _handle_method(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.state.token:
             return reply({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
-        fn = METHODS.get(request.match_info["method"].lower())
+        name = request.match_info["method"].lower()
+        fn = METHODS.get(name)
         if fn is None:
             return reply({"ok": False, "error_code": 404, "description": "Not Found"}, 404)
+        fault = self.faults.pick(name)
+        if fault == "429":
+            retry = self.faults.retry_after
+            return reply({"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {retry}",
+                          "parameters": {"retry_after": retry}}, 429)
+        if fault == "500":
+            return reply({"ok": False, "error_code": 500, "description": "Internal Server Error"}, 500)
+        if fault == "stall":
+            await asyncio.sleep(self.faults.stall_seconds)
+            return reply({"ok": False, "error_code": 504, "description": "Gateway Timeout"}, 504)
         try:
             params = await read_params(request)
             result = await fn(self, params)
         except ApiError as exc:
             if exc.code == 400:
                 self.state.stats["400"] += 1
+                self.state.recent_errors.append(f"{name}: {exc.description}")
             return reply(exc.payload(), exc.code)
         return reply({"ok": True, "result": result})
 

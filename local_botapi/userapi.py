@@ -15,6 +15,10 @@ Used by the chat page (static/index.html) and by the test client (client.py):
   GET  /local/files/{file_id}               a file's bytes (photos in the page)
   GET  /local/info                          the bot and the ids it treats as staff/admin (hints)
   GET  /local/stats                         counters (updates, sent, 429, 403, 400)
+  GET  /local/faults, POST /local/faults    fault injection settings and counters (faults.py)
+
+A callback press with {"forge": true} skips the check that the message has that button (what a
+modified client can do), and works on a message id that does not exist (inaccessible message).
 """
 from __future__ import annotations
 
@@ -148,7 +152,21 @@ def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
             message_id = int(data.get("message_id"))
         except (TypeError, ValueError):
             raise ApiError(400, "message_id must be a number") from None
-        return _ok({"callback_query_id": state.press_inline(user, message_id, str(data.get("data") or ""))})
+        return _ok({"callback_query_id": state.press_inline(user, message_id, str(data.get("data") or ""),
+                                                            forge=bool(data.get("forge")))})
+
+    async def get_faults(request):
+        f = api.faults
+        return _ok({"rate_429": f.rate_429, "rate_500": f.rate_500, "rate_stall": f.rate_stall,
+                    "retry_after": f.retry_after, "stall_seconds": f.stall_seconds,
+                    "methods": sorted(f.methods), "stats": dict(f.stats)})
+
+    async def set_faults(request):
+        try:
+            api.faults.configure(**await body(request))
+        except (TypeError, ValueError) as exc:
+            raise ApiError(400, str(exc)) from None
+        return await get_faults(request)
 
     async def block(request):
         user, data = user_of(request), await body(request)
@@ -181,7 +199,7 @@ def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
 
     async def stats(request):
         return _ok({**state.stats, "users": len(state.users), "pending_updates": len(state.updates),
-                    "webhook": state.webhook.url})
+                    "webhook": state.webhook.url, "recent_errors": list(state.recent_errors)})
 
     r = app.router
     r.add_get("/local/users", list_users)
@@ -203,3 +221,5 @@ def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
     r.add_get("/local/files/{file_id}", file)
     r.add_get("/local/stats", stats)
     r.add_get("/local/info", info)
+    r.add_get("/local/faults", get_faults)
+    r.add_post("/local/faults", set_faults)

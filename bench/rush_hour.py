@@ -1,0 +1,418 @@
+"""Rush hour: a Monday morning driven through the local Bot API, optionally with the bot SIGKILLed.
+
+    python bench/rush_hour.py [--patients 500] [--photos 0.04] [--staff 6] [--kills 0] [--postgres URL] [--quick]
+    python bench/rush_hour.py --kills 12      # the crash proof: SIGKILL at random moments, restart
+
+The local Bot API server runs in this process (Telegram's limits: 30 messages/s, 1/s per chat), so
+it and its record of every delivered message survive the bot. The bot is run_bot.py --base-url in
+a subprocess. Patients register (a share with a synthetic KTP photo read by the real OCR, the rest
+typed), take a ticket and ask FAQ questions in between; each patient reacts to the bot's last
+prompt, so after a crash it simply answers (or repeats) what the bot asks. Staff call, finish
+and move patients along through QueueService from this process (6 counters: Loket 1-2, Ruang
+1-2, Ruang Gigi, Apotek) while the bot's notifier delivers the notices.
+
+Printed: updates/s, p50/p99 reply latency by kind of message, errors; with kills, the checks:
+no ticket lost or duplicated, every patient's conversation finished, every due notice delivered
+exactly once (duplicates counted: docs/notifications.md's window).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.proofkit import BotProcess, machine, pct, unhandled_in_log, write_config  # noqa: E402
+from local_botapi import LocalBotApi, LocalTelegram, UserError  # noqa: E402
+
+FAQ = ["jam brp buka?", "poli gigi buka hari sabtu ga", "bayar berapa kalau pake bpjs", "alamat puskesmas dmn",
+       "bisa bawa anak demam?", "makasih ya", "ktp hilang bisa daftar?", "antrian masih lama gak"]
+NOTICE_PATTERNS = {"turn_near": re.compile(r"^⏰ Giliran Anda sudah dekat"), "called": re.compile(r"^📢 Nomor "),
+                   "next_phase": re.compile(r"^➡️ Nomor "), "finished": re.compile(r"^✅ Layanan untuk nomor")}
+PROMPTS = ("🎫 Nomor antrean Anda", "✅ Data ", "Anda belum terdaftar", "Periksa data", "Pilih poli", "Centang",
+           "Kirim foto KTP", "Pilih jenis kelamin", "Ketik tanggal lahir", "Ketik nama lengkap", "Ketik alamat",
+           "Nomor HP yang", "Nomor kartu BPJS", "Ketik NIK", "Sebagian data")
+STAFF_CHANNELS = ["Loket 1", "Loket 2", "Ruang 1", "Ruang 2", "Ruang Gigi", "Apotek"]
+SERVICES = ["Poli Umum"] * 6 + ["Poli Gigi", "Poli Anak / MTBS", "Poli KIA / Kandungan"]
+
+
+def name_for(i: int) -> str:
+    letters = ""
+    n = i + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return f"{random.Random(i).choice(['Siti', 'Budi', 'Wati', 'Agus', 'Dewi', 'Joko'])} {letters.title()}"
+
+
+def is_prompt(event: dict) -> bool:
+    """A new message, or the edit that turns the service choice into the conditions checklist
+    (other edits only take the buttons off an answered question)."""
+    if event["kind"] == "message":
+        return True
+    return event["kind"] == "edit" and "Centang" in (event["message"].get("text") or "")
+
+
+class Patient:
+    """Answers whatever the bot last asked, until it holds a ticket."""
+
+    def __init__(self, user, i: int, rng: random.Random, photo: bytes | None, faq_share: float) -> None:
+        self.user, self.i, self.rng, self.photo, self.faq_share = user, i, rng, photo, faq_share
+        self.latency: dict[str, list[float]] = defaultdict(list)
+        self.ticket: str | None = None
+        self.retries = 0
+        self.restarts = 0
+        self.registered = False
+        self.sent_photo = False
+
+    async def _step(self, kind: str, action, *, timeout: float) -> dict | None:
+        t0 = time.monotonic()
+        try:
+            await action()
+        except UserError as exc:  # a button no longer there (edited away): ask again
+            return None
+        try:
+            event = await self.user.wait_for(is_prompt, timeout=timeout, what="reply")
+        except TimeoutError:
+            return None
+        self.latency[kind].append(time.monotonic() - t0)
+        return event
+
+    async def run(self, deadline: float, timeout: float) -> None:
+        u, i = self.user, self.i
+        nik = f"3507124509{90 if i < 9000 else 91}{i + 1:04d}"[:16]
+        event = await self._step("command", lambda: u.send("/daftar"), timeout=timeout)
+        misses = 0
+        while self.ticket is None and time.monotonic() < deadline:
+            text = ((event or {}).get("message") or {}).get("text") or ((event or {}).get("message") or {}).get("caption") or ""
+            if self.rng.random() < self.faq_share and event is not None:
+                await self._step("faq", lambda: u.send(self.rng.choice(FAQ)), timeout=timeout)
+            if event is None:
+                misses += 1
+                self.retries += 1
+                if misses >= 2:  # the bot lost track (or we did): start again from the right command
+                    self.restarts += 1
+                    misses = 0
+                    cmd = "🎫 Ambil antrean" if self.registered else "/daftar"
+                    event = await self._step("command", lambda: u.send(cmd), timeout=timeout)
+                else:  # repeat the question we are waiting on: the bot's last message
+                    event = {"kind": "message", "message": self.last_prompt(), "synthetic": True}
+                continue
+            if not event.get("synthetic"):
+                misses = 0
+            act = self.answer(text, nik)
+            if act is None:
+                event = await self._next(timeout)
+                continue
+            kind, action = act
+            event = await self._step(kind, action, timeout=180 if kind == "photo" else timeout)
+
+    async def press(self, label: str) -> None:
+        """Press the newest inline button whose text contains `label`."""
+        for msg in sorted(self.user.messages.values(), key=lambda m: -m["message_id"]):
+            for row in (msg.get("reply_markup") or {}).get("inline_keyboard", []):
+                for button in row:
+                    if label in button["text"]:
+                        await self.user.press(data=button["callback_data"], message=msg)
+                        return
+        for row in await self.user.keyboard() or []:  # a reply keyboard
+            for button in row:
+                if label in button["text"]:
+                    await self.user.press_reply(button["text"])
+                    return
+        raise UserError(f"no button like {label!r}")
+
+    def last_prompt(self) -> dict:
+        """The newest bot message that asks something (FAQ answers and notices do not)."""
+        for m in sorted(self.user.messages.values(), key=lambda m: -m["message_id"]):
+            text = m.get("text") or m.get("caption") or ""
+            if text.startswith(PROMPTS):
+                return m
+        return {"text": ""}
+
+    async def _next(self, timeout: float) -> dict | None:
+        try:
+            return await self.user.wait_for(is_prompt, timeout=timeout)
+        except TimeoutError:
+            return None
+
+    def answer(self, text: str, nik: str):
+        u = self.user
+        if not text.startswith(PROMPTS) and "sudah punya nomor" not in text and "masih punya nomor" not in text:
+            return None
+        m = re.search(r"Nomor antrean Anda: ([A-Z]-\d+)", text)
+        if m:
+            self.ticket = m.group(1)
+            return None
+        if "tersimpan" in text or "sudah terdaftar" in text:
+            self.registered = True
+            return "button", lambda: u.send("🎫 Ambil antrean")
+        if "sudah punya nomor" in text or "masih punya nomor" in text or "sudah memiliki nomor" in text:
+            self.ticket = "existing"
+            return None
+        if "belum terdaftar" in text:
+            return "command", lambda: u.send("/daftar")
+        if "Periksa data" in text:
+            return "button", lambda: self.press("✅ Data benar")
+        if "Pilih poli" in text:
+            return "button", lambda: self.press(self.rng.choice(SERVICES))
+        if "Centang" in text:
+            return "ticket", lambda: self.press("🎫 Ambil nomor")
+        if "foto KTP" in text:
+            if self.photo is not None and not self.sent_photo:
+                self.sent_photo = True
+                return "photo", lambda: u.send_photo(self.photo)
+            return "button", lambda: self.press("⌨️ Ketik data")
+        if "Sedang membaca" in text:
+            return None
+        if "jenis kelamin" in text:
+            return "button", lambda: self.press("Perempuan")
+        if "tanggal lahir" in text:
+            return "text", lambda: u.send("05-09-1990")
+        if "nama lengkap" in text:
+            return "text", lambda: u.send(name_for(self.i))
+        if "alamat" in text.lower() and "?" not in text[:3]:
+            return "text", lambda: u.send(f"Jl. Mawar No. {self.i % 200 + 1} RT 3 RW 5")
+        if "Nomor HP" in text:
+            return "text", lambda: u.send(f"0812{self.i:08d}")
+        if "BPJS" in text:
+            return "text", lambda: u.send(f"000{self.i:010d}")
+        if "NIK" in text:
+            return "text", lambda: u.send(nik)
+        return None  # an answer to something else (FAQ, a notice): wait for the next prompt
+
+
+async def staff_loop(qs, channel: str, stop: asyncio.Event, rng: random.Random, counts: Counter, errors: list) -> None:
+    while not stop.is_set():
+        try:
+            view = await qs.call_next(channel)
+            if view is None:
+                await asyncio.sleep(0.5)
+                continue
+            counts["called"] += 1
+            await asyncio.sleep(rng.uniform(0.2, 1.5))
+            await qs.finish(channel)
+            counts["finished"] += 1
+        except Exception as exc:  # noqa: BLE001 - reported, never silent
+            errors.append(f"{channel}: {type(exc).__name__}: {exc}")
+            await asyncio.sleep(0.5)
+
+
+async def killer(bot: BotProcess, kills: int, stop: asyncio.Event, rng: random.Random, log: list) -> None:
+    for k in range(kills):
+        await asyncio.sleep(rng.uniform(4, 12))
+        if stop.is_set():
+            break
+        bot.kill()
+        await bot.wait()
+        log.append(time.monotonic())
+        await bot.start()
+
+
+async def outbox_facts(db) -> tuple[dict, dict]:
+    from sqlalchemy import func, select
+
+    from queue_core.models import Outbox, Ticket
+
+    async def fn(session):
+        rows = await session.execute(select(Outbox.chat_id, Outbox.kind, Outbox.status, func.count())
+                                     .group_by(Outbox.chat_id, Outbox.kind, Outbox.status))
+        outbox = {(c, k, s): n for c, k, s, n in rows}
+        tickets = await session.execute(select(Ticket.user_id, Ticket.number))
+        per_user = defaultdict(list)
+        for uid, number in tickets:
+            per_user[uid].append(number)
+        return outbox, dict(per_user)
+
+    return await db.run(fn)
+
+
+async def rush(args, folder: Path) -> tuple[dict, list[str]]:
+    from queue_core.clock import SystemClock
+    from queue_core.config import load_settings
+    from queue_core.db import Database
+    from queue_core.service import QueueService
+
+    url = args.postgres or f"sqlite+aiosqlite:///{folder / 'rush.db'}"
+    config = write_config(folder, url, limits=True)
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for svc in raw["services"]:  # the clinic is open whenever the benchmark runs
+        svc["hours"] = {d: "00:00-23:59" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+        svc["daily_quota"] = 10_000
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    settings = load_settings(config, env={})
+    api = LocalBotApi(max_messages_per_second=settings.max_messages_per_second,
+                      max_messages_per_chat_per_second=settings.max_messages_per_chat_per_second)
+    await api.start()
+    bot = BotProcess(config, api.base_url, folder / "bot.log")
+    problems: list[str] = []
+    try:
+        await bot.start()
+        db = Database(url)
+        qs = QueueService(db, settings, SystemClock(settings.clinic.timezone))
+        await qs.ensure_channels()
+        rng = random.Random(args.seed)
+        photos: dict[int, bytes] = {}
+        n_photo = round(args.patients * args.photos)
+        if n_photo:
+            from ocr.synthetic import make_card
+
+            for i in rng.sample(range(args.patients), n_photo):
+                photos[i] = make_card(1000 + i, hard=False)[0]
+        import aiohttp
+
+        session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), timeout=aiohttp.ClientTimeout(total=300))
+        tg = LocalTelegram(api.root_url, session)
+        users = [await tg.user(first_name=name_for(i).split()[0]) for i in range(args.patients)]
+        patients = [Patient(u, i, random.Random(args.seed * 7919 + i), photos.get(i), args.faq) for i, u in enumerate(users)]
+        stop = asyncio.Event()
+        staff_counts: Counter = Counter()
+        staff_errors: list[str] = []
+        kill_log: list[float] = []
+        start = time.monotonic()
+        updates_before = api.state.stats["updates"]
+        deadline = start + args.max_minutes * 60
+        staff = [asyncio.create_task(staff_loop(qs, ch, stop, random.Random(j), staff_counts, staff_errors))
+                 for j, ch in enumerate(STAFF_CHANNELS[:args.staff])]
+        kill_task = asyncio.create_task(killer(bot, args.kills, stop, random.Random(args.seed), kill_log)) if args.kills else None
+
+        async def arrive(p: Patient, delay: float) -> None:
+            await asyncio.sleep(delay)
+            await p.run(deadline, timeout=args.reply_timeout)
+
+        spread = args.arrival_minutes * 60
+        await asyncio.gather(*(arrive(p, rng.uniform(0, spread)) for p in patients))
+        elapsed = time.monotonic() - start
+        updates = api.state.stats["updates"] - updates_before
+        if kill_task:
+            await kill_task  # every planned kill happens, then the bot runs to the end
+        # let the staff empty the queues and the notifier deliver what they owe
+        settle = time.monotonic() + args.settle_seconds
+        while time.monotonic() < settle:
+            outbox, _ = await outbox_facts(db)
+            waiting = sum(n for (c, k, s), n in outbox.items() if s in ("pending", "sending"))
+            from sqlalchemy import func, select
+
+            from queue_core.models import Ticket
+
+            open_tickets = await db.run(lambda s: s.scalar(select(func.count()).select_from(Ticket).where(
+                Ticket.status.in_(("waiting", "called", "serving")))))
+            if waiting == 0 and open_tickets == 0:
+                break
+            await asyncio.sleep(1)
+        stop.set()
+        await asyncio.gather(*staff)
+        outbox, tickets = await outbox_facts(db)
+        await db.dispose()
+        await session.close()
+    finally:
+        await bot.stop()
+        await api.stop()
+    # ------------------------------------------------------------------ checks
+    latency: dict[str, list[float]] = defaultdict(list)
+    for p in patients:
+        for k, v in p.latency.items():
+            latency[k] += v
+    shown = {p.user.id: p.ticket for p in patients}
+    no_ticket = [p.i for p in patients if p.ticket is None]
+    dup = {uid: nums for uid, nums in tickets.items() if len(nums) > 1}
+    lost = [uid for uid, num in shown.items() if num and num != "existing" and num not in tickets.get(uid, [])]
+    if no_ticket:
+        stuck = [(p.last_prompt().get("text") or "")[:60] for p in patients if p.ticket is None][:3]
+        problems.append(f"{len(no_ticket)} patients never got a ticket (first: {no_ticket[:5]}, last prompts {stuck})")
+    if dup:
+        problems.append(f"{len(dup)} patients hold more than one ticket: {list(dup.items())[:3]}")
+    if lost:
+        problems.append(f"{len(lost)} tickets shown to patients are not in the database")
+    delivered: Counter = Counter()
+    for chat in api.state.chats.values():
+        for m in chat.messages.values():
+            if m.get("from", {}).get("id") != api.state.bot_id:
+                continue
+            text = m.get("text") or m.get("caption") or ""
+            for kind, pattern in NOTICE_PATTERNS.items():
+                if pattern.match(text):
+                    delivered[(chat.user.id, kind)] += 1
+    owed: Counter = Counter()
+    unsettled = Counter()
+    for (chat_id, kind, status), n in outbox.items():
+        if kind in NOTICE_PATTERNS and status in ("sent", "pending", "sending"):
+            owed[(chat_id, kind)] += n
+        if status in ("pending", "sending", "failed"):
+            unsettled[status] += n
+    missing = sum(max(0, owed[k] - delivered[k]) for k in owed)
+    duplicates = sum(max(0, delivered[k] - owed[k]) for k in delivered)
+    if missing:
+        problems.append(f"{missing} due notices never delivered (outbox: {dict(unsettled)})")
+    if duplicates and not args.kills:
+        problems.append(f"{duplicates} notices delivered twice without any crash")
+    log_text = bot.log_text()
+    unhandled = unhandled_in_log(log_text)
+    if unhandled:
+        problems.append(f"{unhandled} unhandled exceptions in the bot's log")
+    if staff_errors:
+        problems.append(f"{len(staff_errors)} staff errors: {staff_errors[:3]}")
+    report = {
+        "patients": args.patients, "photos": len(photos), "seconds": elapsed, "updates": updates,
+        "per_second": updates / elapsed, "latency": {k: (len(v), pct(v, 50), pct(v, 99)) for k, v in sorted(latency.items())},
+        "staff": dict(staff_counts), "kills": len(kill_log), "bot_starts": bot.starts,
+        "retried_steps": sum(p.retries for p in patients), "restarted_flows": sum(p.restarts for p in patients),
+        "patients_restarting": sum(1 for p in patients if p.restarts), "notices_owed": sum(owed.values()),
+        "notices_delivered": sum(delivered.values()), "duplicates": duplicates, "missing": missing,
+        "outbox_unsettled": dict(unsettled), "unhandled": unhandled, "server": dict(api.state.stats),
+        "recovered_lines": log_text.count("were not confirmed; sending them again"),
+    }
+    return report, problems
+
+
+def print_report(r: dict, problems: list[str]) -> None:
+    print(f"rush hour: {r['patients']} patients ({r['photos']} with a KTP photo, the rest typed), "
+          f"{r['updates']} updates in {r['seconds']:.0f} s = {r['per_second']:.1f} updates/s; "
+          f"staff {r['staff']}; kills {r['kills']} (bot started {r['bot_starts']}x)")
+    print("  reply latency by kind: n, p50, p99")
+    for kind, (n, p50, p99) in r["latency"].items():
+        print(f"    {kind:8s} {n:6d}  {p50 * 1000:7.0f} ms  {p99 * 1000:7.0f} ms")
+    print(f"  steps repeated after no answer: {r['retried_steps']}; flows restarted: {r['restarted_flows']} "
+          f"({r['patients_restarting']} patients)")
+    print(f"  notices owed {r['notices_owed']}, delivered {r['notices_delivered']}, duplicates {r['duplicates']}, "
+          f"missing {r['missing']}; outbox left {r['outbox_unsettled']}; start-up recoveries logged "
+          f"{r['recovered_lines']}")
+    print(f"  unhandled exceptions in the bot's log: {r['unhandled']}; server {r['server']}")
+    print("OK: every check passed" if not problems else "FAILED:\n  " + "\n  ".join(problems))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--patients", type=int, default=500)
+    parser.add_argument("--photos", type=float, default=0.04, help="share registering with a KTP photo")
+    parser.add_argument("--faq", type=float, default=0.15, help="chance of a FAQ question before each step")
+    parser.add_argument("--staff", type=int, default=6)
+    parser.add_argument("--kills", type=int, default=0, help="SIGKILL the bot this many times during the rush")
+    parser.add_argument("--arrival-minutes", type=float, default=3.0)
+    parser.add_argument("--reply-timeout", type=float, default=20.0)
+    parser.add_argument("--settle-seconds", type=float, default=240.0)
+    parser.add_argument("--max-minutes", type=float, default=30.0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL database URL instead of SQLite")
+    parser.add_argument("--quick", action="store_true", help="40 patients, no photos, 1 minute of arrivals")
+    a = parser.parse_args()
+    if a.quick:
+        a.patients, a.photos, a.arrival_minutes = 40, 0.0, 1.0
+    print(f"Machine: {machine()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        report, problems = asyncio.run(rush(a, Path(tmp)))
+    print_report(report, problems)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

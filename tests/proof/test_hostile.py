@@ -1,0 +1,13 @@
+"""Quick version of bench/hostile.py: 500 random and malformed updates into the real bot."""
+import pytest
+
+from bench.hostile import run
+
+pytestmark = pytest.mark.slow
+
+
+async def test_500_hostile_updates_get_answers_and_raise_nothing(tmp_path):
+    report, problems = await run(updates=500, users=20, seed=7, database_url=None, folder=tmp_path)
+    assert not problems, problems
+    assert report["updates"] == 500 and report["answered"] == 500
+    assert report["staff_commands_sent"] > 0 and report["by_kind"]["forged_cb"] > 0
