@@ -78,7 +78,7 @@ class Patient:
         t0 = time.monotonic()
         try:
             await action()
-        except UserError as exc:  # a button no longer there (edited away): ask again
+        except UserError:  # a button no longer there (edited away): ask again
             return None
         try:
             event = await self.user.wait_for(is_prompt, timeout=timeout, what="reply")
