@@ -45,7 +45,8 @@ async def test_a_failing_handler_is_logged_and_the_user_is_told(start_pusque, ca
     async def boom(update, context):
         raise RuntimeError("kaboom")
 
-    system = await start_pusque(configure=lambda app: app.add_handler(CommandHandler("boom", boom)))
+    # group -1: ahead of the catch-all that answers unknown commands (handlers/chat.py)
+    system = await start_pusque(configure=lambda app: app.add_handler(CommandHandler("boom", boom), group=-1))
     user = await system.user(first_name="Citra")
     await user.send("/boom")
     reply = await user.next_message()
