@@ -47,22 +47,28 @@ class Services:
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list, repr=False)
 
     @classmethod
-    async def create(cls, settings: Settings, *, clock: Callable[[], dt.datetime] | None = None) -> "Services":
+    async def create(cls, settings: Settings, *, clock: Callable[[], dt.datetime] | None = None,
+                     primary: bool = True) -> "Services":
+        """The bot's services. `primary=False` (a web worker beside the bot) skips what only the one
+        bot process may do: applying migrations, recovering the outbox (which would resend the bot's
+        in-flight notices) and loading the wait-time model."""
         services = cls(settings=settings, roles=RoleResolver.from_settings(settings),
                        clock=clock or clinic_clock(settings))
         services.db = Database(settings.database_url)
         services.on_close(services.db.dispose)
-        await services.db.upgrade()
+        if primary:
+            await services.db.upgrade()
         queue_clock = CallableClock(services.clock)
         services.queue = QueueService(services.db, settings, queue_clock)
         await services.queue.ensure_channels()
         services.outbox = OutboxRepository(services.db, queue_clock)
         services.staff = StaffStore(services.db, queue_clock)
         services.roles.attach(services.staff)
-        recovered = await services.outbox.recover()
-        if recovered:
-            log.warning("%d notices claimed by a previous run were not confirmed; sending them again", recovered)
-        services._load_predictor_in_background()
+        if primary:
+            recovered = await services.outbox.recover()
+            if recovered:
+                log.warning("%d notices claimed by a previous run were not confirmed; sending them again", recovered)
+            services._load_predictor_in_background()
         return services
 
     def _load_predictor_in_background(self) -> None:

@@ -26,15 +26,9 @@ import signal
 import sys
 from types import SimpleNamespace
 
-from queue_core.clock import CallableClock
 from queue_core.config import ConfigError, Settings, load_settings
-from queue_core.db import Database
-from queue_core.outbox import OutboxRepository
-from queue_core.service import QueueService
-from queue_core.staff import StaffStore
 
-from .roles import RoleResolver
-from .services import SERVICES_KEY, Services, clinic_clock
+from .services import SERVICES_KEY, Services
 from .web import WebServer
 
 log = logging.getLogger(__name__)
@@ -51,16 +45,7 @@ class WorkerApplication:
 
 
 async def create_services(settings: Settings) -> Services:
-    services = Services(settings=settings, roles=RoleResolver.from_settings(settings), clock=clinic_clock(settings))
-    services.db = Database(settings.database_url)
-    services.on_close(services.db.dispose)
-    queue_clock = CallableClock(services.clock)
-    services.queue = QueueService(services.db, settings, queue_clock)
-    await services.queue.ensure_channels()
-    services.outbox = OutboxRepository(services.db, queue_clock)
-    services.staff = StaffStore(services.db, queue_clock)
-    services.roles.attach(services.staff)
-    return services
+    return await Services.create(settings, primary=False)
 
 
 class WebWorker:
