@@ -42,7 +42,9 @@ PROMPTS = ("🎫 Nomor antrean Anda", "✅ Data ", "Anda belum terdaftar", "Peri
            "Kirim foto KTP", "Pilih jenis kelamin", "Ketik tanggal lahir", "Ketik nama lengkap", "Ketik alamat",
            "Nomor HP yang", "Nomor kartu BPJS", "Ketik NIK", "Sebagian data")
 STAFF_CHANNELS = ["Loket 1", "Loket 2", "Ruang 1", "Ruang 2", "Ruang Gigi", "Apotek"]
-SERVICES = ["Poli Umum"] * 6 + ["Poli Gigi", "Poli Anak / MTBS", "Poli KIA / Kandungan"]
+# the services whose rooms the 6 staff serve (Poli Anak and KIA rooms have no staff in this run:
+# their tickets would stay waiting and hold the settle phase to its limit)
+SERVICES = ["Poli Umum"] * 6 + ["Poli Gigi"] * 2
 
 
 def name_for(i: int) -> str:
@@ -102,6 +104,8 @@ class Patient:
         event = await self._step("command", lambda: u.send("/daftar"), timeout=timeout)
         misses = 0
         while self.ticket is None and time.monotonic() < deadline:
+            if self.seen_ticket():
+                break
             text = ((event or {}).get("message") or {}).get("text") or ((event or {}).get("message") or {}).get("caption") or ""
             if self.rng.random() < self.faq_share and event is not None:
                 await self._step("faq", lambda: u.send(self.rng.choice(FAQ)), timeout=timeout)
@@ -146,6 +150,16 @@ class Patient:
                     await self.user.press_reply(button["text"])
                     return
         raise UserError(f"no button like {label!r}")
+
+    def seen_ticket(self) -> bool:
+        """A ticket anywhere in the chat counts, whichever reply we were waiting on when it came
+        (it can arrive while we wait on a FAQ answer or a repeated step): never take a second one."""
+        for m in self.user.messages.values():
+            found = re.search(r"Nomor antrean Anda: ([A-Z]-\d+)", m.get("text") or m.get("caption") or "")
+            if found:
+                self.ticket = found.group(1)
+                return True
+        return False
 
     def last_prompt(self) -> dict:
         """The newest bot message that asks something (FAQ answers and notices do not)."""
