@@ -98,17 +98,19 @@ class BotProcess:
             self.proc.kill()  # SIGKILL
 
     async def wait(self) -> None:
-        if self.proc is not None:
-            await self.proc.wait()
+        """Until the bot process is gone. Not `proc.wait()`: asyncio waits for the stdout pipe to
+        close too, and a child the bot spawned (an OCR worker) may still hold it."""
+        while self.proc is not None and self.proc.returncode is None:
+            await asyncio.sleep(0.05)
 
     async def stop(self) -> None:
         if self.proc is not None and self.proc.returncode is None:
             self.proc.terminate()
             try:
-                await asyncio.wait_for(self.proc.wait(), 30)
+                await asyncio.wait_for(self.wait(), 30)
             except asyncio.TimeoutError:
                 self.proc.kill()
-                await self.proc.wait()
+                await self.wait()
 
     def log_text(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""

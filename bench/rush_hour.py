@@ -42,7 +42,9 @@ PROMPTS = ("🎫 Nomor antrean Anda", "✅ Data ", "Anda belum terdaftar", "Peri
            "Kirim foto KTP", "Pilih jenis kelamin", "Ketik tanggal lahir", "Ketik nama lengkap", "Ketik alamat",
            "Nomor HP yang", "Nomor kartu BPJS", "Ketik NIK", "Sebagian data")
 STAFF_CHANNELS = ["Loket 1", "Loket 2", "Ruang 1", "Ruang 2", "Ruang Gigi", "Apotek"]
-SERVICES = ["Poli Umum"] * 6 + ["Poli Gigi", "Poli Anak / MTBS", "Poli KIA / Kandungan"]
+# the services whose rooms the 6 staff serve (Poli Anak and KIA rooms have no staff in this run:
+# their tickets would stay waiting and hold the settle phase to its limit)
+SERVICES = ["Poli Umum"] * 6 + ["Poli Gigi"] * 2
 
 
 def name_for(i: int) -> str:
@@ -73,6 +75,7 @@ class Patient:
         self.restarts = 0
         self.registered = False
         self.sent_photo = False
+        self.began = self.ended = 0.0
 
     async def _step(self, kind: str, action, *, timeout: float) -> dict | None:
         t0 = time.monotonic()
@@ -88,11 +91,21 @@ class Patient:
         return event
 
     async def run(self, deadline: float, timeout: float) -> None:
-        u, i = self.user, self.i
+        i = self.i
         nik = f"3507124509{90 if i < 9000 else 91}{i + 1:04d}"[:16]
+        self.began = time.monotonic()
+        try:
+            await self._run(deadline, timeout, nik)
+        finally:
+            self.ended = time.monotonic()
+
+    async def _run(self, deadline: float, timeout: float, nik: str) -> None:
+        u = self.user
         event = await self._step("command", lambda: u.send("/daftar"), timeout=timeout)
         misses = 0
         while self.ticket is None and time.monotonic() < deadline:
+            if self.seen_ticket():
+                break
             text = ((event or {}).get("message") or {}).get("text") or ((event or {}).get("message") or {}).get("caption") or ""
             if self.rng.random() < self.faq_share and event is not None:
                 await self._step("faq", lambda: u.send(self.rng.choice(FAQ)), timeout=timeout)
@@ -103,16 +116,23 @@ class Patient:
                     self.restarts += 1
                     misses = 0
                     cmd = "🎫 Ambil antrean" if self.registered else "/daftar"
+                    if not self.registered:  # leave whatever conversation the bot thinks we are in
+                        await self._step("command", lambda: u.send("/batal"), timeout=timeout)
                     event = await self._step("command", lambda: u.send(cmd), timeout=timeout)
                 else:  # repeat the question we are waiting on: the bot's last message
                     event = {"kind": "message", "message": self.last_prompt(), "synthetic": True}
                 continue
-            if not event.get("synthetic"):
-                misses = 0
             act = self.answer(text, nik)
             if act is None:
+                if self.ticket is not None:
+                    break
+                # not a question (a FAQ answer, a notice, the reply to text the bot did not expect):
+                # no progress. Before, any real message reset `misses`, so a patient whose answer
+                # got a non-question reply repeated that answer forever and never restarted.
                 event = await self._next(timeout)
                 continue
+            if not event.get("synthetic"):
+                misses = 0
             kind, action = act
             event = await self._step(kind, action, timeout=180 if kind == "photo" else timeout)
 
@@ -130,6 +150,16 @@ class Patient:
                     await self.user.press_reply(button["text"])
                     return
         raise UserError(f"no button like {label!r}")
+
+    def seen_ticket(self) -> bool:
+        """A ticket anywhere in the chat counts, whichever reply we were waiting on when it came
+        (it can arrive while we wait on a FAQ answer or a repeated step): never take a second one."""
+        for m in self.user.messages.values():
+            found = re.search(r"Nomor antrean Anda: ([A-Z]-\d+)", m.get("text") or m.get("caption") or "")
+            if found:
+                self.ticket = found.group(1)
+                return True
+        return False
 
     def last_prompt(self) -> dict:
         """The newest bot message that asks something (FAQ answers and notices do not)."""
@@ -207,14 +237,30 @@ async def staff_loop(qs, channel: str, stop: asyncio.Event, rng: random.Random, 
             await asyncio.sleep(0.5)
 
 
-async def killer(bot: BotProcess, kills: int, stop: asyncio.Event, rng: random.Random, log: list) -> None:
-    for k in range(kills):
-        await asyncio.sleep(rng.uniform(4, 12))
-        if stop.is_set():
-            break
-        bot.kill()
-        await bot.wait()
-        log.append(time.monotonic())
+async def killer(bot: BotProcess, kills: int, stop: asyncio.Event, rng: random.Random, log: list,
+                 unplanned: list) -> None:
+    """SIGKILL the bot `kills` times at random moments, restarting it each time (as systemd would);
+    also restart it if it went away by itself (counted in `unplanned`: on a shared machine another
+    run's clean-up can take it)."""
+    k = 0
+    while not stop.is_set():
+        sleep = rng.uniform(4, 12) if k < kills else 1.0
+        try:
+            await asyncio.wait_for(bot.wait(), sleep)
+        except asyncio.TimeoutError:
+            if k >= kills:
+                continue
+            try:
+                bot.kill()
+            except ProcessLookupError:
+                pass
+            await bot.wait()
+            k += 1
+            log.append(time.monotonic())
+        else:
+            if stop.is_set():
+                break
+            unplanned.append(time.monotonic())
         await bot.start()
 
 
@@ -283,7 +329,8 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         deadline = start + args.max_minutes * 60
         staff = [asyncio.create_task(staff_loop(qs, ch, stop, random.Random(j), staff_counts, staff_errors))
                  for j, ch in enumerate(STAFF_CHANNELS[:args.staff])]
-        kill_task = asyncio.create_task(killer(bot, args.kills, stop, random.Random(args.seed), kill_log)) if args.kills else None
+        unplanned: list[float] = []
+        kill_task = asyncio.create_task(killer(bot, args.kills, stop, random.Random(args.seed), kill_log, unplanned))
 
         async def arrive(p: Patient, delay: float) -> None:
             await asyncio.sleep(delay)
@@ -293,8 +340,8 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         await asyncio.gather(*(arrive(p, rng.uniform(0, spread)) for p in patients))
         elapsed = time.monotonic() - start
         updates = api.state.stats["updates"] - updates_before
-        if kill_task:
-            await kill_task  # every planned kill happens, then the bot runs to the end
+        while len(kill_log) < args.kills and not kill_task.done():
+            await asyncio.sleep(0.5)  # every planned kill happens, then the bot runs to the end
         # let the staff empty the queues and the notifier deliver what they owe
         settle = time.monotonic() + args.settle_seconds
         while time.monotonic() < settle:
@@ -311,6 +358,8 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
             await asyncio.sleep(1)
         stop.set()
         await asyncio.gather(*staff)
+        kill_task.cancel()
+        await asyncio.gather(kill_task, return_exceptions=True)
         outbox, tickets = await outbox_facts(db)
         await db.dispose()
         await session.close()
@@ -355,6 +404,7 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         problems.append(f"{missing} due notices never delivered (outbox: {dict(unsettled)})")
     if duplicates and not args.kills:
         problems.append(f"{duplicates} notices delivered twice without any crash")
+    spanning = [p for p in patients if any(p.began < k < p.ended for k in kill_log + unplanned)]
     log_text = bot.log_text()
     unhandled = unhandled_in_log(log_text)
     if unhandled:
@@ -364,11 +414,13 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
     report = {
         "patients": args.patients, "photos": len(photos), "seconds": elapsed, "updates": updates,
         "per_second": updates / elapsed, "latency": {k: (len(v), pct(v, 50), pct(v, 99)) for k, v in sorted(latency.items())},
-        "staff": dict(staff_counts), "kills": len(kill_log), "bot_starts": bot.starts,
+        "staff": dict(staff_counts), "kills": len(kill_log), "unplanned_exits": len(unplanned), "bot_starts": bot.starts,
         "retried_steps": sum(p.retries for p in patients), "restarted_flows": sum(p.restarts for p in patients),
         "patients_restarting": sum(1 for p in patients if p.restarts), "notices_owed": sum(owed.values()),
         "notices_delivered": sum(delivered.values()), "duplicates": duplicates, "missing": missing,
         "outbox_unsettled": dict(unsettled), "unhandled": unhandled, "server": dict(api.state.stats),
+        "in_flight_at_kill": len(spanning), "resumed": sum(1 for p in spanning if p.ticket and not p.restarts),
+        "resumed_after_restart": sum(1 for p in spanning if p.ticket and p.restarts),
         "recovered_lines": log_text.count("were not confirmed; sending them again"),
     }
     return report, problems
@@ -377,12 +429,15 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
 def print_report(r: dict, problems: list[str]) -> None:
     print(f"rush hour: {r['patients']} patients ({r['photos']} with a KTP photo, the rest typed), "
           f"{r['updates']} updates in {r['seconds']:.0f} s = {r['per_second']:.1f} updates/s; "
-          f"staff {r['staff']}; kills {r['kills']} (bot started {r['bot_starts']}x)")
+          f"staff {r['staff']}; kills {r['kills']} (bot started {r['bot_starts']}x, "
+          f"{r['unplanned_exits']} exits not ours)")
     print("  reply latency by kind: n, p50, p99")
     for kind, (n, p50, p99) in r["latency"].items():
         print(f"    {kind:8s} {n:6d}  {p50 * 1000:7.0f} ms  {p99 * 1000:7.0f} ms")
     print(f"  steps repeated after no answer: {r['retried_steps']}; flows restarted: {r['restarted_flows']} "
           f"({r['patients_restarting']} patients)")
+    print(f"  conversations in flight at a kill: {r['in_flight_at_kill']}; finished without starting over "
+          f"{r['resumed']}, after starting over {r['resumed_after_restart']}")
     print(f"  notices owed {r['notices_owed']}, delivered {r['notices_delivered']}, duplicates {r['duplicates']}, "
           f"missing {r['missing']}; outbox left {r['outbox_unsettled']}; start-up recoveries logged "
           f"{r['recovered_lines']}")

@@ -86,6 +86,8 @@ def build_application(
     if webhook:
         builder = builder.updater(None)
     app = builder.build()
+    if isinstance(app.update_processor, PerChatUpdateProcessor):
+        app.update_processor.flush = app.update_persistence  # every step persisted before the next
     app.bot_data[COMMANDS_KEY] = handlers.all_commands()
     handlers.register_all(app)
     if configure is not None:

@@ -21,7 +21,7 @@ from queue_core.db import Database
 from queue_core.models import BotState
 
 log = logging.getLogger(__name__)
-UPDATE_INTERVAL = 2.0  # seconds; a crash loses at most this much conversation progress
+UPDATE_INTERVAL = 2.0  # seconds; a backstop: bot/updates.py flushes after every update
 
 
 class DbPersistence(BasePersistence):

@@ -304,7 +304,14 @@ async def skip_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
 
 
 async def _save(update: Update, context, lang: str):
-    reg = context.user_data.pop(REG, None) or {"kind": "self", "draft": {}}
+    reg = _reg(context)
+    missing = [f for f in fields_for(reg["kind"]) if not reg["draft"].get(f)]
+    if missing:
+        # The conversation state got ahead of the draft (a crash between the two being stored:
+        # seen in issue 9's SIGKILL rush): ask again for what is missing instead of failing.
+        log.warning("registration draft incomplete at save (%s); asking again", ", ".join(missing))
+        return await _ask_next(update.effective_message, context, lang)
+    context.user_data.pop(REG, None)
     d = reg["draft"]
     born = dt.date.fromisoformat(d["birth_date"]) if d.get("birth_date") else None
     from queue_core.patients import DuplicatePatient

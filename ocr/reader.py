@@ -21,9 +21,28 @@ from ocr.engine import DEFAULT_MAX_BYTES, empty_output
 _READER = None  # the easyocr Reader of this worker process
 
 
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """A worker outlives a SIGKILLed bot otherwise: orphaned, holding its model in memory and the
+    bot's stdout/stderr open (issue 9's crash proof found one orphan per kill)."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _init_worker(threads: int) -> None:
     global _READER
+    import os
+
     from ocr.engine import load_reader
+
+    _exit_with_parent(os.getppid())
 
     _READER = load_reader(threads=threads)
 

@@ -201,3 +201,60 @@ async def test_delete_my_data_keeps_tickets_only_anonymised(start_pusque):
     tickets, patients = await services.db.run(check)
     assert patients == 0 and len(tickets) == 1
     assert tickets[0].patient_id is None and tickets[0].user_id is None and tickets[0].status == "cancelled"
+
+
+async def test_each_registration_step_is_persisted_at_once_not_on_the_timer(tmp_path, monkeypatch):
+    """A SIGKILL right after a reply must not take the step back (issue 9's rush-hour stall): with
+    PTB's periodic flush switched off, the conversation state and the draft are still in the
+    database as soon as the patient has the next question."""
+    import asyncio
+
+    from telegram.ext import Application
+
+    from queue_core.db import Database
+    from queue_core.models import BotState
+
+    async def no_timer(self) -> None:
+        return None
+
+    monkeypatch.setattr(Application, "_persistence_updater", no_timer)
+    botapi = LocalBotApi(LOCAL_TOKEN, **FAST)
+    await botapi.start("127.0.0.1", 0)
+    settings = make_test_settings(tmp_path)
+    tg = LocalTelegram(botapi.root_url)
+    bot = PusQue(settings, base_url=botapi.base_url, services_factory=factory(ManualClock(MONDAY_8AM)))
+    await bot.start()
+    db = Database(settings.database_url)
+
+    async def stored(key: str):
+        async def fn(session):
+            row = await session.get(BotState, key)
+            return None if row is None else row.value
+        return await db.run(fn)
+
+    async def eventually(key: str, check) -> object:
+        value = None
+        for _ in range(50):  # at most 1 s, half the 2 s timer it no longer depends on
+            value = await stored(key)
+            if value is not None and check(value):
+                return value
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"{key} = {value!r}")
+
+    try:
+        ani = await tg.user(first_name="Ani")
+        await ani.send("/daftar")
+        await ani.next_message(contains="foto KTP")
+        await eventually(f"conv:register:{ani.id},{ani.id}", lambda v: v["state"] == "reg_ktp")
+        await ani.press("⌨️ Ketik data")
+        await ani.next_message(contains="NIK")
+        await ani.send("3507124509900003")
+        await ani.next_message(contains="nama lengkap")
+        await eventually(f"conv:register:{ani.id},{ani.id}", lambda v: v["state"] == "reg_typing")
+        await eventually(f"user:{ani.id}", lambda v: v["reg"]["ask"] == "name"
+                         and v["reg"]["draft"]["nik"] == "3507124509900003")
+    finally:
+        await db.dispose()
+        await bot.stop()
+        await tg.close()
+        await botapi.stop()
