@@ -46,14 +46,20 @@ async def commit_order(sessionmaker) -> list[str]:
         return [r.payload["number"] for r in rows]
 
 
-def check(per_caller: list[list[str]], ranks: dict[str, int], order: list[str], window: int) -> None:
+def check(per_caller: list[list[str]], ranks: dict[str, int], commit_order: list[str] | None) -> None:
+    """Exactly once, each caller in policy order; and where the commit order is known exactly
+    (SQLite serialises writers, so outbox ids follow commits), the global order is the policy's.
+
+    On PostgreSQL outbox ids come from a sequence at INSERT time, not at commit: a process
+    descheduled between reading the head and inserting its notice shows up late without anyone
+    having been passed over, so ids are no measure of the calling order there."""
     flat = [n for calls in per_caller for n in calls]
     assert len(flat) == len(set(flat)), "a patient was called twice"
     assert set(flat) == set(ranks), "a patient was never called"
     for calls in per_caller:  # one caller's patients come in policy order
         assert [ranks[n] for n in calls] == sorted(ranks[n] for n in calls)
-    for i, number in enumerate(order):  # globally, nobody overtakes by more than the callers in flight
-        assert abs(ranks[number] - i) <= window, (number, ranks[number], i)
+    if commit_order is not None:
+        assert [ranks[n] for n in commit_order] == list(range(len(commit_order)))
 
 
 async def test_eight_callers_drain_2000_tickets(db_url, tmp_path, db, sessionmaker):
@@ -63,8 +69,7 @@ async def test_eight_callers_drain_2000_tickets(db_url, tmp_path, db, sessionmak
     ranks = await policy_ranks(sessionmaker, settings)
     per_caller = await drain(db_url, config, [f"Loket {i + 1}" for i in range(CALLERS)])
     # SQLite serialises writers (BEGIN IMMEDIATE): commit order is exactly the policy order.
-    window = 0 if db_url.startswith("sqlite") else CALLERS
-    check(per_caller, ranks, await commit_order(sessionmaker), window)
+    check(per_caller, ranks, await commit_order(sessionmaker) if db_url.startswith("sqlite") else None)
     assert min(len(c) for c in per_caller) > 0, "some caller never got a patient"
 
 
@@ -91,5 +96,6 @@ async def test_separate_processes_on_postgres(pg_database, tmp_path):
     outputs = [await p.communicate() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     per_caller = [calls for out, _ in outputs for calls in json.loads(out)]
-    check(per_caller, ranks, await commit_order(sm), CALLERS)
+    check(per_caller, ranks, None)
+    assert len(await commit_order(sm)) == N_TICKETS  # one "called" notice per call, none lost
     await db.dispose()
