@@ -9,9 +9,10 @@ higher levels (including those still upstream), late channels, breaks, no-shows,
 """
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -19,8 +20,10 @@ from queue_core.config import Settings
 from queue_core.policy import OrderingPolicy
 from queue_core.snapshot import QueueSnapshot
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 RECENT_N = 10
+N_WAITING = 19           # ticket-specific columns, incl. the level one-hot (busy-channel rows share them)
+N_COMMON = 24            # queue-wide columns before the phase / service one-hots
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,26 @@ class FeatureSpec:
     services: tuple[str, ...]
     configured_channels: dict[tuple[str, str], int]
     policy: OrderingPolicy
+    hours: dict = field(default_factory=dict)       # service -> OpeningHours (config)
 
     @classmethod
     def from_settings(cls, settings: Settings, policy: OrderingPolicy | None = None) -> "FeatureSpec":
         chans = {(p, s): len(settings.channels_for(p, s)) for p in settings.phases for s in settings.services}
         return cls(tuple(settings.phases), tuple(settings.services), chans,
-                   policy or OrderingPolicy.from_config(settings.policy))
+                   policy or OrderingPolicy.from_config(settings.policy),
+                   {code: svc.hours for code, svc in settings.services.items()})
+
+    def minutes_to_close(self, snap: QueueSnapshot) -> float:
+        """Minutes from snap.at until the queue's service stops taking patients today (the latest
+        closing service for a shared loket/apotek queue); 0 when unknown or closed."""
+        codes = [snap.service] if snap.phase == "poli" else list(self.hours)
+        closes = []
+        for code in codes:
+            hours = self.hours.get(code)
+            window = hours.window(snap.at.date()) if hours is not None else None
+            if window:
+                closes.append(dt.datetime.combine(snap.at.date(), window[1]))
+        return max((c - snap.at).total_seconds() / 60 for c in closes) if closes else 0.0
 
     def fingerprint(self) -> dict:
         """What a saved model depends on; a model is not used when this changed."""
@@ -43,7 +60,7 @@ class FeatureSpec:
 
     @property
     def n_features(self) -> int:
-        return 35 + len(self.phases) + len(self.services)
+        return N_WAITING + N_COMMON + len(self.phases) + len(self.services)
 
 
 def recent_mean(snapshot: QueueSnapshot, last_n: int = RECENT_N) -> float:
@@ -69,6 +86,19 @@ def channel_free_estimates(snapshot: QueueSnapshot, mean: float) -> list[float]:
     return out
 
 
+def overtake_window(policy: OrderingPolicy, own: int, by: int, waited: float) -> float:
+    """Minutes during which a ticket of level `by` that joins the queue will still be placed ahead
+    of a level-`own` ticket that has waited `waited` minutes (strict: capped at 60; fcfs: 0)."""
+    if by >= own or policy.name == "fcfs":
+        return 0.0
+    if policy.name == "strict":
+        return 60.0
+    starts = policy.head_start_minutes or {}
+    if by == 0:
+        return 60.0
+    return max(starts.get(by, 0.0) - starts.get(own, 0.0) - waited, 0.0)
+
+
 def _common(spec: FeatureSpec, snap: QueueSnapshot) -> list[float]:
     mean_cfg = snap.config_mean_minutes
     recent = snap.recent_service_minutes[-RECENT_N:]
@@ -85,7 +115,9 @@ def _common(spec: FeatureSpec, snap: QueueSnapshot) -> list[float]:
         float(max(snap.channels_open - len(snap.busy), 0)),
         float(snap.served_last_hour), hour - 9.0, float(snap.at.weekday() == 4 or snap.at.weekday() == 5),
         float(len(snap.waiting)), float(len(snap.upstream_levels)),
-    ] + [float(sum(1 for u in snap.upstream_levels if u == k)) for k in range(4)] + phase + service
+    ] + [float(sum(1 for u in snap.upstream_levels if u == k)) for k in range(4)] + [
+        spec.minutes_to_close(snap),
+    ] + [1.0 if snap.at.weekday() == k else 0.0 for k in range(6)] + phase + service
 
 
 def waiting_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:
@@ -117,6 +149,7 @@ def waiting_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:
             float(p), p / c, p * snap.config_mean_minutes / c, p * mean_rec / c, smart[i],
             math.log1p(smart[i]), waited, window, float(up_higher), float(behind_higher),
             float(ahead[0] + ahead[1]), float(ahead[2] + ahead[3]), 0.0, 0.0,
+            overtake_window(spec.policy, lvl, 2, waited),
         ] + own + common
         rows.append(row)
         ahead[lvl] += 1
@@ -134,7 +167,7 @@ def serving_features(spec: FeatureSpec, snap: QueueSnapshot) -> np.ndarray:
     for i, b in enumerate(snap.busy):
         elapsed = (snap.at - b.since).total_seconds() / 60
         rem = max(mean_rec - elapsed, 0.15 * mean_rec)
-        row = [0.0, 0.0, 0.0, 0.0, rem, math.log1p(rem), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, elapsed,
+        row = [0.0, 0.0, 0.0, 0.0, rem, math.log1p(rem), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, elapsed, 0.0,
                0.0, 0.0, 0.0, 0.0] + common
         out[i, :] = row
     return out

@@ -4,6 +4,8 @@ Two outputs per row, in minutes: the median (the estimate shown, and what MAE re
 quantile (the "come back at" advice: it adapts the safety margin to how uncertain the estimate
 is). Both are learnt with the pinball (quantile) loss. Rows are waiting tickets (target: minutes
 until called) and busy channels (target: minutes until the service ends), flagged by a feature.
+The network is an ensemble of MEMBERS small MLPs trained side by side in one Keras model; the
+prediction is their mean (it removes most of the seed-to-seed spread of a single MLP, ~0.2 min MAE).
 
 Files in the model directory: `model.keras`, `preprocess.joblib` (the StandardScaler),
 `metadata.json` (version, trained_at, data range, sizes, metrics, feature fingerprint).
@@ -26,7 +28,9 @@ from .features import FeatureSpec, serving_features, waiting_features
 from .history import HistoryRow, days_of
 from .replay import DayReplay, queries
 
-MODEL_VERSION = 1
+MODEL_VERSION = 2            # 2: feature version 2, ensemble of MLPs
+HIDDEN = (64, 32)
+MEMBERS = 3
 TARGET_SCALE = 30.0          # minutes per network unit
 QUANTILES = (0.5, 0.2)       # estimate, advice
 MODEL_FILE, PREPROCESS_FILE, META_FILE = "model.keras", "preprocess.joblib", "metadata.json"
@@ -76,33 +80,71 @@ def build_dataset(rows: list[HistoryRow], settings: Settings, spec: FeatureSpec 
 
 
 def train_network(x: np.ndarray, y: np.ndarray, x_val: np.ndarray | None = None, y_val: np.ndarray | None = None,
-                  epochs: int = 60, hidden: tuple[int, ...] = (128, 64), seed: int = 0, verbose: int = 0):
-    """Fit scaler + MLP with the pinball loss. Returns (keras_model, scaler, epochs_run)."""
+                  epochs: int = 60, hidden: tuple[int, ...] = HIDDEN, seed: int = 0, verbose: int = 0,
+                  lr: float = 3e-3, batch_size: int = 512, patience: int = 8, members: int = MEMBERS):
+    """Fit scaler + an ensemble of `members` MLPs with the pinball loss, in one Keras model.
+
+    The members share the input and are trained side by side (each on its own pinball loss, so
+    they do not co-adapt; they differ by their random initialisation); the prediction is their
+    mean. Returns (keras_model, scaler, epochs_run).
+    """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     import keras  # lazy: ~8 s
     from sklearn.preprocessing import StandardScaler
 
     keras.utils.set_random_seed(seed)
     scaler = StandardScaler().fit(x)
-    taus = np.asarray(QUANTILES, dtype=np.float32)
+    taus = np.tile(np.asarray(QUANTILES, dtype=np.float32), members)
 
     def pinball(y_true, y_pred):
-        err = y_true - y_pred   # y_true (batch, 1) broadcast over quantiles
+        err = y_true - y_pred   # y_true (batch, 1) broadcast over members x quantiles
         return keras.ops.mean(keras.ops.maximum(taus * err, (taus - 1.0) * err))
 
-    layers = [keras.Input((x.shape[1],))]
-    layers += [keras.layers.Dense(h, activation="relu") for h in hidden]
-    layers += [keras.layers.Dense(len(QUANTILES))]
-    model = keras.Sequential(layers)
-    model.compile(optimizer=keras.optimizers.Adam(3e-3), loss=pinball)
+    inp = keras.Input((x.shape[1],))
+    outs = []
+    for m in range(members):
+        h = inp
+        for j, units in enumerate(hidden):
+            h = keras.layers.Dense(units, activation="relu", name=f"m{m}_h{j}")(h)
+        outs.append(keras.layers.Dense(len(QUANTILES), name=f"m{m}_out")(h))
+    model = keras.Model(inp, keras.layers.Concatenate(name="members")(outs) if members > 1 else outs[0])
+    model.compile(optimizer=keras.optimizers.Adam(lr), loss=pinball)
     callbacks, val = [], None
     if x_val is not None and len(x_val):
         val = (scaler.transform(x_val), (y_val / TARGET_SCALE).reshape(-1, 1))
-        callbacks.append(keras.callbacks.EarlyStopping(patience=8, restore_best_weights=True))
+        callbacks.append(keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True))
         callbacks.append(keras.callbacks.ReduceLROnPlateau(factor=0.5, patience=3))
-    hist = model.fit(scaler.transform(x), (y / TARGET_SCALE).reshape(-1, 1), epochs=epochs, batch_size=512,
+    hist = model.fit(scaler.transform(x), (y / TARGET_SCALE).reshape(-1, 1), epochs=epochs, batch_size=batch_size,
                      validation_data=val, callbacks=callbacks, verbose=verbose, shuffle=True)
     return model, scaler, len(hist.history["loss"])
+
+
+def _block_diag(blocks: list[np.ndarray]) -> np.ndarray:
+    out = np.zeros((sum(b.shape[0] for b in blocks), sum(b.shape[1] for b in blocks)), dtype=np.float32)
+    r = c = 0
+    for b in blocks:
+        out[r:r + b.shape[0], c:c + b.shape[1]] = b
+        r, c = r + b.shape[0], c + b.shape[1]
+    return out
+
+
+def ensemble_layers(members: list[list[tuple[np.ndarray, np.ndarray]]]) -> list[tuple[np.ndarray, np.ndarray, str]]:
+    """The members' dense layers [(kernel, bias), ...] as one wider MLP computing their mean.
+
+    First layer: kernels side by side (shared input); hidden layers: block-diagonal; output
+    layer: the members' kernels stacked and divided by their number (the mean, exact because the
+    output layer is linear).
+    """
+    k = len(members)
+    out = [(np.concatenate([m[0][0] for m in members], axis=1), np.concatenate([m[0][1] for m in members]), "relu")]
+    for j in range(1, len(members[0]) - 1):
+        out.append((_block_diag([m[j][0] for m in members]), np.concatenate([m[j][1] for m in members]), "relu"))
+    if len(members[0]) > 1:
+        out.append((np.concatenate([m[-1][0] for m in members], axis=0) / k,
+                    np.mean([m[-1][1] for m in members], axis=0), "linear"))
+    else:   # no hidden layer: a linear model per member, averaged
+        out = [(np.mean([m[0][0] for m in members], axis=0), np.mean([m[0][1] for m in members], axis=0), "linear")]
+    return [(w.astype(np.float32), b.astype(np.float32), a) for w, b, a in out]
 
 
 class NumpyMLP:
@@ -113,12 +155,14 @@ class NumpyMLP:
 
     @classmethod
     def from_keras(cls, model, scaler) -> "NumpyMLP":
-        weights = []
+        members: dict[str, dict] = {}   # dense layers are named m<member>_h<j> / m<member>_out
         for layer in model.layers:
-            k, b = layer.get_weights()
-            weights.append((k.astype(np.float32), b.astype(np.float32), layer.get_config()["activation"]))
+            if layer.get_weights():
+                member, _, part = layer.name.partition("_")
+                members.setdefault(member, {})[int(part[1:]) if part.startswith("h") else 1 << 30] = layer.get_weights()
+        layers = [[tuple(m[j]) for j in sorted(m)] for m in members.values()]
         scale = np.where(scaler.scale_ == 0, 1.0, scaler.scale_)
-        return cls(weights, scaler.mean_, scale)
+        return cls(ensemble_layers(layers), scaler.mean_, scale)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         """(n, features) -> (n, len(QUANTILES)) minutes, >= 0."""

@@ -12,7 +12,7 @@ from queue_core.config import Settings
 from .evaluate import score
 from .features import FeatureSpec
 from .history import HistoryRow
-from .model import MODEL_VERSION, QUANTILES, NumpyMLP, build_dataset, save_bundle, train_network
+from .model import HIDDEN, MEMBERS, MODEL_VERSION, QUANTILES, NumpyMLP, build_dataset, save_bundle, train_network
 
 BASELINE_COLUMNS = {"config_mean": 2, "recent_mean": 3}   # waiting_features: p*cfg/c, p*recent/c
 
@@ -22,8 +22,8 @@ class TrainingError(ValueError):
 
 
 def train_from_rows(rows: list[HistoryRow], settings: Settings, model_dir: str | Path, *,
-                    now: dt.datetime | None = None, epochs: int = 60, hidden: tuple[int, ...] = (128, 64),
-                    val_share: float = 0.15, seed: int = 0) -> dict:
+                    now: dt.datetime | None = None, epochs: int = 60, hidden: tuple[int, ...] = HIDDEN,
+                    members: int = MEMBERS, val_share: float = 0.15, seed: int = 0) -> dict:
     """Train on all but the last ~15 % of days, validate on those, save; return the metadata."""
     started = time.perf_counter()
     spec = FeatureSpec.from_settings(settings)
@@ -35,7 +35,7 @@ def train_from_rows(rows: list[HistoryRow], settings: Settings, model_dir: str |
     val = data.day >= n_days - n_val
     build_s = time.perf_counter() - started
     model, scaler, epochs_run = train_network(data.x[~val], data.y[~val], data.x[val], data.y[val],
-                                              epochs=epochs, hidden=hidden, seed=seed)
+                                              epochs=epochs, hidden=hidden, seed=seed, members=members)
     net = NumpyMLP.from_keras(model, scaler)
     metrics = validation_metrics(net, data.x[val], data.y[val], data.serving[val], data.first[val],
                                  settings.notifications.advice_margin_minutes)
@@ -49,6 +49,7 @@ def train_from_rows(rows: list[HistoryRow], settings: Settings, model_dir: str |
         "examples": {"train": int((~val).sum()), "validation": int(val.sum())},
         "epochs": epochs_run,
         "hidden": list(hidden),
+        "members": members,
         "quantiles": list(QUANTILES),
         "policy": {"name": spec.policy.name, "head_start_minutes": dict(spec.policy.head_start_minutes or {})},
         "features": spec.fingerprint(),

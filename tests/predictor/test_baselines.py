@@ -4,7 +4,11 @@ import datetime as dt
 import numpy as np
 
 from predictor.estimator import FallbackEstimator
-from predictor.features import FeatureSpec, channel_free_estimates, serving_features, waiting_features
+from predictor.features import (
+    N_WAITING, FeatureSpec, channel_free_estimates, overtake_window, serving_features, waiting_features,
+)
+from predictor.model import ensemble_layers
+from queue_core.policy import OrderingPolicy
 from queue_core.snapshot import BusyChannel, ConfigMeanEstimator, QueueSnapshot, RecentMeanEstimator, WaitingTicket
 
 T = dt.datetime(2026, 1, 5, 9, 0)
@@ -44,3 +48,49 @@ def test_feature_shapes_and_fallback_extras(settings):
     fb = FallbackEstimator("test", margin_minutes=10)
     assert fb.advise(snap) == [0.0, 2.0, 8.0, 14.0]
     assert fb.remaining_service(snap) == [8.0]
+
+
+def test_overtake_window_by_level():
+    hs = OrderingPolicy("head_start", {1: 45, 2: 20, 3: 0})
+    assert overtake_window(hs, 3, 2, waited=5) == 15.0     # a level-2 arrival still goes ahead for 15 min
+    assert overtake_window(hs, 3, 1, waited=5) == 40.0
+    assert overtake_window(hs, 3, 2, waited=25) == 0.0
+    assert overtake_window(hs, 2, 1, waited=5) == 20.0
+    assert overtake_window(hs, 2, 2, waited=0) == overtake_window(hs, 1, 3, waited=0) == 0.0
+    assert overtake_window(hs, 3, 0, waited=500) == 60.0    # emergencies always go first
+    assert overtake_window(OrderingPolicy("fcfs"), 3, 0, waited=0) == 0.0
+    assert overtake_window(OrderingPolicy("strict"), 3, 1, waited=90) == 60.0
+
+
+def test_calendar_features(settings):
+    spec = FeatureSpec.from_settings(settings)
+    close_col, weekday_cols = N_WAITING + 17, slice(N_WAITING + 18, N_WAITING + 24)
+    mon = waiting_features(spec, _snap())[0]                       # Monday 09:00, Poli Umum closes 12:00
+    assert mon[close_col] == 180.0 and list(mon[weekday_cols]) == [1, 0, 0, 0, 0, 0]
+    fri = QueueSnapshot(**{**_snap().__dict__, "at": T + dt.timedelta(days=4)})
+    row = waiting_features(spec, fri)[0]                           # Friday: closes 10:30
+    assert row[close_col] == 90.0 and list(row[weekday_cols]) == [0, 0, 0, 0, 1, 0]
+    loket = QueueSnapshot(**{**_snap().__dict__, "phase": "loket"})
+    assert waiting_features(spec, loket)[0][close_col] == 180.0   # the latest closing service
+    sunday = QueueSnapshot(**{**_snap().__dict__, "at": T + dt.timedelta(days=6)})
+    assert waiting_features(spec, sunday)[0][close_col] == 0.0
+
+
+def test_ensemble_layers_compute_the_members_mean():
+    rng = np.random.default_rng(1)
+    members = [[(rng.normal(size=(5, 4)), rng.normal(size=4)), (rng.normal(size=(4, 3)), rng.normal(size=3)),
+                (rng.normal(size=(3, 2)), rng.normal(size=2))] for _ in range(3)]
+    x = rng.normal(size=(6, 5))
+
+    def forward(layers):
+        h = x
+        for j, (k, b) in enumerate(layers):
+            h = h @ k + b
+            h = np.maximum(h, 0) if j < len(layers) - 1 else h
+        return h
+
+    h = x
+    for k, b, act in ensemble_layers(members):
+        h = h @ k + b
+        h = np.maximum(h, 0) if act == "relu" else h
+    np.testing.assert_allclose(h, np.mean([forward(m) for m in members], axis=0), rtol=1e-4, atol=1e-4)

@@ -55,8 +55,10 @@ def test_numpy_forward_matches_keras(trained):
     scaler = joblib.load(model_dir / "preprocess.joblib")
     model = keras.models.load_model(model_dir / MODEL_FILE, compile=False)
     x = np.random.default_rng(0).normal(size=(7, scaler.mean_.shape[0])).astype(np.float32) * 5
-    ref = np.maximum(model.predict(scaler.transform(x), verbose=0) * 30.0, 0)
+    raw = model.predict(scaler.transform(x), verbose=0)          # (7, members x quantiles)
+    ref = np.maximum(raw.reshape(7, -1, 2).mean(axis=1) * 30.0, 0)  # the prediction: the members' mean
     np.testing.assert_allclose(net(x), ref, rtol=1e-4, atol=1e-3)
+    assert raw.shape[1] == 2 * 3                                    # MEMBERS
 
 
 def test_good_model_is_used_and_predicts_a_whole_queue(trained, settings, tmp_path):
