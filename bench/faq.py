@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from nlp.faq import FaqMatcher  # noqa: E402
-from nlp.matcher import _best_threshold, read_labelled  # noqa: E402
+from nlp.calibration import best_threshold  # noqa: E402
+from nlp.matcher import read_labelled  # noqa: E402
 
 
 class Difflib:
@@ -97,7 +98,7 @@ def calibrate(system, rows) -> None:
     raws = [system.raw(q) for q, _ in rows]
     predicted = np.array([iid for iid, _ in raws], dtype=object)
     scores = np.array([s for _, s in raws])
-    system.threshold = _best_threshold(scores, predicted, [g for _, g in rows])[0]
+    system.threshold = best_threshold(scores, predicted, [g for _, g in rows])[0]
 
 
 def run(system, rows, passes: int) -> dict:

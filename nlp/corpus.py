@@ -46,6 +46,7 @@ class Corpus:
     fallback: dict[str, str]
     facts: dict[str, dict[str, str]]  # clinic_facts + commands, per lang
     calibration: Path | None
+    out_of_scope: tuple[str, ...] = ()  # questions no intent answers: the matcher's off-topic class
 
 
 def _bilingual(value: Any, where: str) -> dict[str, str]:
@@ -90,6 +91,9 @@ def load_corpus(path: Path) -> Corpus:
     for key, value in (raw.get("commands") or {}).items():
         facts[key] = _bilingual(value, f"{path}: commands.{key}")
     calibration = raw.get("calibration")
+    off_topic = raw.get("out_of_scope") or []
+    if not isinstance(off_topic, list) or not all(isinstance(p, str) and p.strip() for p in off_topic):
+        raise CorpusError(f"{path}: out_of_scope must be a list of texts")
     return Corpus(
         path=path,
         intents=intents,
@@ -99,6 +103,7 @@ def load_corpus(path: Path) -> Corpus:
         fallback=_bilingual(raw.get("fallback"), f"{path}: fallback"),
         facts=facts,
         calibration=(path.parent / calibration) if calibration else None,
+        out_of_scope=tuple(off_topic),
     )
 
 

@@ -5,17 +5,24 @@ For a question, every corpus phrasing gets
 an intent's score is its best phrasing's fused score, plus w_intent * cos(word tf-idf of all the
 intent's phrasings together), plus w_clf * P(intent) from a logistic regression over the same
 word+char tf-idf features (it learns which words tell intents apart: "lab buka jam brp" is about
-the lab, not the opening hours), all scaled by coverage ** alpha. Coverage is the IDF-weighted
-share of the question's topic words the corpus knows (a question about rendang shares "cara"
-with "cara daftar" but little else); function words are left out, and a word found only by typo
-correction counts half. Weights, alpha and the out-of-scope threshold are set
-on the calibration split named in the corpus file; `FittedModel` holds everything fitted and is
-cached with joblib under a key made of the corpus, the calibration split and this code.
+the lab, not the opening hours), all scaled by coverage ** alpha * (1 - P(off-topic)) ** beta.
+
+Coverage is the IDF-weighted share of the question's topic words the intents' phrasings know (a
+question about rendang shares "cara" with "cara daftar" but little else); function words are
+left out, and a word found only by typo correction counts half. The logistic regression has one
+class more than the intents: "off-topic", trained on the corpus's `out_of_scope` questions
+(other offices, medicine advice, jobs, transport...), so words like "cpns", "samsat" or "obat
+jerawat" pull a question away from the intents it shares "daftar" or "jam" with.
+
+Weights, alpha, beta and the out-of-scope threshold are set on the calibration split named in
+the corpus file (`nlp.calibration`); `FittedModel` holds everything fitted and is cached with
+joblib under a key made of the corpus, the calibration split and this code.
 """
 from __future__ import annotations
 
 import hashlib
-import itertools
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +37,8 @@ from nlp.corpus import INTENT_IDS, Corpus
 from nlp.normalize import Analysis, Normalizer, squeeze_known
 from nlp.slang import FILLER, SLANG, STOPWORDS
 
-FORMAT_VERSION = "1"
-_CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py")
+FORMAT_VERSION = "2"
+_CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py", "calibration.py")
 DEFAULT_WEIGHTS = (0.2, 0.2, 0.2, 0.2, 0.2)
 DEFAULT_ALPHA = 1.0
 DEFAULT_THRESHOLD = 0.4
@@ -76,14 +83,15 @@ class FittedModel:
     word_matrix: object  # sparse, (phrases, features), rows L2-normalised
     char_matrix: object
     intent_matrix: object  # sparse, (intents, word features): each intent's phrasings as one text
-    clf_coef: np.ndarray  # (word + char features, intents): logistic regression weights
+    clf_coef: np.ndarray  # (word + char features, intents [+ off-topic]): logistic regression weights
     clf_intercept: np.ndarray
-    idf: dict[str, float]
+    idf: dict[str, float]  # of the intents' phrasings' words only: what coverage counts as known
     max_idf: float
     smalltalk_words: dict[str, frozenset[str]]
     weights: tuple[float, ...] = DEFAULT_WEIGHTS
     alpha: float = DEFAULT_ALPHA
     unknown_weight: float = 1.0  # how much an unknown topic word weighs against known ones
+    off_topic_power: float = 0.0  # beta: scores are scaled by (1 - P(off-topic)) ** beta
     threshold: float = DEFAULT_THRESHOLD
     calibration: dict = field(default_factory=dict)  # what calibration measured, for reports
     normalizer: Normalizer | None = field(default=None, repr=False)
@@ -116,6 +124,11 @@ class FittedModel:
         }
 
     @property
+    def has_off_topic(self) -> bool:
+        """The logistic regression has an off-topic class (the corpus has `out_of_scope`)."""
+        return self.clf_coef.shape[1] > len(self.intent_ids)
+
+    @property
     def fast(self) -> dict:
         if getattr(self, "_fast", None) is None:
             self._prepare()
@@ -138,12 +151,12 @@ class FittedModel:
 
     def components(self, analyses: list[Analysis]) -> tuple[np.ndarray, ...]:
         """Per question and phrasing: word cosine, char cosine, fuzzy ratio; per question and
-        intent: cosine with the intent's words; per question: coverage."""
+        intent: cosine with the intent's words, P(intent); per question: P(off-topic), coverage."""
         f = self.fast
-        n, p = len(analyses), len(self.phrases)
+        n, p, n_intents = len(analyses), len(self.phrases), len(self.intent_ids)
         word = np.zeros((n, p), dtype=np.float32)
         char = np.zeros((n, p), dtype=np.float32)
-        intent = np.zeros((n, len(self.intent_ids)), dtype=np.float32)
+        intent = np.zeros((n, n_intents), dtype=np.float32)
         logits = np.tile(self.clf_intercept.astype(np.float32), (n, 1))
         n_word = len(self.word_vec.vocabulary_)
         texts = [a.text for a in analyses]
@@ -160,9 +173,10 @@ class FittedModel:
         logits -= logits.max(axis=1, keepdims=True)
         proba = np.exp(logits)
         proba /= proba.sum(axis=1, keepdims=True)
+        off = proba[:, n_intents] if proba.shape[1] > n_intents else np.zeros(n, dtype=np.float32)
         fz = process.cdist(texts, self.phrases, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1) / 100.0
         coverage = np.array([self.coverage_parts(a) for a in analyses], dtype=np.float32).reshape(n, 3)
-        return word, char, fz, intent, proba, coverage
+        return word, char, fz, intent, proba[:, :n_intents], off, coverage
 
     def coverage_parts(self, a: Analysis) -> tuple[float, float, float]:
         """(IDF mass of known topic words, counting typo guesses half; all known; unknown)."""
@@ -184,13 +198,12 @@ class FittedModel:
         total = total_known + unknown_weight * unknown
         return np.where(total > 0, known / np.maximum(total, 1e-9), 1.0)
 
-    def intent_scores(self, word, char, fz, intent, proba, coverage, weights=None, alpha=None, unknown=None) -> np.ndarray:
-        w = self.weights if weights is None else weights
-        a = self.alpha if alpha is None else alpha
-        coverage = self.coverage(coverage, self.unknown_weight if unknown is None else unknown)
+    def intent_scores(self, word, char, fz, intent, proba, off, coverage) -> np.ndarray:
+        w = self.weights
+        factor = self.coverage(coverage, self.unknown_weight) ** self.alpha * (1.0 - off) ** self.off_topic_power
         fused = w[0] * word + w[1] * char + w[2] * fz
         best = np.maximum.reduceat(fused, self.starts, axis=1) + w[3] * intent + w[4] * proba
-        return best * (coverage ** a)[:, None]
+        return best * factor[:, None]
 
     def content(self, analysis: Analysis) -> Analysis:
         """Drop greeting/thanks words the FAQ phrasings never use ("halo min, jam brp buka")."""
@@ -239,6 +252,7 @@ class FittedModel:
 def fit(corpus: Corpus, key: str) -> FittedModel:
     bootstrap = Normalizer(None)
     all_phrases = [p for ps in corpus.intents.values() for p in ps] + [p for ps in corpus.smalltalk.values() for p in ps]
+    all_phrases += corpus.out_of_scope  # known words, so typo correction leaves "cpns" alone
     targets = {w for target in SLANG.values() for w in target.split()}
     # two passes: raw corpus words, then the same with clitics split off known stems
     vocab = frozenset(targets.union(*(bootstrap.analyze(p).tokens for p in all_phrases)))
@@ -249,16 +263,26 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
     for iid in INTENT_IDS:
         starts.append(len(phrases))
         phrases.extend(norm.normalize(p) for p in corpus.intents[iid])
+    off_topic = [t for t in (norm.normalize(p) for p in corpus.out_of_scope) if t]
+    # the vectorizers know the off-topic questions' words too (for the classifier); similarity
+    # is computed against the intents' phrasings only
     word_vec = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True)
     char_vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
-    word_matrix = word_vec.fit_transform(phrases)
-    char_matrix = char_vec.fit_transform(phrases)
+    word_vec.fit(phrases + off_topic)
+    char_vec.fit(phrases + off_topic)
+    word_matrix = word_vec.transform(phrases)
+    char_matrix = char_vec.transform(phrases)
     intent_docs = [" ".join(phrases[a:b]) for a, b in zip(starts, starts[1:] + [len(phrases)])]
     intent_matrix = word_vec.transform(intent_docs)
     labels = np.repeat(np.arange(len(INTENT_IDS)), np.diff(starts + [len(phrases)]))
-    clf = LogisticRegression(C=20.0, max_iter=3000)
-    clf.fit(scipy.sparse.hstack([word_matrix, char_matrix]).tocsr(), labels)
-    idf = {t: float(word_vec.idf_[i]) for t, i in word_vec.vocabulary_.items() if " " not in t}
+    features = scipy.sparse.hstack([word_matrix, char_matrix])
+    if off_topic:  # one class more: off-topic, index len(INTENT_IDS)
+        features = scipy.sparse.vstack([features, scipy.sparse.hstack([word_vec.transform(off_topic), char_vec.transform(off_topic)])])
+        labels = np.concatenate([labels, np.full(len(off_topic), len(INTENT_IDS))])
+    # C: 5-fold cross-validation on the calibration split (bench/faq_cv.py) over 2, 5, 10, 20, 50
+    clf = LogisticRegression(C=5.0, max_iter=3000)
+    clf.fit(features.tocsr(), labels)
+    idf = intent_idf(phrases)
     smalltalk_words = {
         kind: frozenset(w for p in ps for w in bootstrap.analyze(p).surface) for kind, ps in corpus.smalltalk.items()
     }
@@ -281,73 +305,14 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         normalizer=norm,
     )
     if corpus.calibration and corpus.calibration.exists():
+        from nlp.calibration import calibrate
+
         calibrate(model, read_labelled(corpus.calibration))
     return model
 
 
-def _best_threshold(scores: np.ndarray, predicted: np.ndarray, gold: list[str | None]) -> tuple[float, float, float, float]:
-    """Threshold maximising (in-scope top-1 accuracy + out-of-scope rejection) / 2.
-
-    Returns (threshold, objective, accuracy, rejection). A threshold sits halfway between two
-    neighbouring scores; among equally good ones the middle one is taken.
-    """
-    gold_arr = np.array(gold, dtype=object)
-    in_scope = np.array([g is not None for g in gold])
-    correct = in_scope & (np.asarray(predicted, dtype=object) == gold_arr)
-    n_in, n_out = max(int(in_scope.sum()), 1), max(int((~in_scope).sum()), 1)
-    order = np.argsort(-scores, kind="stable")
-    s = scores[order]
-    cum_c = np.concatenate([[0], np.cumsum(correct[order])])
-    cum_o = np.concatenate([[0], np.cumsum(~in_scope[order])])
-    # accept the top k questions, k = 0..n, only where a threshold can separate k from k + 1
-    ks = [k for k in range(len(s) + 1) if k in (0, len(s)) or s[k - 1] > s[k]]
-    ks = np.array(ks)
-    acc = cum_c[ks] / n_in
-    rej = (n_out - cum_o[ks]) / n_out
-    obj = (acc + rej) / 2
-    best = np.flatnonzero(obj >= obj.max() - 1e-12)
-    k = ks[best[len(best) // 2]]
-    upper = s[k - 1] if k > 0 else 1.0 + 1e-6
-    lower = s[k] if k < len(s) else 0.0
-    t = (upper + lower) / 2 if 0 < k < len(s) else (upper + 1e-6 if k == 0 else lower / 2)
-    i = best[len(best) // 2]
-    return float(t), float(obj[i]), float(acc[i]), float(rej[i])
-
-
-def calibrate(model: FittedModel, rows: list[tuple[str, str | None]]) -> None:
-    """Choose weights, alpha and threshold on the calibration split (never the evaluation one)."""
-    analyses = [model.normalizer.analyze(q) for q, _ in rows]
-    gold = [g for _, g in rows]
-    word, char, fz, intent, proba, cov_parts = model.components(analyses)
-    # weights and coverage settings are chosen here, on the calibration split only
-    covers = {
-        (alpha, unknown): model.coverage(cov_parts, unknown)[:, None] ** alpha
-        for alpha, unknown in itertools.product((0.0, 0.5, 1.0, 1.5, 2.0), (1.0, 2.0, 3.0))
-        if alpha > 0.0 or unknown == 1.0
-    }
-    tenths = range(1, 10)
-    best = None
-    for i_word, i_char, i_fuzz in itertools.product(tenths, tenths, tenths):
-        rest = 10 - i_word - i_char - i_fuzz
-        if rest < 0:
-            continue
-        nearest = np.maximum.reduceat(0.1 * (i_word * word + i_char * char + i_fuzz * fz), model.starts, axis=1)
-        for i_intent in range(rest + 1):
-            weights = tuple(round(0.1 * i, 1) for i in (i_word, i_char, i_fuzz, i_intent, rest - i_intent))
-            base = nearest + weights[3] * intent + weights[4] * proba
-            top = base.argmax(axis=1)  # the coverage factor is per question: it never changes the argmax
-            predicted = np.array([model.intent_ids[i] for i in top], dtype=object)
-            top_base = base[np.arange(len(top)), top]
-            for (alpha, unknown), factor in covers.items():
-                t, obj, acc, rej = _best_threshold(top_base * factor[:, 0], predicted, gold)
-                if best is None or obj > best[0] + 1e-9:
-                    best = (obj, weights, alpha, unknown, t, acc, rej)
-    obj, weights, alpha, unknown, t, acc, rej = best
-    model.weights, model.alpha, model.unknown_weight, model.threshold = weights, alpha, unknown, t
-    model.calibration = {
-        "questions": len(rows),
-        "in_scope": sum(g is not None for g in gold),
-        "out_of_scope": sum(g is None for g in gold),
-        "accuracy": acc,
-        "rejection": rej,
-    }
+def intent_idf(phrases: list[str]) -> dict[str, float]:
+    """Smoothed IDF (as TfidfVectorizer's) of the words of the intents' phrasings."""
+    df = Counter(w for p in phrases for w in set(p.split()))
+    n = len(phrases)
+    return {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}

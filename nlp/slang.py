@@ -236,5 +236,19 @@ COMMON_WORDS = frozenset(
     vitamin masker hp pulsa internet wifi kuota listrik air api tanah hewan kucing anjing ayam ikan
     sayur buah nasi roti kopi teh gula garam rokok nikah cerai kuliah beasiswa lowongan gaji pajak sim
     paspor akta surat kabar berita agama masjid gereja sholat puasa lebaran natal imlek soon some home
-    many much more most other time""".split()
+    many much more most other time
+    kecamatan kelurahan kabupaten provinsi camat lurah bupati walikota gubernur menteri partai pemilu
+    pilkada dprd kampanye demo polres polsek satpol tentara samsat dukcapil imigrasi notaris pengadilan
+    soto bakso sate rendang mie martabak gorengan kue bolu resep masak sambal warung restoran kafe
+    sd sma smk kampus universitas guru murid siswa mahasiswa skripsi ujian rapor ppdb zonasi
+    ojek ojol grab gojek taksi travel terminal stasiun bandara tiket tol macet parkir bengkel
+    loker pabrik karyawan honorer pensiun lamaran magang gajian bansos pinjol pinjaman kredit cicilan
+    tabungan transfer rekening atm saham investasi togel judi arisan tv radio youtube tiktok instagram
+    facebook aplikasi laptop komputer printer charger sinyal baju celana sepatu sandal tas toko mall
+    minimarket indomaret alfamart supermarket diskon promo liburan wisata pantai gunung hotel villa
+    kolam renang taman kebun sawah jerawat ketombe rambut kulit gatal panu kurap bisul herbal dosis
+    antibiotik salep tetes sariawan sembelit kembung asam lambung maag kolesterol hipertensi diabetes
+    stroke kanker jantung ginjal paru asma alergi migrain insomnia stres depresi diet langsing gemuk
+    kurus senam yoga sepeda truk kapal perahu pelabuhan banjir gempa angin badai mendung cerah kemarau
+    lirik puisi pantun cerita dongeng lelucon lucu humor catur kartu""".split()
 )
