@@ -24,7 +24,6 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from queue_core.clock import ManualClock  # noqa: E402
 from queue_core.config import DEFAULT_CONFIG_PATH, load_settings  # noqa: E402
 from queue_core.db import Database  # noqa: E402
 from queue_core.service import QueueService  # noqa: E402
@@ -45,6 +44,17 @@ def bench_config(tmp: Path, callers: int) -> Path:
     return path
 
 
+class TickingClock:
+    """Clinic time that moves one second with every transaction, so a run spans a working day."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self._now = start
+
+    def now(self) -> dt.datetime:
+        self._now += dt.timedelta(seconds=1)
+        return self._now
+
+
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
@@ -61,7 +71,7 @@ async def run(url: str, config: Path, tickets: int, issuers: int, callers: int) 
     settings = load_settings(config, env={})
     db = Database(url)
     await db.upgrade()
-    clock = ManualClock(dt.datetime(2026, 11, 23, 7, 0))
+    clock = TickingClock(dt.datetime(2026, 11, 23, 7, 0))
     qs = QueueService(db, settings, clock)
     await qs.ensure_channels()
     lat: dict[str, list[float]] = {"issue": [], "call": [], "finish": []}

@@ -132,6 +132,8 @@ class Settings:
     ocr_max_image_bytes: int
     model_dir: Path
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
+    # Lookups derived from the settings and remembered (queue scopes, channels of a queue).
+    memo: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     def phase_mean_minutes(self, phase: str, service: str) -> float:
         """Configured mean service time of one visit, used before any history exists."""
@@ -139,7 +141,11 @@ class Settings:
         return mean if mean is not None else self.services[service].mean_service_minutes
 
     def channels_for(self, phase: str, service: str) -> list[Channel]:
-        return [c for c in self.channels if c.phase == phase and service in c.services]
+        memo = self.memo.setdefault("channels_for", {})
+        found = memo.get((phase, service))
+        if found is None:
+            found = memo[(phase, service)] = [c for c in self.channels if c.phase == phase and service in c.services]
+        return list(found)
 
     def channel(self, name: str) -> Channel:
         for c in self.channels:
@@ -150,7 +156,8 @@ class Settings:
     def with_local_demo_roles(self) -> "Settings":
         """Local mode only: the demo staff/admin ids of `local_mode` get their roles."""
         return dataclasses.replace(
-            self, admin_ids=self.admin_ids | self.local_admin_ids, staff_ids=self.staff_ids | self.local_staff_ids
+            self, admin_ids=self.admin_ids | self.local_admin_ids, staff_ids=self.staff_ids | self.local_staff_ids,
+            memo={},
         )
 
     def resolve(self, relative: Path) -> Path:

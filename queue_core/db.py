@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sqlite3
 from pathlib import Path
 from typing import Awaitable, Callable, TypeVar
 
@@ -11,6 +12,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from .sql import Sql
+from .sqlite_inline import connector as sqlite_inline_connector, open_connection
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -21,31 +25,35 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+def make_engine(url: str, *, pool_size: int = 10, sqlite_inline: bool = True) -> AsyncEngine:
     """Engine with the settings PusQue relies on for atomic queue operations.
 
     SQLite: every transaction starts with BEGIN IMMEDIATE, taking the write lock up front, so
     "read the head of the queue, then mark it called" cannot interleave with another writer in
     this or any other process. PostgreSQL: the service uses SELECT ... FOR UPDATE SKIP LOCKED.
+    SQLite statements run on the event loop's thread (`queue_core.sqlite_inline`) unless
+    `sqlite_inline=False` asks for aiosqlite's thread, kept for bench/db_floor.py's comparison.
     """
     if is_sqlite(url):
         db_path = make_url(url).database
         if db_path and db_path != ":memory:":
             Path(db_path).parent.mkdir(parents=True, exist_ok=True)
         # Every transaction ends in COMMIT or ROLLBACK (session.begin()), so the pool's own
-        # reset-on-return ROLLBACK would only add a round trip to the writer thread.
-        engine = create_async_engine(url, connect_args={"timeout": 30}, pool_reset_on_return=None)
-        sync = engine.sync_engine
+        # reset-on-return ROLLBACK would only add a round trip.
+        if sqlite_inline:
+            engine = create_async_engine(url, async_creator=sqlite_inline_connector(db_path or ":memory:"),
+                                         pool_reset_on_return=None)
+        else:
+            engine = create_async_engine(url, connect_args={"timeout": 30}, pool_reset_on_return=None)
 
-        @event.listens_for(sync, "connect")
-        def _on_connect(dbapi_conn, _record) -> None:
-            dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=30000")
-            cur.close()
+            @event.listens_for(engine.sync_engine, "connect")
+            def _on_connect(dbapi_conn, _record) -> None:
+                dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+                cur = dbapi_conn.cursor()
+                for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000"):
+                    cur.execute(f"PRAGMA {pragma}")
+                cur.close()
+        sync = engine.sync_engine
 
         @event.listens_for(sync, "begin")
         def _on_begin(conn) -> None:
@@ -61,7 +69,7 @@ def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 def is_transient(exc: BaseException) -> bool:
     """Errors worth retrying: a locked SQLite file, a PG deadlock/serialization failure, a dropped connection."""
-    if isinstance(exc, OperationalError) and "locked" in str(exc).lower():
+    if is_locked(exc):
         return True
     if isinstance(exc, DBAPIError):
         if exc.connection_invalidated:
@@ -76,26 +84,84 @@ def is_transient(exc: BaseException) -> bool:
     return isinstance(exc, (ConnectionError, OSError))
 
 
+def is_locked(exc: BaseException) -> bool:
+    return isinstance(exc, (OperationalError, sqlite3.OperationalError)) and "locked" in str(exc).lower()
+
+
 async def with_retries(
     op: Callable[[], Awaitable[T]],
     *,
     attempts: int = 6,
     base_delay: float = 0.05,
+    lock_wait: float = 30.0,
     on_retry: Callable[[BaseException], None] | None = None,
 ) -> T:
-    """Run a whole transaction again on transient failures, with jittered exponential backoff."""
-    for attempt in range(1, attempts + 1):
+    """Run a whole transaction again on transient failures, with jittered exponential backoff.
+
+    A SQLite file locked by another process is waited for up to `lock_wait` seconds in all
+    (the role a long busy timeout would play, without blocking the event loop).
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + lock_wait
+    attempt = 0
+    while True:
+        attempt += 1
         try:
             return await op()
         except Exception as exc:  # noqa: BLE001 - filtered by is_transient
-            if attempt == attempts or not is_transient(exc):
+            locked = is_locked(exc)
+            if not is_transient(exc) or (attempt >= attempts and not locked) or (locked and loop.time() > deadline):
                 raise
             if on_retry:
                 on_retry(exc)
-            delay = base_delay * 2 ** (attempt - 1) * (0.5 + random.random())
+            delay = min(base_delay * 2 ** (min(attempt, 8) - 1), 0.5 if locked else 30.0) * (0.5 + random.random())
             log.warning("database busy or unreachable (%s); retry %d in %.2fs", type(exc).__name__, attempt, delay)
             await asyncio.sleep(delay)
-    raise AssertionError("unreachable")
+
+
+class WalCheckpointer:
+    """Copies the SQLite write-ahead log into the database file on a thread of its own.
+
+    SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000 log pages, fsync
+    included, on the event loop's thread; the queue's writer connection turns it off and this
+    runs a PASSIVE checkpoint (it never blocks writers) every `every` commits instead.
+    """
+
+    def __init__(self, path: str, every: int = 200) -> None:
+        self.path = path
+        self.every = every
+        self._since = 0
+        self._running: asyncio.Future | None = None
+        self._executor = None
+        self._conn: sqlite3.Connection | None = None
+        self.runs = 0
+
+    def committed(self) -> None:
+        self._since += 1
+        if self._since >= self.every and (self._running is None or self._running.done()):
+            self._since = 0
+            if self._executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self._executor = ThreadPoolExecutor(1, thread_name_prefix="pusque-wal")
+            self._running = asyncio.get_running_loop().run_in_executor(self._executor, self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        try:
+            if self._conn is None:
+                self._conn = sqlite3.connect(self.path, check_same_thread=False)
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            self.runs += 1
+        except sqlite3.Error as exc:  # the next commit's turn will try again
+            log.warning("WAL checkpoint failed: %s", exc)
+
+    async def close(self) -> None:
+        if self._running is not None:
+            await self._running
+        if self._executor is not None:
+            if self._conn is not None:
+                await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
+            self._executor.shutdown(wait=True)
 
 
 class Database:
@@ -106,12 +172,16 @@ class Database:
     BEGIN IMMEDIATE and the busy timeout.
     """
 
-    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+    def __init__(self, url: str, *, pool_size: int = 10, sqlite_inline: bool = True) -> None:
         self.url = url
-        self.engine = make_engine(url, pool_size=pool_size)
+        self.engine = make_engine(url, pool_size=pool_size, sqlite_inline=sqlite_inline)
         self.sessionmaker = make_sessionmaker(self.engine)
         self.is_sqlite = is_sqlite(url)
         self._lock = asyncio.Lock() if self.is_sqlite else None
+        # An in-memory database exists once per connection: it cannot have a second writer connection.
+        self._inline = self.is_sqlite and sqlite_inline and make_url(url).database not in (None, "", ":memory:")
+        self._writer = None  # the bare sqlite3 connection of run_sql, opened on first use
+        self._checkpointer = WalCheckpointer(make_url(url).database) if self._inline else None
         self.retries = 0
 
     def _count_retry(self, exc: BaseException) -> None:
@@ -133,11 +203,50 @@ class Database:
 
         return await with_retries(locked, on_retry=self._count_retry)
 
+    async def run_sql(self, fn: Callable[[Sql], Awaitable[T]]) -> T:
+        """Run fn(sql) in one transaction of hand-written SQL (queue_core.sql), with the same retries.
+
+        On SQLite it runs on one bare sqlite3 connection of this process, with no ORM session at
+        all: the queue's operations are short and serialised by the same lock as every writer.
+        """
+        if not self._inline:
+            return await self.run(lambda session: _call_with_sql(session, fn))
+
+        async def attempt() -> T:
+            async with self._lock:
+                if self._writer is None:
+                    self._writer = open_connection(make_url(self.url).database)
+                    self._writer.execute("PRAGMA wal_autocheckpoint=0")  # WalCheckpointer does it
+                conn = self._writer
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    result = await fn(Sql(None, False, conn))
+                    conn.commit()
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.rollback()
+                    raise
+            self._checkpointer.committed()
+            # The transaction ran without yielding; let other tasks in before this one's next.
+            await asyncio.sleep(0)
+            return result
+
+        return await with_retries(attempt, on_retry=self._count_retry)
+
     async def upgrade(self) -> None:
         await upgrade(self.engine)
 
     async def dispose(self) -> None:
+        if self._checkpointer is not None:
+            await self._checkpointer.close()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         await self.engine.dispose()
+
+
+async def _call_with_sql(session: AsyncSession, fn: Callable[[Sql], Awaitable[T]]) -> T:
+    return await fn(await Sql.of(session))
 
 
 async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:

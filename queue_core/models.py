@@ -90,6 +90,7 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("day", "number", name="uq_ticket_day_number"),
         UniqueConstraint("day", "service", "seq", name="uq_ticket_day_service_seq"),
+        Index("ix_ticket_phase", "day", "phase", "status", "service", "level"),
         # One active ticket per person per service, even when buttons are tapped twice.
         Index(
             "uq_ticket_active_per_patient",
@@ -132,8 +133,10 @@ class Visit(Base):
     turn_near_sent: Mapped[bool] = mapped_column(Boolean, default=False)
     ticket: Mapped[Ticket] = relationship(back_populates="visits")
     __table_args__ = (
-        Index("ix_visit_queue", "phase", "status", "rank", "effective_at", "entered_at", "id"),
+        Index("ix_visit_queue", "phase", "status", "rank", "effective_at", "entered_at", "id", "service"),
         Index("ix_visit_channel", "channel", "status"),
+        Index("ix_visit_channel_called", "channel", "called_at"),
+        Index("ix_visit_phase_finished", "phase", "finished_at"),
         Index("ix_visit_finished", "phase", "service", "finished_at"),
     )
 

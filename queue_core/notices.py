@@ -2,23 +2,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from typing import Sequence
 
-from sqlalchemy import select, update
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from .config import Settings
-from .models import Outbox, StaffMember, Ticket, Visit
+from .rows import TicketRow
+from .sql import Sql, in_list
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
-from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator, needs_full_queue
+from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
 
 log = logging.getLogger(__name__)
 _FALLBACK = RecentMeanEstimator()
 
 
-def add_notice(
-    session: AsyncSession,
+OUTBOX_INSERT = (
+    "INSERT INTO outbox (created_at, next_attempt_at, chat_id, kind, lane, payload, status, attempts, ticket_id) "
+    "VALUES (:now, :now, :chat_id, :kind, :lane, :payload, 'pending', 0, :ticket_id)"
+)
+
+
+async def add_notice(
+    sql: Sql,
     chat_id: int | None,
     kind: str,
     now: dt.datetime,
@@ -28,20 +33,11 @@ def add_notice(
 ) -> None:
     if chat_id is None:
         return  # an anonymised ticket or a walk-in without Telegram
-    session.add(
-        Outbox(
-            created_at=now,
-            next_attempt_at=now,
-            chat_id=chat_id,
-            kind=kind,
-            lane=lane,
-            payload=payload,
-            ticket_id=ticket_id,
-        )
-    )
+    await sql.run(OUTBOX_INSERT, {"now": now, "chat_id": chat_id, "kind": kind, "lane": lane,
+                                  "payload": json.dumps(payload), "ticket_id": ticket_id})
 
 
-def ticket_payload(ticket: Ticket, **extra) -> dict:
+def ticket_payload(ticket: TicketRow, **extra) -> dict:
     return {"number": ticket.number, "service": ticket.service, **extra}
 
 
@@ -60,7 +56,7 @@ def safe_estimate(estimator: WaitEstimator, snapshot: QueueSnapshot) -> list[flo
 
 
 async def check_turn_near(
-    session: AsyncSession,
+    sql: Sql,
     settings: Settings,
     estimator: WaitEstimator,
     phase: str,
@@ -78,52 +74,59 @@ async def check_turn_near(
     services = scope_services(settings, phase, service)
     reach = max(rules.turn_near_position, 25)
     full = needs_full_queue(estimator)
-    rows = await waiting_list(session, phase, services, None if full else reach)
+    rows = await waiting_list(sql, settings, phase, services, None if full else reach)
     pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1]}
     if not pending:
         return 0
-    context = await queue_context(session, settings, phase, service, now)
-    snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
-    minutes = safe_estimate(estimator, snapshot)
+    context = await queue_context(sql, settings, phase, service, now)
+    if needs_queue_ahead(estimator):
+        snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
+        minutes = safe_estimate(estimator, snapshot)
+        wait_at = {p: minutes[p - 1] for p in pending.values() if p - 1 < len(minutes)}
+    else:
+        by_position = sorted(pending.values())
+        snapshot = snapshot_from(settings, phase, service, now, context, [rows[p - 1] for p in by_position], by_position)
+        wait_at = dict(zip(by_position, safe_estimate(estimator, snapshot)))
 
     def due(position: int) -> bool:
-        wait = minutes[position - 1] if position - 1 < len(minutes) else None
+        wait = wait_at.get(position)
         return position <= rules.turn_near_position or (wait is not None and wait <= rules.turn_near_minutes)
 
     candidates = [vid for vid, position in pending.items() if due(position)]
     if not candidates:
         return 0
-    locked = (
-        await session.execute(
-            select(Visit.id, Ticket.id, Ticket.user_id, Ticket.number, Ticket.service)
-            .join(Ticket, Visit.ticket_id == Ticket.id)
-            .where(Visit.id.in_(candidates), Visit.turn_near_sent.is_(False), Visit.status == "waiting")
-            .with_for_update(skip_locked=True, of=Visit)
-        )
-    ).all()
-    if not locked:
-        return 0
-    await session.execute(update(Visit).where(Visit.id.in_([row[0] for row in locked])).values(turn_near_sent=True))
-    for vid, ticket_id, user_id, number, svc in sorted(locked, key=lambda r: pending[r[0]]):
+    ids, params = in_list("v", candidates)
+    if sql.pg:
+        # Another transaction may hold some of these rows: skip them instead of waiting.
+        candidates = [r[0] for r in await sql.all(
+            "SELECT v.id FROM visits v WHERE v.id IN " + ids + " AND v.turn_near_sent = :false AND v.status = 'waiting'"
+            + sql.lock(skip=True, of="v"), {**params, "false": False})]
+        if not candidates:
+            return 0
+        ids, params = in_list("v", candidates)
+    await sql.run("UPDATE visits SET turn_near_sent = :true WHERE id IN " + ids, {**params, "true": True})
+    by_visit = {row[0]: row for row in rows}
+    for vid in sorted(candidates, key=lambda v: pending[v]):
+        _, _, ticket_id, user_id, number, svc, *_ = by_visit[vid]
         position = pending[vid]
-        wait = minutes[position - 1] if position - 1 < len(minutes) else None
-        add_notice(
-            session, user_id, "turn_near", now,
+        wait = wait_at.get(position)
+        await add_notice(
+            sql, user_id, "turn_near", now,
             {"number": number, "service": svc, "phase": phase, "position": position,
              "minutes": None if wait is None else round(wait)},
             ticket_id,
         )
-    return len(locked)
+    return len(candidates)
 
 
-async def staff_recipients(session: AsyncSession, settings: Settings) -> list[int]:
+async def staff_recipients(sql: Sql, settings: Settings) -> list[int]:
     ids = set(settings.staff_ids) | set(settings.admin_ids)
-    ids |= set(await session.scalars(select(StaffMember.telegram_id)))
+    ids |= {r[0] for r in await sql.all("SELECT telegram_id FROM staff")}
     return sorted(ids)
 
 
-async def alert_staff(session: AsyncSession, settings: Settings, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
-    recipients = await staff_recipients(session, settings)
+async def alert_staff(sql: Sql, settings: Settings, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
+    recipients = await staff_recipients(sql, settings)
     for chat_id in recipients:
-        add_notice(session, chat_id, kind, now, payload, ticket_id)
+        await add_notice(sql, chat_id, kind, now, payload, ticket_id)
     return recipients

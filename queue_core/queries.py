@@ -1,15 +1,20 @@
-"""Read-side queries over one session: queue order, positions, snapshots for estimators."""
+"""Read-side queries of the queue operations: positions, queue context, snapshots for estimators.
+
+`waiting_in_scope` and `QUEUE_ORDER` are the same queue order as ORM expressions, for the
+staff views and reports."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Sequence
 
-from sqlalchemy import and_, func, or_, select, tuple_
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import and_
 
 from .config import Settings
-from .models import ChannelState, Ticket, Visit
+from .models import Visit
+from .rows import VisitRow
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
+from .sql import Sql, in_list, ts
 
 QUEUE_ORDER = (Visit.rank, Visit.effective_at, Visit.entered_at, Visit.id)
 RECENT_SERVICES = 20
@@ -21,26 +26,37 @@ def scope_services(settings: Settings, phase: str, service: str) -> frozenset[st
 
     The loket and the apotek serve every service from one queue; each poli has its own.
     """
-    services: set[str] = {service}
-    for ch in settings.channels_for(phase, service):
-        services |= ch.services
-    return frozenset(services)
+    memo = settings.memo.setdefault("scope_services", {})
+    scope = memo.get((phase, service))
+    if scope is None:
+        services: set[str] = {service}
+        for ch in settings.channels_for(phase, service):
+            services |= ch.services
+        scope = memo[(phase, service)] = frozenset(services)
+    return scope
 
 
 def waiting_in_scope(phase: str, services: frozenset[str]):
     return and_(Visit.phase == phase, Visit.status == "waiting", Visit.service.in_(sorted(services)))
 
 
-async def position_of(session: AsyncSession, settings: Settings, visit: Visit) -> int:
+def scope_filter(settings: Settings, services: frozenset[str] | set[str], column: str = "service") -> tuple[str, dict]:
+    """` AND service IN (...)` and its parameters; nothing when the scope is every service (the
+    shared loket and apotek queues), so the queue indexes are read without a service test."""
+    if services >= settings.services.keys():
+        return "", {}
+    fragment, params = in_list("svc", sorted(services))
+    return f" AND {column} IN {fragment}", params
+
+
+async def position_of(sql: Sql, settings: Settings, visit: VisitRow) -> int:
     """1-based place in its phase queue (1 = called next)."""
-    services = scope_services(settings, visit.phase, visit.service)
-    ahead = await session.scalar(
-        select(func.count())
-        .select_from(Visit)
-        .where(
-            waiting_in_scope(visit.phase, services),
-            tuple_(*QUEUE_ORDER) < tuple_(visit.rank, visit.effective_at, visit.entered_at, visit.id),
-        )
+    scope, params = scope_filter(settings, scope_services(settings, visit.phase, visit.service))
+    ahead = await sql.scalar(
+        "SELECT count(*) FROM visits WHERE phase = :phase AND status = 'waiting'" + scope +
+        " AND (rank, effective_at, entered_at, id) < (:rank, :effective_at, :entered_at, :id)",
+        {**params, "phase": visit.phase, "rank": visit.rank, "effective_at": visit.effective_at,
+         "entered_at": visit.entered_at, "id": visit.id},
     )
     return int(ahead or 0) + 1
 
@@ -59,53 +75,58 @@ class QueueContext:
 CONTEXT_CACHE = "pusque.queue_context"
 
 
-async def queue_context(session: AsyncSession, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
+async def queue_context(sql: Sql, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
     """Channels, busy rooms, recent service times and upstream patients of a queue.
 
-    Cached for the rest of the transaction (session.info): every operation reads it only after
+    Cached for the rest of the transaction (`Sql.info`): every operation reads it only after
     it has made its changes, and each operation is its own transaction and session.
     """
-    cache = session.info.setdefault(CONTEXT_CACHE, {})
+    cache = sql.info.setdefault(CONTEXT_CACHE, {})
     key = (phase, service, now)
     if key in cache:
         return cache[key]
-    services = sorted(scope_services(settings, phase, service))
+    services = scope_services(settings, phase, service)
+    scope, params = scope_filter(settings, services)
     names = [c.name for c in settings.channels_for(phase, service)]
-    paused = set(await session.scalars(select(ChannelState.name).where(ChannelState.name.in_(names), ChannelState.paused)))
-    activity = (await session.execute(
-        select(Visit.channel, Visit.service, Visit.status, Visit.started_at, Visit.called_at).where(
-            Visit.channel.in_(names),
-            or_(Visit.status.in_(("called", "serving")), and_(Visit.called_at > now - ACTIVE_WINDOW, Visit.called_at <= now)),
-        )
-    )).all()
+    channels, channel_params = in_list("ch", names)
+    paused = {r[0] for r in await sql.all(
+        "SELECT name FROM channel_states WHERE paused = :true AND name IN " + channels, {**channel_params, "true": True})}
     busy = tuple(sorted(
-        (BusyChannel(ch, svc, started or called) for ch, svc, status, started, called in activity if status in ("called", "serving")),
+        (BusyChannel(ch, svc, ts(started) or ts(called)) for ch, svc, started, called in await sql.all(
+            "SELECT channel, service, started_at, called_at FROM visits WHERE channel IN " + channels +
+            " AND status IN ('called', 'serving')", channel_params)),
         key=lambda b: b.channel,
     ))
     open_names = [n for n in names if n not in paused]
-    active = {ch for ch, *_ in activity if ch in open_names}
-    midnight = dt.datetime.combine(now.date(), dt.time())
-    finished_here = and_(Visit.phase == phase, Visit.service.in_(services), Visit.finished_at <= now)
-    served_last_hour = (
-        select(func.count()).select_from(Visit).where(finished_here, Visit.finished_at > now - dt.timedelta(hours=1))
-    ).scalar_subquery()
-    recent_rows = (await session.execute(
-        select(Visit.called_at, Visit.started_at, Visit.finished_at, served_last_hour)
-        .where(finished_here, Visit.finished_at >= midnight)
-        .order_by(Visit.finished_at.desc())
-        .limit(RECENT_SERVICES)
-    )).all()
-    recent = [max((f - (s or c)).total_seconds() / 60.0, 0.0) for c, s, f, _ in recent_rows if (s or c)]
+    # Channels that called someone lately count as open even while idle between patients.
+    active = {b.channel for b in busy} | {r[0] for r in await sql.all(
+        "SELECT channel FROM visits WHERE channel IN " + channels + " AND called_at > :since AND called_at <= :now "
+        "GROUP BY channel", {**channel_params, "since": now - ACTIVE_WINDOW, "now": now})}
+    active &= set(open_names)
+    finished_here = "phase = :phase" + scope + " AND finished_at <= :now"
+    recent_rows = await sql.all(
+        "SELECT called_at, started_at, finished_at, (SELECT count(*) FROM visits WHERE " + finished_here +
+        " AND finished_at > :hour_ago) FROM visits WHERE " + finished_here +
+        " AND finished_at >= :midnight ORDER BY finished_at DESC LIMIT " + str(RECENT_SERVICES),
+        {**params, "phase": phase, "now": now, "hour_ago": now - dt.timedelta(hours=1),
+         "midnight": dt.datetime.combine(now.date(), dt.time())},
+    )
+    recent = []
+    for called, started, finished, _ in recent_rows:
+        began = ts(started) or ts(called)
+        if began:
+            recent.append(max((ts(finished) - began).total_seconds() / 60.0, 0.0))
     route = settings.services[service].route
     earlier = list(route[: route.index(phase)]) if phase in route else []
     upstream: list[int] = []
     if earlier:
-        upstream = list(await session.scalars(
-            select(Ticket.level).join(Visit, Visit.ticket_id == Ticket.id).where(
-                Visit.phase.in_(earlier), Visit.service.in_(services),
-                Visit.status.in_(("waiting", "called", "serving")), Ticket.day == now.date(),
-            )
-        ))
+        phases, phase_params = in_list("ph", earlier)
+        # A ticket's phase and status are those of its current visit.
+        upstream = [r[0] for r in await sql.all(
+            "SELECT level FROM tickets WHERE day = :day AND phase IN " + phases +
+            " AND status IN ('waiting', 'called', 'serving')" + scope,
+            {**phase_params, **params, "day": now.date()},
+        )]
     context = QueueContext(
         channels_open=len(active) or len(open_names),
         busy=busy,
@@ -117,20 +138,28 @@ async def queue_context(session: AsyncSession, settings: Settings, phase: str, s
     return context
 
 
-WAITING_COLUMNS = (Visit.id, Visit.turn_near_sent, Ticket.id, Ticket.user_id, Ticket.number, Ticket.service,
-                   Ticket.level, Ticket.conditions, Ticket.age, Visit.entered_at)
+WAITING_SELECT = (
+    "SELECT v.id, v.turn_near_sent, t.id, t.user_id, t.number, t.service, t.level, t.conditions, t.age, v.entered_at "
+    "FROM visits v JOIN tickets t ON t.id = v.ticket_id WHERE v.phase = :phase AND v.status = 'waiting'"
+)
+WAITING_ORDER = " ORDER BY v.rank, v.effective_at, v.entered_at, v.id"
 
 
-async def waiting_list(session: AsyncSession, phase: str, services: frozenset[str], limit: int | None) -> list:
-    """The head of a queue in calling order, as plain rows of WAITING_COLUMNS."""
-    stmt = (
-        select(*WAITING_COLUMNS).join(Ticket, Visit.ticket_id == Ticket.id)
-        .where(waiting_in_scope(phase, services)).order_by(*QUEUE_ORDER)
+async def waiting_list(sql: Sql, settings: Settings, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
+    """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
+    service, level, conditions, age, entered_at)."""
+    scope, params = scope_filter(settings, services, "v.service")
+    rows = await sql.all(
+        WAITING_SELECT + scope + WAITING_ORDER + ("" if limit is None else f" LIMIT {int(limit)}"),
+        {**params, "phase": phase},
     )
-    return (await session.execute(stmt if limit is None else stmt.limit(limit))).all()
+    return rows
 
 
-def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime, context: QueueContext, rows) -> QueueSnapshot:
+def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime, context: QueueContext, rows,
+                  positions: Sequence[int] | None = None) -> QueueSnapshot:
+    """A snapshot of waiting_list rows: the whole head in order, or (`positions`) chosen tickets
+    with their places, for estimators that need no tickets ahead."""
     return QueueSnapshot(
         at=now,
         phase=phase,
@@ -139,8 +168,8 @@ def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime
         busy=context.busy,
         waiting=tuple(
             WaitingTicket(ticket=r[4], service=r[5], level=r[6], conditions=tuple(c for c in r[7].split("+") if c),
-                          age=r[8], entered_at=r[9], position=i)
-            for i, r in enumerate(rows, start=1)
+                          age=r[8], entered_at=ts(r[9]), position=i)
+            for i, r in zip(positions or range(1, len(rows) + 1), rows)
         ),
         config_mean_minutes=settings.phase_mean_minutes(phase, service),
         recent_service_minutes=context.recent,
@@ -150,7 +179,7 @@ def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime
 
 
 async def build_snapshot(
-    session: AsyncSession,
+    sql: Sql,
     settings: Settings,
     phase: str,
     service: str,
@@ -158,19 +187,6 @@ async def build_snapshot(
     limit: int | None = None,
 ) -> QueueSnapshot:
     """The queue of `service` in `phase` as an estimator may see it at `now`."""
-    rows = await waiting_list(session, phase, scope_services(settings, phase, service), limit)
-    context = await queue_context(session, settings, phase, service, now)
+    rows = await waiting_list(sql, settings, phase, scope_services(settings, phase, service), limit)
+    context = await queue_context(sql, settings, phase, service, now)
     return snapshot_from(settings, phase, service, now, context, rows)
-
-
-async def current_at_channel(session: AsyncSession, channel: str) -> tuple[Visit, Ticket] | None:
-    row = (
-        await session.execute(
-            select(Visit, Ticket)
-            .join(Ticket, Visit.ticket_id == Ticket.id)
-            .where(Visit.channel == channel, Visit.status.in_(("called", "serving")))
-            .order_by(Visit.called_at.desc())
-            .limit(1)
-        )
-    ).first()
-    return tuple(row) if row else None

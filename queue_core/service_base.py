@@ -13,11 +13,13 @@ from . import errors
 from .clock import Clock
 from .config import Channel, Settings
 from .db import Database
-from .models import ChannelState, Ticket, Visit
+from .models import ChannelState
 from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
-from .queries import build_snapshot, current_at_channel, position_of, scope_services
-from .snapshot import needs_full_queue, RecentMeanEstimator, WaitEstimator
+from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from
+from .rows import TicketRow, VisitRow, current_at_channel, insert_visit
+from .sql import Sql
+from .snapshot import needs_full_queue, needs_queue_ahead, RecentMeanEstimator, WaitEstimator
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -64,8 +66,8 @@ class ServiceBase:
 
     # ------------------------------------------------------------------ plumbing
 
-    async def _tx(self, fn: Callable[[AsyncSession, dt.datetime], Awaitable[T]]) -> T:
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
+    async def _tx(self, fn: Callable[[Sql, dt.datetime], Awaitable[T]]) -> T:
+        return await self.db.run_sql(lambda sql: fn(sql, self.clock.now()))
 
     def _channel(self, name: str) -> Channel:
         try:
@@ -73,21 +75,26 @@ class ServiceBase:
         except KeyError:
             raise errors.UnknownChannel(channel=name, known=[c.name for c in self.settings.channels]) from None
 
-    def _new_visit(self, ticket: Ticket, phase: str, now: dt.datetime) -> Visit:
+    async def _new_visit(self, sql: Sql, ticket: TicketRow, phase: str, now: dt.datetime, service: str | None = None) -> VisitRow:
         rank, effective = self.policy.sort_key(ticket.level, now)
-        return Visit(
-            ticket=ticket, phase=phase, service=ticket.service, status="waiting",
-            rank=rank, effective_at=effective, entered_at=now,
-        )
+        return await insert_visit(sql, ticket, phase, service or ticket.service, rank, effective, now)
 
-    async def _view(self, session: AsyncSession, ticket: Ticket, visit: Visit | None, now: dt.datetime) -> TicketView:
+    async def _view(self, sql: Sql, ticket: TicketRow, visit: VisitRow | None, now: dt.datetime) -> TicketView:
         position = estimate = None
         if visit is not None and visit.status == "waiting":
-            position = await position_of(session, self.settings, visit)
-            limit = None if needs_full_queue(self.estimator) else position
-            snapshot = await build_snapshot(session, self.settings, visit.phase, visit.service, now, limit=limit)
-            minutes = safe_estimate(self.estimator, snapshot)
-            estimate = minutes[position - 1] if len(minutes) >= position else None
+            position = await position_of(sql, self.settings, visit)
+            if needs_queue_ahead(self.estimator):
+                limit = None if needs_full_queue(self.estimator) else position
+                snapshot = await build_snapshot(sql, self.settings, visit.phase, visit.service, now, limit=limit)
+                minutes = safe_estimate(self.estimator, snapshot)
+                estimate = minutes[position - 1] if len(minutes) >= position else None
+            else:
+                alone = [(visit.id, False, ticket.id, ticket.user_id, ticket.number, ticket.service, ticket.level,
+                          ticket.conditions, ticket.age, visit.entered_at)]
+                context = await queue_context(sql, self.settings, visit.phase, visit.service, now)
+                snapshot = snapshot_from(self.settings, visit.phase, visit.service, now, context, alone, positions=[position])
+                minutes = safe_estimate(self.estimator, snapshot)
+                estimate = minutes[0] if minutes else None
         return TicketView(
             id=ticket.id, number=ticket.number, service=ticket.service, day=ticket.day,
             level=ticket.level, conditions=tuple(ticket.condition_list), status=ticket.status,
@@ -96,50 +103,36 @@ class ServiceBase:
             entered_at=visit.entered_at if visit else None,
         )
 
-    async def _latest_visit(self, session: AsyncSession, ticket_id: int, lock: bool = False) -> Visit | None:
-        stmt = select(Visit).where(Visit.ticket_id == ticket_id).order_by(Visit.id.desc()).limit(1)
-        if lock:
-            stmt = stmt.with_for_update()
-        return await session.scalar(stmt)
-
-    async def _ticket(self, session: AsyncSession, ticket_id: int, lock: bool = False) -> Ticket:
-        stmt = select(Ticket).where(Ticket.id == ticket_id)
-        if lock:
-            stmt = stmt.with_for_update()
-        ticket = await session.scalar(stmt)
-        if ticket is None:
-            raise errors.TicketNotFound(ticket_id=ticket_id)
-        return ticket
-
-    async def _lock_channel(self, session: AsyncSession, channel: Channel) -> ChannelState:
-        state = await session.scalar(select(ChannelState).where(ChannelState.name == channel.name).with_for_update())
-        if state is None:
+    async def _lock_channel(self, sql: Sql, channel: Channel) -> bool:
+        """Lock the channel's state row (PostgreSQL); returns whether the channel is paused."""
+        row = await sql.one("SELECT paused FROM channel_states WHERE name = :name" + sql.lock(), {"name": channel.name})
+        if row is None:
             raise errors.UnknownChannel(channel=channel.name, known=[c.name for c in self.settings.channels])
-        return state
+        return bool(row[0])
 
-    async def _current(self, session: AsyncSession, channel: Channel) -> tuple[Visit, Ticket]:
-        await self._lock_channel(session, channel)
-        row = await current_at_channel(session, channel.name)
+    async def _current(self, sql: Sql, channel: Channel) -> tuple[VisitRow, TicketRow]:
+        await self._lock_channel(sql, channel)
+        row = await current_at_channel(sql, channel.name)
         if row is None:
             raise errors.NoCurrentTicket(channel=channel.name)
         return row
 
-    async def _after_change(self, session: AsyncSession, phase: str, services: Iterable[str], now: dt.datetime) -> None:
+    async def _after_change(self, sql: Sql, phase: str, services: Iterable[str], now: dt.datetime) -> None:
         done: set[frozenset[str]] = set()
         for service in services:
             scope = scope_services(self.settings, phase, service)
             if scope not in done:
                 done.add(scope)
-                await check_turn_near(session, self.settings, self.estimator, phase, service, now)
+                await check_turn_near(sql, self.settings, self.estimator, phase, service, now)
 
     # ------------------------------------------------------------------ set-up
 
     async def ensure_channels(self) -> None:
         """Create a state row for every configured channel (idempotent, run at start-up)."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> None:
+        async def fn(session: AsyncSession) -> None:
             known = set(await session.scalars(select(ChannelState.name)))
             for ch in self.settings.channels:
                 if ch.name not in known:
-                    session.add(ChannelState(name=ch.name, paused=False, updated_at=now))
+                    session.add(ChannelState(name=ch.name, paused=False, updated_at=self.clock.now()))
 
-        await self._tx(fn)
+        await self.db.run(fn)

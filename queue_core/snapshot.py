@@ -50,6 +50,9 @@ class WaitEstimator(Protocol):
 
     `needs_full_queue` (default True when absent): whether an estimate for position p needs the
     tickets behind p too. Positional formulas do not, so the live queue reads only the head.
+    `needs_queue_ahead` (default True when absent): whether it needs the tickets ahead of p at
+    all; when False, one ticket's estimate is asked with a snapshot holding that ticket alone
+    (with its real position), so a ticket's view costs the same at any queue length.
     """
 
     name: str
@@ -67,9 +70,14 @@ def needs_full_queue(estimator: object) -> bool:
     return bool(getattr(estimator, "needs_full_queue", True))
 
 
+def needs_queue_ahead(estimator: object) -> bool:
+    return needs_full_queue(estimator) or bool(getattr(estimator, "needs_queue_ahead", True))
+
+
 class ConfigMeanEstimator:
     name = "config_mean"
     needs_full_queue = False
+    needs_queue_ahead = False
 
     def estimate(self, snapshot: QueueSnapshot) -> list[float]:
         return positional_estimate(snapshot, snapshot.config_mean_minutes)
@@ -80,6 +88,7 @@ class RecentMeanEstimator:
 
     name = "recent_mean"
     needs_full_queue = False
+    needs_queue_ahead = False
 
     def __init__(self, last_n: int = 10) -> None:
         self.last_n = last_n

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from . import errors
-from .models import Ticket, Visit
 from .notices import add_notice, ticket_payload
-from .queries import QUEUE_ORDER, build_snapshot, current_at_channel, scope_services, waiting_in_scope
+from .queries import build_snapshot, scope_filter, scope_services
+from .rows import (TICKET_COLUMNS, VISIT_COLUMNS, TicketRow, VisitRow, current_at_channel, latest_visit, ticket_by_id,
+                   update_ticket, update_visit)
 from .service_base import FINAL, ServiceBase, TicketView
 from .snapshot import QueueSnapshot
+from .sql import INTEGRITY_ERRORS, Sql
 
 
 class StaffOperations(ServiceBase):
@@ -21,41 +19,40 @@ class StaffOperations(ServiceBase):
     async def call_next(self, channel_name: str) -> TicketView | None:
         """Call the next patient for a channel; None when nobody waits. Atomic across processes."""
         channel = self._channel(channel_name)
+        scope, scope_params = scope_filter(self.settings, channel.services, "v.service")
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> TicketView | None:
-            state = await self._lock_channel(session, channel)
-            if state.paused:
+        async def fn(sql: Sql, now: dt.datetime) -> TicketView | None:
+            if await self._lock_channel(sql, channel):
                 raise errors.ChannelPaused(channel=channel.name)
-            busy = await current_at_channel(session, channel.name)
+            busy = await current_at_channel(sql, channel.name)
             if busy is not None:
                 raise errors.ChannelBusy(channel=channel.name, number=busy[1].number)
-            visit = await session.scalar(
-                select(Visit)
-                .where(waiting_in_scope(channel.phase, channel.services))
-                .order_by(*QUEUE_ORDER)
-                .limit(1)
-                .with_for_update(skip_locked=True)
+            head = await sql.one(
+                f"SELECT {VISIT_COLUMNS} FROM visits v WHERE v.phase = :phase AND v.status = 'waiting'"
+                + scope + " ORDER BY v.rank, v.effective_at, v.entered_at, v.id LIMIT 1" + sql.lock(skip=True),
+                {**scope_params, "phase": channel.phase},
             )
-            if visit is None:
+            if head is None:
                 return None
-            ticket = await self._ticket(session, visit.ticket_id, lock=True)
-            visit.status, visit.channel, visit.called_at = "called", channel.name, now
-            ticket.status, ticket.phase, ticket.updated_at = "called", visit.phase, now
-            add_notice(session, ticket.user_id, "called", now, ticket_payload(ticket, phase=visit.phase, channel=channel.name), ticket.id)
-            await session.flush()
-            await self._after_change(session, channel.phase, channel.services, now)
-            return await self._view(session, ticket, visit, now)
+            visit = VisitRow.of(head)
+            ticket = await ticket_by_id(sql, visit.ticket_id, lock=True)
+            await update_visit(sql, visit, status="called", channel=channel.name, called_at=now)
+            await update_ticket(sql, ticket, now, status="called", phase=visit.phase)
+            await add_notice(sql, ticket.user_id, "called", now, ticket_payload(ticket, phase=visit.phase, channel=channel.name), ticket.id)
+            await self._after_change(sql, channel.phase, channel.services, now)
+            return await self._view(sql, ticket, visit, now)
 
         return await self._tx(fn)
 
     async def recall(self, channel_name: str) -> TicketView:
         channel = self._channel(channel_name)
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> TicketView:
-            visit, ticket = await self._current(session, channel)
-            visit.recalls += 1
-            add_notice(session, ticket.user_id, "called", now, ticket_payload(ticket, phase=visit.phase, channel=channel.name, recall=visit.recalls), ticket.id)
-            return await self._view(session, ticket, visit, now)
+        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
+            visit, ticket = await self._current(sql, channel)
+            await update_visit(sql, visit, recalls=visit.recalls + 1)
+            await add_notice(sql, ticket.user_id, "called", now,
+                             ticket_payload(ticket, phase=visit.phase, channel=channel.name, recall=visit.recalls), ticket.id)
+            return await self._view(sql, ticket, visit, now)
 
         return await self._tx(fn)
 
@@ -63,13 +60,13 @@ class StaffOperations(ServiceBase):
         """The called patient arrived: service starts (optional; finish assumes it otherwise)."""
         channel = self._channel(channel_name)
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> TicketView:
-            visit, ticket = await self._current(session, channel)
+        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
+            visit, ticket = await self._current(sql, channel)
             if visit.status != "called":
                 raise errors.InvalidTransition(number=ticket.number, status=visit.status, action="start")
-            visit.status, visit.started_at = "serving", now
-            ticket.status, ticket.updated_at = "serving", now
-            return await self._view(session, ticket, visit, now)
+            await update_visit(sql, visit, status="serving", started_at=now)
+            await update_ticket(sql, ticket, now, status="serving")
+            return await self._view(sql, ticket, visit, now)
 
         return await self._tx(fn)
 
@@ -77,29 +74,25 @@ class StaffOperations(ServiceBase):
         """Service ends: on to the next phase of the route (same number and level), or done."""
         channel = self._channel(channel_name)
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> TicketView:
-            visit, ticket = await self._current(session, channel)
-            visit.status, visit.finished_at = "done", now
-            visit.started_at = visit.started_at or visit.called_at
+        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
+            visit, ticket = await self._current(sql, channel)
+            await update_visit(sql, visit, status="done", finished_at=now, started_at=visit.started_at or visit.called_at)
             route = ticket.route_list
             following = route[route.index(visit.phase) + 1:] if visit.phase in route else []
-            ticket.updated_at = now
             if not following:
-                ticket.status = "done"
-                add_notice(session, ticket.user_id, "finished", now, ticket_payload(ticket), ticket.id)
-                return await self._view(session, ticket, None, now)
-            new = self._new_visit(ticket, following[0], now)
-            session.add(new)
-            ticket.status, ticket.phase = "waiting", new.phase
-            await session.flush()
-            view = await self._view(session, ticket, new, now)
-            add_notice(
-                session, ticket.user_id, "next_phase", now,
+                await update_ticket(sql, ticket, now, status="done")
+                await add_notice(sql, ticket.user_id, "finished", now, ticket_payload(ticket), ticket.id)
+                return await self._view(sql, ticket, None, now)
+            new = await self._new_visit(sql, ticket, following[0], now)
+            await update_ticket(sql, ticket, now, status="waiting", phase=new.phase)
+            view = await self._view(sql, ticket, new, now)
+            await add_notice(
+                sql, ticket.user_id, "next_phase", now,
                 ticket_payload(ticket, phase=new.phase, position=view.position,
                                minutes=None if view.estimate_minutes is None else round(view.estimate_minutes)),
                 ticket.id,
             )
-            await self._after_change(session, new.phase, [new.service], now)
+            await self._after_change(sql, new.phase, [new.service], now)
             return view
 
         return await self._tx(fn)
@@ -108,17 +101,17 @@ class StaffOperations(ServiceBase):
         """Called but did not come: may rejoin within the grace period."""
         channel = self._channel(channel_name)
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> TicketView:
-            visit, ticket = await self._current(session, channel)
-            visit.status, visit.skipped_at = "skipped", now
-            ticket.status, ticket.updated_at = "skipped", now
-            add_notice(
-                session, ticket.user_id, "skipped", now,
+        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
+            visit, ticket = await self._current(sql, channel)
+            await update_visit(sql, visit, status="skipped", skipped_at=now)
+            await update_ticket(sql, ticket, now, status="skipped")
+            await add_notice(
+                sql, ticket.user_id, "skipped", now,
                 ticket_payload(ticket, phase=visit.phase, ticket_id=ticket.id,
                                grace_minutes=self.settings.notifications.skip_grace_minutes),
                 ticket.id,
             )
-            return await self._view(session, ticket, visit, now)
+            return await self._view(sql, ticket, visit, now)
 
         return await self._tx(fn)
 
@@ -128,32 +121,28 @@ class StaffOperations(ServiceBase):
         if svc is None:
             raise errors.UnknownService(service=to_service, known=sorted(self.settings.services))
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> TicketView:
-            ticket = await self._ticket(session, ticket_id, lock=True)
+        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
+            ticket = await ticket_by_id(sql, ticket_id, lock=True)
             if ticket.status in FINAL or ticket.service == to_service:
                 raise errors.InvalidTransition(number=ticket.number, status=ticket.status, action="transfer")
-            visit = await self._latest_visit(session, ticket_id, lock=True)
+            visit = await latest_visit(sql, ticket_id, lock=True)
             if visit is not None and visit.status in ("called", "serving"):
-                visit.status, visit.finished_at = "done", now
-                visit.started_at = visit.started_at or visit.called_at
+                await update_visit(sql, visit, status="done", finished_at=now, started_at=visit.started_at or visit.called_at)
             elif visit is not None and visit.status in ("waiting", "skipped"):
-                visit.status, visit.cancelled_at = "cancelled", now
+                await update_visit(sql, visit, status="cancelled", cancelled_at=now)
             old_phase, old_service = (visit.phase, visit.service) if visit else (None, None)
-            ticket.service, ticket.route, ticket.updated_at = to_service, ",".join(svc.route), now
             phase = "poli" if "poli" in svc.route else svc.route[0]
-            new = self._new_visit(ticket, phase, now)
-            session.add(new)
-            ticket.status, ticket.phase = "waiting", phase
             try:
-                await session.flush()
-            except IntegrityError:
+                await update_ticket(sql, ticket, now, service=to_service, route=",".join(svc.route), status="waiting", phase=phase)
+            except INTEGRITY_ERRORS:
                 raise errors.AlreadyHasTicket(service=to_service) from None
-            view = await self._view(session, ticket, new, now)
-            add_notice(session, ticket.user_id, "transferred", now,
-                       ticket_payload(ticket, phase=phase, position=view.position), ticket.id)
+            new = await self._new_visit(sql, ticket, phase, now)
+            view = await self._view(sql, ticket, new, now)
+            await add_notice(sql, ticket.user_id, "transferred", now,
+                             ticket_payload(ticket, phase=phase, position=view.position), ticket.id)
             if old_phase:
-                await self._after_change(session, old_phase, [old_service], now)
-            await self._after_change(session, phase, [to_service], now)
+                await self._after_change(sql, old_phase, [old_service], now)
+            await self._after_change(sql, phase, [to_service], now)
             return view
 
         return await self._tx(fn)
@@ -161,30 +150,33 @@ class StaffOperations(ServiceBase):
     async def set_paused(self, channel_name: str, paused: bool) -> None:
         channel = self._channel(channel_name)
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> None:
-            state = await self._lock_channel(session, channel)
-            state.paused, state.updated_at = paused, now
+        async def fn(sql: Sql, now: dt.datetime) -> None:
+            await self._lock_channel(sql, channel)
+            await sql.run("UPDATE channel_states SET paused = :paused, updated_at = :now WHERE name = :name",
+                          {"paused": paused, "now": now, "name": channel.name})
             if not paused:
-                await self._after_change(session, channel.phase, channel.services, now)
+                await self._after_change(sql, channel.phase, channel.services, now)
 
         await self._tx(fn)
 
     async def close_day(self, day: dt.date | None = None) -> int:
         """End of the day: every unfinished ticket is cancelled and its holder told."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+        async def fn(sql: Sql, now: dt.datetime) -> int:
             target = day or now.date()
-            tickets = list(await session.scalars(select(Ticket).where(Ticket.day == target, Ticket.status.not_in(FINAL))))
+            tickets = [TicketRow.of(r) for r in await sql.all(
+                f"SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.day = :day AND t.status NOT IN ('done', 'cancelled')"
+                + sql.lock(), {"day": target})]
             for t in tickets:
-                was_skipped = t.status == "skipped"
-                t.status, t.cancel_reason, t.updated_at = "cancelled", "day_closed", now
-                if not was_skipped:
-                    add_notice(session, t.user_id, "cancelled", now, ticket_payload(t, reason="day_closed"), t.id)
+                if t.status != "skipped":
+                    await add_notice(sql, t.user_id, "cancelled", now, ticket_payload(t, reason="day_closed"), t.id)
             if tickets:
-                await session.execute(
-                    update(Visit)
-                    .where(Visit.ticket_id.in_([t.id for t in tickets]), Visit.status.in_(("waiting", "called", "serving")))
-                    .values(status="cancelled", cancelled_at=now)
-                )
+                await sql.run(
+                    "UPDATE tickets SET status = 'cancelled', cancel_reason = 'day_closed', updated_at = :now "
+                    "WHERE day = :day AND status NOT IN ('done', 'cancelled')", {"now": now, "day": target})
+                await sql.run(
+                    "UPDATE visits SET status = 'cancelled', cancelled_at = :now WHERE status IN ('waiting', 'called', 'serving') "
+                    "AND ticket_id IN (SELECT id FROM tickets WHERE day = :day AND cancel_reason = 'day_closed')",
+                    {"now": now, "day": target})
             return len(tickets)
 
         return await self._tx(fn)
@@ -192,24 +184,26 @@ class StaffOperations(ServiceBase):
     # ------------------------------------------------------------------ read side for staff/board/predictor
 
     async def snapshot(self, phase: str, service: str) -> QueueSnapshot:
-        async def fn(session: AsyncSession, now: dt.datetime) -> QueueSnapshot:
-            return await build_snapshot(session, self.settings, phase, service, now)
+        async def fn(sql: Sql, now: dt.datetime) -> QueueSnapshot:
+            return await build_snapshot(sql, self.settings, phase, service, now)
 
         return await self._tx(fn)
 
     async def current(self, channel_name: str) -> TicketView | None:
         channel = self._channel(channel_name)
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> TicketView | None:
-            row = await current_at_channel(session, channel.name)
-            return None if row is None else await self._view(session, row[1], row[0], now)
+        async def fn(sql: Sql, now: dt.datetime) -> TicketView | None:
+            row = await current_at_channel(sql, channel.name)
+            return None if row is None else await self._view(sql, row[1], row[0], now)
 
         return await self._tx(fn)
 
     async def waiting_count(self, phase: str, service: str) -> int:
-        async def fn(session: AsyncSession, now: dt.datetime) -> int:
-            return int(await session.scalar(
-                select(func.count()).select_from(Visit).where(waiting_in_scope(phase, scope_services(self.settings, phase, service)))
-            ) or 0)
+        scope, params = scope_filter(self.settings, scope_services(self.settings, phase, service))
+
+        async def fn(sql: Sql, now: dt.datetime) -> int:
+            return int(await sql.scalar(
+                "SELECT count(*) FROM visits WHERE phase = :phase AND status = 'waiting'" + scope,
+                {**params, "phase": phase}) or 0)
 
         return await self._tx(fn)

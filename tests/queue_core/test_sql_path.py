@@ -1,0 +1,96 @@
+"""The queue's hand-written SQL path (Database.run_sql): same rows as the ORM, never blocking the loop."""
+import asyncio
+import datetime as dt
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from queue_core.db import Database, WalCheckpointer
+from queue_core.models import Outbox, Ticket, Visit
+from queue_core.service import QueueService
+
+
+@pytest.fixture
+async def qs(db, settings, clock):
+    service = QueueService(db, settings, clock)
+    await service.ensure_channels()
+    return service
+
+
+async def test_rows_written_by_hand_read_back_by_the_orm_exactly(qs, sessionmaker, clock):
+    clock.set(dt.datetime(2026, 11, 23, 8, 15, 30))
+    view = await qs.issue(service="A", user_id=7, conditions=["hamil"], age=30)
+    clock.advance(minutes=3, microseconds=250)
+    await qs.call_next("Loket 1")
+    async with sessionmaker() as s:
+        ticket = await s.scalar(select(Ticket).where(Ticket.id == view.id))
+        visit = await s.scalar(select(Visit).where(Visit.ticket_id == view.id))
+        called = await s.scalar(select(Outbox).where(Outbox.kind == "called"))
+    assert ticket.created_at == dt.datetime(2026, 11, 23, 8, 15, 30)
+    assert ticket.day == dt.date(2026, 11, 23) and ticket.conditions == "hamil" and ticket.status == "called"
+    assert visit.entered_at == dt.datetime(2026, 11, 23, 8, 15, 30)
+    assert visit.called_at == dt.datetime(2026, 11, 23, 8, 18, 30, 250)
+    assert visit.turn_near_sent is True and visit.channel == "Loket 1"
+    assert called.payload == {"number": view.number, "service": "A", "phase": "loket", "channel": "Loket 1"}
+
+
+async def test_a_failed_operation_leaves_nothing_behind(qs, sessionmaker):
+    await qs.issue(service="A", user_id=1, patient_id=None)
+
+    async def half_then_fail(sql):
+        await sql.run("UPDATE tickets SET status = 'cancelled'")
+        raise RuntimeError("crash mid-transaction")
+
+    with pytest.raises(RuntimeError):
+        await qs.db.run_sql(half_then_fail)
+    async with sessionmaker() as s:
+        assert [t.status for t in await s.scalars(select(Ticket))] == ["waiting"]
+    assert (await qs.issue(service="A", user_id=2)).number == "A-002"  # the connection is usable again
+
+
+async def test_sqlite_locked_by_another_process_is_waited_for_without_blocking_the_loop(tmp_path, settings, clock):
+    url = f"sqlite+aiosqlite:///{tmp_path}/locked.db"
+    db = Database(url)
+    await db.upgrade()
+    qs = QueueService(db, settings, clock)
+    await qs.ensure_channels()
+    other = sqlite3.connect(tmp_path / "locked.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process holding the write lock
+    ticks = 0
+
+    async def heartbeat():
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    beat = asyncio.create_task(heartbeat())
+    issuing = asyncio.create_task(qs.issue(service="A", user_id=1))
+    await asyncio.sleep(0.6)
+    assert not issuing.done()
+    assert ticks >= 20, "the event loop stalled while the database was locked"
+    other.execute("ROLLBACK")
+    view = await asyncio.wait_for(issuing, 10)
+    beat.cancel()
+    assert view.number == "A-001"
+    assert db.retries > 0
+    other.close()
+    await db.dispose()
+
+
+async def test_wal_is_checkpointed_off_the_commit_path(tmp_path, settings, clock):
+    url = f"sqlite+aiosqlite:///{tmp_path}/wal.db"
+    db = Database(url)
+    await db.upgrade()
+    db._checkpointer = WalCheckpointer(str(tmp_path / "wal.db"), every=20)
+    qs = QueueService(db, settings, clock)
+    await qs.ensure_channels()
+    for i in range(65):
+        await qs.issue(service="A", user_id=i)
+    await db.dispose()
+    assert db._checkpointer.runs >= 3
+    # Everything is in the database file itself once the log is checkpointed and gone.
+    conn = sqlite3.connect(tmp_path / "wal.db")
+    assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 65
+    conn.close()
