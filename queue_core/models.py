@@ -67,7 +67,21 @@ class DailyCounter(Base):
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Ticket(Base):
+class TicketLists:
+    """The "+"-joined conditions and ","-joined route of a ticket as lists (ORM object or plain row)."""
+
+    __slots__ = ()
+
+    @property
+    def condition_list(self) -> list[str]:
+        return [c for c in self.conditions.split("+") if c]
+
+    @property
+    def route_list(self) -> list[str]:
+        return self.route.split(",")
+
+
+class Ticket(TicketLists, Base):
     __tablename__ = "tickets"
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date)
@@ -101,14 +115,6 @@ class Ticket(Base):
             postgresql_where=text(ACTIVE_TICKET),
         ),
     )
-
-    @property
-    def condition_list(self) -> list[str]:
-        return [c for c in self.conditions.split("+") if c]
-
-    @property
-    def route_list(self) -> list[str]:
-        return self.route.split(",")
 
 
 class Visit(Base):

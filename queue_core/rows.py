@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from . import errors
+from .models import TicketLists
 from .sql import Sql, day_of, ts
 
 TICKET_COLUMNS = ("t.id, t.day, t.service, t.number, t.patient_id, t.user_id, t.level, t.conditions, t.age, "
@@ -15,7 +16,7 @@ VISIT_COLUMNS = ("v.id, v.ticket_id, v.phase, v.service, v.status, v.channel, v.
 
 
 @dataclass(slots=True)
-class TicketRow:
+class TicketRow(TicketLists):
     id: int
     day: dt.date
     service: str
@@ -32,14 +33,6 @@ class TicketRow:
     @classmethod
     def of(cls, r: Sequence[Any]) -> "TicketRow":
         return cls(r[0], day_of(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
-
-    @property
-    def condition_list(self) -> list[str]:
-        return [c for c in self.conditions.split("+") if c]
-
-    @property
-    def route_list(self) -> list[str]:
-        return self.route.split(",")
 
 
 @dataclass(slots=True)
