@@ -71,8 +71,9 @@ def test_views_of_different_lengths_are_combined_by_their_likelihoods():
 
 
 def test_a_near_tie_between_two_readings_lowers_the_confidence():
-    sure = names.best_reading([frames("MUR")], ALPHA, frozenset())[1]
-    torn = names.best_reading([frames([{"M": 0.5, "N": 0.48}, "U", "R"])], ALPHA, frozenset())[1]
+    sure = names.best_reading([frames("MUR"), frames("MUR")], ALPHA, frozenset())[1]
+    torn = names.best_reading([frames([{"M": 0.5, "N": 0.48}, "U", "R"]), frames([{"M": 0.48, "N": 0.5}, "U", "R"])],
+                              ALPHA, frozenset())[1]
     assert torn < 0.5 * sure
 
 
@@ -97,19 +98,19 @@ def test_a_clinic_can_use_its_own_name_list(tmp_path, monkeypatch):
     assert lexicon.load_names() == frozenset({"SITI", "JOKO"})
 
 
+# hard-mode cards of the dev seeds (never the benchmark's seed 7) whose name the first reading got
+# wrong or left null: blur 1.4, JPEG 50 (KETUT PURNOMO, neither word in the name list); J/I and
+# M/N swaps; an M read as H.
+HARD_CARDS = [11 * 1_000_003 + 78, 13 * 1_000_003 + 10, 13 * 1_000_003 + 25]
+
+
 @pytest.mark.slow
-def test_a_blurred_low_quality_name_line_is_read(reader):
-    """The real recogniser on a name printed, blurred (sigma 1.4) and saved at JPEG quality 35."""
-    import cv2
-    from PIL import Image, ImageDraw
+@pytest.mark.parametrize("seed", HARD_CARDS)
+def test_names_on_blurred_low_quality_photos_are_read(reader, seed):
+    from ocr.engine import read_bytes
+    from ocr.synthetic import make_card
 
-    from ocr.synthetic import _font
-
-    for name in ("SITI HARAHAP", "NYOMAN SUDIRMAN", "JOKO"):
-        img = Image.new("L", (520, 40), 215)
-        ImageDraw.Draw(img).text((6, 6), name, font=_font("DejaVuSans.ttf", 23), fill=30)
-        gray = cv2.GaussianBlur(np.array(img), (0, 0), 1.4)
-        gray = cv2.imdecode(cv2.imencode(".jpg", gray, [cv2.IMWRITE_JPEG_QUALITY, 35])[1], cv2.IMREAD_GRAYSCALE)
-        text, conf = names.read_name(reader, gray, [0, 520, 0, 40])
-        assert text == name, (text, conf)
-        assert conf >= 0.35
+    jpeg, truth = make_card(seed)
+    out = read_bytes(reader, jpeg, f"{seed}.jpg")
+    assert out["fields"]["nama"] == truth["fields"]["nama"], (out["fields"]["nama"], out["confidence"]["nama"])
+    assert out["confidence"]["nama"] >= 0.35
