@@ -27,6 +27,7 @@ ROW_KEYS = [k for k, _ in ROW_LABELS]
 # below these easyocr confidences a free-text value is reported as None
 MIN_CONF = {"nama": 0.35, "tempat_lahir": 0.3, "alamat": 0.2, "kel_desa": 0.3, "kecamatan": 0.3,
             "pekerjaan": 0.3, "kabupaten_kota": 0.3}
+WEAK_LABEL = 0.75  # a label match below this gives way to the row's position
 _DATE = re.compile(r"(\d{1,2})\D{0,2}(\d{1,2})\D{0,2}(\d{4})")
 
 
@@ -89,14 +90,15 @@ def row_keys(rows: list[RowText]) -> list[str | None]:
         if row.label is None:
             keys.append("alamat" if prev == "alamat" and row.values else None)
             continue
-        key, _ = match_label(row.label.text)
+        key, score = match_label(row.label.text)
         if key is None and not any(v.text.strip() for v in row.values):
             keys.append(None)  # a speck or stray mark, not a row
             continue
-        if key is None or key in seen:
-            # position fallback: the next key after the last one seen
-            nxt = ROW_KEYS.index(prev) + 1 if prev in ROW_KEYS else (0 if i == 0 else None)
-            key = ROW_KEYS[nxt] if nxt is not None and nxt < len(ROW_KEYS) and ROW_KEYS[nxt] not in seen else None
+        # position: the next key after the last one seen
+        nxt = ROW_KEYS.index(prev) + 1 if prev in ROW_KEYS else (0 if i == 0 else None)
+        expected = ROW_KEYS[nxt] if nxt is not None and nxt < len(ROW_KEYS) and ROW_KEYS[nxt] not in seen else None
+        if key is None or key in seen or (score < WEAK_LABEL and expected is not None):
+            key = expected  # a weak label match out of order ("Raa" -> alamat under NIK) yields to position
         keys.append(key)
         if key is not None:
             seen.add(key)
