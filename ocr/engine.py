@@ -121,8 +121,11 @@ def _read_name(reader, gray, layout_rows, rows: list[RowText]) -> None:
         if key != "nama" or not lrow.values:
             continue
         again = [Text(*read_name(reader, gray, box)) for box in lrow.values]
-        if any(t.text for t in again):
-            row.values = again
+        # a speck or the photo's edge beside the name reads as a letter or two with no confidence:
+        # drop it rather than let it make the whole name unsure
+        kept = [t for t in again if len(t.text.replace(" ", "")) >= 3 or t.conf >= 0.35]
+        if any(t.text for t in kept):
+            row.values = kept
         return
 
 
