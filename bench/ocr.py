@@ -1,12 +1,16 @@
 """KTP reading benchmark: PusQue's reader against the naive easyocr use, on generated cards.
 
-    python bench/ocr.py [--n 100] [--seed 7] [--naive 8] [--quick]
+    python bench/ocr.py [--n 100] [--seed 7] [--naive 8] [--quick] [--names-without-generator]
 
 Cards come from ocr.synthetic (hard mode: tilt up to 15 deg, 90/180/270 turns, perspective, blur,
 glare, JPEG 30-90). PusQue: one easyocr Reader loaded once, `ocr.engine.read_bytes` per card.
 Naive (what the first PusQue did): a fresh `easyocr.Reader` per card and default `readtext` on the
 raw photo, NIK = first 16-digit run, name = the box after "Nama", date = first dd-mm-yyyy; run on
 the first --naive cards only (it takes ~10 s a card here).
+
+Name accuracy is also split by whether every word of the true name is in the name list
+(ocr/data/names.txt, partly overlapping the generator's words). --names-without-generator reads
+with that list minus every word the generator can draw, so no benchmark name is in the list.
 """
 from __future__ import annotations
 
@@ -65,7 +69,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--naive", type=int, default=8, help="cards for the naive side (slow)")
     p.add_argument("--quick", action="store_true", help="10 cards, 2 naive")
+    p.add_argument("--names-without-generator", action="store_true",
+                   help="read with the name list minus the generator's name words")
     args = p.parse_args(argv)
+    from ocr import lexicon, synthetic
+
+    if args.names_without_generator:
+        import tempfile
+
+        kept = sorted(lexicon.load_names() - set(synthetic.FIRST) - set(synthetic.LAST))
+        tmp = Path(tempfile.mkdtemp()) / "names.txt"
+        tmp.write_text("\n".join(kept) + "\n", encoding="utf-8")
+        os.environ["PUSQUE_OCR_NAMES"] = str(tmp)
+    names = lexicon.load_names()
     if args.quick:
         args.n, args.naive = 10, 2
     load0 = os.getloadavg()
@@ -96,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         ok = sum(r["fields"][k] == c[1]["fields"][k] for r, c in zip(results, cards))
         null = sum(r["fields"][k] is None for r in results)
         print(f"{k:20s} {pct(ok, n):>8s} {pct(n - ok - null, n):>7s} {pct(null, n):>7s}")
+    inside = [all(w in names for w in c[1]["fields"]["nama"].split()) for c in cards]
+    for flag, label in ((True, "every word in the name list"), (False, "a word outside the name list")):
+        sub = [(r, c) for r, c, f in zip(results, cards, inside) if f == flag]
+        ok = sum(r["fields"]["nama"] == c[1]["fields"]["nama"] for r, c in sub)
+        wrong = sum(r["fields"]["nama"] not in (None, c[1]["fields"]["nama"]) for r, c in sub)
+        print(f"  nama, {label} ({len(sub)} cards): {pct(ok, len(sub))} correct, {pct(wrong, len(sub))} wrong")
     whole = sum(all(r["fields"][k] == c[1]["fields"][k] for k in FIELDS) for r, c in zip(results, cards))
     core = sum(all(r["fields"][k] == c[1]["fields"][k] for k in CORE) for r, c in zip(results, cards))
     valid_wrong = sum(r["nik_valid"] and r["fields"]["nik"] != c[1]["fields"]["nik"] for r, c in zip(results, cards))

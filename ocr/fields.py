@@ -27,6 +27,7 @@ ROW_KEYS = [k for k, _ in ROW_LABELS]
 # below these easyocr confidences a free-text value is reported as None
 MIN_CONF = {"nama": 0.35, "tempat_lahir": 0.3, "alamat": 0.2, "kel_desa": 0.3, "kecamatan": 0.3,
             "pekerjaan": 0.3, "kabupaten_kota": 0.3}
+WEAK_LABEL = 0.75  # a label match below this gives way to the row's position
 _DATE = re.compile(r"(\d{1,2})\D{0,2}(\d{1,2})\D{0,2}(\d{4})")
 
 
@@ -79,26 +80,38 @@ def match_label(text: str) -> tuple[str | None, float]:
     return best_key, best / 100
 
 
-def assign_rows(rows: list[RowText]) -> dict[str, list[Text]]:
-    """Row key -> value texts; continuation lines (no label) join the row above (Alamat)."""
-    out: dict[str, list[Text]] = {}
+def row_keys(rows: list[RowText]) -> list[str | None]:
+    """The row key of each row: by its label, else by position after the last row seen;
+    "alamat" for a continuation line under Alamat, None for a stray mark or an unknown row."""
+    keys: list[str | None] = []
+    seen: set[str] = set()
     prev: str | None = None
     for i, row in enumerate(rows):
         if row.label is None:
-            if prev == "alamat" and row.values:
-                out["alamat"] = out["alamat"] + row.values
+            keys.append("alamat" if prev == "alamat" and row.values else None)
             continue
-        key, _ = match_label(row.label.text)
+        key, score = match_label(row.label.text)
         if key is None and not any(v.text.strip() for v in row.values):
-            continue  # a speck or stray mark, not a row
-        if key is None or key in out:
-            # position fallback: the next key after the last one seen
-            nxt = ROW_KEYS.index(prev) + 1 if prev in ROW_KEYS else (0 if i == 0 else None)
-            key = ROW_KEYS[nxt] if nxt is not None and nxt < len(ROW_KEYS) and ROW_KEYS[nxt] not in out else None
-        if key is None:
+            keys.append(None)  # a speck or stray mark, not a row
             continue
-        out[key] = list(row.values)
-        prev = key
+        # position: the next key after the last one seen
+        nxt = ROW_KEYS.index(prev) + 1 if prev in ROW_KEYS else (0 if i == 0 else None)
+        expected = ROW_KEYS[nxt] if nxt is not None and nxt < len(ROW_KEYS) and ROW_KEYS[nxt] not in seen else None
+        if key is None or key in seen or (score < WEAK_LABEL and expected is not None):
+            key = expected  # a weak label match out of order ("Raa" -> alamat under NIK) yields to position
+        keys.append(key)
+        if key is not None:
+            seen.add(key)
+            prev = key
+    return keys
+
+
+def assign_rows(rows: list[RowText]) -> dict[str, list[Text]]:
+    """Row key -> value texts; continuation lines (no label) join the row above (Alamat)."""
+    out: dict[str, list[Text]] = {}
+    for key, row in zip(row_keys(rows), rows):
+        if key is not None:
+            out[key] = out.get(key, []) + list(row.values) if row.label is None else list(row.values)
     return out
 
 
