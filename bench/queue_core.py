@@ -90,19 +90,23 @@ async def run(url: str, config: Path, tickets: int, issuers: int, callers: int) 
                 return
             await timed(lat["finish"], qs.finish(channel))
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     await asyncio.gather(*(issuer(k) for k in range(issuers)))
     issued_at = time.perf_counter()
     for phase in ("loket", "poli", "apotek"):
         names = [c.name for c in settings.channels if c.phase == phase]
         await asyncio.gather(*(counter(n) for n in names))
-    end = time.perf_counter()
+    end, cpu_end = time.perf_counter(), time.process_time()
+    writer = getattr(db, "_writer", None)
+    per_commit = writer.operations / writer.batches if writer is not None and writer.batches else 1.0
     await db.dispose()
     transitions = sum(len(v) for v in lat.values())
     return {
         "transitions": transitions,
         "seconds": end - start,
         "per_second": transitions / (end - start),
+        "per_cpu_second": transitions / (cpu_end - cpu_start),
+        "per_commit": per_commit,
         "issue_per_second": len(lat["issue"]) / (issued_at - start),
         "latency_ms": {k: (pct(v, 50), pct(v, 99)) for k, v in lat.items()},
     }
@@ -133,7 +137,8 @@ async def drop_pg(name: str) -> None:
 
 def show(label: str, r: dict) -> None:
     print(f"\n{label}: {r['transitions']} transitions in {r['seconds']:.1f} s = {r['per_second']:.0f} transitions/s "
-          f"(issuing alone: {r['issue_per_second']:.0f} tickets/s)")
+          f"(issuing alone: {r['issue_per_second']:.0f} tickets/s); "
+          f"{r['per_cpu_second']:.0f} per CPU second of this process; {r['per_commit']:.1f} operations per commit")
     print(f"  {'operation':<8} {'p50 ms':>8} {'p99 ms':>8}")
     for op, (p50, p99) in r["latency_ms"].items():
         print(f"  {op:<8} {p50:>8.1f} {p99:>8.1f}")

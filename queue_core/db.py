@@ -14,7 +14,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from .sql import Sql
-from .sqlite_inline import connector as sqlite_inline_connector, open_connection
+from .sqlite_inline import connector as sqlite_inline_connector
+from .sqlite_writer import SqliteWriter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -119,51 +120,6 @@ async def with_retries(
             await asyncio.sleep(delay)
 
 
-class WalCheckpointer:
-    """Copies the SQLite write-ahead log into the database file on a thread of its own.
-
-    SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000 log pages, fsync
-    included, on the event loop's thread; the queue's writer connection turns it off and this
-    runs a PASSIVE checkpoint (it never blocks writers) every `every` commits instead.
-    """
-
-    def __init__(self, path: str, every: int = 200) -> None:
-        self.path = path
-        self.every = every
-        self._since = 0
-        self._running: asyncio.Future | None = None
-        self._executor = None
-        self._conn: sqlite3.Connection | None = None
-        self.runs = 0
-
-    def committed(self) -> None:
-        self._since += 1
-        if self._since >= self.every and (self._running is None or self._running.done()):
-            self._since = 0
-            if self._executor is None:
-                from concurrent.futures import ThreadPoolExecutor
-
-                self._executor = ThreadPoolExecutor(1, thread_name_prefix="pusque-wal")
-            self._running = asyncio.get_running_loop().run_in_executor(self._executor, self._checkpoint)
-
-    def _checkpoint(self) -> None:
-        try:
-            if self._conn is None:
-                self._conn = sqlite3.connect(self.path, check_same_thread=False)
-            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            self.runs += 1
-        except sqlite3.Error as exc:  # the next commit's turn will try again
-            log.warning("WAL checkpoint failed: %s", exc)
-
-    async def close(self) -> None:
-        if self._running is not None:
-            await self._running
-        if self._executor is not None:
-            if self._conn is not None:
-                await asyncio.get_running_loop().run_in_executor(self._executor, self._conn.close)
-            self._executor.shutdown(wait=True)
-
-
 class Database:
     """The engine, its one async_sessionmaker, and how a transaction is run.
 
@@ -180,8 +136,7 @@ class Database:
         self._lock = asyncio.Lock() if self.is_sqlite else None
         # An in-memory database exists once per connection: it cannot have a second writer connection.
         self._inline = self.is_sqlite and sqlite_inline and make_url(url).database not in (None, "", ":memory:")
-        self._writer = None  # the bare sqlite3 connection of run_sql, opened on first use
-        self._checkpointer = WalCheckpointer(make_url(url).database) if self._inline else None
+        self._writer = SqliteWriter(make_url(url).database, self._lock) if self._inline else None
         self.retries = 0
 
     def _count_retry(self, exc: BaseException) -> None:
@@ -207,41 +162,20 @@ class Database:
         """Run fn(sql) in one transaction of hand-written SQL (queue_core.sql), with the same retries.
 
         On SQLite it runs on one bare sqlite3 connection of this process, with no ORM session at
-        all: the queue's operations are short and serialised by the same lock as every writer.
+        all, committed together with the other operations waiting at that moment
+        (`queue_core.sqlite_writer`).
         """
         if not self._inline:
             return await self.run(lambda session: _call_with_sql(session, fn))
 
-        async def attempt() -> T:
-            async with self._lock:
-                if self._writer is None:
-                    self._writer = open_connection(make_url(self.url).database)
-                    self._writer.execute("PRAGMA wal_autocheckpoint=0")  # WalCheckpointer does it
-                conn = self._writer
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    result = await fn(Sql(None, False, conn))
-                    conn.commit()
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.rollback()
-                    raise
-            self._checkpointer.committed()
-            # The transaction ran without yielding; let other tasks in before this one's next.
-            await asyncio.sleep(0)
-            return result
-
-        return await with_retries(attempt, on_retry=self._count_retry)
+        return await with_retries(lambda: self._writer.run(fn), on_retry=self._count_retry)
 
     async def upgrade(self) -> None:
         await upgrade(self.engine)
 
     async def dispose(self) -> None:
-        if self._checkpointer is not None:
-            await self._checkpointer.close()
         if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+            await self._writer.close()
         await self.engine.dispose()
 
 

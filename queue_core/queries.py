@@ -98,10 +98,15 @@ async def queue_context(sql: Sql, settings: Settings, phase: str, service: str, 
         key=lambda b: b.channel,
     ))
     open_names = [n for n in names if n not in paused]
-    # Channels that called someone lately count as open even while idle between patients.
-    active = {b.channel for b in busy} | {r[0] for r in await sql.all(
-        "SELECT channel FROM visits WHERE channel IN " + channels + " AND called_at > :since AND called_at <= :now "
-        "GROUP BY channel", {**channel_params, "since": now - ACTIVE_WINDOW, "now": now})}
+    # Channels that called someone lately count as open even while idle between patients
+    # (one index probe per channel: the latest call at or before `now`).
+    last_calls = await sql.one(
+        "SELECT " + ", ".join(f"(SELECT max(called_at) FROM visits WHERE channel = :ch_{i} AND called_at <= :now)"
+                              for i in range(len(names))),
+        {**channel_params, "now": now},
+    ) if names else ()
+    since = now - ACTIVE_WINDOW
+    active = {b.channel for b in busy} | {n for n, last in zip(names, last_calls or ()) if last and ts(last) > since}
     active &= set(open_names)
     finished_here = "phase = :phase" + scope + " AND finished_at <= :now"
     recent_rows = await sql.all(
@@ -122,11 +127,12 @@ async def queue_context(sql: Sql, settings: Settings, phase: str, service: str, 
     if earlier:
         phases, phase_params = in_list("ph", earlier)
         # A ticket's phase and status are those of its current visit.
-        upstream = [r[0] for r in await sql.all(
-            "SELECT level FROM tickets WHERE day = :day AND phase IN " + phases +
-            " AND status IN ('waiting', 'called', 'serving')" + scope,
+        for level, count in await sql.all(
+            "SELECT level, count(*) FROM tickets WHERE day = :day AND phase IN " + phases +
+            " AND status IN ('waiting', 'called', 'serving')" + scope + " GROUP BY level",
             {**phase_params, **params, "day": now.date()},
-        )]
+        ):
+            upstream.extend([level] * count)
     context = QueueContext(
         channels_open=len(active) or len(open_names),
         busy=busy,

@@ -6,7 +6,8 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from queue_core.db import Database, WalCheckpointer
+from queue_core.db import Database
+from queue_core.sqlite_writer import WalCheckpointer
 from queue_core.models import Outbox, Ticket, Visit
 from queue_core.service import QueueService
 
@@ -83,14 +84,35 @@ async def test_wal_is_checkpointed_off_the_commit_path(tmp_path, settings, clock
     url = f"sqlite+aiosqlite:///{tmp_path}/wal.db"
     db = Database(url)
     await db.upgrade()
-    db._checkpointer = WalCheckpointer(str(tmp_path / "wal.db"), every=20)
+    db._writer.checkpointer = checkpointer = WalCheckpointer(str(tmp_path / "wal.db"), every=20)
     qs = QueueService(db, settings, clock)
     await qs.ensure_channels()
     for i in range(65):
         await qs.issue(service="A", user_id=i)
     await db.dispose()
-    assert db._checkpointer.runs >= 3
+    assert checkpointer.runs >= 3
     # Everything is in the database file itself once the log is checkpointed and gone.
     conn = sqlite3.connect(tmp_path / "wal.db")
     assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 65
     conn.close()
+
+
+async def test_group_commit_keeps_each_operation_atomic_and_its_own_answer(tmp_path, settings, clock):
+    db = Database(f"sqlite+aiosqlite:///{tmp_path}/group.db")
+    await db.upgrade()
+    qs = QueueService(db, settings, clock)
+    await qs.ensure_channels()
+
+    async def doomed(sql):
+        await sql.run("UPDATE channel_states SET paused = :true", {"true": True})
+        raise RuntimeError("this one fails after writing")
+
+    results = await asyncio.gather(
+        qs.issue(service="A", user_id=1), db.run_sql(doomed), qs.issue(service="A", user_id=2),
+        qs.issue(service="B", user_id=3), return_exceptions=True,
+    )
+    assert [r.number for r in results if not isinstance(r, Exception)] == ["A-001", "A-002", "B-001"]
+    assert isinstance(results[1], RuntimeError)
+    assert db._writer.batches < db._writer.operations, "the four operations were not committed together"
+    assert (await qs.call_next("Loket 1")).number == "A-001"  # the failed one's pause was rolled back
+    await db.dispose()
