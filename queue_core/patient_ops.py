@@ -14,6 +14,8 @@ from .notices import add_notice, alert_staff, ticket_payload
 from .policy import derive_conditions, level_for
 from .service_base import FINAL, ServiceBase, TicketView
 
+ISSUED = "issued"  # outbox kind of the ticket message (rendered by handlers/ticket_notice.py)
+
 
 class PatientOperations(ServiceBase):
     # ------------------------------------------------------------------ patients' side
@@ -57,8 +59,15 @@ class PatientOperations(ServiceBase):
                 raise errors.AlreadyHasTicket(service=service) from None
             if level == 0:
                 await alert_staff(session, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
+            view = await self._view(session, ticket, visit, now)
+            # the ticket message itself goes through the outbox, so a crash after this commit cannot
+            # lose it; written before turn-near so the patient reads the ticket first
+            add_notice(session, user_id, ISSUED, now, ticket_payload(
+                ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
+                minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
+            ), ticket.id)
             await self._after_change(session, visit.phase, [service], now)
-            return await self._view(session, ticket, visit, now)
+            return view
 
         return await self._tx(fn)
 
