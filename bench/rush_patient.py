@@ -15,7 +15,7 @@ from local_botapi import UserError  # noqa: E402
 
 FAQ = ["jam brp buka?", "poli gigi buka hari sabtu ga", "bayar berapa kalau pake bpjs", "alamat puskesmas dmn",
        "bisa bawa anak demam?", "makasih ya", "ktp hilang bisa daftar?", "antrian masih lama gak"]
-NOTICE_PATTERNS = {"turn_near": re.compile(r"^⏰ Giliran Anda sudah dekat"), "called": re.compile(r"^📢 Nomor "),
+NOTICE_PATTERNS = {"issued": re.compile(r"^🎫 Nomor antrean Anda"), "turn_near": re.compile(r"^⏰ Giliran Anda sudah dekat"), "called": re.compile(r"^📢 Nomor "),
                    "next_phase": re.compile(r"^➡️ Nomor "), "finished": re.compile(r"^✅ Layanan untuk nomor")}
 PROMPTS = ("🎫 Nomor antrean Anda", "✅ Data ", "Anda belum terdaftar", "Periksa data", "Pilih poli", "Centang",
            "Kirim foto KTP", "Pilih jenis kelamin", "Ketik tanggal lahir", "Ketik nama lengkap", "Ketik alamat",

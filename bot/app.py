@@ -46,6 +46,11 @@ def build_application(
     async def post_init(app: Application) -> None:
         services = await factory(settings)
         app.bot_data[SERVICES_KEY] = services
+        persistence = app.persistence
+        if isinstance(persistence, DbPersistence) and services.db is not None and services.db.url == persistence.database_url:
+            own = persistence.share(services.db)  # one Database per process (bot/persistence.py)
+            if own is not None:
+                await own.dispose()
         if services.db is not None and services.outbox is not None:
             services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
             await services.notifier.start()

@@ -21,7 +21,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from queue_core.config import Settings
 from queue_core.db import Database
-from queue_core.models import User
+from queue_core.models import Patient, User
 from queue_core.outbox import Notice, OutboxRepository
 
 log = logging.getLogger(__name__)
@@ -159,8 +159,11 @@ class Notifier:
             horizon = time.monotonic() - 2 * self.chat_gap
             self._last_to_chat = {c: t for c, t in self._last_to_chat.items() if t > horizon}
         if notices:
-            langs = await self._languages({n.chat_id for n in notices})
+            langs, names = await self._recipients(notices)
             for notice in notices:
+                patient = notice.payload.get("patient_id")
+                if patient is not None and "name" not in notice.payload:
+                    notice.payload["name"] = names.get(patient)
                 self._dispatch(notice, langs.get(notice.chat_id, "id"))
         return len(notices)
 
@@ -194,10 +197,18 @@ class Notifier:
         self._last_to_chat[notice.chat_id] = time.monotonic()
         await self._send(notice, lang)
 
-    async def _languages(self, chat_ids: set[int]) -> dict[int, str]:
+    async def _recipients(self, notices: list[Notice]) -> tuple[dict[int, str], dict[int, str]]:
+        """Each chat's language, and the name of each patient a payload names by `patient_id`:
+        personal data is read at send time, never copied into the outbox."""
+        chat_ids = sorted({n.chat_id for n in notices})
+        patient_ids = sorted({n.payload["patient_id"] for n in notices if n.payload.get("patient_id") is not None})
+
         async def fn(session):
-            rows = await session.execute(select(User.chat_id, User.lang).where(User.chat_id.in_(sorted(chat_ids))))
-            return {chat: lang for chat, lang in rows}
+            rows = await session.execute(select(User.chat_id, User.lang).where(User.chat_id.in_(chat_ids)))
+            names = {}
+            if patient_ids:
+                names = dict((await session.execute(select(Patient.id, Patient.name).where(Patient.id.in_(patient_ids)))).all())
+            return {chat: lang for chat, lang in rows}, names
 
         return await self.db.run(fn)
 

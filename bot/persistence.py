@@ -2,8 +2,9 @@
 
 Keys: `conv:<handler name>:<chat id>,<user id>` -> {"state": ...} and `user:<user id>` ->
 the user's user_data (JSON-serialisable values only: strings, numbers, lists, dicts).
-The persistence has its own `Database` on the bot's URL because PTB loads persisted data in
-`Application.initialize`, before post_init creates the services.
+The persistence opens its own `Database` on the bot's URL because PTB loads persisted data in
+`Application.initialize`, before post_init creates the services; post_init then hands it the
+services' `Database` (`share`), so the process has one.
 """
 from __future__ import annotations
 
@@ -30,6 +31,21 @@ class DbPersistence(BasePersistence):
                                                      callback_data=False), update_interval=update_interval)
         self.database_url = database_url
         self._db: Database | None = None
+        self._shared = False
+
+    @property
+    def db(self) -> Database | None:
+        """The Database it writes through (None until first used)."""
+        return self._db
+
+    def share(self, db: Database) -> Database | None:
+        """Write through the bot's own Database from now on; returns the persistence's own one
+        (for the caller to dispose). On SQLite two Database objects in one process wait on each
+        other in SQLite's busy handler, which sleeps up to 100 ms a try (the hostile-input run saw
+        BEGIN IMMEDIATE take 1.3 s); one object queues the process's writers on one asyncio lock."""
+        own = None if self._shared else self._db
+        self._db, self._shared = db, True
+        return own
 
     async def _database(self) -> Database:
         if self._db is None:
@@ -120,6 +136,6 @@ class DbPersistence(BasePersistence):
         pass
 
     async def flush(self) -> None:
-        if self._db is not None:
+        if self._db is not None and not self._shared:  # a shared one is closed with the services
             await self._db.dispose()
-            self._db = None
+        self._db, self._shared = None, False

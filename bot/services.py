@@ -20,6 +20,7 @@ from queue_core.outbox import OutboxRepository
 from queue_core.service import QueueService
 from queue_core.staff import StaffStore
 
+from .dbwatch import DbWatch
 from .roles import RoleResolver
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class Services:
     staff: StaffStore | None = None  # invite-claimed roles, remembered channels, audit log, API tokens
     predictor: Any = None  # predictor.Predictor once loaded in the background
     notifier: Any = None   # bot.notifier.Notifier, started in post_init once the bot exists
+    db_watch: Any = None   # bot.dbwatch.DbWatch: slow statements and database errors, for /metrics
     extras: dict[str, Any] = field(default_factory=dict)  # for tests and experiments
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list, repr=False)
 
@@ -55,6 +57,7 @@ class Services:
         services = cls(settings=settings, roles=RoleResolver.from_settings(settings),
                        clock=clock or clinic_clock(settings))
         services.db = Database(settings.database_url)
+        services.db_watch = DbWatch(services.db.engine)
         services.on_close(services.db.dispose)
         if primary:
             await services.db.upgrade()

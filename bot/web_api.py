@@ -205,6 +205,15 @@ async def get_metrics(request: web.Request) -> web.Response:
            [({"lane": lane, "status": st}, n) for (lane, st), n in sorted(outbox.items())])
     metric("pusque_db_retries_total", "counter", "Transactions retried after a transient database error.",
            [({}, services.db.retries)])
+    watch = getattr(services, "db_watch", None)
+    if watch is not None:
+        metric("pusque_db_slow_statements_total", "counter",
+               f"Statements that took {watch.slow_after:g} s or more (waiting for a lock, a busy server).",
+               [({}, watch.slow)])
+        metric("pusque_db_slow_seconds_total", "counter", "Time spent in those slow statements.",
+               [({}, round(watch.slow_seconds, 3))])
+        metric("pusque_db_errors_total", "counter", "Database failures seen (locked, disconnected, unreachable).",
+               [({"kind": k}, v) for k, v in sorted(watch.errors.items())])
     notifier = getattr(services, "notifier", None)
     if notifier is not None:
         metric("pusque_notifier_events_total", "counter", "Notifier outcomes since start.",

@@ -1,6 +1,6 @@
 """How the queue's notices to patients look in the chat (renderers for bot.notifier).
 
-Payloads are written by queue_core (notices.py, staff_ops.py): only what the payload holds is
+Payloads are written by queue_core (notices.py, staff_ops.py, patient_ops.py: the ticket itself): only what the payload holds is
 shown, so a notice never states a number the system does not have (no minutes -> no minutes).
 """
 from __future__ import annotations
@@ -10,7 +10,10 @@ from telegram.ext import Application
 from bot.i18n import t
 from bot.notifier import Message, register_renderer
 
+from queue_core.patient_ops import ISSUED
+
 from .patient_common import inline, phase_name, service_name
+from .ticket_notice import issued
 
 COMMANDS: list = []
 
@@ -71,7 +74,7 @@ def finished(notice, lang, settings):
     return Message(t("nt.finished", lang, number=notice.payload["number"]))
 
 
-RENDERERS = {"turn_near": turn_near, "called": called, "skipped": skipped, "next_phase": next_phase,
+RENDERERS = {ISSUED: issued, "turn_near": turn_near, "called": called, "skipped": skipped, "next_phase": next_phase,
              "transferred": transferred, "cancelled": cancelled, "finished": finished}
 
 

@@ -1,5 +1,5 @@
-"""/status (position, people ahead, estimate, phase), /batal with confirmation, and the
-"I am here" button of a skipped notice (rejoin)."""
+"""/status (position, people ahead, estimate, phase), /batal with confirmation, the "Status" and
+"Cancel" buttons under a ticket message, and the "I am here" button of a skipped notice (rejoin)."""
 from __future__ import annotations
 
 import logging
@@ -49,6 +49,24 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     names, now = await _names(context, user_id), services.clock()
     text = "\n\n".join(describe(v, names.get(v.patient_id, "-"), services.settings, lang, now) for v in views)
     await update.effective_message.reply_text(text, reply_markup=main_keyboard(lang))
+
+
+async def show_one(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The "Status" button under a ticket message: that one ticket, as /status shows it."""
+    lang = await touch(update, context)
+    query = update.callback_query
+    try:
+        ticket_id = int(query.data.split(":")[1])
+    except (ValueError, IndexError):
+        return await answer_stale(update, context)
+    view = await _own_ticket(update, context, ticket_id)
+    if view is None:
+        return await answer_stale(update, context)
+    await query.answer()
+    services = services_of(context)
+    name = (await _names(context, update.effective_user.id)).get(view.patient_id, "-")
+    await update.effective_message.reply_text(describe(view, name, services.settings, lang, services.clock()),
+                                              reply_markup=main_keyboard(lang))
 
 
 async def batal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -147,3 +165,4 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("batal", batal))
     app.add_handler(CallbackQueryHandler(on_button, pattern=r"^bt:"))
     app.add_handler(CallbackQueryHandler(rejoin, pattern=r"^rj:"))
+    app.add_handler(CallbackQueryHandler(show_one, pattern=r"^vw:"))

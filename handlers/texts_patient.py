@@ -132,6 +132,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "tk.already": {"id": "{name} sudah punya nomor aktif {number} di {service}. Ketik /status untuk melihatnya.",
                    "en": "{name} already has an active number {number} for {service}. Send /status to see it."},
     "tk.caption": {"id": "Tunjukkan kode QR ini di loket.", "en": "Show this QR code at the counter."},
+    "tk.taken": {"id": "✅ Nomor {number} untuk {service} sudah dicatat. Tiket dengan kode QR dikirim sebentar lagi.",
+                 "en": "✅ Number {number} for {service} is booked. The ticket with its QR code follows in a moment."},
+    "tk.btn.status": {"id": "📋 Status", "en": "📋 Status"},
+    "tk.btn.cancel": {"id": "❌ Batalkan", "en": "❌ Cancel"},
     # ------------------------------------------------------------------ status / cancel
     "st.none": {"id": "Anda tidak punya nomor antrean aktif hari ini.", "en": "You have no active queue number today."},
     "st.line": {"id": "{number} — {service} ({name})\nStatus: {status}, tahap {phase}",

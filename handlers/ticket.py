@@ -1,5 +1,7 @@
 """Taking a queue number: who (self or family) -> service (open, quota left) -> conditions
-checklist -> ticket message (number, service, position, estimate, "come at") + QR image.
+checklist -> the checklist turns into "number booked", and the ticket message (number, service,
+position, estimate, "come at", QR image) follows from the outbox (handlers/ticket_notice.py):
+written in the issuing transaction, so a crash right after the commit cannot lose it.
 
 Stateless inline buttons: everything the next step needs is in the callback data
 (`tk:s:<patient>`, `tk:c:<patient>:<service>:<mask>`, `tk:go:...`), checked again at each tap,
@@ -22,9 +24,8 @@ from queue_core import errors
 from queue_core.policy import age_on, derive_conditions
 
 from .patient_common import (
-    answer_stale, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch,
+    answer_stale, inline, main_keyboard, menu_regex, patients, service_name, touch,
 )
-from .ticket_image import render_ticket
 
 log = logging.getLogger(__name__)
 COMMANDS = [MenuCommand("antre", "Ambil antrean / Take a number", order=3)]
@@ -170,28 +171,31 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
         await message.reply_text(t("tk.already", lang, name=patient.name, number=number, service=name),
                                  reply_markup=main_keyboard(lang))
         return
-    await message.reply_text(ticket_text(view, patient.name, settings, lang, services.clock()), reply_markup=main_keyboard(lang))
-    image = render_ticket(clinic=settings.clinic.name, number=view.number, service=settings.services[code].name,
-                          day=view.day, ticket_id=view.id)
-    await message.reply_photo(image, caption=f"{view.number} — {t('tk.caption', lang)}")
+    # The ticket message itself is the "issued" outbox row the same transaction wrote: the notifier
+    # sends it (urgent lane, now rather than at its next poll). Here only the checklist is closed,
+    # so the patient sees at once that the tap worked, and nothing here can duplicate the ticket.
+    if services.notifier is not None:
+        services.notifier.wake()
+    try:
+        await message.edit_text(t("tk.taken", lang, number=view.number, service=name))
+    except BadRequest as exc:  # the checklist is gone (deleted, too old): the ticket still comes
+        log.debug("checklist not closed: %s", exc)
 
 
 def estimate_lines(view, settings, lang: str, now: dt.datetime) -> list[str]:
+    return minutes_lines(view.estimate_minutes, settings, lang, now)
+
+
+def minutes_lines(estimate: float | None, settings, lang: str, now: dt.datetime) -> list[str]:
     """The estimate and the "come at" advice, or an honest "no estimate": never an invented number."""
-    if view.estimate_minutes is None:
+    if estimate is None:
         return [t("tk.no_estimate", lang)]
-    minutes = max(0, round(view.estimate_minutes))
+    minutes = max(0, round(estimate))
     at = now + dt.timedelta(minutes=minutes)
     lines = [t("tk.estimate", lang, minutes=minutes, at=f"{at:%H:%M}")]
     come = at - dt.timedelta(minutes=settings.notifications.advice_margin_minutes)
     lines.append(t("tk.advice", lang, at=f"{come:%H:%M}") if come > now else t("tk.advice_now", lang))
     return lines
-
-
-def ticket_text(view, patient_name: str, settings, lang: str, now: dt.datetime) -> str:
-    text = t("tk.issued", lang, number=view.number, name=patient_name, service=service_name(settings, view.service, lang),
-             phase=phase_name(settings, view.phase, lang), position=view.position if view.position is not None else "-")
-    return "\n".join([text, *estimate_lines(view, settings, lang, now)])
 
 
 def register(app: Application) -> None:

@@ -17,6 +17,8 @@ TICKET_INSERT = (
     ":route, 'waiting', :phase, :now, :now) RETURNING id"
 )
 
+ISSUED = "issued"  # outbox kind of the ticket message (rendered by handlers/ticket_notice.py)
+
 
 class PatientOperations(ServiceBase):
     # ------------------------------------------------------------------ patients' side
@@ -58,8 +60,15 @@ class PatientOperations(ServiceBase):
             visit = await self._new_visit(sql, ticket, svc.route[0], now)
             if level == 0:
                 await alert_staff(sql, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
+            view = await self._view(sql, ticket, visit, now)
+            # the ticket message itself goes through the outbox, so a crash after this commit cannot
+            # lose it; written before turn-near so the patient reads the ticket first
+            await add_notice(sql, user_id, ISSUED, now, ticket_payload(
+                ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
+                minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
+            ), ticket.id)
             await self._after_change(sql, visit.phase, [service], now)
-            return await self._view(sql, ticket, visit, now)
+            return view
 
         return await self._tx(fn)
 

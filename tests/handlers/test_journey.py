@@ -1,6 +1,8 @@
 """The patient's journey over the local Bot API: register, take a number, status, cancel."""
 from __future__ import annotations
 
+import pytest
+
 from queue_core.clock import ManualClock
 
 from .helpers import FAST, MONDAY_8AM, factory, register_typed, start_system
@@ -16,13 +18,22 @@ async def test_typed_registration_then_a_ticket_with_number_position_and_qr(star
     await ani.press("Poli Umum")
     await ani.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""))
     await ani.press("🎫 Ambil nomor")
-    ticket = await ani.next_message(contains="A-001")
-    assert "Posisi: 1" in ticket["text"] and "Poli Umum" in ticket["text"]
-    photo = await ani.next_message(contains="QR")
-    assert photo.get("photo")
+    booked = await ani.wait_for(lambda e: e["kind"] == "edit" and "sudah dicatat" in (e["message"].get("text") or ""))
+    assert "A-001" in booked["message"]["text"] and not booked["message"].get("reply_markup")
+    ticket = await ani.next_message(contains="Nomor antrean Anda: A-001")  # one photo: the ticket and its QR
+    assert ticket.get("photo") and "QR" in ticket["caption"]
+    assert "Pasien: SITI AMINAH" in ticket["caption"] and "Posisi: 1" in ticket["caption"] and "Poli Umum" in ticket["caption"]
     await ani.send("/status")
     status = await ani.next_message(contains="orang di depan")
     assert "0 orang di depan" in status["text"]
+    await ani.press("📋 Status", message=ticket)  # the buttons under the ticket
+    assert "A-001" in (await ani.next_message(contains="orang di depan"))["text"]
+    await ani.press("❌ Batalkan", message=ticket)
+    await ani.next_message(contains="Batalkan nomor A-001")
+    await ani.press("Ya, batalkan")
+    await ani.next_message(contains="Nomor A-001 dibatalkan")
+    tickets = [m for m in ani.messages.values() if "Nomor antrean Anda" in (m.get("caption") or m.get("text") or "")]
+    assert len(tickets) == 1  # one ticket message: the handler did not send one of its own
 
 
 async def _take_ticket(user, service="Poli Umum", ticks=()):
@@ -36,13 +47,49 @@ async def _take_ticket(user, service="Poli Umum", ticks=()):
     await user.press("🎫 Ambil nomor")
 
 
+async def test_a_ticket_committed_just_before_a_crash_is_delivered_after_the_restart(start_pusque):
+    """The ticket message is the outbox row the issuing transaction wrote, not a reply: a process
+    that dies after the commit (here: its notifier stopped, the row claimed and never settled)
+    leaves it for the next process, which sends it once."""
+    from bot.notifier import Notifier
+    from queue_core.models import Outbox
+    from sqlalchemy import select
+
+    system = await start_system(start_pusque)
+    services = system.application.bot_data["services"]
+    siti = await system.user(first_name="Siti")
+    await register_typed(siti)
+    await services.notifier.stop()  # the process "dies" with the ticket committed
+    await _take_ticket(siti)
+    await siti.wait_for(lambda e: e["kind"] == "edit" and "sudah dicatat" in (e["message"].get("text") or ""))
+    claimed = await services.outbox.claim("urgent", 10)  # ...after claiming it, before sending it
+    assert [n.kind for n in claimed] == ["issued", "turn_near"] and claimed[0].payload["number"] == "A-001"
+    assert "name" not in claimed[0].payload  # personal data is read at send time, not stored in the outbox
+    with pytest.raises(TimeoutError):  # nothing sent it: it was a reply before, lost with the process
+        await siti.next_message(contains="Nomor antrean Anda", timeout=0.5)
+    assert await services.outbox.recover() == 2  # the next process's start-up
+    services.notifier = Notifier(system.application.bot, services.db, services.outbox, services.settings)
+    await services.notifier.start()
+    services.on_close(services.notifier.stop)
+    ticket = await siti.next_message(contains="Nomor antrean Anda: A-001", timeout=10)
+    assert ticket.get("photo") and "SITI AMINAH" in ticket["caption"]
+    near = await siti.next_message(contains="Giliran Anda sudah dekat", timeout=10)
+    assert near["message_id"] > ticket["message_id"]  # after the ticket, not before
+
+    async def kinds(session):
+        return list(await session.execute(select(Outbox.kind, Outbox.status).order_by(Outbox.id)))
+
+    assert [tuple(r) for r in await services.db.run(kinds)] == [("issued", "sent"), ("turn_near", "sent")]
+
+
 async def test_turn_near_then_called_arrive_in_order_with_the_room(start_pusque):
     system = await start_system(start_pusque)
     siti = await system.user(first_name="Siti")
     await register_typed(siti)
     await _take_ticket(siti)
-    await siti.next_message(contains="A-001")
+    ticket = await siti.next_message(contains="Nomor antrean Anda: A-001")
     near = await siti.next_message(contains="Giliran Anda sudah dekat")
+    assert near["message_id"] > ticket["message_id"]  # the ticket first, then turn-near: one chat's notices in order
     assert "A-001" in near["text"] and "posisi 1" in near["text"]
     queue = system.application.bot_data["services"].queue
     await queue.call_next("Loket 1")
@@ -65,7 +112,7 @@ async def test_double_tap_on_take_creates_one_ticket(start_pusque):
     edit = await budi.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""))
     await budi.press("🎫 Ambil nomor", message=edit["message"])
     await budi.press("🎫 Ambil nomor", message=edit["message"])
-    await budi.next_message(contains="B-001")
+    await budi.next_message(contains="Nomor antrean Anda: B-001")
     again = await budi.next_message(contains="sudah punya nomor aktif")
     assert "B-001" in again["text"]
     views = await system.application.bot_data["services"].queue.tickets_of_user(budi.id)
@@ -81,7 +128,7 @@ async def test_emergency_tells_the_patient_at_once_and_alerts_staff(start_pusque
     await _take_ticket(dewi, ticks=["Gawat darurat"])
     warning = await dewi.next_message(contains="GAWAT DARURAT")
     assert "119" in warning["text"] and "UGD" in warning["text"]
-    ticket = await dewi.next_message(contains="A-001")
+    ticket = await dewi.next_message(contains="Nomor antrean Anda: A-001")
     assert ticket["message_id"] > warning["message_id"]
 
 
@@ -103,7 +150,7 @@ async def test_no_estimate_is_shown_when_the_system_has_none(start_pusque):
     assert lines == ["Perkiraan waktu belum tersedia; kami kirim pesan saat giliran Anda dekat."]
     assert not any(ch.isdigit() for ch in lines[0])
     await _take_ticket(siti)
-    text = (await siti.next_message(contains="A-001"))["text"]
+    text = (await siti.next_message(contains="Nomor antrean Anda: A-001"))["caption"]
     # with the clinic's configured means the figure is real: 3 min loket mean / 2 counters
     assert "menit" in text and "datang jam" in text or "segera datang" in text
 

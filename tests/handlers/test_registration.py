@@ -258,3 +258,12 @@ async def test_each_registration_step_is_persisted_at_once_not_on_the_timer(tmp_
         await bot.stop()
         await tg.close()
         await botapi.stop()
+
+
+async def test_the_persistence_writes_through_the_bots_own_database(start_pusque):
+    """One Database per process: on SQLite a second one on the same file waits on the first in
+    SQLite's busy handler (up to 100 ms a try; 1.3 s BEGIN IMMEDIATE in the hostile-input run)."""
+    system = await start_system(start_pusque)
+    siti = await system.user(first_name="Siti")
+    await register_typed(siti)
+    assert system.application.persistence.db is system.application.bot_data["services"].db

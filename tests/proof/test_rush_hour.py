@@ -12,11 +12,8 @@ async def test_small_rush_with_two_sigkills_loses_nothing(tmp_path):
     args = argparse.Namespace(patients=10, photos=0.0, faq=0.15, staff=6, kills=2, arrival_minutes=0.25,
                               reply_timeout=15.0, settle_seconds=60.0, max_minutes=3.0, seed=5, postgres=None)
     report, problems = await rush(args, tmp_path)
-    # Known open gap (issue 9 note, docs/proof.md): the ticket confirmation is a direct reply, not
-    # an outbox notice, so a kill between the commit and the reply loses it and the patient may
-    # take a second ticket once the first was served. CI does not gate on that one check until
-    # the confirmation goes through the outbox; bench/rush_hour.py still reports it.
-    problems = [p for p in problems if "hold more than one ticket" not in p]
+    # every check, "more than one ticket" included: the ticket message is an outbox notice
+    # ("issued"), so a kill between the issuing commit and the send no longer loses it
     assert not problems, problems  # tickets, notices, unhandled exceptions, staff errors (bench/rush_hour.py)
     assert report["kills"] == 2 and report["bot_starts"] >= 3
     assert report["missing"] == 0 and report["duplicates"] == 0, report

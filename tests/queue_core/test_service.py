@@ -120,7 +120,12 @@ async def test_full_route_keeps_number_and_level(qs, clock, sessionmaker):
     done = await qs.finish("Apotek")
     assert done.status == "done"
     kinds = [o.kind for o in await outbox(sessionmaker, chat_id=7)]
-    assert kinds == ["turn_near", "called", "next_phase", "turn_near", "called", "next_phase", "turn_near", "called", "finished"]
+    assert kinds == ["issued", "turn_near", "called", "next_phase", "turn_near", "called", "next_phase", "turn_near",
+                     "called", "finished"]
+    issued = (await outbox(sessionmaker, "issued"))[0]  # the ticket message: written with the ticket, before turn-near
+    assert issued.ticket_id == t.id and issued.lane == "urgent"
+    assert {k: issued.payload[k] for k in ("number", "service", "ticket_id", "phase", "position", "day")} == {
+        "number": t.number, "service": "A", "ticket_id": t.id, "phase": "loket", "position": 1, "day": "2026-11-23"}
 
 
 async def test_poli_queue_is_per_service_and_loket_is_shared(qs, clock):

@@ -1,0 +1,39 @@
+"""The ticket message (kind "issued"), rendered by the notifier from the outbox row that
+QueueService.issue writes in the issuing transaction: one photo (the ticket with its QR code)
+whose caption holds the number, patient, service, phase, position, estimate and "come at".
+
+One message, not a text and then a photo: a notice is settled as a whole, so a crash between two
+sends would make the notifier send the first one again. The patient's name is not in the
+payload (personal data stays out of the outbox): the notifier adds it at send time from
+`patient_id`. "Come at" is counted from the moment of issue, not of sending, so a ticket
+delivered after a restart still shows the times the patient was given the number for.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.i18n import t
+from bot.notifier import Message
+
+from .patient_common import inline, phase_name, service_name
+from .ticket import minutes_lines
+from .ticket_image import render_ticket
+
+
+def ticket_text(payload: dict, settings, lang: str) -> str:
+    now = dt.datetime.fromisoformat(payload["issued_at"])
+    position = payload.get("position")
+    text = t("tk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
+             service=service_name(settings, payload["service"], lang),
+             phase=phase_name(settings, payload.get("phase", ""), lang), position=position if position is not None else "-")
+    return "\n".join([text, *minutes_lines(payload.get("minutes"), settings, lang, now), t("tk.caption", lang)])
+
+
+def issued(notice, lang: str, settings) -> Message:
+    p = notice.payload
+    svc = settings.services.get(p["service"])
+    image = render_ticket(clinic=settings.clinic.name, number=p["number"], service=svc.name if svc else p["service"],
+                          day=dt.date.fromisoformat(p["day"]), ticket_id=p["ticket_id"])
+    buttons = inline([[(t("tk.btn.status", lang), f"vw:{p['ticket_id']}"),
+                       (t("tk.btn.cancel", lang), f"bt:ask:{p['ticket_id']}")]])
+    return Message(ticket_text(p, settings, lang), reply_markup=buttons, photo=image)
