@@ -6,9 +6,9 @@ the ORM alone capped the queue at a few dozen transitions per second. The queue 
 (issue, call, finish, ...) therefore speak SQL through `Sql`: one text per statement, valid on
 SQLite and PostgreSQL alike, with named parameters (`:name`).
 
-- SQLite: statements go straight to the sqlite3 connection under the session
-  (`queue_core.sqlite_inline`); datetimes are written in SQLAlchemy's own storage format, so
-  ORM code reading the same rows sees no difference, and are read back with `ts()`.
+- SQLite: statements go straight to a bare sqlite3 connection (`queue_core.sqlite_writer`);
+  datetimes are written in SQLAlchemy's own storage format (`queue_core.sqlite_inline`'s
+  adapters), so ORM code reading the same rows sees no difference, and are read back with `ts()`.
 - PostgreSQL: statements go through the session as cached `text()` clauses.
 
 Everything else (registration, staff, broadcasts, reports) stays on the ORM.
@@ -29,10 +29,11 @@ INTEGRITY_ERRORS = (exc.IntegrityError, sqlite3.IntegrityError)
 _TEXTS: dict[str, Any] = {}
 
 
-def _sqlite_value(value: Any) -> Any:
+def _sqlite_text(value: Any) -> Any:
+    """Dates as SQLAlchemy stores them, for statements that go through a session to SQLite."""
     kind = type(value)
     if kind is dt.datetime:
-        return value.isoformat(" ", "microseconds")  # SQLAlchemy's own SQLite format
+        return value.isoformat(" ", "microseconds")
     if kind is dt.date:
         return value.isoformat()
     return value
@@ -91,9 +92,9 @@ class Sql:
     def _params(self, params: Mapping[str, Any] | None) -> Mapping[str, Any]:
         if not params:
             return {}
-        if self.pg:
-            return params
-        return {k: _sqlite_value(v) for k, v in params.items()}
+        if self.pg or self._raw is not None:
+            return params  # sqlite3 formats dates with queue_core.sqlite_inline's adapters
+        return {k: _sqlite_text(v) for k, v in params.items()}
 
     async def all(self, statement: str, params: Mapping[str, Any] | None = None) -> list[Sequence[Any]]:
         if self._raw is not None:

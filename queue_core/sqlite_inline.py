@@ -13,10 +13,23 @@ keeps SQLAlchemy's async API unchanged. Two things keep the event loop from stal
 """
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from typing import Any, Iterable
 
 BUSY_TIMEOUT_MS = 20
+
+
+def _datetime_text(value: dt.datetime) -> str:
+    return value.isoformat(" ", "microseconds")  # SQLAlchemy's own format for SQLite DATETIME
+
+
+# sqlite3's own datetime adapter (deprecated since Python 3.12) drops ".000000" when the
+# microseconds are 0, which would not sort with SQLAlchemy's stored values; SQLAlchemy's column
+# types format their values themselves, so only PusQue's hand-written SQL (queue_core.sql) meets
+# these adapters.
+sqlite3.register_adapter(dt.datetime, _datetime_text)
+sqlite3.register_adapter(dt.date, dt.date.isoformat)
 MMAP_BYTES = 256 * 1024 * 1024
 
 

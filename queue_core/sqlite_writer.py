@@ -42,7 +42,8 @@ class SqliteWriter:
         self._waiting.append((fn, done))
         try:
             # One turn of the loop first, so that the operations of the other ready tasks join
-            # this batch instead of each taking the lock for a transaction of its own.
+            # this batch instead of each taking the lock for a transaction of its own (it is
+            # also what keeps a caller looping over operations from starving the others).
             await asyncio.sleep(0)
             if not done.done():
                 async with self._lock:
@@ -50,8 +51,6 @@ class SqliteWriter:
                         batch, self._waiting = self._waiting, []
                         await self._commit_batch([entry for entry in batch if not entry[1].done()])
                         self.checkpointer.committed()
-                # The batch ran without yielding; let other tasks in before this caller goes on.
-                await asyncio.sleep(0)
         except asyncio.CancelledError:
             done.cancel()  # not started yet: the next leader skips it
             raise
