@@ -234,7 +234,8 @@ class Notifier:
 
     async def _send(self, notice: Notice, lang: str) -> None:
         try:
-            message = render(notice, lang, self.settings)
+            # off the event loop: the ticket picture (PNG + QR) takes ~60 ms to draw here
+            message = await asyncio.to_thread(render, notice, lang, self.settings)
             if message.photo is not None:
                 await self.bot.send_photo(notice.chat_id, message.photo, caption=message.text,
                                           reply_markup=message.reply_markup, parse_mode=message.parse_mode)
