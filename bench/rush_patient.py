@@ -161,7 +161,8 @@ class Patient:
 
     def answer(self, text: str, nik: str):
         u = self.user
-        if not text.startswith(PROMPTS) and "sudah punya nomor" not in text and "masih punya nomor" not in text:
+        if not text.startswith(PROMPTS) and not any(s in text for s in ("sudah punya nomor", "masih punya nomor",
+                                                                        "sudah diambil dari daftar")):
             return None
         m = re.search(r"Nomor antrean Anda: ([A-Z]-\d+)", text)
         if m:
@@ -170,7 +171,7 @@ class Patient:
         if "tersimpan" in text or "sudah terdaftar" in text:
             self.registered = True
             return "button", lambda: u.send("🎫 Ambil antrean")
-        if "sudah punya nomor" in text or "masih punya nomor" in text or "sudah memiliki nomor" in text:
+        if "sudah punya nomor" in text or "masih punya nomor" in text or "sudah diambil dari daftar" in text:
             self.ticket = "existing"
             return None
         if "belum terdaftar" in text:
