@@ -219,6 +219,8 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         problems.append(f"{duplicates} notices delivered twice without any crash")
     spanning = [p for p in patients if any(p.began < k < p.ended for k in kill_log + unplanned)]
     log_text = bot.log_text()
+    if getattr(args, "keep_log", None):
+        Path(args.keep_log).write_text(log_text, encoding="utf-8")
     unhandled = unhandled_in_log(log_text)
     if unhandled:
         problems.append(f"{unhandled} unhandled exceptions in the bot's log")
@@ -232,6 +234,7 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         "patients_restarting": sum(1 for p in patients if p.restarts), "notices_owed": sum(owed.values()),
         "notices_delivered": sum(delivered.values()), "duplicates": duplicates, "missing": missing,
         "outbox_unsettled": dict(unsettled), "unhandled": unhandled, "server": dict(api.state.stats),
+        "bot_api_400_examples": sorted(set(api.state.recent_errors))[:8],
         "in_flight_at_kill": len(spanning), "resumed": sum(1 for p in spanning if p.ticket and not p.restarts),
         "resumed_after_restart": sum(1 for p in spanning if p.ticket and p.restarts),
         "recovered_lines": log_text.count("were not confirmed; sending them again"),
@@ -255,6 +258,7 @@ def print_report(r: dict, problems: list[str]) -> None:
           f"missing {r['missing']}; outbox left {r['outbox_unsettled']}; start-up recoveries logged "
           f"{r['recovered_lines']}")
     print(f"  unhandled exceptions in the bot's log: {r['unhandled']}; server {r['server']}")
+    print(f"  Bot API 400 (the last 50, distinct): {r['bot_api_400_examples']}")
     print("OK: every check passed" if not problems else "FAILED:\n  " + "\n  ".join(problems))
 
 
@@ -271,6 +275,7 @@ def main() -> int:
     parser.add_argument("--max-minutes", type=float, default=30.0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL database URL instead of SQLite")
+    parser.add_argument("--keep-log", metavar="PATH", help="copy the bot's log (all its runs) there")
     parser.add_argument("--quick", action="store_true", help="40 patients, no photos, 1 minute of arrivals")
     a = parser.parse_args()
     if a.quick:

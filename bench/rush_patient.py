@@ -20,6 +20,7 @@ NOTICE_PATTERNS = {"issued": re.compile(r"^🎫 Nomor antrean Anda"), "turn_near
 PROMPTS = ("🎫 Nomor antrean Anda", "✅ Data ", "Anda belum terdaftar", "Periksa data", "Pilih poli", "Centang",
            "Kirim foto KTP", "Pilih jenis kelamin", "Ketik tanggal lahir", "Ketik nama lengkap", "Ketik alamat",
            "Nomor HP yang", "Nomor kartu BPJS", "Ketik NIK", "Sebagian data")
+BOOKED = re.compile(r"^✅ Nomor ([A-Z]-\d+) untuk .+ sudah dicatat")
 STAFF_CHANNELS = ["Loket 1", "Loket 2", "Ruang 1", "Ruang 2", "Ruang Gigi", "Apotek"]
 # the services whose rooms the 6 staff serve (Poli Anak and KIA rooms have no staff in this run:
 # their tickets would stay waiting and hold the settle phase to its limit)
@@ -132,9 +133,13 @@ class Patient:
 
     def seen_ticket(self) -> bool:
         """A ticket anywhere in the chat counts, whichever reply we were waiting on when it came
-        (it can arrive while we wait on a FAQ answer or a repeated step): never take a second one."""
+        (it can arrive while we wait on a FAQ answer or a repeated step): never take a second one.
+        So does the checklist turned into "✅ Nomor A-007 untuk ... sudah dicatat" (the handler's
+        answer to the tap; the ticket photo follows from the outbox): a patient who read their
+        number does not ask for another because the photo is late."""
         for m in self.user.messages.values():
-            found = re.search(r"Nomor antrean Anda: ([A-Z]-\d+)", m.get("text") or m.get("caption") or "")
+            text = m.get("text") or m.get("caption") or ""
+            found = re.search(r"Nomor antrean Anda: ([A-Z]-\d+)", text) or re.search(BOOKED, text)
             if found:
                 self.ticket = found.group(1)
                 return True
@@ -156,7 +161,8 @@ class Patient:
 
     def answer(self, text: str, nik: str):
         u = self.user
-        if not text.startswith(PROMPTS) and "sudah punya nomor" not in text and "masih punya nomor" not in text:
+        if not text.startswith(PROMPTS) and not any(s in text for s in ("sudah punya nomor", "masih punya nomor",
+                                                                        "sudah diambil dari daftar")):
             return None
         m = re.search(r"Nomor antrean Anda: ([A-Z]-\d+)", text)
         if m:
@@ -165,7 +171,7 @@ class Patient:
         if "tersimpan" in text or "sudah terdaftar" in text:
             self.registered = True
             return "button", lambda: u.send("🎫 Ambil antrean")
-        if "sudah punya nomor" in text or "masih punya nomor" in text or "sudah memiliki nomor" in text:
+        if "sudah punya nomor" in text or "masih punya nomor" in text or "sudah diambil dari daftar" in text:
             self.ticket = "existing"
             return None
         if "belum terdaftar" in text:

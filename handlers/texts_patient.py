@@ -134,6 +134,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "tk.caption": {"id": "Tunjukkan kode QR ini di loket.", "en": "Show this QR code at the counter."},
     "tk.taken": {"id": "✅ Nomor {number} untuk {service} sudah dicatat. Tiket dengan kode QR dikirim sebentar lagi.",
                  "en": "✅ Number {number} for {service} is booked. The ticket with its QR code follows in a moment."},
+    "tk.used": {"id": "Nomor {number} sudah diambil dari daftar ini. Untuk nomor baru, tekan \"🎫 Ambil antrean\".",
+                "en": "Number {number} was already taken from this list. For a new number, press \"🎫 Take a number\"."},
     "tk.btn.status": {"id": "📋 Status", "en": "📋 Status"},
     "tk.btn.cancel": {"id": "❌ Batalkan", "en": "❌ Cancel"},
     # ------------------------------------------------------------------ status / cancel

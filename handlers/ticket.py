@@ -30,6 +30,7 @@ from .patient_common import (
 log = logging.getLogger(__name__)
 COMMANDS = [MenuCommand("antre", "Ambil antrean / Take a number", order=3)]
 EMERGENCY = "darurat"
+USED_KEY = "tk_used"  # user_data: checklist message id -> the number taken from it
 
 
 def _asked_conditions(settings) -> list[str]:
@@ -134,11 +135,23 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await _tell_emergency(update, settings, lang)
         return
     if action == "go":
+        # One number per checklist: a second tap that was already on its way when the first one
+        # removed the button (a laggy connection, a bot catching up) must not take a second number
+        # once the first is finished or cancelled; remembered in user_data, persisted per update.
+        used = context.user_data.setdefault(USED_KEY, {})
+        key = str(query.message.message_id) if query.message is not None else None
+        if key in used:
+            await update.effective_message.reply_text(t("tk.used", lang, number=used[key]), reply_markup=main_keyboard(lang))
+            return
         try:
             await query.edit_message_reply_markup(None)
         except BadRequest:
             pass
-        await _issue(update, context, lang, patient, code, chosen, age)
+        number = await _issue(update, context, lang, patient, code, chosen, age)
+        if number is not None and key is not None:
+            used[key] = number
+            for old in list(used)[:-20]:
+                del used[old]
 
 
 async def _tell_emergency(update: Update, settings, lang: str) -> None:
@@ -146,7 +159,8 @@ async def _tell_emergency(update: Update, settings, lang: str) -> None:
     await update.effective_message.reply_text(t("tk.emergency", lang, unit=clinic.emergency_unit, number=clinic.emergency_number))
 
 
-async def _issue(update: Update, context, lang: str, patient, code: str, chosen: list[str], age: int | None) -> None:
+async def _issue(update: Update, context, lang: str, patient, code: str, chosen: list[str], age: int | None) -> str | None:
+    """Take the number; returns it, or None when none was taken (closed, full, already has one)."""
     services = services_of(context)
     settings = services.settings
     name = service_name(settings, code, lang)
@@ -158,10 +172,10 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
                                           conditions=chosen, age=age)
     except errors.ServiceClosed:
         await message.reply_text(t("tk.svc_closed", lang, service=name, hours=hours_today(settings.services[code], services.clock().date())))
-        return
+        return None
     except errors.QuotaFull as exc:
         await message.reply_text(t("tk.svc_full", lang, service=name, quota=exc.params.get("quota")))
-        return
+        return None
     except errors.AlreadyHasTicket as exc:
         number = exc.params.get("number")
         if number is None:  # the same tap twice at once: the other one won
@@ -170,7 +184,7 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
             number = current[0].number if current else "?"
         await message.reply_text(t("tk.already", lang, name=patient.name, number=number, service=name),
                                  reply_markup=main_keyboard(lang))
-        return
+        return None
     # The ticket message itself is the "issued" outbox row the same transaction wrote: the notifier
     # sends it (urgent lane, now rather than at its next poll). Here only the checklist is closed,
     # so the patient sees at once that the tap worked, and nothing here can duplicate the ticket.
@@ -180,6 +194,7 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
         await message.edit_text(t("tk.taken", lang, number=view.number, service=name))
     except BadRequest as exc:  # the checklist is gone (deleted, too old): the ticket still comes
         log.debug("checklist not closed: %s", exc)
+    return view.number
 
 
 def estimate_lines(view, settings, lang: str, now: dt.datetime) -> list[str]:

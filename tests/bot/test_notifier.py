@@ -120,3 +120,36 @@ async def test_urgent_lane_goes_before_bulk_written_earlier(db, settings, clock)
     while await notifier.drain_once():
         pass
     assert sorted(c for c, _ in bot.sent) == [7] + list(range(100, 120))
+
+
+async def test_a_chat_waiting_its_turn_does_not_hold_up_the_other_chats(db, settings, clock):
+    """One patient with many notices (1 message/s per chat) must not fill the send budget while
+    they wait: the 500-patient rush drained at 2-8 notices/s that way. Here chat 7's twenty
+    notices come first in the outbox; every other chat is served before chat 7's second one."""
+    import dataclasses
+
+    from bot.notifier import Notifier
+    from queue_core.outbox import OutboxRepository
+
+    slow_chats = dataclasses.replace(settings, max_messages_per_chat_per_second=0.2)  # 5 s between two to one chat
+    bot = RecordingBot()
+    notifier = Notifier(bot, db, OutboxRepository(db, clock), slow_chats, idle_poll=0.05)
+    assert notifier.budget < 20
+
+    async def fill(session):
+        now = clock.now()
+        for i in range(20):
+            session.add(Outbox(created_at=now, next_attempt_at=now, chat_id=7, kind="test_note", lane="urgent", payload={"i": i}))
+        for chat in range(100, 120):
+            session.add(Outbox(created_at=now, next_attempt_at=now, chat_id=chat, kind="test_note", lane="urgent", payload={"i": chat}))
+
+    await db.run(fill)
+    await notifier.start()
+    try:
+        async def others_sent():
+            return len([c for c, _ in bot.sent if c >= 100]) == 20
+
+        await until(others_sent)
+        assert [text for chat, text in bot.sent if chat == 7] == ["[id] note 0"]  # the rest wait their turn
+    finally:
+        await notifier.stop()
