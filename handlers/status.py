@@ -55,13 +55,9 @@ async def show_one(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The "Status" button under a ticket message: that one ticket, as /status shows it."""
     lang = await touch(update, context)
     query = update.callback_query
-    try:
-        ticket_id = int(query.data.split(":")[1])
-    except (ValueError, IndexError):
-        return await answer_stale(update, context)
-    view = await _own_ticket(update, context, ticket_id)
+    view = await _ticket_of_button(update, context)
     if view is None:
-        return await answer_stale(update, context)
+        return
     await query.answer()
     services = services_of(context)
     name = (await _names(context, update.effective_user.id)).get(view.patient_id, "-")
@@ -86,6 +82,19 @@ async def batal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _confirm(message, view, settings, lang: str) -> None:
     text = t("bt.confirm", lang, number=view.number, service=service_name(settings, view.service, lang))
     await message.reply_text(text, reply_markup=inline([[(t("bt.yes", lang), f"bt:yes:{view.id}"), (t("bt.no", lang), "bt:no:0")]]))
+
+
+async def _ticket_of_button(update: Update, context):
+    """The caller's own ticket named by a button ("kind:<ticket id>"); a stale or forged press is
+    answered here and gives None."""
+    try:
+        ticket_id = int(update.callback_query.data.split(":")[1])
+    except (ValueError, IndexError):
+        return await answer_stale(update, context)
+    view = await _own_ticket(update, context, ticket_id)
+    if view is None:
+        return await answer_stale(update, context)
+    return view
 
 
 async def _own_ticket(update: Update, context, ticket_id: int):
@@ -133,17 +142,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def rejoin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = await touch(update, context)
     query = update.callback_query
-    try:
-        ticket_id = int(query.data.split(":")[1])
-    except (ValueError, IndexError):
-        return await answer_stale(update, context)
-    view = await _own_ticket(update, context, ticket_id)
+    view = await _ticket_of_button(update, context)
     if view is None:
-        return await answer_stale(update, context)
+        return
     await query.answer()
     await _drop_buttons(query)
     try:
-        view = await services_of(context).queue.rejoin(ticket_id)
+        view = await services_of(context).queue.rejoin(view.id)
     except errors.RejoinExpired:
         await update.effective_message.reply_text(t("nt.rejoin_expired", lang), reply_markup=main_keyboard(lang))
         return

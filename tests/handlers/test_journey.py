@@ -175,3 +175,20 @@ async def test_start_offers_the_language_and_english_is_remembered(start_pusque)
     assert [b["text"] for row in await john.keyboard() for b in row][0] == "🎫 Take a number"
     await john.send("🎫 Take a number")
     assert "not registered" in (await john.next_message())["text"]
+
+
+async def test_a_skipped_patient_rejoins_with_the_button_and_a_forged_one_is_refused(start_pusque):
+    system = await start_system(start_pusque)
+    services = system.application.bot_data["services"]
+    siti = await system.user(first_name="Siti")
+    await register_typed(siti)
+    await _take_ticket(siti)
+    await siti.next_message(contains="Nomor antrean Anda: A-001")
+    await services.queue.call_next("Loket 1")
+    await services.queue.skip("Loket 1")
+    skipped = await siti.next_message(contains="terlewat")
+    await siti.press_forged(skipped["message_id"], "rj:999999")  # someone else's (or no) ticket
+    await siti.next_message(contains="sudah tidak berlaku")
+    await siti.press("🙋 Saya sudah datang", message=skipped)
+    await siti.next_message(contains="Nomor A-001 masuk antrean lagi")
+    assert (await services.queue.find("A-001")).status == "waiting"
