@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import os
 import random
 import sys
 import tempfile
@@ -50,14 +52,15 @@ async def staff_loop(qs, channel: str, stop: asyncio.Event, rng: random.Random, 
             await asyncio.sleep(0.5)
 
 
-async def killer(bot: BotProcess, kills: int, stop: asyncio.Event, rng: random.Random, log: list,
-                 unplanned: list) -> None:
-    """SIGKILL the bot `kills` times at random moments, restarting it each time (as systemd would);
-    also restart it if it went away by itself (counted in `unplanned`: on a shared machine another
-    run's clean-up can take it)."""
+async def killer(bot: BotProcess, kills: int, spacing: float, stop: asyncio.Event, rng: random.Random,
+                 log: list, unplanned: list) -> None:
+    """SIGKILL the bot `kills` times at random moments about `spacing` seconds apart (at least 4 s
+    of running between kills), restarting it each time (as systemd would); also restart it if it
+    went away by itself (counted in `unplanned`: on a shared machine another run's clean-up can
+    take it)."""
     k = 0
     while not stop.is_set():
-        sleep = rng.uniform(4, 12) if k < kills else 1.0
+        sleep = max(4.0, rng.uniform(0.5, 1.5) * spacing) if k < kills else 1.0
         try:
             await asyncio.wait_for(bot.wait(), sleep)
         except asyncio.TimeoutError:
@@ -143,13 +146,16 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         staff = [asyncio.create_task(staff_loop(qs, ch, stop, random.Random(j), staff_counts, staff_errors))
                  for j, ch in enumerate(STAFF_CHANNELS[:args.staff])]
         unplanned: list[float] = []
-        kill_task = asyncio.create_task(killer(bot, args.kills, stop, random.Random(args.seed), kill_log, unplanned))
+        spread = args.arrival_minutes * 60
+        # the kills fall across the arrivals (8 s apart on a short run), not all in the first minute
+        spacing = max(8.0, spread / max(1, args.kills))
+        kill_task = asyncio.create_task(killer(bot, args.kills, spacing, stop, random.Random(args.seed), kill_log,
+                                               unplanned))
 
         async def arrive(p: Patient, delay: float) -> None:
             await asyncio.sleep(delay)
             await p.run(deadline, timeout=args.reply_timeout)
 
-        spread = args.arrival_minutes * 60
         await asyncio.gather(*(arrive(p, rng.uniform(0, spread)) for p in patients))
         elapsed = time.monotonic() - start
         updates = api.state.stats["updates"] - updates_before
@@ -262,6 +268,18 @@ def print_report(r: dict, problems: list[str]) -> None:
     print("OK: every check passed" if not problems else "FAILED:\n  " + "\n  ".join(problems))
 
 
+class _Counted(logging.Handler):
+    """Counts the staff side's database retries instead of printing each (the staff here write the
+    same SQLite file from another process than the bot, so they sometimes wait on its lock)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.n = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.n += 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--patients", type=int, default=500)
@@ -281,8 +299,14 @@ def main() -> int:
     if a.quick:
         a.patients, a.photos, a.arrival_minutes = 40, 0.0, 1.0
     print(f"Machine: {machine()}")
+    retries = _Counted()
+    db_log = logging.getLogger("queue_core.db")
+    db_log.addHandler(retries)
+    db_log.propagate = False
     with tempfile.TemporaryDirectory() as tmp:
         report, problems = asyncio.run(rush(a, Path(tmp)))
+    print(f"  (staff side, this process: {retries.n} database retries while the bot held the write lock; "
+          f"load average at the end {os.getloadavg()[0]:.1f})")
     print_report(report, problems)
     return 1 if problems else 0
 

@@ -38,10 +38,13 @@ def name_for(i: int) -> str:
 
 def is_prompt(event: dict) -> bool:
     """A new message, or the edit that turns the service choice into the conditions checklist
-    (other edits only take the buttons off an answered question)."""
+    (other edits only take the buttons off an answered question: the checklist losing its buttons
+    after "Ambil nomor" is not asking anything again)."""
     if event["kind"] == "message":
         return True
-    return event["kind"] == "edit" and "Centang" in (event["message"].get("text") or "")
+    message = event.get("message") or {}
+    return (event["kind"] == "edit" and "Centang" in (message.get("text") or "")
+            and bool((message.get("reply_markup") or {}).get("inline_keyboard")))
 
 
 class Patient:
