@@ -39,6 +39,7 @@ def write_config(folder: Path, limits: bool) -> Path:
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     raw["web"]["port"] = 0
     raw["local_mode"]["botapi_port"] = 0
+    raw.setdefault("ocr", {})["preload"] = False  # no photos here: a loading model would skew the figures
     raw["database"]["url"] = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
     for section, key in (("faq", "corpus"), ("faq", "cache_dir"), ("predictor", "model_dir")):
         if key in raw.get(section, {}):

@@ -57,7 +57,7 @@ async def run(n_users: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="pusque-bench-"))
     settings = dataclasses.replace(
         load_settings(env={}), web_port=0, botapi_port=0, web_host="127.0.0.1", telegram_token=None,
-        telegram_base_url=None, database_url=f"sqlite+aiosqlite:///{folder / 'bench.db'}")
+        telegram_base_url=None, database_url=f"sqlite+aiosqlite:///{folder / 'bench.db'}", ocr_preload=False)
     start = time.monotonic()
 
     def clock() -> dt.datetime:  # clinic time: Monday 08:00 plus real elapsed time

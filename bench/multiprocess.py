@@ -59,6 +59,7 @@ def write_config(tmp: Path, channels: int, quota: int) -> Path:
     raw["web"] = {"host": "127.0.0.1", "port": 0}
     raw.setdefault("local_mode", {})["botapi_port"] = 0
     raw.setdefault("predictor", {})["model_dir"] = str(tmp / "no-model")
+    raw.setdefault("ocr", {})["preload"] = False
     path = tmp / "multiprocess.yaml"
     path.write_text(yaml.safe_dump(raw), encoding="utf-8")
     return path

@@ -39,7 +39,7 @@ def pct(values: list[float], p: float) -> float:
 def settings_for(folder: Path, database_url: str | None = None, **overrides: Any) -> Settings:
     """config.yaml with free ports and a database of its own (SQLite in `folder` by default)."""
     base = dict(web_port=0, botapi_port=0, web_host="127.0.0.1", telegram_token=None, telegram_base_url=None,
-                database_url=database_url or f"sqlite+aiosqlite:///{folder / 'pusque.db'}")
+                database_url=database_url or f"sqlite+aiosqlite:///{folder / 'pusque.db'}", ocr_preload=False)
     base.update(overrides)
     for key in ("admin_ids", "staff_ids"):
         if key in base:
@@ -48,10 +48,12 @@ def settings_for(folder: Path, database_url: str | None = None, **overrides: Any
 
 
 def write_config(folder: Path, database_url: str, *, limits: bool = True, staff_ids: list[int] = (),
-                 web_port: int = 0) -> Path:
-    """A config file for run_bot.py in a subprocess (paths made absolute)."""
+                 web_port: int = 0, ocr_preload: bool = False) -> Path:
+    """A config file for run_bot.py in a subprocess (paths made absolute). `ocr_preload`: start
+    the OCR worker at every start-up, as in production (only worth it when photos are sent)."""
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     raw["web"]["port"] = web_port
+    raw.setdefault("ocr", {})["preload"] = ocr_preload
     raw["local_mode"]["botapi_port"] = 0
     raw["database"]["url"] = database_url
     for section, key in (("faq", "corpus"), ("faq", "cache_dir"), ("predictor", "model_dir")):

@@ -105,7 +105,7 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
     from queue_core.service import QueueService
 
     url = args.postgres or f"sqlite+aiosqlite:///{folder / 'rush.db'}"
-    config = write_config(folder, url, limits=True)
+    config = write_config(folder, url, limits=True, ocr_preload=args.photos > 0)
     raw = yaml.safe_load(config.read_text(encoding="utf-8"))
     for svc in raw["services"]:  # the clinic is open whenever the benchmark runs
         svc["hours"] = {d: "00:00-23:59" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}

@@ -8,6 +8,7 @@ post_shutdown closes the services.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from typing import Callable
 
@@ -20,7 +21,7 @@ from queue_core.config import Settings
 from .menu import COMMANDS_KEY, publish_all
 from . import maintenance
 from .notifier import Notifier
-from .persistence import DbPersistence
+from .persistence import DbPersistence, flush_update
 from .ratelimit import RetryingRateLimiter
 from .services import SERVICES_KEY, Services, ServicesFactory
 from .updates import PerChatUpdateProcessor
@@ -92,7 +93,7 @@ def build_application(
         builder = builder.updater(None)
     app = builder.build()
     if isinstance(app.update_processor, PerChatUpdateProcessor):
-        app.update_processor.flush = app.update_persistence  # every step persisted before the next
+        app.update_processor.flush = functools.partial(flush_update, app)  # each step saved before the next
     app.bot_data[COMMANDS_KEY] = handlers.all_commands()
     handlers.register_all(app)
     if configure is not None:

@@ -5,24 +5,36 @@ the user's user_data (JSON-serialisable values only: strings, numbers, lists, di
 The persistence opens its own `Database` on the bot's URL because PTB loads persisted data in
 `Application.initialize`, before post_init creates the services; post_init then hands it the
 services' `Database` (`share`), so the process has one.
+
+Inside `batch()` the writes are collected and committed together on exit: bot/updates.py flushes
+each update that way, so a conversation step and the user_data draft it goes with are saved in
+one transaction (a SIGKILL between two transactions left the state ahead of the draft). Outside a
+batch (PTB's interval flush, shutdown) every key is written at once, in its own transaction.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import logging
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from copy import deepcopy
-from typing import Any
+from typing import Any, AsyncIterator
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram.ext import BasePersistence, PersistenceInput
+from telegram.ext import Application, BasePersistence, PersistenceInput
 
 from queue_core.db import Database
 from queue_core.models import BotState
 
 log = logging.getLogger(__name__)
 UPDATE_INTERVAL = 2.0  # seconds; a backstop: bot/updates.py flushes after every update
+# The writes of the batch open in this task; PTB writes each key from a task of its own (gather),
+# which copies the context and so shares the dict. Per flush call, so concurrent flushes never
+# commit each other's half-collected writes.
+_BATCH: ContextVar[dict[str, Any] | None] = ContextVar("pusque_persistence_batch", default=None)
 
 
 class DbPersistence(BasePersistence):
@@ -32,6 +44,7 @@ class DbPersistence(BasePersistence):
         self.database_url = database_url
         self._db: Database | None = None
         self._shared = False
+        self._batch_lock = asyncio.Lock()
 
     @property
     def db(self) -> Database | None:
@@ -53,19 +66,48 @@ class DbPersistence(BasePersistence):
             await self._db.upgrade()
         return self._db
 
+    @asynccontextmanager
+    async def batch(self) -> AsyncIterator[None]:
+        """Collect the writes made inside and commit them in one transaction on a normal exit
+        (after an exception nothing is written: half a flush is what must not be saved)."""
+        if _BATCH.get() is not None:  # nested: the outer batch commits
+            yield
+            return
+        # One batch at a time, commit included, as PTB's own lock did when each write happened
+        # inside update_persistence: an older value collected by one flush must not commit after
+        # a newer one of the same key collected by the next.
+        async with self._batch_lock:
+            pending: dict[str, Any] = {}
+            token = _BATCH.set(pending)
+            try:
+                yield
+            finally:
+                _BATCH.reset(token)
+            if pending:
+                await self._write(pending)
+
     async def _put(self, key: str, value: Any) -> None:
+        pending = _BATCH.get()
+        if pending is not None:
+            pending[key] = value
+            return
+        await self._write({key: value})
+
+    async def _write(self, items: dict[str, Any]) -> None:
+        """key -> value (None deletes) in one transaction."""
         db = await self._database()
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
         async def fn(session: AsyncSession) -> None:
-            row = await session.get(BotState, key)
-            if value is None:
-                if row is not None:
-                    await session.delete(row)
-            elif row is None:
-                session.add(BotState(key=key, value=value, updated_at=now))
-            else:
-                row.value, row.updated_at = value, now
+            for key, value in items.items():
+                row = await session.get(BotState, key)
+                if value is None:
+                    if row is not None:
+                        await session.delete(row)
+                elif row is None:
+                    session.add(BotState(key=key, value=value, updated_at=now))
+                else:
+                    row.value, row.updated_at = value, now
 
         await db.run(fn)
 
@@ -139,3 +181,16 @@ class DbPersistence(BasePersistence):
         if self._db is not None and not self._shared:  # a shared one is closed with the services
             await self._db.dispose()
         self._db, self._shared = None, False
+
+
+async def flush_update(app: Application) -> None:
+    """After one update: what PTB has to persist, committed in one transaction."""
+    persistence = app.persistence
+    if not isinstance(persistence, DbPersistence):
+        await app.update_persistence()
+        return
+    try:
+        async with persistence.batch():
+            await app.update_persistence()  # reports a failing write itself; the commit is ours
+    except Exception as exc:  # noqa: BLE001 - reported like PTB reports a failed persistence write
+        await app.process_error(update=None, error=exc)

@@ -4,7 +4,8 @@
     -> a draft and a confirmation with [Kirim] [Batal]
     -> Kirim: one bulk-lane outbox row per recipient (queue_core.broadcasts), written at once
     -> the notifier sends them with the budget urgent notices leave, under Telegram's limits
-    -> a repeating job edits the confirmation message with the progress, then the final report
+    -> a repeating job edits the confirmation message with the progress, then the final report,
+       which also goes out as an outbox notice written with the broadcast's "done"
 
 The job reads the queued broadcasts from the database each time, so after a restart it picks up
 where it was: the outbox rows are still there and the progress message id is stored.
@@ -21,7 +22,7 @@ from bot.i18n import t
 from bot.notifier import Message, register_renderer
 from bot.roles import Role
 from bot.services import services_of
-from queue_core.broadcasts import KIND, BroadcastStore, Progress
+from queue_core.broadcasts import KIND, REPORT_KIND, BroadcastStore, Progress
 
 from .staff_common import Audit, privileged
 
@@ -142,12 +143,11 @@ async def progress_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     shown: dict[int, str] = context.bot_data.setdefault("broadcast_shown", {})
     for b in await store.active():
         p = await store.progress(b.id)
-        finished = p.finished
-        text = report_text(b.id, p) if finished else progress_text(b.id, p)
-        if finished and not await store.finish(b.id):
-            continue
+        # The edit comes before `finish`: repeated after a restart it changes nothing, while the
+        # report and the audit line are written with the status change (queue_core.broadcasts).
+        text = report_text(b.id, p) if p.finished else progress_text(b.id, p)
         if b.progress_chat_id and b.progress_message_id and shown.get(b.id) != text:
-            markup = None if finished else InlineKeyboardMarkup([[InlineKeyboardButton(
+            markup = None if p.finished else InlineKeyboardMarkup([[InlineKeyboardButton(
                 t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{b.id}")]])
             try:
                 await context.bot.edit_message_text(text, b.progress_chat_id, b.progress_message_id, reply_markup=markup)
@@ -157,20 +157,20 @@ async def progress_job(context: ContextTypes.DEFAULT_TYPE) -> None:
                     log.warning("broadcast %s progress not shown: %s", b.id, exc)
             except TelegramError as exc:
                 log.warning("broadcast %s progress not shown: %s", b.id, exc)
-        if finished:
+        if p.finished and await store.finish(b.id) is not None:
             shown.pop(b.id, None)
-            await services.staff.audit(b.created_by, "broadcast_done", target=str(b.id),
-                                       detail={"sent": p.sent, "blocked": p.blocked, "failed": p.failed, "total": p.total})
-            if b.progress_chat_id:
-                try:
-                    await context.bot.send_message(b.progress_chat_id, report_text(b.id, p))
-                except TelegramError as exc:
-                    log.warning("broadcast %s report not sent: %s", b.id, exc)
+            if getattr(services, "notifier", None) is not None:
+                services.notifier.wake()
 
 
 def render_broadcast(notice, lang: str, settings) -> Message:
     header = t("bc.header", "id", clinic=settings.clinic.name)
     return Message(f"{header}\n\n{notice.payload.get('text', '')}", photo=notice.payload.get("photo"))
+
+
+def render_report(notice, lang: str, settings) -> Message:
+    p = notice.payload
+    return Message(report_text(p["broadcast_id"], Progress(p["total"], p["sent"], p["blocked"], p["failed"], 0)))
 
 
 def render_emergency(notice, lang: str, settings) -> Message:
@@ -182,6 +182,7 @@ def render_emergency(notice, lang: str, settings) -> Message:
 
 
 register_renderer(KIND, render_broadcast)
+register_renderer(REPORT_KIND, render_report)
 register_renderer("staff_emergency", render_emergency)
 
 

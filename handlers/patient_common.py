@@ -138,8 +138,22 @@ async def faq_matcher(context) -> Any:
     return await _engine(context, "faq_matcher", make)
 
 
+async def preload_ktp_reader(app) -> None:
+    """Create the KTP reader and, with `ocr.preload`, start its worker (easyocr + torch load for
+    8-15 s in that process, at a lower priority). A failure is only logged: the bot answers as
+    before, and a KTP photo then gets the reader's own "could not read" answer."""
+    reader = await ktp_reader(app)
+    if reader is None or not services_of(app).settings.ocr_preload or not hasattr(reader, "start"):
+        return
+    try:
+        await reader.start()
+    except Exception:  # noqa: BLE001 - see the docstring
+        log.exception("KTP reader did not start at start-up; it will try again on the first photo")
+    else:
+        log.info("KTP reader ready")
+
+
 async def warm_up(app) -> None:
     """Build the FAQ matcher and the KTP reader at start-up, in the background, so the first
     patient who asks a question or sends a KTP does not wait for them."""
-    await faq_matcher(app)
-    await ktp_reader(app)
+    await asyncio.gather(faq_matcher(app), preload_ktp_reader(app))

@@ -19,6 +19,8 @@ from concurrent.futures.process import BrokenProcessPool
 from ocr.engine import DEFAULT_MAX_BYTES, empty_output
 
 _READER = None  # the easyocr Reader of this worker process
+NICE = 5  # workers run at a lower CPU priority than the bot: on two cores, a model loading at
+# start-up (a restart in the middle of a rush) or a photo being read must not starve the replies
 
 
 def _exit_with_parent(parent: int, every: float = 1.0) -> None:
@@ -36,14 +38,23 @@ def _exit_with_parent(parent: int, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _init_worker(threads: int) -> None:
+def _lower_priority(nice: int) -> None:
+    import os
+
+    try:
+        os.nice(nice)
+    except (AttributeError, OSError):  # not on this platform, or not allowed: run as is
+        pass
+
+
+def _init_worker(threads: int, nice: int = NICE) -> None:
     global _READER
     import os
 
     from ocr.engine import load_reader
 
     _exit_with_parent(os.getppid())
-
+    _lower_priority(nice)
     _READER = load_reader(threads=threads)
 
 
@@ -84,10 +95,16 @@ class KtpReader:
         return self._pool
 
     async def start(self) -> None:
-        """Start the workers and load the models now (optional: `read` starts them too)."""
+        """Start the workers and load the models now (optional: `read` starts them too).
+        Raises if a worker cannot load; the next `read` then tries again with a new pool."""
         loop = asyncio.get_running_loop()
         pool = self._executor()
-        await asyncio.gather(*(loop.run_in_executor(pool, _ping) for _ in range(self.workers)))
+        try:
+            await asyncio.gather(*(loop.run_in_executor(pool, _ping) for _ in range(self.workers)))
+        except BrokenProcessPool:
+            if self._pool is pool:
+                self._pool = None
+            raise
 
     async def read(self, image: bytes, filename: str = "image", *, today: dt.date | None = None) -> dict:
         """The ktp.md result for one photo; see the module docstring for errors."""

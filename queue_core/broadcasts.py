@@ -2,7 +2,9 @@
 
 The rows are written in one transaction with the broadcast's status change, so a restart
 neither loses nor doubles recipients; the notifier drains the bulk lane with whatever budget
-the urgent lane leaves, so a broadcast never delays a queue notice.
+the urgent lane leaves, so a broadcast never delays a queue notice. Finishing writes the admin's
+report as an outbox notice (and the audit line) in the transaction that marks it done, so a
+restart between the two neither loses nor repeats the report.
 """
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from .clock import Clock
 from .db import Database
-from .models import Broadcast, Outbox, Ticket, User
+from .models import AuditLog, Broadcast, Outbox, Ticket, User
 
 KIND = "broadcast"
+REPORT_KIND = "broadcast_report"  # to the admin who sent it: sent / blocked / failed of total
 
 
 @dataclass(frozen=True)
@@ -140,22 +143,34 @@ class BroadcastStore:
         return await self._tx(fn)
 
     async def progress(self, broadcast_id: int) -> Progress:
-        async def fn(session: AsyncSession, now: dt.datetime) -> Progress:
-            counts = {s: n for s, n in await session.execute(
-                select(Outbox.status, func.count()).where(Outbox.broadcast_id == broadcast_id).group_by(Outbox.status))}
-            total = sum(counts.values())
-            sent, blocked, failed = counts.get("sent", 0), counts.get("blocked", 0), counts.get("failed", 0)
-            return Progress(total, sent, blocked, failed, counts.get("pending", 0) + counts.get("sending", 0))
+        return await self._tx(lambda session, now: self._progress(session, broadcast_id))
 
-        return await self._tx(fn)
+    @staticmethod
+    async def _progress(session: AsyncSession, broadcast_id: int) -> Progress:
+        counts = {s: n for s, n in await session.execute(
+            select(Outbox.status, func.count()).where(Outbox.broadcast_id == broadcast_id).group_by(Outbox.status))}
+        total = sum(counts.values())
+        sent, blocked, failed = counts.get("sent", 0), counts.get("blocked", 0), counts.get("failed", 0)
+        return Progress(total, sent, blocked, failed, counts.get("pending", 0) + counts.get("sending", 0))
 
-    async def finish(self, broadcast_id: int) -> bool:
-        """Queued -> done (once); True if this call finished it."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> bool:
+    async def finish(self, broadcast_id: int) -> Progress | None:
+        """Queued -> done (once), with the report notice to the progress chat and the audit line;
+        the final counts if this call finished it, else None."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> Progress | None:
             b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
             if b is None or b.status != "queued":
-                return False
+                return None
+            p = await self._progress(session, b.id)
+            if not p.finished:
+                return None
             b.status, b.finished_at = "done", now
-            return True
+            counts = {"sent": p.sent, "blocked": p.blocked, "failed": p.failed, "total": p.total}
+            if b.progress_chat_id is not None:
+                session.add(Outbox(created_at=now, next_attempt_at=now, chat_id=b.progress_chat_id, kind=REPORT_KIND,
+                                   lane="urgent", payload={"broadcast_id": b.id, **counts}, status="pending",
+                                   attempts=0))
+            session.add(AuditLog(at=now, actor_id=b.created_by, action="broadcast_done", allowed=True,
+                                 target=str(b.id), detail=counts))
+            return p
 
         return await self._tx(fn)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from .config_values import WEEKDAYS, ConfigError, OpeningHours, _get, _parse_hours, _section
+from .config_values import WEEKDAYS, ConfigError, OpeningHours, _get, _int_ids, _parse_hours, _section
 
 __all__ = ["WEEKDAYS", "ConfigError", "OpeningHours", "Settings", "load_settings", "parse_settings"]
 
@@ -130,6 +130,7 @@ class Settings:
     faq_cache_dir: Path
     ocr_workers: int
     ocr_max_image_bytes: int
+    ocr_preload: bool  # start the OCR worker (easyocr + torch) at start-up, not on the first KTP
     model_dir: Path
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     # Lookups derived from the settings and remembered (queue scopes, channels of a queue).
@@ -311,14 +312,6 @@ def _parse_policy(raw: dict) -> PolicyConfig:
     return PolicyConfig(name, head_start)
 
 
-def _int_ids(value: Any, where: str) -> frozenset[int]:
-    if value is None:
-        return frozenset()
-    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-        raise ConfigError(where, "must be a list of Telegram user ids (numbers)")
-    return frozenset(value)
-
-
 def parse_settings(raw: dict, path: Path, env: dict[str, str] | None = None) -> Settings:
     """Validate a parsed config mapping; `env` overrides (default os.environ)."""
     env = dict(os.environ) if env is None else env
@@ -387,6 +380,7 @@ def parse_settings(raw: dict, path: Path, env: dict[str, str] | None = None) -> 
         faq_cache_dir=Path(_get(faq, "cache_dir", "faq", str, "data/faq")),
         ocr_workers=_get(ocr, "workers", "ocr", int, 1),
         ocr_max_image_bytes=_get(ocr, "max_image_bytes", "ocr", int, 10_000_000),
+        ocr_preload=_get(ocr, "preload", "ocr", bool, True),
         model_dir=Path(_get(pred, "model_dir", "predictor", str, "data/model")),
         raw=raw,
     )

@@ -81,3 +81,11 @@ def _parse_hours(value: Any, where: str) -> OpeningHours:
             raise ConfigError(f"{where}.{day}", f"closes before it opens: {text!r}")
         windows[day] = (start, end)
     return OpeningHours(windows)
+
+
+def _int_ids(value: Any, where: str) -> frozenset[int]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        raise ConfigError(where, "must be a list of Telegram user ids (numbers)")
+    return frozenset(value)

@@ -20,6 +20,7 @@ def free_port_config(tmp_path: Path) -> Path:
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     raw["web"]["port"] = 0
     raw["local_mode"]["botapi_port"] = 0
+    raw.setdefault("ocr", {})["preload"] = False
     raw["database"]["url"] = f"sqlite+aiosqlite:///{tmp_path / 'pusque.db'}"
     for section, key in (("faq", "corpus"), ("faq", "cache_dir"), ("predictor", "model_dir")):
         if section in raw and key in raw[section]:

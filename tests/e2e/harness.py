@@ -33,7 +33,8 @@ def make_test_settings(tmp_path: Path, **overrides: Any) -> Settings:
     settings = load_settings(env={})
     base = dict(web_port=0, botapi_port=0, web_host="127.0.0.1", telegram_token=None, telegram_base_url=None,
                 database_url=f"sqlite+aiosqlite:///{tmp_path / 'pusque.db'}",
-                model_dir=tmp_path / "model")  # never a developer's trained model in data/
+                model_dir=tmp_path / "model",  # never a developer's trained model in data/
+                ocr_preload=False)  # no torch process per test; tests/handlers/test_ktp_ocr.py turns it on
     base.update(overrides)
     if "admin_ids" in base:
         base["admin_ids"] = frozenset(base["admin_ids"])

@@ -1,19 +1,37 @@
 """Registration with a real KTP photo: ocr's synthetic card read by the real KtpReader (easyocr in
-a worker process; the first read loads the model, ~20-40 s on two cores)."""
+a worker process, started at start-up by `ocr.preload`; loading takes ~20-40 s on two cores)."""
 from __future__ import annotations
+
+import asyncio
+import logging
+import os
 
 import pytest
 
-from .helpers import start_system
+from ocr.reader import NICE
+from queue_core.clock import ManualClock
+
+from .helpers import FAST, MONDAY_8AM, factory
 
 pytest.importorskip("easyocr")
 
 
-async def test_register_with_a_synthetic_ktp_photo(start_pusque):
+async def test_register_with_a_synthetic_ktp_photo(start_pusque, caplog):
     from ocr.synthetic import make_card
 
+    caplog.set_level(logging.INFO, logger="handlers.patient_common")
     image, truth = make_card(3, hard=False)
-    system = await start_system(start_pusque)  # no fake: the bot creates the real KtpReader
+    # no fake: the bot creates the real KtpReader, and loads it before the first photo
+    system = await start_pusque(services_factory=factory(ManualClock(MONDAY_8AM)), botapi_options=FAST,
+                                ocr_preload=True)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 180
+    while not any("KTP reader ready" in r.getMessage() for r in caplog.records):
+        assert loop.time() < deadline, "the KTP reader was not started at start-up"
+        await asyncio.sleep(0.2)
+    workers = list(system.application.bot_data["services"].extras["ktp_reader"]._pool._processes)
+    assert workers and all(os.getpriority(os.PRIO_PROCESS, pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICE)
+                           for pid in workers)  # the model loaded at a lower priority than the bot
     siti = await system.user(first_name="Siti")
     await siti.send("/daftar")
     await siti.next_message(contains="foto KTP")

@@ -29,6 +29,12 @@ def test_shipped_config_loads():
     assert s.telegram_token is None
 
 
+def test_ocr_preload_is_on_unless_switched_off():
+    assert load_settings(env={}).ocr_preload is True
+    assert parse(lambda r: r["ocr"].pop("preload", None)).ocr_preload is True
+    assert parse(lambda r: r["ocr"].update(preload=False)).ocr_preload is False
+
+
 def test_environment_overrides_database_and_token():
     s = parse(env={"PUSQUE_DATABASE_URL": "postgresql+asyncpg://x@h/db", "TELEGRAM_BOT_TOKEN": "1:a"})
     assert s.database_url == "postgresql+asyncpg://x@h/db"
@@ -52,6 +58,7 @@ def test_environment_overrides_database_and_token():
         (lambda r: r["roles"].update(staff=["budi"]), "roles.staff", "user ids"),
         (lambda r: r["phases"]["apotek"].update(channels=[]), "services.A.route", "no channel serves"),
         (lambda r: r["clinic"].pop("phone"), "clinic.phone", "missing"),
+        (lambda r: r["ocr"].update(preload="ya"), "ocr.preload", "must be bool"),
     ],
 )
 def test_bad_values_name_the_key(mutate, key, why):

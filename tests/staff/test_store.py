@@ -74,3 +74,33 @@ async def test_broadcast_audiences_and_one_row_per_recipient(db, settings, clock
     clock.advance(days=1)
     assert await store.audience_size("today") == 0
     assert isinstance(clock.now(), dt.datetime)
+
+
+async def test_finishing_a_broadcast_writes_its_report_and_audit_line_once(db, settings, clock):
+    from sqlalchemy import select, update
+
+    from queue_core.models import AuditLog, Outbox
+
+    async def users(session):
+        for i in range(1, 4):
+            session.add(User(telegram_id=i, chat_id=i, first_name="u", active=True, created_at=clock.now()))
+
+    await db.run(users)
+    store = BroadcastStore(db, clock)
+    draft = await store.draft(99, "Halo", "all")
+    await store.confirm(draft.id, 99, 10)
+    assert await store.finish(draft.id) is None  # still sending
+    await db.run(lambda s: s.execute(update(Outbox).where(Outbox.broadcast_id == draft.id).values(status="sent")))
+    done = await store.finish(draft.id)
+    assert (done.total, done.sent, done.pending) == (3, 3, 0)
+    assert await store.finish(draft.id) is None  # once: a second progress round adds nothing
+
+    async def written(session):
+        reports = list(await session.execute(select(Outbox.chat_id, Outbox.lane, Outbox.payload)
+                                             .where(Outbox.kind == "broadcast_report")))
+        audits = list(await session.scalars(select(AuditLog.action).where(AuditLog.actor_id == 99)))
+        return reports, audits
+
+    reports, audits = await db.run(written)
+    assert [(c, lane, p["sent"], p["total"]) for c, lane, p in reports] == [(99, "urgent", 3, 3)]
+    assert audits == ["broadcast_done"]
