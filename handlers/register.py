@@ -24,7 +24,7 @@ from bot.menu import MenuCommand
 from bot.services import services_of
 
 from . import mydata
-from .patient_common import answer_stale, inline, ktp_reader, main_keyboard, menu_regex, patients, touch
+from .patient_common import MENU_KEYS, answer_stale, inline, ktp_reader, main_keyboard, menu_regex, patients, touch
 from .reg_fields import PARSERS, Problem, fields_for, from_ocr, record_problems
 
 log = logging.getLogger(__name__)
@@ -342,6 +342,37 @@ async def need_text(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return None  # stay in the same state
 
 
+async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """A main-menu button pressed while registering: carry it out if this draft is already saved."""
+    lang = await touch(update, context)
+    if not await _draft_saved(update, context):
+        await update.effective_message.reply_text(t("reg.unfinished", lang))
+        return None  # stay: the draft is kept
+    # The patient was saved but the conversation's end was not stored (a crash between the two,
+    # seen in issue 9's SIGKILL rush): the patient was told "tersimpan", so the menu works now.
+    context.user_data.pop(REG, None)
+    from . import help as help_feature, status as status_feature, ticket as ticket_feature
+
+    text = update.effective_message.text
+    for key, action in (("pt.btn.ticket", ticket_feature.start_ticket), ("pt.btn.status", status_feature.status),
+                        ("pt.btn.help", help_feature.help_command), ("pt.btn.register", mydata.show)):
+        if text in (t(key, "id"), t(key, "en")):
+            await action(update, context)
+    return END
+
+
+async def _draft_saved(update: Update, context) -> bool:
+    draft = (context.user_data.get(REG) or {}).get("draft") or {}
+    if not draft.get("name"):
+        return False
+    for p in await patients(context).patients_of(update.effective_user.id):
+        same_nik = bool(draft.get("nik")) and p.nik == draft["nik"]
+        born = p.birth_date.isoformat() if p.birth_date else None
+        if same_nik or (p.name == draft["name"] and born == draft.get("birth_date")):
+            return True
+    return False
+
+
 async def stale(update: Update, context: ContextTypes.DEFAULT_TYPE):
     await answer_stale(update, context)
     return None
@@ -350,7 +381,8 @@ async def stale(update: Update, context: ContextTypes.DEFAULT_TYPE):
 def conversation() -> ConversationHandler:
     # per_message=False on purpose: the conversation follows the patient, not one message
     warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
-    text = filters.TEXT & ~filters.COMMAND
+    menu = filters.Regex("|".join(menu_regex(key) for key in MENU_KEYS))
+    text = filters.TEXT & ~filters.COMMAND & ~menu
     image_doc = filters.Document.IMAGE
     return ConversationHandler(
         name="register", persistent=True, allow_reentry=False,
@@ -364,7 +396,7 @@ def conversation() -> ConversationHandler:
             AWAIT_KTP: [
                 MessageHandler(filters.PHOTO | image_doc, got_photo),
                 CallbackQueryHandler(wants_typing, pattern=r"^reg:type$"),
-                MessageHandler(~filters.COMMAND, not_a_photo),
+                MessageHandler(~filters.COMMAND & ~menu, not_a_photo),
             ],
             TYPING: [MessageHandler(text, typed), CallbackQueryHandler(sex_button, pattern=r"^reg:sex:[LP]$")],
             CONFIRM: [
@@ -378,6 +410,7 @@ def conversation() -> ConversationHandler:
             CommandHandler(["batal", "cancel"], cancel),
             CallbackQueryHandler(cancel, pattern=r"^reg:cancel$"),
             CallbackQueryHandler(stale, pattern=r"^reg:"),
+            MessageHandler(menu, menu_button),
             MessageHandler(~filters.COMMAND & ~filters.TEXT, need_text),
         ],
     )

@@ -57,6 +57,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "reg.cancelled": {"id": "Pendaftaran dibatalkan.", "en": "Registration cancelled."},
     "reg.need_photo": {"id": "Kirim KTP sebagai foto (bukan file/stiker/suara), atau tekan \"Ketik data\".",
                        "en": "Send the KTP as a photo (not a file, sticker or voice note), or press \"Type my data\"."},
+    "reg.unfinished": {"id": "Pendaftaran Anda belum selesai. Jawab pertanyaan terakhir di atas, atau ketik /batal untuk berhenti.",
+                       "en": "Your registration is not finished. Answer the last question above, or send /batal to stop."},
     "reg.need_text": {"id": "Mohon jawab dengan teks. Ketik /batal untuk berhenti.", "en": "Please answer with text. Send /batal to stop."},
     "reg.too_big": {"id": "Foto terlalu besar (maks. {mb} MB). Kirim foto biasa (bukan file asli), atau ketik data.",
                     "en": "The photo is too large (max {mb} MB). Send it as a normal photo (not the original file), or type the data."},

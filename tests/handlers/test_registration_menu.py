@@ -1,0 +1,53 @@
+"""Main-menu buttons pressed while a registration conversation is still open."""
+from __future__ import annotations
+
+import datetime as dt
+
+from queue_core.patients import PatientRepository
+
+from .helpers import FakeKtpReader, start_system
+
+
+async def _to_bpjs_prompt(user) -> None:
+    await user.send("/daftar")
+    await user.next_message(contains="foto KTP")
+    await user.press("⌨️ Ketik data")
+    for prompt, answer in (("NIK", "3507124509900003"), ("nama lengkap", "Siti Aminah"), ("tanggal lahir", "05-09-1990")):
+        await user.next_message(contains=prompt)
+        await user.send(answer)
+    await user.next_message(contains="jenis kelamin")
+    await user.press("Perempuan")
+    await user.next_message(contains="alamat")
+    await user.send("Jl. Mawar No. 12 RT 3 RW 5")
+    await user.next_message(contains="Periksa data")
+    await user.press("✅ Data benar")
+    await user.next_message(contains="Nomor HP")
+    await user.send("081234567890")
+    await user.next_message(contains="BPJS")
+
+
+async def test_a_menu_button_mid_registration_keeps_the_draft_and_says_what_is_pending(start_pusque):
+    system = await start_system(start_pusque, ktp_reader=FakeKtpReader())
+    siti = await system.user(first_name="Siti")
+    await _to_bpjs_prompt(siti)
+    await siti.send("🎫 Ambil antrean")
+    await siti.next_message(contains="belum selesai")  # not read as a BPJS number, not a ticket yet
+    await siti.send("0001234567890")
+    await siti.next_message(contains="tersimpan")
+
+
+async def test_the_ticket_button_works_when_the_patient_was_saved_but_the_conversation_end_was_not(start_pusque):
+    """A SIGKILL after "Data tersimpan" was sent but before the conversation's end was stored
+    leaves the patient in the last registration step; the menu must not be trapped there."""
+    system = await start_system(start_pusque, ktp_reader=FakeKtpReader())
+    siti = await system.user(first_name="Siti")
+    await _to_bpjs_prompt(siti)
+    services = system.application.bot_data["services"]
+    repo = PatientRepository(services.db, services.clock)
+    await repo.add(siti.id, relation="self", name="SITI AMINAH", nik="3507124509900003",
+                   birth_date=dt.date(1990, 9, 5), sex="P", address="JL. MAWAR NO. 12 RT 3 RW 5", phone="081234567890")
+    await siti.send("🎫 Ambil antrean")
+    await siti.next_message(contains="Pilih poli")
+    await siti.send("0001234567890")  # the conversation is over: not taken as a BPJS number
+    reply = await siti.next_message()
+    assert "tersimpan" not in (reply.get("text") or "")
