@@ -156,6 +156,9 @@ class LocalBotApi:
             return reply({"ok": False, "error_code": 504, "description": "Gateway Timeout"}, 504)
         try:
             params = await read_params(request)
+        except ConnectionResetError:  # the bot went away mid-request (killed): nothing was executed
+            return reply({"ok": False, "error_code": 400, "description": "Bad Request: request body lost"}, 400)
+        try:
             result = await fn(self, params)
         except ApiError as exc:
             if exc.code == 400:
