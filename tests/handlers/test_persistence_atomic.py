@@ -75,7 +75,8 @@ async def stored(db, *keys: str) -> dict:
     return await db.run(fn)
 
 
-async def test_a_registration_step_saves_state_and_draft_in_one_transaction(start_pusque, transactions):
+async def _at_the_ktp_prompt(start_pusque, transactions):
+    """A patient who sent /daftar, with that first step stored: (system, db, user, conv key, user key)."""
     system = await start_system(start_pusque)
     db = system.application.bot_data["services"].db
     ani = await system.user(first_name="Ani")
@@ -83,6 +84,11 @@ async def test_a_registration_step_saves_state_and_draft_in_one_transaction(star
     await ani.send("/daftar")
     await ani.next_message(contains="foto KTP")
     await until(lambda: any(conv in keys for keys in transactions.committed), what="the first step saved")
+    return system, db, ani, conv, user
+
+
+async def test_a_registration_step_saves_state_and_draft_in_one_transaction(start_pusque, transactions):
+    system, db, ani, conv, user = await _at_the_ktp_prompt(start_pusque, transactions)
     before = len(transactions.committed)
     await ani.press("⌨️ Ketik data")
     await ani.next_message(contains="NIK")
@@ -94,13 +100,7 @@ async def test_a_registration_step_saves_state_and_draft_in_one_transaction(star
 
 
 async def test_a_crash_while_saving_a_step_leaves_neither_state_nor_draft_changed(start_pusque, transactions):
-    system = await start_system(start_pusque)
-    db = system.application.bot_data["services"].db
-    ani = await system.user(first_name="Ani")
-    conv, user = f"conv:register:{ani.id},{ani.id}", f"user:{ani.id}"
-    await ani.send("/daftar")
-    await ani.next_message(contains="foto KTP")
-    await until(lambda: any(conv in keys for keys in transactions.committed), what="the first step saved")
+    system, db, ani, conv, user = await _at_the_ktp_prompt(start_pusque, transactions)
     before = await stored(db, conv, user)
     assert before[conv][0] == {"state": "reg_ktp"} and "ask" not in before[user][0]["reg"]
     transactions.fail_next = True
