@@ -311,7 +311,6 @@ async def _save(update: Update, context, lang: str):
         # seen in issue 9's SIGKILL rush): ask again for what is missing instead of failing.
         log.warning("registration draft incomplete at save (%s); asking again", ", ".join(missing))
         return await _ask_next(update.effective_message, context, lang)
-    context.user_data.pop(REG, None)
     d = reg["draft"]
     born = dt.date.fromisoformat(d["birth_date"]) if d.get("birth_date") else None
     from queue_core.patients import DuplicatePatient
@@ -321,8 +320,12 @@ async def _save(update: Update, context, lang: str):
             update.effective_user.id, relation=reg["kind"], name=d["name"], nik=d.get("nik"), no_kk=d.get("no_kk"),
             birth_date=born, sex=d.get("sex"), address=d.get("address"), phone=d.get("phone"), bpjs=d.get("bpjs"))
     except DuplicatePatient:
+        context.user_data.pop(REG, None)
         await update.effective_message.reply_text(t("reg.dup", lang), reply_markup=main_keyboard(lang))
         return END
+    # Dropped only now: another chat's update can store this user_data while `add` runs, and the
+    # draft must not be gone from the database before the patient is in it.
+    context.user_data.pop(REG, None)
     await update.effective_message.reply_text(t("reg.saved", lang, name=saved.name), reply_markup=main_keyboard(lang))
     return END
 
@@ -345,11 +348,11 @@ async def need_text(update: Update, context: ContextTypes.DEFAULT_TYPE):
 async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
     """A main-menu button pressed while registering: carry it out if this draft is already saved."""
     lang = await touch(update, context)
-    if not await _draft_saved(update, context):
+    if not await _nothing_to_keep(update, context):
         await update.effective_message.reply_text(t("reg.unfinished", lang))
         return None  # stay: the draft is kept
-    # The patient was saved but the conversation's end was not stored (a crash between the two,
-    # seen in issue 9's SIGKILL rush): the patient was told "tersimpan", so the menu works now.
+    # The patient was saved (or nothing was typed yet) but the conversation's end was not stored:
+    # a crash between the two, seen in issue 9's SIGKILL rush. The menu works now.
     context.user_data.pop(REG, None)
     from . import help as help_feature, status as status_feature, ticket as ticket_feature
 
@@ -361,8 +364,11 @@ async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return END
 
 
-async def _draft_saved(update: Update, context) -> bool:
+async def _nothing_to_keep(update: Update, context) -> bool:
+    """No draft to lose: none at all, or the draft is a patient already saved."""
     draft = (context.user_data.get(REG) or {}).get("draft") or {}
+    if not any(draft.values()):
+        return True
     if not draft.get("name"):
         return False
     for p in await patients(context).patients_of(update.effective_user.id):

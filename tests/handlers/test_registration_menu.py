@@ -51,3 +51,15 @@ async def test_the_ticket_button_works_when_the_patient_was_saved_but_the_conver
     await siti.send("0001234567890")  # the conversation is over: not taken as a BPJS number
     reply = await siti.next_message()
     assert "tersimpan" not in (reply.get("text") or "")
+
+
+async def test_the_menu_works_when_the_stored_step_has_no_draft_left(start_pusque):
+    """Another chat's flush can store this user's data after the draft was dropped and before the
+    conversation ended; a kill then leaves the last step with no draft: nothing to keep, so the
+    menu button is carried out instead of trapping the patient in "unfinished"."""
+    system = await start_system(start_pusque, ktp_reader=FakeKtpReader())
+    siti = await system.user(first_name="Siti")
+    await _to_bpjs_prompt(siti)
+    system.application.user_data[siti.id].pop("reg")
+    await siti.send("🎫 Ambil antrean")
+    await siti.next_message(contains="belum terdaftar")  # the ticket flow's own answer, not "belum selesai"
