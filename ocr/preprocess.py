@@ -17,7 +17,6 @@ CARD_W, CARD_H = 1000, 630
 CARD_RATIO = 85.6 / 54.0
 MAX_PIXELS = 40_000_000
 WORK_SIDE = 640  # card search runs on a downscaled copy
-FIT_BACKGROUND = (1.0, 3.0)  # weights of the background a quad takes in (`_fit`): loose and strict
 
 
 class ImageError(ValueError):
@@ -111,16 +110,13 @@ def _quads(contour: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]:
     outline = next((q for q in four if cv2.contourArea(q) >= 0.93 * hull_area), box)  # no corner cut off
     cands = [box] + four
     poly = cv2.approxPolyDP(hull, 0.005 * peri, True).reshape(-1, 2).astype(np.float32)
-    out = [outline]
-    for background in FIT_BACKGROUND:
-        fitted = max(cands + ([_reduce(poly, region, background)] if len(poly) >= 4 else []),
-                     key=lambda q: _fit(q, region, background))
-        if all(np.abs(_order(fitted) - _order(q)).max() >= 3 for q in out):
-            out.append(fitted)
-    return out
+    if len(poly) >= 4:
+        cands.append(_reduce(poly, region))
+    fitted = max(cands, key=lambda q: _fit(q, region))
+    return [outline] if np.abs(_order(fitted) - _order(outline)).max() < 3 else [outline, fitted]
 
 
-def _reduce(poly: np.ndarray, region: np.ndarray, background: float) -> np.ndarray:
+def _reduce(poly: np.ndarray, region: np.ndarray) -> np.ndarray:
     """Simplify a convex polygon to 4 corners, one step at a time: drop a vertex (a bump) or replace
     an edge by the meeting point of its neighbours (a cut corner), whichever fits the region best."""
     while len(poly) > 4:
@@ -132,7 +128,7 @@ def _reduce(poly: np.ndarray, region: np.ndarray, background: float) -> np.ndarr
                 continue
             step = np.delete(poly, [i, (i + 1) % n], axis=0)
             steps.append(np.insert(step, i, p, axis=0) if i + 1 < n else np.vstack([step, p[None]]))
-        poly = max(steps, key=lambda q: _fit(q, region, background))
+        poly = max(steps, key=lambda q: _fit(q, region))
     return poly
 
 
@@ -146,14 +142,14 @@ def _meet(a, b, c, d):
     return (a + t * r).astype(np.float32)
 
 
-def _fit(quad: np.ndarray, region: np.ndarray, background: float) -> float:
-    """Region pixels the quad covers minus the background it takes in, weighted: glare spilling onto
-    the table joins the region as a round blob, which a four-cornered outline should leave out."""
+def _fit(quad: np.ndarray, region: np.ndarray) -> float:
+    """Region pixels the quad covers minus the background it takes in (a weight of 3 on the background
+    cut cards short where the colour mask had holes)."""
     filled = np.zeros_like(region)
     cv2.fillPoly(filled, [np.round(quad).astype(np.int32)], 255)
     inside = np.count_nonzero(filled)
     inter = np.count_nonzero(filled & region)
-    return inter - background * (inside - inter)
+    return inter - (inside - inter)
 
 
 def _find_quads(small: np.ndarray) -> list[np.ndarray]:
