@@ -1,7 +1,8 @@
 """From phone-photo bytes to an upright, flat, canonical-size card image.
 
 Steps: decode safely (size and pixel limits, truncated files), find the light-blue card
-(colour mask + largest card-shaped contour, edge fallback), warp its four corners to
+(colour mask + largest card-shaped contour, edge fallback; of its hull's corners and the four that
+fit the region best, the one whose warp shows straighter text rows), warp its four corners to
 CARD_W x CARD_H (this removes tilt, deskews and undoes perspective), choose 0 or 180 degrees
 from where the photo box is, then even out lighting and glare.
 """

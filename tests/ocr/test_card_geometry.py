@@ -36,8 +36,8 @@ def test_a_plain_card_gives_one_candidate():
 
 def test_the_straighter_warp_is_kept():
     photo = np.full((480, 640, 3), 200, np.uint8)
-    card = np.full((CARD_H := preprocess.CARD_H // 2, preprocess.CARD_W // 2, 3), 235, np.uint8)
-    for y in range(40, CARD_H - 20, 20):
+    card = np.full((preprocess.CARD_H // 2, preprocess.CARD_W // 2, 3), 235, np.uint8)
+    for y in range(40, card.shape[0] - 20, 20):
         cv2.putText(card, "NAMA : SITI AMINAH", (20, y), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (20, 20, 20), 1)
     src = np.array([[0, 0], [card.shape[1], 0], [card.shape[1], card.shape[0]], [0, card.shape[0]]], np.float32)
     m = cv2.getPerspectiveTransform(src, CARD)
