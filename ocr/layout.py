@@ -132,6 +132,9 @@ def _drop_border_blobs(ink: np.ndarray, margin: int = 25) -> np.ndarray:
     touch = (x <= margin) | (y <= margin) | (x + bw >= w - margin) | (y + bh >= h - margin)
     touch &= (bw > 60) | (bh > 60)  # letters are smaller than that; card edges and shadows are not
     touch |= ((bh > 120) & (bw < 30)) | ((bw > 300) & (bh < 30))  # long thin lines: the card's own edge
+    # specks inside the edge strip (the table's pattern, a frayed edge): they bridge the gaps between
+    # rows in the row profile, and no letter lies that close to the card's edge
+    touch |= (x + bw <= margin) | (y + bh <= margin) | (x >= w - margin) | (y >= h - margin)
     touch[0] = False
     if not touch.any():
         return ink
@@ -173,7 +176,9 @@ def find_layout(gray: np.ndarray, text_right: int = TEXT_RIGHT) -> tuple[np.ndar
         cols = ink[a:b, 5:text_right].sum(axis=0) > 0
         segs = [(x0 + 5, x1 + 5) for x0, x1 in _segments(cols, 12)]
         row_segs.append([g for g in segs if g[1] - g[0] >= 10 or g[0] > 40])  # edge specks are not text
-    colon = _colon_x(ink, bands, text_right) or _value_column(row_segs)
+    colon = _colon_x(ink, bands, text_right)
+    if colon is None or not _gap_after(ink, bands, colon):
+        colon = _value_column(row_segs)
     rows: list[Row] = []
     for (a, b), segs in zip(bands, row_segs):
         if not segs:
@@ -189,6 +194,17 @@ def find_layout(gray: np.ndarray, text_right: int = TEXT_RIGHT) -> tuple[np.ndar
         values = [[s[0] - 3, s[1] + 3, y0, y1] for s in _merge(right, 26)]
         rows.append(Row(y0, y1, label, values))
     return gray, Layout(header, rows, colon, ink_frac)
+
+
+def _gap_after(ink: np.ndarray, bands: list[tuple[int, int]], colon: int) -> bool:
+    """A true colon column has blank space right after it in most rows. When the colon dots are too
+    faint to survive binarisation, serif fragments of the values' first letters (S, I, T) can line
+    up instead, and cutting there drops the first letter (SITI -> ITI)."""
+    rows = bands[1:]  # the NIK row's colon is printed larger
+    if len(rows) < 4:
+        return True
+    inked = sum(bool(ink[a:b, colon + 4:colon + 7].any()) for a, b in rows)
+    return inked <= len(rows) // 2
 
 
 def _value_column(row_segs: list[list[tuple[int, int]]]) -> int | None:

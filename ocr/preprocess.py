@@ -1,7 +1,8 @@
 """From phone-photo bytes to an upright, flat, canonical-size card image.
 
 Steps: decode safely (size and pixel limits, truncated files), find the light-blue card
-(colour mask + largest card-shaped contour, edge fallback), warp its four corners to
+(colour mask + largest card-shaped contour, edge fallback; of its hull's corners and the four that
+fit the region best, the one whose warp shows straighter text rows), warp its four corners to
 CARD_W x CARD_H (this removes tilt, deskews and undoes perspective), choose 0 or 180 degrees
 from where the photo box is, then even out lighting and glare.
 """
@@ -94,18 +95,65 @@ def _order(pts: np.ndarray) -> np.ndarray:
     return pts
 
 
-def _quad(contour: np.ndarray) -> np.ndarray:
+def _quads(contour: np.ndarray, shape: tuple[int, int]) -> list[np.ndarray]:
+    """Candidate corners of the card region: its hull's outline, and the four corners that fit the
+    region best (`_fit`). Glare that spills onto the table or the photo box near the card's edge bends
+    the region; the hull's corners then follow the bump and the warped card comes out skewed (rows
+    slant into each other). Neither outline is right every time: `flatten` keeps the straighter warp."""
+    region = np.zeros(shape, np.uint8)
+    cv2.drawContours(region, [contour], -1, 255, thickness=cv2.FILLED)
     hull = cv2.convexHull(contour)
     peri = cv2.arcLength(hull, True)
+    box = cv2.boxPoints(cv2.minAreaRect(hull)).astype(np.float32)
+    approx = [cv2.approxPolyDP(hull, eps * peri, True) for eps in (0.02, 0.03, 0.05, 0.08)]
+    four = [a.reshape(4, 2).astype(np.float32) for a in approx if len(a) == 4]
     hull_area = cv2.contourArea(hull)
-    for eps in (0.02, 0.03, 0.05, 0.08):
-        approx = cv2.approxPolyDP(hull, eps * peri, True)
-        if len(approx) == 4 and cv2.contourArea(approx) >= 0.93 * hull_area:  # no corner cut off
-            return approx.reshape(4, 2).astype(np.float32)
-    return cv2.boxPoints(cv2.minAreaRect(hull)).astype(np.float32)
+    outline = next((q for q in four if cv2.contourArea(q) >= 0.93 * hull_area), box)  # no corner cut off
+    cands = [box] + four
+    poly = cv2.approxPolyDP(hull, 0.005 * peri, True).reshape(-1, 2).astype(np.float32)
+    if len(poly) >= 4:
+        cands.append(_reduce(poly, region))
+    fitted = max(cands, key=lambda q: _fit(q, region))
+    return [outline] if np.abs(_order(fitted) - _order(outline)).max() < 3 else [outline, fitted]
 
 
-def _find_quad(small: np.ndarray) -> np.ndarray | None:
+def _reduce(poly: np.ndarray, region: np.ndarray) -> np.ndarray:
+    """Simplify a convex polygon to 4 corners, one step at a time: drop a vertex (a bump) or replace
+    an edge by the meeting point of its neighbours (a cut corner), whichever fits the region best."""
+    while len(poly) > 4:
+        n = len(poly)
+        steps = [np.delete(poly, i, axis=0) for i in range(n)]
+        for i in range(n):
+            p = _meet(poly[i - 1], poly[i], poly[(i + 1) % n], poly[(i + 2) % n])
+            if p is None or not (-0.5 <= p[0] / region.shape[1] <= 1.5 and -0.5 <= p[1] / region.shape[0] <= 1.5):
+                continue
+            step = np.delete(poly, [i, (i + 1) % n], axis=0)
+            steps.append(np.insert(step, i, p, axis=0) if i + 1 < n else np.vstack([step, p[None]]))
+        poly = max(steps, key=lambda q: _fit(q, region))
+    return poly
+
+
+def _meet(a, b, c, d):
+    """Where line a-b meets line c-d (None when nearly parallel)."""
+    r, s = b - a, d - c
+    den = r[0] * s[1] - r[1] * s[0]
+    if abs(den) < 1e-6 * (np.linalg.norm(r) * np.linalg.norm(s) + 1e-9):
+        return None
+    t = ((c[0] - a[0]) * s[1] - (c[1] - a[1]) * s[0]) / den
+    return (a + t * r).astype(np.float32)
+
+
+def _fit(quad: np.ndarray, region: np.ndarray) -> float:
+    """Region pixels the quad covers minus the background it takes in (a weight of 3 on the background
+    cut cards short where the colour mask had holes)."""
+    filled = np.zeros_like(region)
+    cv2.fillPoly(filled, [np.round(quad).astype(np.int32)], 255)
+    inside = np.count_nonzero(filled)
+    inter = np.count_nonzero(filled & region)
+    return inter - (inside - inter)
+
+
+def _find_quads(small: np.ndarray) -> list[np.ndarray]:
     area = small.shape[0] * small.shape[1]
     for mask in (_card_mask(small), _edge_mask(small)):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -122,8 +170,8 @@ def _find_quad(small: np.ndarray) -> np.ndarray | None:
             if score > best_score:
                 best, best_score = c, score
         if best is not None:
-            return _quad(best)
-    return None
+            return _quads(best, mask.shape)
+    return []
 
 
 def _edge_mask(small: np.ndarray) -> np.ndarray:
@@ -170,15 +218,15 @@ def flatten(bgr: np.ndarray) -> CardImage:
     h, w = bgr.shape[:2]
     f = WORK_SIDE / max(h, w)
     small = cv2.resize(bgr, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA)
-    quad = _find_quad(small)
-    found = quad is not None
-    if quad is None:  # no card shape: use the whole photo, landscape
-        quad = np.array([[0, 0], [small.shape[1], 0], [small.shape[1], small.shape[0]], [0, small.shape[0]]],
-                        np.float32)
-    quad = _order(quad)
+    quads = _find_quads(small)
+    found = bool(quads)
+    if not quads:  # no card shape: use the whole photo, landscape
+        quads = [np.array([[0, 0], [small.shape[1], 0], [small.shape[1], small.shape[0]], [0, small.shape[0]]],
+                          np.float32)]
+    quads = [_order(q) for q in quads]
     if found:  # a little margin: a slightly tight outline must not cut the header or labels off
-        c = quad.mean(axis=0)
-        quad = c + (quad - c) * 1.03
+        quads = [q.mean(axis=0) + (q - q.mean(axis=0)) * 1.03 for q in quads]
+    quad = max(quads, key=lambda q: _straightness(small, q)) if len(quads) > 1 else quads[0]
     quad = quad / f
     dst = np.array([[0, 0], [CARD_W, 0], [CARD_W, CARD_H], [0, CARD_H]], np.float32)
     m = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
@@ -191,6 +239,18 @@ def flatten(bgr: np.ndarray) -> CardImage:
     turned = int(round(np.degrees(np.arctan2(edge[1], edge[0])) / 90.0)) * 90 % 360
     turned = (turned + (180 if upside else 0)) % 360
     return CardImage(card, found, turned, abs(side) > 0.08, photo_left(card))
+
+
+def _straightness(small: np.ndarray, quad: np.ndarray) -> float:
+    """How clearly the warped card's text falls into rows: the spread of its row profile (a skewed
+    warp slants the rows into each other and flattens the profile)."""
+    w, h = CARD_W // 2, CARD_H // 2
+    dst = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    m = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
+    gray = text_gray(cv2.warpPerspective(small, m, (w, h), flags=cv2.INTER_LINEAR))
+    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    profile = ink[h // 20: -h // 20, w // 20: -w // 20].sum(axis=1).astype(np.float64)
+    return float(profile.var() / max(1.0, profile.mean()) ** 2)
 
 
 def text_gray(card: np.ndarray) -> np.ndarray:
