@@ -180,6 +180,12 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         kill_task.cancel()
         await asyncio.gather(kill_task, return_exceptions=True)
         outbox, tickets = await outbox_facts(db)
+        if getattr(args, "transcript", None):
+            chat = api.state.chats.get(users[0].id)
+            lines = [("BOT  " if m.get("from", {}).get("id") == api.state.bot_id else "USER ")
+                     + (m.get("text") or m.get("caption") or "<media>").replace("\n", " / ")[:160]
+                     for _, m in sorted((chat.messages if chat else {}).items())]
+            Path(args.transcript).write_text("\n".join(lines) + "\n", encoding="utf-8")
         await db.dispose()
         await session.close()
     finally:
@@ -240,6 +246,7 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         "patients_restarting": sum(1 for p in patients if p.restarts), "notices_owed": sum(owed.values()),
         "notices_delivered": sum(delivered.values()), "duplicates": duplicates, "missing": missing,
         "outbox_unsettled": dict(unsettled), "unhandled": unhandled, "server": dict(api.state.stats),
+        "calls": dict(api.state.calls.most_common()),
         "bot_api_400_examples": sorted(set(api.state.recent_errors))[:8],
         "in_flight_at_kill": len(spanning), "resumed": sum(1 for p in spanning if p.ticket and not p.restarts),
         "resumed_after_restart": sum(1 for p in spanning if p.ticket and p.restarts),
@@ -264,6 +271,9 @@ def print_report(r: dict, problems: list[str]) -> None:
           f"missing {r['missing']}; outbox left {r['outbox_unsettled']}; start-up recoveries logged "
           f"{r['recovered_lines']}")
     print(f"  unhandled exceptions in the bot's log: {r['unhandled']}; server {r['server']}")
+    per = max(1, r["patients"])
+    print("  Bot API calls per patient: " + ", ".join(f"{m} {n / per:.1f}" for m, n in r["calls"].items()
+                                                      if m not in ("getupdates",)))
     print(f"  Bot API 400 (the last 50, distinct): {r['bot_api_400_examples']}")
     print("OK: every check passed" if not problems else "FAILED:\n  " + "\n  ".join(problems))
 
@@ -294,6 +304,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL database URL instead of SQLite")
     parser.add_argument("--keep-log", metavar="PATH", help="copy the bot's log (all its runs) there")
+    parser.add_argument("--transcript", metavar="PATH", help="write the first patient's chat there")
     parser.add_argument("--quick", action="store_true", help="40 patients, no photos, 1 minute of arrivals")
     a = parser.parse_args()
     if a.quick:

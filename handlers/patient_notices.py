@@ -55,8 +55,9 @@ def skipped(notice, lang, settings):
 
 def next_phase(notice, lang, settings):
     p = notice.payload
-    return Message(t("nt.next_phase", lang, number=p["number"], phase=phase_name(settings, p.get("phase", ""), lang),
-                     position=p.get("position", "-"), minutes=_minutes(p, lang)))
+    text = t("nt.next_phase", lang, number=p["number"], phase=phase_name(settings, p.get("phase", ""), lang),
+             position=p.get("position", "-"), minutes=_minutes(p, lang))
+    return Message(text + ("\n" + t("nt.near_now", lang) if p.get("near") else ""))
 
 
 def transferred(notice, lang, settings):

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import warnings
 
-from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
+from telegram import KeyboardButton, ReplyKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.warnings import PTBUserWarning
@@ -281,14 +281,22 @@ async def got_phone(update: Update, context: ContextTypes.DEFAULT_TYPE):
         await message.reply_text(_problem_text(problem, lang))
         return PHONE
     _reg(context)["draft"]["phone"] = phone
-    await message.reply_text("✓", reply_markup=ReplyKeyboardRemove())
-    await message.reply_text(t("reg.ask.bpjs", lang), reply_markup=inline([[(t("reg.btn.skip", lang), "reg:skip")]]))
+    # "Lewati" on a reply keyboard: it replaces the phone-sharing keyboard in the same message (an
+    # inline button could not, and a second message only to remove a keyboard costs a send)
+    skip = ReplyKeyboardMarkup([[t("reg.btn.skip", lang)]], resize_keyboard=True, one_time_keyboard=True)
+    await message.reply_text(t("reg.ask.bpjs", lang), reply_markup=skip)
     return BPJS
+
+
+SKIP_WORDS = {t("reg.btn.skip", "id").lower(), t("reg.btn.skip", "en").lower(), "tidak punya", "tidak ada", "-"}
 
 
 async def got_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
     lang = await touch(update, context)
-    bpjs, problem = PARSERS["bpjs"](update.effective_message.text, _today(context))
+    text = update.effective_message.text
+    if text.strip().lower() in SKIP_WORDS:
+        return await _save(update, context, lang)
+    bpjs, problem = PARSERS["bpjs"](text, _today(context))
     if problem is not None:
         await update.effective_message.reply_text(_problem_text(problem, lang))
         return BPJS
@@ -297,6 +305,8 @@ async def got_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
 
 
 async def skip_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """The inline "Lewati" of a BPJS prompt sent before the reply keyboard (a conversation resumed
+    across an upgrade)."""
     lang = await touch(update, context)
     await update.callback_query.answer()
     await update.callback_query.edit_message_reply_markup(None)

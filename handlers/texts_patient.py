@@ -188,6 +188,8 @@ TEXTS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ notices
     "nt.turn_near": {"id": "⏰ Giliran Anda sudah dekat: nomor {number} ({service}, {phase}), posisi {position}.{minutes} Mohon bersiap di ruang tunggu.",
                      "en": "⏰ Your turn is near: number {number} ({service}, {phase}), position {position}.{minutes} Please be ready in the waiting room."},
+    "nt.near_now": {"id": "⏰ Giliran Anda sudah dekat: mohon bersiap di ruang tunggu.",
+                    "en": "⏰ Your turn is near: please be ready in the waiting room."},
     "nt.minutes": {"id": " Sekitar {minutes} menit lagi.", "en": " About {minutes} minutes."},
     "nt.called": {"id": "📢 Nomor {number}, silakan ke {place}.", "en": "📢 Number {number}, please go to {place}."},
     "nt.recalled": {"id": "📢 Panggilan ulang: nomor {number}, silakan ke {place}.", "en": "📢 Second call: number {number}, please go to {place}."},

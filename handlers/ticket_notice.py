@@ -26,7 +26,8 @@ def ticket_text(payload: dict, settings, lang: str) -> str:
     text = t("tk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
              service=service_name(settings, payload["service"], lang),
              phase=phase_name(settings, payload.get("phase", ""), lang), position=position if position is not None else "-")
-    return "\n".join([text, *minutes_lines(payload.get("minutes"), settings, lang, now), t("tk.caption", lang)])
+    near = [t("nt.near_now", lang)] if payload.get("near") else []
+    return "\n".join([text, *minutes_lines(payload.get("minutes"), settings, lang, now), *near, t("tk.caption", lang)])
 
 
 def issued(notice, lang: str, settings) -> Message:

@@ -144,6 +144,7 @@ class LocalBotApi:
         fn = METHODS.get(name)
         if fn is None:
             return reply({"ok": False, "error_code": 404, "description": "Not Found"}, 404)
+        self.state.calls[name] += 1
         fault = self.faults.pick(name)
         if fault == "429":
             retry = self.faults.retry_after

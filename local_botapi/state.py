@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import secrets
 import time
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -176,6 +176,7 @@ class BotState:
         self._user_ids = itertools.count(700_000_001)
         self.stats = {"updates": 0, "sent": 0, "429": 0, "403": 0, "400": 0}
         self.recent_errors: deque[str] = deque(maxlen=50)  # the last 400 answers (method: description)
+        self.calls: Counter = Counter()  # bot-side method calls by name, whatever their answer
 
     # ------------------------------------------------------------------ users and chats
     def create_user(self, first_name: str, user_id: int | None = None, **kw: Any) -> User:

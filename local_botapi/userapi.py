@@ -14,7 +14,7 @@ Used by the chat page (static/index.html) and by the test client (client.py):
   GET  /local/users/{id}/events?after=N&timeout=S   long poll of the chat's events
   GET  /local/files/{file_id}               a file's bytes (photos in the page)
   GET  /local/info                          the bot and the ids it treats as staff/admin (hints)
-  GET  /local/stats                         counters (updates, sent, 429, 403, 400)
+  GET  /local/stats                         counters (updates, sent, 429, 403, 400, calls by method)
   GET  /local/faults, POST /local/faults    fault injection settings and counters (faults.py)
 
 A callback press with {"forge": true} skips the check that the message has that button (what a
@@ -199,7 +199,8 @@ def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
 
     async def stats(request):
         return _ok({**state.stats, "users": len(state.users), "pending_updates": len(state.updates),
-                    "webhook": state.webhook.url, "recent_errors": list(state.recent_errors)})
+                    "webhook": state.webhook.url, "recent_errors": list(state.recent_errors),
+                    "calls": dict(state.calls)})
 
     r = app.router
     r.add_get("/local/users", list_users)

@@ -62,11 +62,15 @@ async def check_turn_near(
     phase: str,
     service: str,
     now: dt.datetime,
+    entered: int | None = None,
 ) -> int:
     """Send the one-time 'your turn is near' notice to tickets that just came within reach.
 
     Near means position <= turn_near_position or estimated wait <= turn_near_minutes, whichever
-    comes first. Only the head of the queue can qualify, so only the head is read. Rows another
+    comes first. A ticket that is near the moment it enters the queue (a short queue) is told so
+    in the notice of its entry (the ticket itself, or "next phase"), not in a second message a
+    second later: under Telegram's 30 messages/s that second message is what a busy morning
+    cannot afford (docs/notifications.md). Only the head of the queue can qualify, so only the head is read. Rows another
     transaction holds are skipped rather than waited for (no deadlock between two counters);
     the next change to this queue looks at them again.
     """
@@ -110,6 +114,8 @@ async def check_turn_near(
         _, _, ticket_id, user_id, number, svc, *_ = by_visit[vid]
         position = pending[vid]
         wait = wait_at.get(position)
+        if ticket_id == entered and await _fold_into_entry_notice(sql, ticket_id, phase, now):
+            continue
         await add_notice(
             sql, user_id, "turn_near", now,
             {"number": number, "service": svc, "phase": phase, "position": position,
@@ -117,6 +123,24 @@ async def check_turn_near(
             ticket_id,
         )
     return len(candidates)
+
+
+async def _fold_into_entry_notice(sql: Sql, ticket_id: int, phase: str, now: dt.datetime) -> bool:
+    """Mark the entry notice this transaction wrote for the ticket's `phase` as also saying "your
+    turn is near"; False when there is none."""
+    row = await sql.one(
+        # status, lane, next_attempt_at: the ix_outbox_due index finds this transaction's rows
+        "SELECT id, payload FROM outbox WHERE status = 'pending' AND lane = 'urgent' AND next_attempt_at = :now "
+        "AND ticket_id = :tid AND kind IN ('issued', 'next_phase') ORDER BY id DESC LIMIT 1",
+        {"tid": ticket_id, "now": now})
+    if row is None:
+        return False
+    payload = row[1] if isinstance(row[1], dict) else json.loads(row[1])  # JSON column on PostgreSQL
+    if payload.get("phase") != phase:
+        return False
+    payload["near"] = True
+    await sql.run("UPDATE outbox SET payload = :payload WHERE id = :id", {"payload": json.dumps(payload), "id": row[0]})
+    return True
 
 
 async def staff_recipients(sql: Sql, settings: Settings) -> list[int]:

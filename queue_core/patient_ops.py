@@ -67,7 +67,7 @@ class PatientOperations(ServiceBase):
                 ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
                 minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
             ), ticket.id)
-            await self._after_change(sql, visit.phase, [service], now)
+            await self._after_change(sql, visit.phase, [service], now, entered=ticket.id)
             return view
 
         return await self._tx(fn)

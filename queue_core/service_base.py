@@ -117,13 +117,16 @@ class ServiceBase:
             raise errors.NoCurrentTicket(channel=channel.name)
         return row
 
-    async def _after_change(self, sql: Sql, phase: str, services: Iterable[str], now: dt.datetime) -> None:
+    async def _after_change(self, sql: Sql, phase: str, services: Iterable[str], now: dt.datetime,
+                            entered: int | None = None) -> None:
+        """Turn-near checks of the queues a change touched; `entered`: the ticket whose entry notice
+        this transaction wrote (it says "near" itself when the ticket is near already)."""
         done: set[frozenset[str]] = set()
         for service in services:
             scope = scope_services(self.settings, phase, service)
             if scope not in done:
                 done.add(scope)
-                await check_turn_near(sql, self.settings, self.estimator, phase, service, now)
+                await check_turn_near(sql, self.settings, self.estimator, phase, service, now, entered)
 
     # ------------------------------------------------------------------ set-up
 

@@ -92,7 +92,7 @@ class StaffOperations(ServiceBase):
                                minutes=None if view.estimate_minutes is None else round(view.estimate_minutes)),
                 ticket.id,
             )
-            await self._after_change(sql, new.phase, [new.service], now)
+            await self._after_change(sql, new.phase, [new.service], now, entered=ticket.id)
             return view
 
         return await self._tx(fn)

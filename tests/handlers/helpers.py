@@ -67,5 +67,5 @@ async def register_typed(user, *, nik="3507124509900003", name="Siti Aminah", bo
     if bpjs:
         await user.send(bpjs)
     else:
-        await user.press("Lewati")
+        await user.press_reply("Lewati")
     return await user.next_message(contains="tersimpan")

@@ -63,43 +63,66 @@ async def test_a_ticket_committed_just_before_a_crash_is_delivered_after_the_res
     await _take_ticket(siti)
     await siti.wait_for(lambda e: e["kind"] == "edit" and "sudah dicatat" in (e["message"].get("text") or ""))
     claimed = await services.outbox.claim("urgent", 10)  # ...after claiming it, before sending it
-    assert [n.kind for n in claimed] == ["issued", "turn_near"] and claimed[0].payload["number"] == "A-001"
+    # first in the queue: "your turn is near" is said in the ticket itself, not in a second message
+    assert [n.kind for n in claimed] == ["issued"] and claimed[0].payload["number"] == "A-001"
+    assert claimed[0].payload["near"] is True
     assert "name" not in claimed[0].payload  # personal data is read at send time, not stored in the outbox
     with pytest.raises(TimeoutError):  # nothing sent it: it was a reply before, lost with the process
         await siti.next_message(contains="Nomor antrean Anda", timeout=0.5)
-    assert await services.outbox.recover() == 2  # the next process's start-up
+    assert await services.outbox.recover() == 1  # the next process's start-up
     services.notifier = Notifier(system.application.bot, services.db, services.outbox, services.settings)
     await services.notifier.start()
     services.on_close(services.notifier.stop)
     ticket = await siti.next_message(contains="Nomor antrean Anda: A-001", timeout=10)
-    assert ticket.get("photo") and "SITI AMINAH" in ticket["caption"]
-    near = await siti.next_message(contains="Giliran Anda sudah dekat", timeout=10)
-    assert near["message_id"] > ticket["message_id"]  # after the ticket, not before
+    assert ticket.get("photo") and "SITI AMINAH" in ticket["caption"] and "Giliran Anda sudah dekat" in ticket["caption"]
 
     async def kinds(session):
         return list(await session.execute(select(Outbox.kind, Outbox.status).order_by(Outbox.id)))
 
-    assert [tuple(r) for r in await services.db.run(kinds)] == [("issued", "sent"), ("turn_near", "sent")]
+    assert [tuple(r) for r in await services.db.run(kinds)] == [("issued", "sent")]
 
 
-async def test_turn_near_then_called_arrive_in_order_with_the_room(start_pusque):
+async def test_near_at_entry_is_said_in_the_entry_notice_then_called_with_the_room(start_pusque):
+    """A short queue: the ticket and the "next phase" notice say the turn is near themselves; no
+    separate turn-near message follows either (one message per event under Telegram's limits)."""
     system = await start_system(start_pusque)
     siti = await system.user(first_name="Siti")
     await register_typed(siti)
     await _take_ticket(siti)
     ticket = await siti.next_message(contains="Nomor antrean Anda: A-001")
-    near = await siti.next_message(contains="Giliran Anda sudah dekat")
-    assert near["message_id"] > ticket["message_id"]  # the ticket first, then turn-near: one chat's notices in order
-    assert "A-001" in near["text"] and "posisi 1" in near["text"]
+    assert "Posisi: 1" in ticket["caption"] and "Giliran Anda sudah dekat" in ticket["caption"]
     queue = system.application.bot_data["services"].queue
     await queue.call_next("Loket 1")
-    called = await siti.next_message(contains="silakan ke")
-    assert called["text"] == "📢 Nomor A-001, silakan ke Loket 1."
+    called = await siti.next_message(contains="Nomor A-001")
+    assert called["text"] == "📢 Nomor A-001, silakan ke Loket 1."  # the next message: no turn-near in between
     await queue.finish("Loket 1")
-    await siti.next_message(contains="lanjut ke Poli")
+    moved = await siti.next_message(contains="Nomor A-001")
+    assert moved["text"].startswith("➡️ Nomor A-001: lanjut ke Poli. Posisi 1.")
+    assert moved["text"].endswith("Giliran Anda sudah dekat: mohon bersiap di ruang tunggu.")
     await queue.call_next("Ruang 2")
-    room = await siti.next_message(contains="silakan ke")
-    assert "Nomor A-001, silakan ke Poli Umum Ruang 2" in room["text"]
+    room = await siti.next_message(contains="Nomor A-001")
+    assert room["text"] == "📢 Nomor A-001, silakan ke Poli Umum Ruang 2."
+
+
+async def test_a_patient_far_back_gets_turn_near_when_the_queue_reaches_them(start_pusque):
+    system = await start_system(start_pusque)
+    queue = system.application.bot_data["services"].queue
+    for i in range(12):  # walk-ins ahead, no Telegram chat
+        await queue.issue(service="A", user_id=None)
+    siti = await system.user(first_name="Siti")
+    await register_typed(siti)
+    await _take_ticket(siti)
+    ticket = await siti.next_message(contains="Nomor antrean Anda: A-013")
+    assert "Posisi: 13" in ticket["caption"] and "Giliran Anda sudah dekat" not in ticket["caption"]
+    with pytest.raises(TimeoutError):
+        await siti.next_message(contains="Giliran Anda sudah dekat", timeout=0.5)
+    for _ in range(4):
+        await queue.call_next("Loket 1")
+        await queue.finish("Loket 1")
+        await queue.call_next("Loket 2")
+        await queue.finish("Loket 2")
+    near = await siti.next_message(contains="Giliran Anda sudah dekat", timeout=10)
+    assert "nomor A-013" in near["text"]
 
 
 async def test_double_tap_on_take_creates_one_ticket(start_pusque):

@@ -43,7 +43,7 @@ async def test_ktp_photo_is_read_confirmed_and_saved(start_pusque):
     await siti.next_message(contains="BPJS")
     await siti.send("12345")
     await siti.next_message(contains="13 angka")
-    await siti.press("Lewati")
+    await siti.press_reply("Lewati")
     await siti.next_message(contains="tersimpan")
     services = system.application.bot_data["services"]
     rows = await services.db.run(lambda s: s.scalars(select(Patient)))
@@ -152,7 +152,7 @@ async def test_child_without_ktp_uses_the_family_card(start_pusque):
     await ibu.next_message(contains="Nomor HP")
     await ibu.send("0812 3456 7890")
     await ibu.next_message(contains="BPJS")
-    await ibu.press("Lewati")
+    await ibu.press_reply("Lewati")
     await ibu.next_message(contains="RAFI PRATAMA")
     await ibu.send("🎫 Ambil antrean")
     await ibu.next_message(contains="Antrean untuk siapa")

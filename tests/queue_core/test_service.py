@@ -120,8 +120,11 @@ async def test_full_route_keeps_number_and_level(qs, clock, sessionmaker):
     done = await qs.finish("Apotek")
     assert done.status == "done"
     kinds = [o.kind for o in await outbox(sessionmaker, chat_id=7)]
-    assert kinds == ["issued", "turn_near", "called", "next_phase", "turn_near", "called", "next_phase", "turn_near",
-                     "called", "finished"]
+    # alone in every queue: each entry notice says the turn is near itself, no separate turn-near
+    assert kinds == ["issued", "called", "next_phase", "called", "next_phase", "called", "finished"]
+    entries = [o for o in await outbox(sessionmaker, chat_id=7) if o.kind in ("issued", "next_phase")]
+    assert [(o.payload["phase"], o.payload.get("near")) for o in entries] == [
+        ("loket", True), ("poli", True), ("apotek", True)]
     issued = (await outbox(sessionmaker, "issued"))[0]  # the ticket message: written with the ticket, before turn-near
     assert issued.ticket_id == t.id and issued.lane == "urgent"
     assert {k: issued.payload[k] for k in ("number", "service", "ticket_id", "phase", "position", "day")} == {
@@ -208,20 +211,28 @@ async def test_transfer_keeps_number_and_level(qs, clock):
     assert await qs.current("Ruang 1") is None
 
 
+async def near_told(sessionmaker) -> list[tuple[int, str]]:
+    """(chat, phase) of every "your turn is near": its own notice, or an entry notice saying it."""
+    return [(o.chat_id, o.payload["phase"]) for o in await outbox(sessionmaker)
+            if o.kind == "turn_near" or (o.kind in ("issued", "next_phase") and o.payload.get("near"))]
+
+
 async def test_turn_near_is_sent_once_per_phase(qs, sessionmaker, settings):
     for i in range(12):
         await qs.issue(service="A", user_id=100 + i)
-    near = await outbox(sessionmaker, "turn_near")
-    # positions 1..3 by rule; 2 counters x 3-minute services put positions up to 10 within 15 minutes
-    assert [o.chat_id for o in near] == [100 + i for i in range(10)]
+    # positions 1..3 by rule; 2 counters x 3-minute services put positions up to 10 within 15
+    # minutes: all ten were near when they took the ticket, so the ticket says it
+    assert await near_told(sessionmaker) == [(100 + i, "loket") for i in range(10)]
+    assert await outbox(sessionmaker, "turn_near") == []
     for _ in range(6):
         await qs.call_next("Loket 1")
         await qs.finish("Loket 1")
-    per_ticket = {}
-    for o in await outbox(sessionmaker, "turn_near"):
-        per_ticket.setdefault((o.chat_id, o.payload["phase"]), 0)
-        per_ticket[(o.chat_id, o.payload["phase"])] += 1
-    assert set(per_ticket.values()) == {1}
+    told = await near_told(sessionmaker)
+    assert {(100 + i, "loket") for i in range(12)} <= set(told)  # the last two came within reach later...
+    assert [o.chat_id for o in await outbox(sessionmaker, "turn_near")] == [110, 111]  # ...and got their own
+    # the six moved on to the poli (12-minute services): the first three are near there too
+    assert [c for c, phase in told if phase == "poli"] == [100, 101, 102]
+    assert len(told) == len(set(told))  # once per ticket and phase
 
 
 async def test_turn_near_waits_until_position_or_time(db, sessionmaker, settings, clock):
@@ -230,9 +241,9 @@ async def test_turn_near_waits_until_position_or_time(db, sessionmaker, settings
     await qs.ensure_channels()
     for i in range(6):
         await qs.issue(service="A", user_id=200 + i)
-    assert [o.chat_id for o in await outbox(sessionmaker, "turn_near")] == [200, 201, 202]
+    assert await near_told(sessionmaker) == [(200, "loket"), (201, "loket"), (202, "loket")]  # in their tickets
     await qs.call_next("Loket 1")
-    assert [o.chat_id for o in await outbox(sessionmaker, "turn_near")] == [200, 201, 202, 203]
+    assert [o.chat_id for o in await outbox(sessionmaker, "turn_near")] == [203]
 
 
 async def test_emergency_alerts_staff(db, sessionmaker, settings, clock):
