@@ -36,6 +36,12 @@ def name_for(i: int) -> str:
     return f"{random.Random(i).choice(['Siti', 'Budi', 'Wati', 'Agus', 'Dewi', 'Joko'])} {letters.title()}"
 
 
+def prompt_part(text: str) -> str:
+    """The question in a reply: the whole text, or its last paragraph when the bot answered
+    something first (a FAQ question or a wrong value, then the field asked again)."""
+    return text if text.startswith(PROMPTS) else text.rpartition("\n\n")[2]
+
+
 def is_prompt(event: dict) -> bool:
     """A new message, or the edit that turns the service choice into the conditions checklist
     (other edits only take the buttons off an answered question: the checklist losing its buttons
@@ -152,7 +158,7 @@ class Patient:
         """The newest bot message that asks something (FAQ answers and notices do not)."""
         for m in sorted(self.user.messages.values(), key=lambda m: -m["message_id"]):
             text = m.get("text") or m.get("caption") or ""
-            if text.startswith(PROMPTS):
+            if prompt_part(text).startswith(PROMPTS):
                 return m
         return {"text": ""}
 
@@ -164,6 +170,7 @@ class Patient:
 
     def answer(self, text: str, nik: str):
         u = self.user
+        text = prompt_part(text)
         if not text.startswith(PROMPTS) and not any(s in text for s in ("sudah punya nomor", "masih punya nomor",
                                                                         "sudah diambil dari daftar")):
             return None

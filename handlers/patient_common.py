@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
@@ -15,6 +16,7 @@ from queue_core.patients import PatientRepository
 from . import texts_patient  # noqa: F401 - registers the texts
 
 log = logging.getLogger(__name__)
+_WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")  # two words of letters
 LANG_KEY = "lang"
 MENU_KEYS = ("pt.btn.ticket", "pt.btn.status", "pt.btn.register", "pt.btn.help")
 
@@ -136,6 +138,27 @@ async def faq_matcher(context) -> Any:
         return matcher
 
     return await _engine(context, "faq_matcher", make)
+
+
+async def question_in_form(context, text: str, lang: str, *, accepted: bool) -> str | None:
+    """The FAQ answer when a patient asks a question where a form field was asked ("jam brp
+    buka?" at the NIK step), else None. A value the field accepts counts as a question only if
+    it ends like one (an address may contain any words)."""
+    if accepted and not text.rstrip().endswith("?"):
+        return None
+    if not _WORDS.search(text) and not text.rstrip().endswith("?"):
+        return None  # "12345", "Siti": a mistyped value, not a question
+    matcher = await faq_matcher(context)
+    if matcher is None:
+        return None
+    try:
+        result = matcher.match(text)
+    except Exception:  # noqa: BLE001 - a matcher failure must not stop the registration
+        log.exception("FAQ matcher failed")
+        return None
+    if result.kind != "faq" or not result.intent:
+        return None
+    return matcher.reply(result, lang)
 
 
 async def preload_ktp_reader(app) -> None:

@@ -24,7 +24,9 @@ from bot.menu import MenuCommand
 from bot.services import services_of
 
 from . import mydata
-from .patient_common import MENU_KEYS, answer_stale, inline, ktp_reader, main_keyboard, menu_regex, patients, touch
+from .patient_common import (
+    MENU_KEYS, answer_stale, inline, ktp_reader, main_keyboard, menu_regex, patients, question_in_form, touch,
+)
 from .reg_fields import PARSERS, Problem, fields_for, from_ocr, record_problems
 
 log = logging.getLogger(__name__)
@@ -163,12 +165,15 @@ async def not_a_photo(update: Update, context: ContextTypes.DEFAULT_TYPE):
 
 
 # ---------------------------------------------------------------------- typed fields
-async def _ask(message, field: str, lang: str) -> None:
+async def _ask(message, field: str, lang: str, before: str = "") -> None:
+    """Ask for `field`; `before` (why it is asked again) goes in the same message: one reply per
+    answer keeps the patient's chat readable and the bot under Telegram's message limits."""
+    text = (before + "\n\n" if before else "") + t(f"reg.ask.{field}", lang)
     if field == "sex":
         markup = inline([[(t("sex.L", lang), "reg:sex:L"), (t("sex.P", lang), "reg:sex:P")]])
-        await message.reply_text(t("reg.ask.sex", lang), reply_markup=markup)
+        await message.reply_text(text, reply_markup=markup)
     else:
-        await message.reply_text(t(f"reg.ask.{field}", lang))
+        await message.reply_text(text)
 
 
 async def _ask_next(message, context, lang: str):
@@ -190,9 +195,9 @@ async def _accept(update: Update, context, value_text: str):
     if field not in PARSERS:
         return await _ask_next(message, context, lang)
     value, problem = PARSERS[field](value_text, _today(context))
-    if problem is not None:
-        await message.reply_text(_problem_text(problem, lang))
-        await _ask(message, field, lang)
+    answer = await question_in_form(context, value_text, lang, accepted=problem is None)
+    if answer is not None or problem is not None:
+        await _ask(message, field, lang, before=answer or _problem_text(problem, lang))
         return TYPING
     reg["draft"][field] = value
     if reg.pop("editing", False):
@@ -277,6 +282,10 @@ async def got_phone(update: Update, context: ContextTypes.DEFAULT_TYPE):
     message = update.effective_message
     text = message.contact.phone_number if message.contact else message.text
     phone, problem = PARSERS["phone"](text or "", _today(context))
+    answer = None if message.contact else await question_in_form(context, text or "", lang, accepted=problem is None)
+    if answer is not None:
+        await message.reply_text(answer + "\n\n" + t("reg.ask.phone", lang))
+        return PHONE
     if problem is not None:
         await message.reply_text(_problem_text(problem, lang))
         return PHONE
@@ -297,6 +306,10 @@ async def got_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
     if text.strip().lower() in SKIP_WORDS:
         return await _save(update, context, lang)
     bpjs, problem = PARSERS["bpjs"](text, _today(context))
+    answer = await question_in_form(context, text, lang, accepted=problem is None)
+    if answer is not None:
+        await update.effective_message.reply_text(answer + "\n\n" + t("reg.ask.bpjs", lang))
+        return BPJS
     if problem is not None:
         await update.effective_message.reply_text(_problem_text(problem, lang))
         return BPJS

@@ -90,6 +90,37 @@ async def test_bad_input_gets_a_clear_reply_and_the_conversation_goes_on(start_p
     await ani.next_message(contains="tidak berlaku")
 
 
+async def test_a_question_asked_mid_form_is_answered_and_the_field_asked_again_in_one_message(start_pusque):
+    system = await start_system(start_pusque)
+    ani = await system.user(first_name="Ani")
+    await ani.send("/daftar")
+    await ani.next_message(contains="foto KTP")
+    await ani.press("⌨️ Ketik data")
+    await ani.next_message(contains="Ketik NIK")
+    await ani.send("jam brp buka ya?")
+    reply = await ani.next_message()
+    assert reply["text"].startswith("Jam loket pendaftaran") and reply["text"].endswith("Ketik NIK (16 angka, ada di KTP):")
+    await ani.send("1234")  # a wrong value: the reason and the question again, one message
+    reply = await ani.next_message()
+    assert "16 angka" in reply["text"].split("\n\n")[0] and reply["text"].endswith("Ketik NIK (16 angka, ada di KTP):")
+    await ani.no_message(within=0.5)
+    await ani.send("3507124509900003")
+    await ani.next_message(contains="nama lengkap")
+    await ani.send("Siti Aminah")
+    await ani.next_message(contains="tanggal lahir")
+    await ani.send("05-09-1990")
+    await ani.next_message(contains="jenis kelamin")
+    await ani.press("Perempuan")
+    await ani.next_message(contains="Ketik alamat")
+    await ani.send("puskesmas buka hari sabtu?")  # an address would take any words: the '?' and the FAQ decide
+    reply = await ani.next_message()
+    answer, _, ask = reply["text"].rpartition("\n\n")
+    assert len(answer) > 20 and ask == "Ketik alamat (jalan, RT/RW, kelurahan):"
+    await ani.send("Jl. Mawar No. 12 RT 3 RW 5")
+    confirm = await ani.next_message(contains="Periksa data")
+    assert "JL. MAWAR NO. 12" in confirm["text"] and "SABTU" not in confirm["text"]
+
+
 async def test_an_oversized_image_is_refused_before_reading(start_pusque):
     reader = FakeKtpReader()
     system = await start_system(start_pusque, ktp_reader=reader)  # ocr.max_image_bytes: 10 MB
