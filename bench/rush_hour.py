@@ -181,7 +181,8 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         await asyncio.gather(kill_task, return_exceptions=True)
         outbox, tickets = await outbox_facts(db)
         if getattr(args, "transcript", None):
-            chat = api.state.chats.get(users[0].id)
+            shown = next((p for p in patients if p.stalls), patients[0])  # a patient who stalled, if any
+            chat = api.state.chats.get(shown.user.id)
             lines = [("BOT  " if m.get("from", {}).get("id") == api.state.bot_id else "USER ")
                      + (m.get("text") or m.get("caption") or "<media>").replace("\n", " / ")[:160]
                      for _, m in sorted((chat.messages if chat else {}).items())]
@@ -242,7 +243,8 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         "patients": args.patients, "photos": len(photos), "seconds": elapsed, "updates": updates,
         "per_second": updates / elapsed, "latency": {k: (len(v), pct(v, 50), pct(v, 99)) for k, v in sorted(latency.items())},
         "staff": dict(staff_counts), "kills": len(kill_log), "unplanned_exits": len(unplanned), "bot_starts": bot.starts,
-        "retried_steps": sum(p.retries for p in patients), "restarted_flows": sum(p.restarts for p in patients),
+        "retried_steps": sum(p.retries for p in patients),
+        "stalled_at": Counter(x for p in patients for x in p.stalls).most_common(6), "restarted_flows": sum(p.restarts for p in patients),
         "patients_restarting": sum(1 for p in patients if p.restarts), "notices_owed": sum(owed.values()),
         "notices_delivered": sum(delivered.values()), "duplicates": duplicates, "missing": missing,
         "outbox_unsettled": dict(unsettled), "unhandled": unhandled, "server": dict(api.state.stats),
@@ -264,7 +266,7 @@ def print_report(r: dict, problems: list[str]) -> None:
     for kind, (n, p50, p99) in r["latency"].items():
         print(f"    {kind:8s} {n:6d}  {p50 * 1000:7.0f} ms  {p99 * 1000:7.0f} ms")
     print(f"  steps repeated after no answer: {r['retried_steps']}; flows restarted: {r['restarted_flows']} "
-          f"({r['patients_restarting']} patients)")
+          f"({r['patients_restarting']} patients); waiting at: {r['stalled_at']}")
     print(f"  conversations in flight at a kill: {r['in_flight_at_kill']}; finished without starting over "
           f"{r['resumed']}, after starting over {r['resumed_after_restart']}")
     print(f"  notices owed {r['notices_owed']}, delivered {r['notices_delivered']}, duplicates {r['duplicates']}, "

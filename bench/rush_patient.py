@@ -61,6 +61,7 @@ class Patient:
         self.latency: dict[str, list[float]] = defaultdict(list)
         self.ticket: str | None = None
         self.retries = 0
+        self.stalls: list[str] = []  # the question we were at each time no answer came
         self.restarts = 0
         self.registered = False
         self.sent_photo = False
@@ -101,6 +102,7 @@ class Patient:
             if event is None:
                 misses += 1
                 self.retries += 1
+                self.stalls.append(prompt_part(self.last_prompt().get("text") or "")[:30])
                 if misses >= 2:  # the bot lost track (or we did): start again from the right command
                     self.restarts += 1
                     misses = 0

@@ -16,6 +16,12 @@ from queue_core.patients import PatientRepository
 from . import texts_patient  # noqa: F401 - registers the texts
 
 log = logging.getLogger(__name__)
+# A value the field accepts is a question when the matcher is sure ("alamat puskesmas dmn" 0.92),
+# or fairly sure and a question word is in it ("antrian masih lama gak" 0.62); addresses that
+# name clinic things stay addresses ("Jalan Raya Puskesmas Lama 12" 0.46, no question word).
+SURE_QUESTION, LIKELY_QUESTION = 0.8, 0.5
+QUESTION_WORDS = frozenset("""apa apakah berapa brp dimana dmn mana kapan kpn gimana bagaimana gmn bisakah
+    boleh bolehkah gak ga nggak ngga gk enggak kah kok knp kenapa mengapa siapa""".split())
 _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")  # two words of letters
 LANG_KEY = "lang"
 MENU_KEYS = ("pt.btn.ticket", "pt.btn.status", "pt.btn.register", "pt.btn.help")
@@ -142,11 +148,11 @@ async def faq_matcher(context) -> Any:
 
 async def question_in_form(context, text: str, lang: str, *, accepted: bool) -> str | None:
     """The FAQ answer when a patient asks a question where a form field was asked ("jam brp
-    buka?" at the NIK step), else None. A value the field accepts counts as a question only if
-    it ends like one (an address may contain any words)."""
-    if accepted and not text.rstrip().endswith("?"):
-        return None
-    if not _WORDS.search(text) and not text.rstrip().endswith("?"):
+    buka?" at the NIK step, "alamat puskesmas dmn" at the address step), else None. A value the
+    field accepts (an address may hold any words) counts as a question only if it ends with "?"
+    or the matcher is sure of it."""
+    asks = text.rstrip().endswith("?")
+    if not asks and not _WORDS.search(text):
         return None  # "12345", "Siti": a mistyped value, not a question
     matcher = await faq_matcher(context)
     if matcher is None:
@@ -157,6 +163,9 @@ async def question_in_form(context, text: str, lang: str, *, accepted: bool) -> 
         log.exception("FAQ matcher failed")
         return None
     if result.kind != "faq" or not result.intent:
+        return None
+    if accepted and not asks and result.score < SURE_QUESTION and not (
+            result.score >= LIKELY_QUESTION and QUESTION_WORDS & set(re.findall(r"[a-z]+", text.lower()))):
         return None
     return matcher.reply(result, lang)
 

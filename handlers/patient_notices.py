@@ -29,7 +29,9 @@ def place(settings, payload: dict, lang: str) -> str:
 
 def _minutes(payload: dict, lang: str) -> str:
     minutes = payload.get("minutes")
-    return "" if minutes is None else t("nt.minutes", lang, minutes=round(minutes))
+    if minutes is None:
+        return ""
+    return t("nt.minutes", lang, minutes=round(minutes)) if round(minutes) else t("nt.minutes_soon", lang)  # not "0 minutes"
 
 
 def turn_near(notice, lang, settings):

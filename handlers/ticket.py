@@ -207,7 +207,7 @@ def minutes_lines(estimate: float | None, settings, lang: str, now: dt.datetime)
         return [t("tk.no_estimate", lang)]
     minutes = max(0, round(estimate))
     at = now + dt.timedelta(minutes=minutes)
-    lines = [t("tk.estimate", lang, minutes=minutes, at=f"{at:%H:%M}")]
+    lines = [t("tk.estimate", lang, minutes=minutes, at=f"{at:%H:%M}") if minutes else t("tk.estimate_soon", lang)]
     come = at - dt.timedelta(minutes=settings.notifications.advice_margin_minutes)
     lines.append(t("tk.advice", lang, at=f"{come:%H:%M}") if come > now else t("tk.advice_now", lang))
     return lines

@@ -116,9 +116,15 @@ async def test_a_question_asked_mid_form_is_answered_and_the_field_asked_again_i
     reply = await ani.next_message()
     answer, _, ask = reply["text"].rpartition("\n\n")
     assert len(answer) > 20 and ask == "Ketik alamat (jalan, RT/RW, kelurahan):"
-    await ani.send("Jl. Mawar No. 12 RT 3 RW 5")
+    await ani.send("alamat puskesmas dmn")  # no "?", but the matcher is sure it is a question
+    reply = await ani.next_message()
+    assert reply["text"].endswith("Ketik alamat (jalan, RT/RW, kelurahan):") and "\n\n" in reply["text"]
+    await ani.send("antrian masih lama gak")  # a question word and a fair match
+    reply = await ani.next_message()
+    assert reply["text"].endswith("Ketik alamat (jalan, RT/RW, kelurahan):") and "\n\n" in reply["text"]
+    await ani.send("Jl. Puskesmas No. 3 RT 2 RW 5")  # an address that names the clinic is still an address
     confirm = await ani.next_message(contains="Periksa data")
-    assert "JL. MAWAR NO. 12" in confirm["text"] and "SABTU" not in confirm["text"]
+    assert "JL. PUSKESMAS NO. 3" in confirm["text"] and "SABTU" not in confirm["text"]
 
 
 async def test_an_oversized_image_is_refused_before_reading(start_pusque):
