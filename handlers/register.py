@@ -329,9 +329,18 @@ async def skip_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
 async def _save(update: Update, context, lang: str):
     reg = _reg(context)
     missing = [f for f in fields_for(reg["kind"]) if not reg["draft"].get(f)]
+    if len(missing) == len(fields_for(reg["kind"])):
+        # No field of the draft at the last step: it is dropped only once the patient is saved, so this is
+        # a crash after the save and before the conversation's end was stored (issue 9's SIGKILL
+        # rush: the patient, seeing no answer, sent the BPJS number again). Not the form again.
+        mine = [p for p in await patients(context).patients_of(update.effective_user.id) if p.relation == reg["kind"]]
+        if mine:
+            context.user_data.pop(REG, None)
+            log.info("registration already saved before a restart; conversation ended")
+            await update.effective_message.reply_text(t("reg.saved", lang, name=mine[-1].name), reply_markup=main_keyboard(lang))
+            return END
     if missing:
-        # The conversation state got ahead of the draft (a crash between the two being stored:
-        # seen in issue 9's SIGKILL rush): ask again for what is missing instead of failing.
+        # The conversation state got ahead of the draft: ask again for what is missing instead of failing.
         log.warning("registration draft incomplete at save (%s); asking again", ", ".join(missing))
         return await _ask_next(update.effective_message, context, lang)
     d = reg["draft"]
