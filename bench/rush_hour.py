@@ -1,6 +1,6 @@
 """Rush hour: a Monday morning driven through the local Bot API, optionally with the bot SIGKILLed.
 
-    python bench/rush_hour.py [--patients 500] [--photos 0.04] [--staff 6] [--kills 0] [--postgres URL] [--quick]
+    python bench/rush_hour.py [--patients 500] [--arrival-minutes 10] [--photos 0.1] [--staff 6] [--kills 0] [--postgres URL] [--quick]
     python bench/rush_hour.py --kills 12      # the crash proof: SIGKILL at random moments, restart
 
 The local Bot API server runs in this process (Telegram's limits: 30 messages/s, 1/s per chat), so
@@ -295,11 +295,12 @@ class _Counted(logging.Handler):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--patients", type=int, default=500)
-    parser.add_argument("--photos", type=float, default=0.04, help="share registering with a KTP photo")
+    parser.add_argument("--photos", type=float, default=0.1, help="share registering with a KTP photo")
     parser.add_argument("--faq", type=float, default=0.15, help="chance of a FAQ question before each step")
     parser.add_argument("--staff", type=int, default=6)
     parser.add_argument("--kills", type=int, default=0, help="SIGKILL the bot this many times during the rush")
-    parser.add_argument("--arrival-minutes", type=float, default=3.0)
+    parser.add_argument("--arrival-minutes", type=float, default=10.0,
+                        help="arrivals spread over this long (one token carries ~70 registering patients a minute)")
     parser.add_argument("--reply-timeout", type=float, default=20.0)
     parser.add_argument("--settle-seconds", type=float, default=240.0)
     parser.add_argument("--max-minutes", type=float, default=30.0)
