@@ -21,6 +21,9 @@ async def run_and_kill(url: str, config, rng: random.Random) -> list[str]:
     )
     printed = [(await asyncio.wait_for(proc.stdout.readline(), 60)).decode().strip()]  # it is issuing now
     await asyncio.sleep(rng.uniform(0.05, 0.8))
+    if proc.returncode is not None:  # it died by itself: say why
+        _, err = await proc.communicate()
+        pytest.fail(f"the worker exited with {proc.returncode} before the kill: {err.decode()[-2000:]}")
     proc.send_signal(signal.SIGKILL)
     rest, _ = await proc.communicate()
     assert proc.returncode == -signal.SIGKILL
@@ -28,7 +31,7 @@ async def run_and_kill(url: str, config, rng: random.Random) -> list[str]:
 
 
 async def test_sigkill_while_issuing(db_url, db, tmp_path):
-    config = rush_config(tmp_path, channels=2, staff_ids=[999])
+    config = rush_config(tmp_path, channels=2, staff_ids=[999], quota=1_000_000)  # ~1,000 issues/s: 5,000 is reached
     rng = random.Random(5)
     printed: list[str] = []
     for _ in range(KILLS):
