@@ -18,6 +18,8 @@ CHILD_MAX_AGE = 16
 _NAME = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .,'\-]{1,59}$")
 _DATE_FORMATS = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d %m %Y")
 
+REG = "reg"  # user_data key of the registration draft
+
 
 class Problem(NamedTuple):
     key: str

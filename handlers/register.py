@@ -27,7 +27,8 @@ from . import mydata
 from .patient_common import (
     MENU_KEYS, answer_stale, inline, ktp_reader, main_keyboard, menu_regex, patients, question_in_form, touch,
 )
-from .reg_fields import PARSERS, Problem, fields_for, from_ocr, record_problems
+from . import reg_resume
+from .reg_fields import PARSERS, REG, Problem, fields_for, from_ocr, record_problems
 
 log = logging.getLogger(__name__)
 COMMANDS = [MenuCommand("daftar", "Daftar pasien / Register", order=2)]
@@ -36,7 +37,6 @@ COMMANDS = [MenuCommand("daftar", "Daftar pasien / Register", order=2)]
 CHOOSE_WHO, AWAIT_KTP, TYPING, CONFIRM, PHONE, BPJS = (
     "reg_who", "reg_ktp", "reg_typing", "reg_confirm", "reg_phone", "reg_bpjs")
 END = ConversationHandler.END
-REG = "reg"
 SHOWN_FIELDS = ("nik", "no_kk", "name", "birth_date", "sex", "address")
 
 
@@ -329,16 +329,8 @@ async def skip_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
 async def _save(update: Update, context, lang: str):
     reg = _reg(context)
     missing = [f for f in fields_for(reg["kind"]) if not reg["draft"].get(f)]
-    if len(missing) == len(fields_for(reg["kind"])):
-        # No field of the draft at the last step: it is dropped only once the patient is saved, so this is
-        # a crash after the save and before the conversation's end was stored (issue 9's SIGKILL
-        # rush: the patient, seeing no answer, sent the BPJS number again). Not the form again.
-        mine = [p for p in await patients(context).patients_of(update.effective_user.id) if p.relation == reg["kind"]]
-        if mine:
-            context.user_data.pop(REG, None)
-            log.info("registration already saved before a restart; conversation ended")
-            await update.effective_message.reply_text(t("reg.saved", lang, name=mine[-1].name), reply_markup=main_keyboard(lang))
-            return END
+    if len(missing) == len(fields_for(reg["kind"])) and await reg_resume.saved_before_a_crash(update, context, lang):
+        return END
     if missing:
         # The conversation state got ahead of the draft: ask again for what is missing instead of failing.
         log.warning("registration draft incomplete at save (%s); asking again", ", ".join(missing))
@@ -375,40 +367,6 @@ async def need_text(update: Update, context: ContextTypes.DEFAULT_TYPE):
     lang = await touch(update, context)
     await update.effective_message.reply_text(t("reg.need_text", lang))
     return None  # stay in the same state
-
-
-async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
-    """A main-menu button pressed while registering: carry it out if this draft is already saved."""
-    lang = await touch(update, context)
-    if not await _nothing_to_keep(update, context):
-        await update.effective_message.reply_text(t("reg.unfinished", lang))
-        return None  # stay: the draft is kept
-    # The patient was saved (or nothing was typed yet) but the conversation's end was not stored:
-    # a crash between the two, seen in issue 9's SIGKILL rush. The menu works now.
-    context.user_data.pop(REG, None)
-    from . import help as help_feature, status as status_feature, ticket as ticket_feature
-
-    text = update.effective_message.text
-    for key, action in (("pt.btn.ticket", ticket_feature.start_ticket), ("pt.btn.status", status_feature.status),
-                        ("pt.btn.help", help_feature.help_command), ("pt.btn.register", mydata.show)):
-        if text in (t(key, "id"), t(key, "en")):
-            await action(update, context)
-    return END
-
-
-async def _nothing_to_keep(update: Update, context) -> bool:
-    """No draft to lose: none at all, or the draft is a patient already saved."""
-    draft = (context.user_data.get(REG) or {}).get("draft") or {}
-    if not any(draft.values()):
-        return True
-    if not draft.get("name"):
-        return False
-    for p in await patients(context).patients_of(update.effective_user.id):
-        same_nik = bool(draft.get("nik")) and p.nik == draft["nik"]
-        born = p.birth_date.isoformat() if p.birth_date else None
-        if same_nik or (p.name == draft["name"] and born == draft.get("birth_date")):
-            return True
-    return False
 
 
 async def stale(update: Update, context: ContextTypes.DEFAULT_TYPE):
@@ -448,7 +406,7 @@ def conversation() -> ConversationHandler:
             CommandHandler(["batal", "cancel"], cancel),
             CallbackQueryHandler(cancel, pattern=r"^reg:cancel$"),
             CallbackQueryHandler(stale, pattern=r"^reg:"),
-            MessageHandler(menu, menu_button),
+            MessageHandler(menu, reg_resume.menu_button),
             MessageHandler(~filters.COMMAND & ~filters.TEXT, need_text),
         ],
     )
