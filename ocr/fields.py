@@ -28,6 +28,8 @@ ROW_KEYS = [k for k, _ in ROW_LABELS]
 MIN_CONF = {"nama": 0.35, "tempat_lahir": 0.3, "alamat": 0.2, "kel_desa": 0.3, "kecamatan": 0.3,
             "pekerjaan": 0.3, "kabupaten_kota": 0.3}
 WEAK_LABEL = 0.75  # a label match below this gives way to the row's position
+CLOSE_LABEL = 0.15  # the row's expected label wins when it scores within this of the best one
+FRAGMENT_CONF = 0.35  # a letter-sized box beside a value read below this is a speck, not text
 _DATE = re.compile(r"(\d{1,2})\D{0,2}(\d{1,2})\D{0,2}(\d{4})")
 
 
@@ -62,22 +64,27 @@ def _norm_label(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
-def match_label(text: str) -> tuple[str | None, float]:
+def label_score(text: str, key: str) -> float:
+    """0..1: how well a read label matches the row key's printed label."""
     from rapidfuzz import fuzz
 
-    t = _norm_label(text)
+    t, n = _norm_label(text), _norm_label(dict(ROW_LABELS)[key])
     if len(t) < 2:
-        return None, 0.0
+        return 0.0
     # the reader may see only the start of a long label (engine crops labels to save time)
+    score = max(fuzz.ratio(t, n[: len(t) + d]) for d in (-1, 0, 1)) if len(t) < len(n) else fuzz.ratio(t, n)
+    return score / 100
+
+
+def match_label(text: str) -> tuple[str | None, float]:
     best_key, best = None, 0.0
-    for key, lbl in ROW_LABELS:
-        n = _norm_label(lbl)
-        score = max(fuzz.ratio(t, n[: len(t) + d]) for d in (-1, 0, 1)) if len(t) < len(n) else fuzz.ratio(t, n)
+    for key, _ in ROW_LABELS:
+        score = label_score(text, key)
         if score > best:
             best_key, best = key, score
-    if best < 60:
-        return None, best / 100
-    return best_key, best / 100
+    if best < 0.6:
+        return None, best
+    return best_key, best
 
 
 def row_keys(rows: list[RowText]) -> list[str | None]:
@@ -99,6 +106,8 @@ def row_keys(rows: list[RowText]) -> list[str | None]:
         expected = ROW_KEYS[nxt] if nxt is not None and nxt < len(ROW_KEYS) and ROW_KEYS[nxt] not in seen else None
         if key is None or key in seen or (score < WEAK_LABEL and expected is not None):
             key = expected  # a weak label match out of order ("Raa" -> alamat under NIK) yields to position
+        elif expected is not None and key != expected and label_score(row.label.text, expected) >= score - CLOSE_LABEL:
+            key = expected  # nearly as good a match in order: a blurred "Nama" read "Nala" (alamat's start)
         keys.append(key)
         if key is not None:
             seen.add(key)
@@ -111,8 +120,18 @@ def assign_rows(rows: list[RowText]) -> dict[str, list[Text]]:
     out: dict[str, list[Text]] = {}
     for key, row in zip(row_keys(rows), rows):
         if key is not None:
-            out[key] = out.get(key, []) + list(row.values) if row.label is None else list(row.values)
+            values = list(row.values) if key == "jk" else drop_fragments(row.values)  # jk: a blood type is one letter
+            out[key] = out.get(key, []) + values if row.label is None else values
     return out
+
+
+def drop_fragments(values: list[Text]) -> list[Text]:
+    """Drop letter-sized boxes read with no confidence beside a real value (a speck, the photo's edge):
+    joined to the value they broke its parsing ('KEDIRI; 01-08-1999 I' has no date at its end) and
+    pulled its confidence down to theirs."""
+    if not any(len(v.text.strip()) >= 3 for v in values):
+        return list(values)
+    return [v for v in values if len(v.text.replace(" ", "")) >= 3 or v.conf >= FRAGMENT_CONF]
 
 
 def _join(texts: list[Text]) -> Text | None:
