@@ -193,7 +193,8 @@ def read_nik(texts: list[Text], today: dt.date) -> tuple[str | None, float, list
     return digits, t.conf, []
 
 
-def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
+def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=None) -> Result:
+    """The fields; `check_date(dates)` may look at the birth-date row again (see _reconcile_birth)."""
     res = Result()
     by_key = assign_rows(rows)
     res.labels_matched = sum(1 for r in rows if r.label is not None and match_label(r.label.text)[0])
@@ -268,7 +269,10 @@ def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
             res.set("berlaku_hingga", d.isoformat(), t.conf)
     # the birth date printed on the card and the one inside the NIK are two readings of one date
     if nik is not None and (birth is None or ttl_conf < 0.6):
-        birth = _reconcile_birth(nik, nik_conf, birth, birth_digits, today, res)
+        birth = _reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date)
+    elif nik is not None and nikrules.card_problems(nik, birth, None):
+        # a clear reading that disagrees: only the row's image looked at again may side with the NIK
+        birth = _reconcile_birth(nik, nik_conf, birth, "", today, res, check_date)
     if birth is not None and res.fields["tanggal_lahir"] is None:
         res.set("tanggal_lahir", birth.isoformat(), ttl_conf)
     # NIK against the card
@@ -288,27 +292,40 @@ def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
 
 
 def _reconcile_birth(nik: str, nik_conf: float, birth: dt.date | None, digits: str, today: dt.date,
-                     res: Result) -> dt.date | None:
-    """Card date vs NIK date. When the card text is unclear but agrees with the NIK on at least
-    6 of its 8 digits, the NIK's date (read with a digits-only alphabet) is taken and said so."""
+                     res: Result, check_date=None) -> dt.date | None:
+    """Card date vs NIK date. When the card text is unclear, the NIK's date (read with a digits-only
+    alphabet) is taken, and said so, if the card's digits agree with it on at least 6 of 8, or if
+    `check_date` (the row's image looked at again, `ocr.dates`) supports it."""
     if birth is not None and not nikrules.card_problems(nik, birth, None):
         return birth
-    day, month, yy = int(nik[6:8]) % 40, int(nik[8:10]), int(nik[10:12])
-    if len(digits) != 8 or nik_conf < 0.7:
+    if nik_conf < 0.7:
         return birth
-    century = int(digits[4:6]) * 100 if digits[4:6] in ("19", "20") else None
+    day, month, yy = int(nik[6:8]) % 40, int(nik[8:10]), int(nik[10:12])
+    picked = None
+    century = int(digits[4:6]) * 100 if len(digits) == 8 and digits[4:6] in ("19", "20") else None
     if century is None:
         info = nikrules.decode_nik(nik, today)
         century = info.birth_date.year // 100 * 100 if info else None
-    if century is None:
+    if len(digits) == 8 and century is not None:
+        try:
+            from_nik = dt.date(century + yy, month, day)
+        except ValueError:
+            from_nik = None
+        if from_nik is not None and from_nik <= today and \
+                sum(a == b for a, b in zip(digits, f"{from_nik:%d%m%Y}")) >= 6:
+            picked = from_nik
+    if picked is None and check_date is not None:
+        dates = []
+        for base in (1900, 2000):
+            try:
+                d = dt.date(base + yy, month, day)
+            except ValueError:
+                continue
+            if d <= today:
+                dates.append(d)
+        picked = check_date(dates)
+    if picked is None:
         return birth
-    try:
-        from_nik = dt.date(century + yy, month, day)
-    except ValueError:
-        return birth
-    agree = sum(a == b for a, b in zip(digits, f"{from_nik:%d%m%Y}"))
-    if agree >= 6 and from_nik <= today:
-        res.problems.append("birth date on the card unclear; taken from the NIK")
-        res.set("tanggal_lahir", from_nik.isoformat(), min(nik_conf, 0.8))
-        return from_nik
-    return birth
+    res.problems.append("birth date on the card unclear; taken from the NIK")
+    res.set("tanggal_lahir", picked.isoformat(), min(nik_conf, 0.8))
+    return picked
