@@ -114,3 +114,24 @@ def test_a_column_inside_the_letters_is_not_the_colon():
         ink[a + 2:b - 2, 112:160] = 255  # the value, a space after the colon
     assert layout._gap_after(ink, bands, 100)
     assert not layout._gap_after(ink, bands, 120)
+
+
+def test_the_name_row_joined_to_the_nik_row_is_cut_off():
+    profile = np.zeros(400)
+    profile[100:134] = 50  # the NIK, printed larger
+    profile[134:138] = 3  # the narrow gap under it, bridged by the background's pattern
+    profile[138:162] = 30  # Nama
+    rows = [(170 + 30 * k, 194 + 30 * k) for k in range(6)]
+    for a, b in rows:
+        profile[a:b] = 30
+    bands = layout._split_tall([(100, 162)] + rows, profile)
+    assert bands[0][1] in range(133, 139) and bands[1][1] == 162 and len(bands) == 8
+
+
+def test_a_nik_row_alone_is_not_cut():
+    profile = np.zeros(400)
+    profile[100:140] = 50
+    rows = [(150 + 30 * k, 174 + 30 * k) for k in range(6)]
+    for a, b in rows:
+        profile[a:b] = 30
+    assert layout._split_tall([(100, 140)] + rows, profile) == [(100, 140)] + rows
