@@ -108,7 +108,19 @@ def _read_card(reader, gray, text_right: int, today: dt.date) -> Result:
         box = [max(nik_row.values[0][0], x0 - 3), nik_row.values[-1][1], nik_row.y0, nik_row.y1]
         rows[0].values = recognize(reader, gray, [box], allowlist=DIGITS)
     _read_name(reader, gray, lay.rows, rows)
-    return build(rows, header, today)
+    return build(rows, header, today, check_date=lambda dates: _check_date(reader, gray, lay.rows, rows, dates))
+
+
+def _check_date(reader, gray, layout_rows, rows: list[RowText], dates):
+    """The NIK's birth date if the Tempat/Tgl Lahir row's image supports it (`ocr.dates`), else None."""
+    from ocr.dates import supported_date
+    from ocr.fields import row_keys
+
+    for key, lrow in zip(row_keys(rows), layout_rows):
+        if key == "ttl" and lrow.values:
+            x0, x1 = lrow.values[0][0], lrow.values[-1][1]
+            return supported_date(reader, gray[max(0, lrow.y0):lrow.y1, max(0, x0):x1], dates)[0]
+    return None
 
 
 def _read_name(reader, gray, layout_rows, rows: list[RowText]) -> None:

