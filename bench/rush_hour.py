@@ -181,7 +181,8 @@ async def rush(args, folder: Path) -> tuple[dict, list[str]]:
         await asyncio.gather(kill_task, return_exceptions=True)
         outbox, tickets = await outbox_facts(db)
         if getattr(args, "transcript", None):
-            shown = next((p for p in patients if p.stalls), patients[0])  # a patient who stalled, if any
+            stalled = [p for p in patients if p.stalls]
+            shown = max(stalled, key=lambda p: len(p.stalls)) if stalled else patients[0]  # the most stalled
             chat = api.state.chats.get(shown.user.id)
             lines = [("BOT  " if m.get("from", {}).get("id") == api.state.bot_id else "USER ")
                      + (m.get("text") or m.get("caption") or "<media>").replace("\n", " / ")[:160]

@@ -38,6 +38,7 @@ CHOOSE_WHO, AWAIT_KTP, TYPING, CONFIRM, PHONE, BPJS = (
     "reg_who", "reg_ktp", "reg_typing", "reg_confirm", "reg_phone", "reg_bpjs")
 END = ConversationHandler.END
 SHOWN_FIELDS = ("nik", "no_kk", "name", "birth_date", "sex", "address")
+PHONE_LIKE = r"^\s*(\+62|62|0)8[\d\s\-().]{7,15}\s*$"  # an Indonesian mobile number
 
 
 def _today(context) -> dt.date:
@@ -263,17 +264,40 @@ async def edit_field(update: Update, context: ContextTypes.DEFAULT_TYPE):
 
 
 async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """"✅ Data benar": on to the phone. The buttons come off only after the phone question is out,
+    so a crash between the two leaves a confirm that can be pressed again, never one without
+    buttons (a SIGKILL after the edit trapped rush patients at "Periksa data")."""
     lang = await touch(update, context)
-    await update.callback_query.answer()
-    await update.callback_query.edit_message_reply_markup(None)
+    query = update.callback_query
+    await query.answer()
     reg = _reg(context)
     problems = record_problems(reg["kind"], reg["draft"], _today(context))
     if problems:
+        await _buttons_off(query)
         return await _show_confirm(update.effective_message, context, lang, problems)
     keyboard = ReplyKeyboardMarkup([[KeyboardButton(t("reg.btn.contact", lang), request_contact=True)]],
                                    resize_keyboard=True, one_time_keyboard=True)
     await update.effective_message.reply_text(t("reg.ask.phone", lang), reply_markup=keyboard)
+    await _buttons_off(query)
     return PHONE
+
+
+async def phone_at_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """A phone number while the confirm is open: the phone is asked only after "Data benar", so it
+    was pressed and a crash lost the step before it was stored. Taken as both."""
+    lang = await touch(update, context)
+    reg = _reg(context)
+    problems = record_problems(reg["kind"], reg["draft"], _today(context))
+    if problems:
+        return await _show_confirm(update.effective_message, context, lang, problems)
+    return await got_phone(update, context)
+
+
+async def _buttons_off(query) -> None:
+    try:
+        await query.edit_message_reply_markup(None)
+    except TelegramError:  # already off (the same press twice): nothing to take away
+        pass
 
 
 # ---------------------------------------------------------------------- phone, BPJS, save
@@ -398,6 +422,7 @@ def conversation() -> ConversationHandler:
             CONFIRM: [
                 CallbackQueryHandler(edit_field, pattern=r"^reg:edit:\w+$"),
                 CallbackQueryHandler(confirmed, pattern=r"^reg:ok$"),
+                MessageHandler(filters.CONTACT | filters.Regex(PHONE_LIKE), phone_at_confirm),
             ],
             PHONE: [MessageHandler(filters.CONTACT | text, got_phone)],
             BPJS: [MessageHandler(text, got_bpjs), CallbackQueryHandler(skip_bpjs, pattern=r"^reg:skip$")],

@@ -91,3 +91,45 @@ async def test_an_empty_draft_at_the_last_step_with_no_patient_asks_for_the_data
     system.application.user_data[siti.id]["reg"]["draft"] = {}  # lost, and nobody was saved
     await siti.send("0001234567890")
     await siti.next_message(contains="Ketik NIK")
+
+
+async def _to_confirm(user) -> dict:
+    await user.send("/daftar")
+    await user.next_message(contains="foto KTP")
+    await user.press("⌨️ Ketik data")
+    for prompt, answer in (("NIK", "3507124509900003"), ("nama lengkap", "Siti Aminah"), ("tanggal lahir", "05-09-1990")):
+        await user.next_message(contains=prompt)
+        await user.send(answer)
+    await user.next_message(contains="jenis kelamin")
+    await user.press("Perempuan")
+    await user.next_message(contains="alamat")
+    await user.send("Jl. Mawar No. 12 RT 3 RW 5")
+    return await user.next_message(contains="Periksa data")
+
+
+async def test_the_confirm_keeps_its_buttons_until_the_phone_question_is_out(start_pusque):
+    system = await start_system(start_pusque, ktp_reader=FakeKtpReader())
+    siti = await system.user(first_name="Siti")
+    confirm = await _to_confirm(siti)
+    await siti.press("✅ Data benar", message=confirm)
+    def ours(e: dict) -> bool:  # the new question, or the edit of this confirm (not of an earlier message)
+        return e["kind"] == "message" or (e["kind"] == "edit" and e["message"]["message_id"] == confirm["message_id"])
+
+    events = [await siti.wait_for(ours) for _ in range(2)]
+    assert [e["kind"] for e in events] == ["message", "edit"]  # the question first, then the buttons off
+    assert "Nomor HP" in events[0]["message"]["text"] and not events[1]["message"].get("reply_markup")
+
+
+async def test_a_phone_number_typed_at_the_confirm_is_the_lost_step_after_data_benar(start_pusque):
+    """A SIGKILL after the phone question went out and before the step was stored: the patient
+    answers the phone question while the bot still holds the confirm."""
+    system = await start_system(start_pusque, ktp_reader=FakeKtpReader())
+    siti = await system.user(first_name="Siti")
+    await _to_confirm(siti)
+    await siti.send("0812 3456 7890")
+    await siti.next_message(contains="BPJS")
+    await siti.send("0001234567890")
+    await siti.next_message(contains="tersimpan")
+    services = system.application.bot_data["services"]
+    saved = await PatientRepository(services.db, services.clock).patients_of(siti.id)
+    assert [(p.name, p.phone) for p in saved] == [("SITI AMINAH", "081234567890")]
