@@ -9,13 +9,15 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.i18n import t
+from bot.services import services_of
 
 from . import mydata
 from .patient_common import main_keyboard, patients, touch
-from .reg_fields import REG
+from .reg_fields import REG, record_problems
 
 log = logging.getLogger(__name__)
 END = ConversationHandler.END
+PHONE_LIKE = r"^\s*(\+62|62|0)8[\d\s\-().]{7,15}\s*$"  # an Indonesian mobile number
 
 
 async def saved_before_a_crash(update: Update, context, lang: str) -> bool:
@@ -66,3 +68,14 @@ async def _nothing_to_keep(update: Update, context) -> bool:
     return False
 
 
+async def phone_at_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE):
+    """A phone number while the confirm is open: the phone is asked only after "Data benar", so it
+    was pressed and a crash lost the step before it was stored. Taken as both."""
+    from . import register  # the conversation's own steps (this module is one of its parts)
+
+    lang = await touch(update, context)
+    reg = context.user_data.get(REG) or {"kind": "self", "draft": {}}
+    problems = record_problems(reg["kind"], reg["draft"], services_of(context).clock().date())
+    if problems:
+        return await register._show_confirm(update.effective_message, context, lang, problems)
+    return await register.got_phone(update, context)

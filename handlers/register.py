@@ -38,7 +38,6 @@ CHOOSE_WHO, AWAIT_KTP, TYPING, CONFIRM, PHONE, BPJS = (
     "reg_who", "reg_ktp", "reg_typing", "reg_confirm", "reg_phone", "reg_bpjs")
 END = ConversationHandler.END
 SHOWN_FIELDS = ("nik", "no_kk", "name", "birth_date", "sex", "address")
-PHONE_LIKE = r"^\s*(\+62|62|0)8[\d\s\-().]{7,15}\s*$"  # an Indonesian mobile number
 
 
 def _today(context) -> dt.date:
@@ -282,17 +281,6 @@ async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return PHONE
 
 
-async def phone_at_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE):
-    """A phone number while the confirm is open: the phone is asked only after "Data benar", so it
-    was pressed and a crash lost the step before it was stored. Taken as both."""
-    lang = await touch(update, context)
-    reg = _reg(context)
-    problems = record_problems(reg["kind"], reg["draft"], _today(context))
-    if problems:
-        return await _show_confirm(update.effective_message, context, lang, problems)
-    return await got_phone(update, context)
-
-
 async def _buttons_off(query) -> None:
     try:
         await query.edit_message_reply_markup(None)
@@ -422,7 +410,7 @@ def conversation() -> ConversationHandler:
             CONFIRM: [
                 CallbackQueryHandler(edit_field, pattern=r"^reg:edit:\w+$"),
                 CallbackQueryHandler(confirmed, pattern=r"^reg:ok$"),
-                MessageHandler(filters.CONTACT | filters.Regex(PHONE_LIKE), phone_at_confirm),
+                MessageHandler(filters.CONTACT | filters.Regex(reg_resume.PHONE_LIKE), reg_resume.phone_at_confirm),
             ],
             PHONE: [MessageHandler(filters.CONTACT | text, got_phone)],
             BPJS: [MessageHandler(text, got_bpjs), CallbackQueryHandler(skip_bpjs, pattern=r"^reg:skip$")],
