@@ -8,7 +8,7 @@ from queue_core.patients import PatientRepository
 from .helpers import FakeKtpReader, start_system
 
 
-async def _to_bpjs_prompt(user) -> None:
+async def _to_confirm(user) -> dict:
     await user.send("/daftar")
     await user.next_message(contains="foto KTP")
     await user.press("⌨️ Ketik data")
@@ -19,7 +19,11 @@ async def _to_bpjs_prompt(user) -> None:
     await user.press("Perempuan")
     await user.next_message(contains="alamat")
     await user.send("Jl. Mawar No. 12 RT 3 RW 5")
-    await user.next_message(contains="Periksa data")
+    return await user.next_message(contains="Periksa data")
+
+
+async def _to_bpjs_prompt(user) -> None:
+    await _to_confirm(user)
     await user.press("✅ Data benar")
     await user.next_message(contains="Nomor HP")
     await user.send("081234567890")
@@ -91,20 +95,6 @@ async def test_an_empty_draft_at_the_last_step_with_no_patient_asks_for_the_data
     system.application.user_data[siti.id]["reg"]["draft"] = {}  # lost, and nobody was saved
     await siti.send("0001234567890")
     await siti.next_message(contains="Ketik NIK")
-
-
-async def _to_confirm(user) -> dict:
-    await user.send("/daftar")
-    await user.next_message(contains="foto KTP")
-    await user.press("⌨️ Ketik data")
-    for prompt, answer in (("NIK", "3507124509900003"), ("nama lengkap", "Siti Aminah"), ("tanggal lahir", "05-09-1990")):
-        await user.next_message(contains=prompt)
-        await user.send(answer)
-    await user.next_message(contains="jenis kelamin")
-    await user.press("Perempuan")
-    await user.next_message(contains="alamat")
-    await user.send("Jl. Mawar No. 12 RT 3 RW 5")
-    return await user.next_message(contains="Periksa data")
 
 
 async def test_the_confirm_keeps_its_buttons_until_the_phone_question_is_out(start_pusque):
