@@ -63,14 +63,15 @@ async def check_turn_near(
     service: str,
     now: dt.datetime,
     entered: int | None = None,
-) -> int:
-    """Send the one-time 'your turn is near' notice to tickets that just came within reach.
+) -> bool:
+    """Send the one-time 'your turn is near' notice to tickets that just came within reach;
+    returns whether `entered` (the ticket whose entry this transaction is writing) is near.
 
     Near means position <= turn_near_position or estimated wait <= turn_near_minutes, whichever
-    comes first. A ticket that is near the moment it enters the queue (a short queue) is told so
-    in the notice of its entry (the ticket itself, or "next phase"), not in a second message a
-    second later: under Telegram's 30 messages/s that second message is what a busy morning
-    cannot afford (docs/notifications.md). Only the head of the queue can qualify, so only the head is read. Rows another
+    comes first. A ticket that is near the moment it enters the queue (a short queue) gets no notice
+    here: its caller says so in the entry notice (the ticket itself, or "next phase"), not in a
+    second message a second later: under Telegram's 30 messages/s that second message is what a
+    busy morning cannot afford (docs/notifications.md). Only the head of the queue can qualify, so only the head is read. Rows another
     transaction holds are skipped rather than waited for (no deadlock between two counters);
     the next change to this queue looks at them again.
     """
@@ -81,7 +82,7 @@ async def check_turn_near(
     rows = await waiting_list(sql, settings, phase, services, None if full else reach)
     pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1]}
     if not pending:
-        return 0
+        return False
     context = await queue_context(sql, settings, phase, service, now)
     if needs_queue_ahead(estimator):
         snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
@@ -98,7 +99,7 @@ async def check_turn_near(
 
     candidates = [vid for vid, position in pending.items() if due(position)]
     if not candidates:
-        return 0
+        return False
     ids, params = in_list("v", candidates)
     if sql.pg:
         # Another transaction may hold some of these rows: skip them instead of waiting.
@@ -106,15 +107,17 @@ async def check_turn_near(
             "SELECT v.id FROM visits v WHERE v.id IN " + ids + " AND v.turn_near_sent = :false AND v.status = 'waiting'"
             + sql.lock(skip=True, of="v"), {**params, "false": False})]
         if not candidates:
-            return 0
+            return False
         ids, params = in_list("v", candidates)
     await sql.run("UPDATE visits SET turn_near_sent = :true WHERE id IN " + ids, {**params, "true": True})
     by_visit = {row[0]: row for row in rows}
+    entered_near = False
     for vid in sorted(candidates, key=lambda v: pending[v]):
         _, _, ticket_id, user_id, number, svc, *_ = by_visit[vid]
         position = pending[vid]
         wait = wait_at.get(position)
-        if ticket_id == entered and await _fold_into_entry_notice(sql, ticket_id, phase, now):
+        if ticket_id == entered:
+            entered_near = True
             continue
         await add_notice(
             sql, user_id, "turn_near", now,
@@ -122,25 +125,7 @@ async def check_turn_near(
              "minutes": None if wait is None else round(wait)},
             ticket_id,
         )
-    return len(candidates)
-
-
-async def _fold_into_entry_notice(sql: Sql, ticket_id: int, phase: str, now: dt.datetime) -> bool:
-    """Mark the entry notice this transaction wrote for the ticket's `phase` as also saying "your
-    turn is near"; False when there is none."""
-    row = await sql.one(
-        # status, lane, next_attempt_at: the ix_outbox_due index finds this transaction's rows
-        "SELECT id, payload FROM outbox WHERE status = 'pending' AND lane = 'urgent' AND next_attempt_at = :now "
-        "AND ticket_id = :tid AND kind IN ('issued', 'next_phase') ORDER BY id DESC LIMIT 1",
-        {"tid": ticket_id, "now": now})
-    if row is None:
-        return False
-    payload = row[1] if isinstance(row[1], dict) else json.loads(row[1])  # JSON column on PostgreSQL
-    if payload.get("phase") != phase:
-        return False
-    payload["near"] = True
-    await sql.run("UPDATE outbox SET payload = :payload WHERE id = :id", {"payload": json.dumps(payload), "id": row[0]})
-    return True
+    return entered_near
 
 
 async def staff_recipients(sql: Sql, settings: Settings) -> list[int]:

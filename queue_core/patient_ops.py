@@ -61,13 +61,14 @@ class PatientOperations(ServiceBase):
             if level == 0:
                 await alert_staff(sql, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
             view = await self._view(sql, ticket, visit, now)
+            near = await self._after_change(sql, visit.phase, [service], now, entered=ticket.id)
             # the ticket message itself goes through the outbox, so a crash after this commit cannot
-            # lose it; written before turn-near so the patient reads the ticket first
+            # lose it; near the head already, it says so itself
             await add_notice(sql, user_id, ISSUED, now, ticket_payload(
                 ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
                 minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
+                near=near,
             ), ticket.id)
-            await self._after_change(sql, visit.phase, [service], now, entered=ticket.id)
             return view
 
         return await self._tx(fn)

@@ -118,15 +118,18 @@ class ServiceBase:
         return row
 
     async def _after_change(self, sql: Sql, phase: str, services: Iterable[str], now: dt.datetime,
-                            entered: int | None = None) -> None:
-        """Turn-near checks of the queues a change touched; `entered`: the ticket whose entry notice
-        this transaction wrote (it says "near" itself when the ticket is near already)."""
+                            entered: int | None = None) -> bool:
+        """Turn-near checks of the queues a change touched. `entered`: the ticket entering a queue
+        in this transaction; returns whether it is near already (its entry notice then says so,
+        and it gets no turn-near of its own)."""
         done: set[frozenset[str]] = set()
+        near = False
         for service in services:
             scope = scope_services(self.settings, phase, service)
             if scope not in done:
                 done.add(scope)
-                await check_turn_near(sql, self.settings, self.estimator, phase, service, now, entered)
+                near |= await check_turn_near(sql, self.settings, self.estimator, phase, service, now, entered)
+        return near
 
     # ------------------------------------------------------------------ set-up
 

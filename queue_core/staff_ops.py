@@ -86,13 +86,13 @@ class StaffOperations(ServiceBase):
             new = await self._new_visit(sql, ticket, following[0], now)
             await update_ticket(sql, ticket, now, status="waiting", phase=new.phase)
             view = await self._view(sql, ticket, new, now)
+            near = await self._after_change(sql, new.phase, [new.service], now, entered=ticket.id)
             await add_notice(
                 sql, ticket.user_id, "next_phase", now,
-                ticket_payload(ticket, phase=new.phase, position=view.position,
+                ticket_payload(ticket, phase=new.phase, position=view.position, near=near,
                                minutes=None if view.estimate_minutes is None else round(view.estimate_minutes)),
                 ticket.id,
             )
-            await self._after_change(sql, new.phase, [new.service], now, entered=ticket.id)
             return view
 
         return await self._tx(fn)

@@ -125,7 +125,7 @@ async def test_full_route_keeps_number_and_level(qs, clock, sessionmaker):
     entries = [o for o in await outbox(sessionmaker, chat_id=7) if o.kind in ("issued", "next_phase")]
     assert [(o.payload["phase"], o.payload.get("near")) for o in entries] == [
         ("loket", True), ("poli", True), ("apotek", True)]
-    issued = (await outbox(sessionmaker, "issued"))[0]  # the ticket message: written with the ticket, before turn-near
+    issued = (await outbox(sessionmaker, "issued"))[0]  # the ticket message: written in the issuing transaction
     assert issued.ticket_id == t.id and issued.lane == "urgent"
     assert {k: issued.payload[k] for k in ("number", "service", "ticket_id", "phase", "position", "day")} == {
         "number": t.number, "service": "A", "ticket_id": t.id, "phase": "loket", "position": 1, "day": "2026-11-23"}
