@@ -308,7 +308,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL database URL instead of SQLite")
     parser.add_argument("--keep-log", metavar="PATH", help="copy the bot's log (all its runs) there")
-    parser.add_argument("--transcript", metavar="PATH", help="write the first patient's chat there")
+    parser.add_argument("--transcript", metavar="PATH", help="write the chat of the patient who waited in vain most often (else the first) there")
     parser.add_argument("--quick", action="store_true", help="40 patients, no photos, 1 minute of arrivals")
     a = parser.parse_args()
     if a.quick:

@@ -9,7 +9,6 @@ from telegram import Update
 from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.i18n import t
-from bot.services import services_of
 
 from . import mydata
 from .patient_common import main_keyboard, patients, touch
@@ -74,8 +73,8 @@ async def phone_at_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE):
     from . import register  # the conversation's own steps (this module is one of its parts)
 
     lang = await touch(update, context)
-    reg = context.user_data.get(REG) or {"kind": "self", "draft": {}}
-    problems = record_problems(reg["kind"], reg["draft"], services_of(context).clock().date())
+    reg = register._reg(context)
+    problems = record_problems(reg["kind"], reg["draft"], register._today(context))
     if problems:
         return await register._show_confirm(update.effective_message, context, lang, problems)
     return await register.got_phone(update, context)

@@ -296,7 +296,7 @@ async def got_phone(update: Update, context: ContextTypes.DEFAULT_TYPE):
     phone, problem = PARSERS["phone"](text or "", _today(context))
     answer = None if message.contact else await question_in_form(context, text or "", lang, accepted=problem is None)
     if answer is not None:
-        await message.reply_text(answer + "\n\n" + t("reg.ask.phone", lang))
+        await _ask(message, "phone", lang, before=answer)  # the phone keyboard stays: no new markup
         return PHONE
     if problem is not None:
         await message.reply_text(_problem_text(problem, lang))
@@ -320,7 +320,7 @@ async def got_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
     bpjs, problem = PARSERS["bpjs"](text, _today(context))
     answer = await question_in_form(context, text, lang, accepted=problem is None)
     if answer is not None:
-        await update.effective_message.reply_text(answer + "\n\n" + t("reg.ask.bpjs", lang))
+        await _ask(update.effective_message, "bpjs", lang, before=answer)  # the "Lewati" keyboard stays
         return BPJS
     if problem is not None:
         await update.effective_message.reply_text(_problem_text(problem, lang))
