@@ -89,6 +89,8 @@ async def test_wal_is_checkpointed_off_the_commit_path(tmp_path, settings, clock
     await qs.ensure_channels()
     for i in range(65):
         await qs.issue(service="A", user_id=i)
+        if checkpointer._running is not None:  # a slow checkpoint (a loaded machine) is not skipped work:
+            await checkpointer._running         # let it finish before the next batch counts
     await db.dispose()
     assert checkpointer.runs >= 3
     # Everything is in the database file itself once the log is checkpointed and gone.
