@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.i18n import t
 from bot.services import services_of
@@ -72,6 +73,14 @@ def menu_regex(key: str) -> str:
 
 def inline(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows])
+
+
+async def drop_buttons(query, tolerate: type[Exception] = BadRequest) -> None:
+    """Take the inline buttons off the pressed message; already off (the same press twice) is fine."""
+    try:
+        await query.edit_message_reply_markup(None)
+    except tolerate:
+        pass
 
 
 async def answer_stale(update: Update, context) -> None:

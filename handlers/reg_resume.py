@@ -12,7 +12,7 @@ from bot.i18n import t
 
 from . import mydata
 from .patient_common import main_keyboard, patients, touch
-from .reg_fields import REG, record_problems
+from .reg_fields import REG
 
 log = logging.getLogger(__name__)
 END = ConversationHandler.END
@@ -73,8 +73,7 @@ async def phone_at_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE):
     from . import register  # the conversation's own steps (this module is one of its parts)
 
     lang = await touch(update, context)
-    reg = register._reg(context)
-    problems = record_problems(reg["kind"], reg["draft"], register._today(context))
+    problems = register.draft_problems(context)
     if problems:
         return await register._show_confirm(update.effective_message, context, lang, problems)
     return await register.got_phone(update, context)

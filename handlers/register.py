@@ -25,7 +25,7 @@ from bot.services import services_of
 
 from . import mydata
 from .patient_common import (
-    MENU_KEYS, answer_stale, inline, ktp_reader, main_keyboard, menu_regex, patients, question_in_form, touch,
+    MENU_KEYS, answer_stale, drop_buttons, inline, ktp_reader, main_keyboard, menu_regex, patients, question_in_form, touch,
 )
 from . import reg_resume
 from .reg_fields import PARSERS, REG, Problem, fields_for, from_ocr, record_problems
@@ -262,30 +262,29 @@ async def edit_field(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return TYPING
 
 
+def draft_problems(context) -> list[Problem]:
+    """What the draft still gets wrong as a whole record (the confirm shows these)."""
+    reg = _reg(context)
+    return record_problems(reg["kind"], reg["draft"], _today(context))
+
+
 async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE):
     """"✅ Data benar": on to the phone. The buttons come off only after the phone question is out,
     so a crash between the two leaves a confirm that can be pressed again, never one without
-    buttons (a SIGKILL after the edit trapped rush patients at "Periksa data")."""
+    buttons (a SIGKILL after the edit trapped rush patients at "Periksa data"); any Telegram
+    error taking them off is let go, so the conversation still moves on to the phone."""
     lang = await touch(update, context)
     query = update.callback_query
     await query.answer()
-    reg = _reg(context)
-    problems = record_problems(reg["kind"], reg["draft"], _today(context))
+    problems = draft_problems(context)
     if problems:
-        await _buttons_off(query)
+        await drop_buttons(query, TelegramError)
         return await _show_confirm(update.effective_message, context, lang, problems)
     keyboard = ReplyKeyboardMarkup([[KeyboardButton(t("reg.btn.contact", lang), request_contact=True)]],
                                    resize_keyboard=True, one_time_keyboard=True)
     await update.effective_message.reply_text(t("reg.ask.phone", lang), reply_markup=keyboard)
-    await _buttons_off(query)
+    await drop_buttons(query, TelegramError)
     return PHONE
-
-
-async def _buttons_off(query) -> None:
-    try:
-        await query.edit_message_reply_markup(None)
-    except TelegramError:  # already off (the same press twice): nothing to take away
-        pass
 
 
 # ---------------------------------------------------------------------- phone, BPJS, save

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import BadRequest
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot.i18n import t
@@ -13,7 +12,7 @@ from bot.menu import MenuCommand
 from bot.services import services_of
 from queue_core import errors
 
-from .patient_common import answer_stale, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch
+from .patient_common import answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch
 from .ticket import estimate_lines
 
 log = logging.getLogger(__name__)
@@ -116,7 +115,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return await answer_stale(update, context)
     if action == "no":
         await query.answer()
-        await _drop_buttons(query)
+        await drop_buttons(query)
         await update.effective_message.reply_text(t("bt.kept", lang), reply_markup=main_keyboard(lang))
         return
     view = await _own_ticket(update, context, ticket_id)
@@ -124,13 +123,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return await answer_stale(update, context)
     await query.answer()
     if not view.active:
-        await _drop_buttons(query)
+        await drop_buttons(query)
         await update.effective_message.reply_text(t("bt.already_final", lang, number=view.number, status=t(f"status.{view.status}", lang)))
         return
     if action == "ask":
         await _confirm(update.effective_message, view, settings, lang)
         return
-    await _drop_buttons(query)
+    await drop_buttons(query)
     try:
         await services_of(context).queue.cancel(ticket_id, by="patient", reason="patient")
     except errors.InvalidTransition:
@@ -146,7 +145,7 @@ async def rejoin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if view is None:
         return
     await query.answer()
-    await _drop_buttons(query)
+    await drop_buttons(query)
     try:
         view = await services_of(context).queue.rejoin(view.id)
     except errors.RejoinExpired:
@@ -155,13 +154,6 @@ async def rejoin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except errors.InvalidTransition:
         return await answer_stale(update, context)
     await update.effective_message.reply_text(t("nt.rejoined", lang, number=view.number, position=view.position or "-"))
-
-
-async def _drop_buttons(query) -> None:
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest:
-        pass
 
 
 def register(app: Application) -> None:

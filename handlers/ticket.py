@@ -24,7 +24,7 @@ from queue_core import errors
 from queue_core.policy import age_on, derive_conditions
 
 from .patient_common import (
-    answer_stale, inline, main_keyboard, menu_regex, patients, service_name, touch,
+    answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, service_name, touch,
 )
 
 log = logging.getLogger(__name__)
@@ -143,10 +143,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if key in used:
             await update.effective_message.reply_text(t("tk.used", lang, number=used[key]), reply_markup=main_keyboard(lang))
             return
-        try:
-            await query.edit_message_reply_markup(None)
-        except BadRequest:
-            pass
+        await drop_buttons(query)
         number = await _issue(update, context, lang, patient, code, chosen, age)
         if number is not None and key is not None:
             used[key] = number
