@@ -1,20 +1,27 @@
-"""KTP reading benchmark: PusQue's reader against the naive easyocr use, on generated cards.
+"""KTP reading per card renderer: PusQue's reader beside plain easyocr, and the pre-fill threshold
+chosen leaving one renderer out.
 
-    python bench/ocr.py [--n 100] [--seed 7] [--naive 8] [--quick] [--names-without-generator]
+    python bench/ocr.py [--renderers a,b,c,d] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
+    python bench/ocr.py --quick            # 8 cards a renderer, 3 naive, 8 negatives
 
-Cards come from ocr.synthetic (hard mode: tilt up to 15 deg, 90/180/270 turns, perspective, blur,
-glare, JPEG 30-90). PusQue: one easyocr Reader loaded once, `ocr.engine.read_bytes` per card.
-Naive (what the first PusQue did): a fresh `easyocr.Reader` per card and default `readtext` on the
-raw photo, NIK = first 16-digit run, name = the box after "Nama", date = first dd-mm-yyyy; run on
-the first --naive cards only (it takes ~10 s a card here).
+Renderers: bench/card_sets.py. For each renderer the reader's output is cached in
+bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 
-Name accuracy is also split by whether every word of the true name is in the name list
-(ocr/data/names.txt, partly overlapping the generator's words). --names-without-generator reads
-with that list minus every word the generator can draw, so no benchmark name is in the list.
+- per renderer: each field right / pre-filled wrong / left empty, the ten main fields all right on
+  a card, the share of main fields pre-filled wrong, median and p90 seconds a card;
+- leave one out: for each of a, b, c the pre-fill threshold (`ocr.min_confidence`: a field read
+  with less confidence is left empty and asked) is chosen on the other two (the lowest threshold
+  whose wrong pre-fills stay <= TARGET_WRONG there) and applied to the one left out; d is reported
+  with the threshold chosen on a+b+c and is never used to choose anything;
+- plain easyocr (`readtext` on the raw photo with a loaded Reader, NIK = first 16-digit run, name =
+  the text after "Nama", birth date = first dd-mm-yyyy) on the first --naive cards of each renderer;
+- negatives (render_d --negatives: a driving licence, a bank card, a receipt, a blank card, a
+  scene): each must come back "not a KTP" or an error, never with a NIK.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -25,28 +32,84 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.card_sets import cards  # noqa: E402
 from ocr.fields import FIELDS  # noqa: E402
-from ocr.synthetic import make_card  # noqa: E402
 
-CORE = ("nik", "nama", "tanggal_lahir", "jenis_kelamin")
+MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
+        "kecamatan", "agama")
+TARGET_WRONG = 0.02  # wrong pre-fills allowed on the tuning renderers when choosing the threshold
+THRESHOLDS = [round(0.05 * i, 2) for i in range(0, 19)]
+CACHE = Path(__file__).resolve().parent / "out" / "ocr"
 
 
-def naive_read(jpeg: bytes) -> tuple[dict, float]:
-    import warnings
+def read_all(name: str, seed: int, n: int) -> list[dict]:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"{name}_{seed}_{n}.jsonl"
+    if path.exists():
+        return [json.loads(line) for line in path.read_text().splitlines()]
+    from ocr.engine import load_reader, read_bytes
 
+    reader = load_reader(threads=1)
+    out = []
+    for image, jpeg, truth in cards(name, seed, n):
+        res = read_bytes(reader, jpeg, image, max_bytes=30_000_000)
+        res["truth"] = truth
+        out.append(res)
+    path.write_text("".join(json.dumps(r) + "\n" for r in out))
+    return out
+
+
+def shown(result: dict, key: str, threshold: float):
+    """The value the patient sees pre-filled: None below the threshold."""
+    value = result["fields"][key]
+    return value if value is not None and result["confidence"][key] >= threshold else None
+
+
+def score(results: list[dict], threshold: float) -> dict:
+    n = len(results)
+    right = {k: 0 for k in FIELDS}
+    wrong = {k: 0 for k in FIELDS}
+    whole = 0
+    for r in results:
+        ok = True
+        for k in FIELDS:
+            v = shown(r, k, threshold)
+            if v == r["truth"][k]:
+                right[k] += 1
+            else:
+                if k in MAIN:
+                    ok = False
+                if v is not None:
+                    wrong[k] += 1
+        whole += ok
+    wrong_main = sum(wrong[k] for k in MAIN) / (n * len(MAIN)) if n else 0.0
+    return {"n": n, "right": right, "wrong": wrong, "whole": whole / n if n else 0.0, "wrong_main": wrong_main}
+
+
+def choose_threshold(results: list[dict]) -> float:
+    for t in THRESHOLDS:
+        if score(results, t)["wrong_main"] <= TARGET_WRONG:
+            return t
+    return THRESHOLDS[-1]
+
+
+def pct(x: float) -> str:
+    return f"{100 * x:5.1f}%"
+
+
+def seconds(results: list[dict]) -> tuple[float, float]:
+    s = sorted(r["seconds"] for r in results)
+    return statistics.median(s), s[int(0.9 * (len(s) - 1))]
+
+
+def naive_read(reader, jpeg: bytes) -> tuple[dict, float]:
     import cv2
-    import easyocr
-    import easyocr_en_models
     import numpy as np
 
     start = time.perf_counter()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        reader = easyocr.Reader(["en"], gpu=False, model_storage_directory=easyocr_en_models.model_dir(),
-                                download_enabled=False, verbose=False)
     img = cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR)
     texts = [t for _, t, _ in reader.readtext(img)]
-    seconds = time.perf_counter() - start
+    secs = time.perf_counter() - start
     joined = " ".join(texts)
     nik = re.search(r"\d{16}", joined.replace(" ", ""))
     name = None
@@ -56,90 +119,89 @@ def naive_read(jpeg: bytes) -> tuple[dict, float]:
             break
     date = re.search(r"(\d{2})-(\d{2})-(\d{4})", joined)
     return {"nik": nik.group(0) if nik else None, "nama": name,
-            "tanggal_lahir": f"{date.group(3)}-{date.group(2)}-{date.group(1)}" if date else None}, seconds
+            "tanggal_lahir": f"{date.group(3)}-{date.group(2)}-{date.group(1)}" if date else None}, secs
 
 
-def pct(a: int, n: int) -> str:
-    return f"{100.0 * a / n:5.1f}%" if n else "  n/a"
+def report(name: str, results: list[dict], threshold: float, note: str) -> None:
+    s = score(results, threshold)
+    med, p90 = seconds(results)
+    print(f"\nrenderer {name}: {s['n']} cards, threshold {threshold:.2f} ({note})")
+    print(f"  {'field':18s} {'right':>7s} {'wrong':>7s} {'empty':>7s}")
+    for k in FIELDS:
+        empty = s["n"] - s["right"][k] - s["wrong"][k]
+        print(f"  {k:18s} {pct(s['right'][k] / s['n'])} {pct(s['wrong'][k] / s['n'])} {pct(empty / s['n'])}")
+    print(f"  ten main fields all right: {pct(s['whole'])}; main fields pre-filled wrong: {pct(s['wrong_main'])}; "
+          f"seconds a card: median {med:.2f}, p90 {p90:.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--renderers", default="a,b,c,d")
     p.add_argument("--n", type=int, default=100)
-    p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--naive", type=int, default=8, help="cards for the naive side (slow)")
-    p.add_argument("--quick", action="store_true", help="10 cards, 2 naive")
-    p.add_argument("--names-without-generator", action="store_true",
-                   help="read with the name list minus the generator's name words")
+    p.add_argument("--seed", type=int, default=901)
+    p.add_argument("--naive", type=int, default=10, help="cards a renderer for plain easyocr (slow)")
+    p.add_argument("--negatives", type=int, default=20)
+    p.add_argument("--quick", action="store_true")
     args = p.parse_args(argv)
-    from ocr import lexicon, synthetic
-
-    if args.names_without_generator:
-        import tempfile
-
-        kept = sorted(lexicon.load_names() - set(synthetic.FIRST) - set(synthetic.LAST))
-        tmp = Path(tempfile.mkdtemp()) / "names.txt"
-        tmp.write_text("\n".join(kept) + "\n", encoding="utf-8")
-        os.environ["PUSQUE_OCR_NAMES"] = str(tmp)
-    names = lexicon.load_names()
     if args.quick:
-        args.n, args.naive = 10, 2
-    load0 = os.getloadavg()
-    cards = [make_card(args.seed * 1_000_003 + i) for i in range(args.n)]
+        args.n, args.naive, args.negatives = 8, 3, 8
+    names = args.renderers.split(",")
+    load0 = os.getloadavg()[0]
+    results = {name: read_all(name, args.seed, args.n) for name in names}
+    print(f"KTP reading, seed {args.seed}, {args.n} cards a renderer; machine: {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, load average {load0:.1f} at start, {os.getloadavg()[0]:.1f} at end")
+    tuned = [x for x in names if x in ("a", "b", "c")]
+    summary = []
+    for name in names:
+        others = [r for x in tuned if x != name for r in results[x]]
+        if name == "d" or name not in tuned:
+            t, note = choose_threshold(others), f"chosen on {'+'.join(x for x in tuned if x != name)}"
+        else:
+            t, note = choose_threshold(others), f"chosen on {'+'.join(x for x in tuned if x != name)}, {name} left out"
+        report(name, results[name], t, note)
+        s = score(results[name], t)
+        summary.append((name, t, s, *seconds(results[name])))
+    print("\nsummary (each renderer with a threshold not chosen on it), worst whole-card first:")
+    print(f"  {'renderer':8s} {'thr':>5s} {'NIK':>7s} {'name':>7s} {'birth':>7s} {'all 10':>7s} {'wrong':>7s} {'p50 s':>6s} {'p90 s':>6s}")
+    for name, t, s, med, p90 in sorted(summary, key=lambda x: x[2]["whole"]):
+        n = s["n"]
+        print(f"  {name:8s} {t:5.2f} {pct(s['right']['nik'] / n)} {pct(s['right']['nama'] / n)} "
+              f"{pct(s['right']['tanggal_lahir'] / n)} {pct(s['whole'])} {pct(s['wrong_main'])} {med:6.2f} {p90:6.2f}")
+    if args.negatives:
+        from ocr.engine import load_reader, read_bytes
 
-    from ocr.engine import load_reader, read_bytes
-
-    t = time.perf_counter()
-    reader = load_reader(threads=1)
-    load_s = time.perf_counter() - t
-    results, secs, cpus = [], [], []
-    for i, (jpeg, truth) in enumerate(cards):
-        c0 = time.process_time()
-        out = read_bytes(reader, jpeg, f"card_{i:04d}.jpg")
-        cpus.append(time.process_time() - c0)
-        secs.append(out["seconds"])
-        results.append(out)
-        bad = {k: (truth["fields"][k], out["fields"][k]) for k in CORE if out["fields"][k] != truth["fields"][k]}
-        if bad:
-            print(f"  card {i:3d} turn={truth['photo']['turn']:3d} blur={truth['photo']['blur']} "
-                  f"q={truth['photo']['quality']} misses {bad}", file=sys.stderr)
-    n = len(cards)
-    print(f"\nKTP reading on {n} generated cards (seed {args.seed}); machine: {os.cpu_count()} cores, "
-          f"{platform.python_version()}, load average {load0[0]:.1f} at start, {os.getloadavg()[0]:.1f} at end")
-    print(f"PusQue model load once: {load_s:.1f} s\n")
-    print(f"{'field':20s} {'correct':>8s} {'wrong':>7s} {'null':>7s}")
-    for k in FIELDS:
-        ok = sum(r["fields"][k] == c[1]["fields"][k] for r, c in zip(results, cards))
-        null = sum(r["fields"][k] is None for r in results)
-        print(f"{k:20s} {pct(ok, n):>8s} {pct(n - ok - null, n):>7s} {pct(null, n):>7s}")
-    inside = [all(w in names for w in c[1]["fields"]["nama"].split()) for c in cards]
-    for flag, label in ((True, "every word in the name list"), (False, "a word outside the name list")):
-        sub = [(r, c) for r, c, f in zip(results, cards, inside) if f == flag]
-        ok = sum(r["fields"]["nama"] == c[1]["fields"]["nama"] for r, c in sub)
-        wrong = sum(r["fields"]["nama"] not in (None, c[1]["fields"]["nama"]) for r, c in sub)
-        print(f"  nama, {label} ({len(sub)} cards): {pct(ok, len(sub))} correct, {pct(wrong, len(sub))} wrong")
-    whole = sum(all(r["fields"][k] == c[1]["fields"][k] for k in FIELDS) for r, c in zip(results, cards))
-    core = sum(all(r["fields"][k] == c[1]["fields"][k] for k in CORE) for r, c in zip(results, cards))
-    valid_wrong = sum(r["nik_valid"] and r["fields"]["nik"] != c[1]["fields"]["nik"] for r, c in zip(results, cards))
-    print(f"\nwhole card, all 17 fields exact: {pct(whole, n)}")
-    print(f"whole card, NIK+name+birth date+sex exact: {pct(core, n)}")
-    print(f"NIK wrong but nik_valid=true: {valid_wrong} of {n}")
-    print(f"seconds per card: median {statistics.median(secs):.2f}, p90 {sorted(secs)[int(0.9 * (n - 1))]:.2f}, "
-          f"max {max(secs):.2f}; CPU seconds median {statistics.median(cpus):.2f}")
+        reader = load_reader(threads=1)
+        neg = cards("negatives", args.seed, args.negatives)
+        bad = 0
+        for image, jpeg, _ in neg:
+            out = read_bytes(reader, jpeg, image, max_bytes=30_000_000)
+            refused = "not a KTP" in out["problems"] or "error" in out
+            if out["fields"]["nik"] is not None or not refused:
+                bad += 1
+                print(f"  negative {image}: {out['problems']} nik={out['fields']['nik']}", file=sys.stderr)
+        print(f"\nnegatives (not a KTP): {len(neg) - bad} of {len(neg)} refused, {bad} given fields or a NIK")
     if args.naive:
-        k = min(args.naive, n)
-        nres, nsecs = [], []
-        for jpeg, _ in cards[:k]:
-            fields, s = naive_read(jpeg)
-            nres.append(fields)
-            nsecs.append(s)
-        print(f"\nnaive (fresh Reader + readtext on the raw photo), first {k} cards:")
-        for f in ("nik", "nama", "tanggal_lahir"):
-            ok = sum(r[f] == c[1]["fields"][f] for r, c in zip(nres, cards))
-            ours = sum(r["fields"][f] == c[1]["fields"][f] for r, c in zip(results[:k], cards))
-            print(f"  {f:14s} naive {pct(ok, k)}   PusQue on the same cards {pct(ours, k)}")
-        print(f"  seconds per card: naive median {statistics.median(nsecs):.2f}, "
-              f"PusQue on the same cards {statistics.median(secs[:k]):.2f}")
+        import warnings
+
+        import easyocr
+        import easyocr_en_models
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            plain = easyocr.Reader(["en"], gpu=False, model_storage_directory=easyocr_en_models.model_dir(),
+                                   download_enabled=False, verbose=False)
+        print("\nplain easyocr (readtext on the raw photo) against PusQue on the same cards:")
+        for name in names:
+            got = cards(name, args.seed, args.n)[: args.naive]
+            k = len(got)
+            rows = [naive_read(plain, jpeg) for _, jpeg, _ in got]
+            parts = []
+            for f in ("nik", "nama", "tanggal_lahir"):
+                ok = sum(r[f] == truth[f] for (r, _), (_, _, truth) in zip(rows, got))
+                ours = sum(res["fields"][f] == truth[f] for res, (_, _, truth) in zip(results[name][:k], got))
+                parts.append(f"{f} {ok}/{k} vs {ours}/{k}")
+            print(f"  {name}: " + ", ".join(parts) + f"; s/card {statistics.median(s for _, s in rows):.2f} vs "
+                  f"{statistics.median(r['seconds'] for r in results[name][:k]):.2f}")
     return 0
 
 

@@ -44,6 +44,8 @@ def nik_problem(nik: str, today: dt.date) -> Problem | None:
     for reason in nik_problems(nik, today):
         if "province" in reason:
             return Problem("bad.nik_province", {"code": nik[:2]})
+        if "regency code" in reason:
+            return Problem("bad.nik_regency", {"code": nik[:4]})
         if "00" in reason:
             return Problem("bad.nik_region", {})
         if "date" in reason:
@@ -131,23 +133,48 @@ PARSERS = {
 }
 
 
-def from_ocr(fields: dict) -> dict:
-    """The draft from a ktp.md result: only fields that were read, normalised like typed ones."""
+def from_ocr(result: dict, min_confidence: float = 0.0) -> tuple[dict, list[str]]:
+    """The draft from a ktp.md result, and notes for the patient (text keys).
+
+    Only fields read with at least `min_confidence` are taken (`ocr.min_confidence`): a wrong
+    pre-fill a patient confirms without reading is worse than a question. A valid NIK gives the
+    birth date and sex when their rows were not read (noted). The address is composed from Alamat,
+    RT/RW, Kel/Desa and Kecamatan."""
+    from ocr.nik import decode_nik
+
+    fields = result.get("fields") or {}
+    conf = result.get("confidence") or {}
+
+    def read(key: str):
+        value = fields.get(key)
+        return value if value and conf.get(key, 1.0) >= min_confidence else None
+
     draft: dict = {}
-    if fields.get("nik"):
+    notes: list[str] = []
+    if read("nik"):
         draft["nik"] = fields["nik"]
-    if fields.get("nama"):
+    if read("nama"):
         draft["name"] = " ".join(fields["nama"].split()).upper()
-    if fields.get("tanggal_lahir"):
+    if read("tanggal_lahir"):
         draft["birth_date"] = fields["tanggal_lahir"]
-    sex = fields.get("jenis_kelamin")
+    sex = read("jenis_kelamin")
     if sex in ("LAKI-LAKI", "PEREMPUAN"):
         draft["sex"] = "L" if sex == "LAKI-LAKI" else "P"
-    parts = [fields.get("alamat"), fields.get("rt_rw") and f"RT/RW {fields['rt_rw']}", fields.get("kel_desa"),
-             fields.get("kecamatan")]
-    if fields.get("alamat"):
+    info = decode_nik(draft["nik"]) if draft.get("nik") and result.get("nik_valid", True) else None
+    if info is not None:
+        if "birth_date" not in draft:
+            draft["birth_date"] = info.birth_date.isoformat()
+            notes.append("reg.from_nik.birth_date")
+        if "sex" not in draft:
+            draft["sex"] = "L" if info.sex == "LAKI-LAKI" else "P"
+            notes.append("reg.from_nik.sex")
+    if any("taken from the NIK" in p for p in result.get("problems") or []) and "reg.from_nik.birth_date" not in notes:
+        notes.append("reg.from_nik.birth_date")
+    parts = [read("alamat"), read("rt_rw") and f"RT/RW {fields['rt_rw']}", read("kel_desa") and f"KEL. {fields['kel_desa']}",
+             read("kecamatan") and f"KEC. {fields['kecamatan']}"]
+    if any(parts):
         draft["address"] = ", ".join(p for p in parts if p)
-    return draft
+    return draft, notes
 
 
 def record_problems(kind: str, draft: dict, today: dt.date) -> list[Problem]:

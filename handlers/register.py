@@ -134,8 +134,7 @@ async def got_photo(update: Update, context: ContextTypes.DEFAULT_TYPE):
             await message.delete()  # the KTP photo does not stay in the chat either
         except TelegramError:
             pass
-    fields = result.get("fields") or {}
-    draft = from_ocr(fields)
+    draft, notes = from_ocr(result, settings.ocr_min_confidence)
     if result.get("error") or not draft.get("nik") and not draft.get("name"):
         reason = result.get("error") or "; ".join(result.get("problems") or []) or "?"
         await status.edit_text(t("reg.ocr_failed", lang, reason=reason),
@@ -144,12 +143,9 @@ async def got_photo(update: Update, context: ContextTypes.DEFAULT_TYPE):
     log.info("KTP read: fields %s, problems %s", sorted(draft), len(result.get("problems") or []))
     reg = _reg(context)
     reg["draft"].update(draft)
-    missing = [f for f in fields_for(reg["kind"]) if not reg["draft"].get(f)]
-    if missing:
-        await status.edit_text(t("reg.ocr_partial", lang))
-        return await _ask_next(message, context, lang)
+    # what was read is shown at once; empty fields are marked there and asked from the confirm
     await status.delete()
-    return await _show_confirm(message, context, lang)
+    return await _show_confirm(message, context, lang, notes=notes)
 
 
 async def wants_typing(update: Update, context: ContextTypes.DEFAULT_TYPE):
@@ -236,11 +232,14 @@ def _value_text(field: str, value, lang: str) -> str:
     return str(value)
 
 
-async def _show_confirm(message, context, lang: str, problems: list[Problem] = ()):
+async def _show_confirm(message, context, lang: str, problems: list[Problem] = (), notes: list[str] = ()):
     reg = _reg(context)
     shown = [f for f in SHOWN_FIELDS if f in fields_for(reg["kind"])]
     lines = [t("reg.confirm", lang), ""]
     lines += [f"{t(f'field.{f}', lang)}: {_value_text(f, reg['draft'].get(f), lang)}" for f in shown]
+    lines += [""] + [t(n, lang) for n in notes] if notes else []
+    if any(not reg["draft"].get(f) for f in fields_for(reg["kind"])) and not problems:
+        lines += ["", t("reg.fill_empty", lang, ok=t("reg.btn.ok", lang))]
     if problems:
         lines += ["", t("reg.problems", lang)] + [f"• {_problem_text(p, lang)}" for p in problems]
     rows = [[(f"✏️ {t(f'field.{f}', lang)}", f"reg:edit:{f}")] for f in shown]
@@ -277,6 +276,9 @@ async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE):
     query = update.callback_query
     await query.answer()
     problems = draft_problems(context)
+    if problems and all(p.key == "bad.missing" for p in problems):
+        await drop_buttons(query, TelegramError)  # empty fields left: asked one by one, then the confirm again
+        return await _ask_next(update.effective_message, context, lang)
     if problems:
         await drop_buttons(query, TelegramError)
         return await _show_confirm(update.effective_message, context, lang, problems)

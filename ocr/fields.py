@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ocr import nik as nikrules
-from ocr import vocab
+from ocr import regions, vocab
 
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "golongan_darah", "alamat",
           "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan", "kewarganegaraan",
@@ -151,6 +151,29 @@ def _clean_words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,-")
 
 
+_ABBREV = re.compile(r"\b(JL|JLN|GG|NO|DSN|DS|KP|PERUM|BLK|KOMP|LK|LING|BR)(?:\s*[.,:;]\s*|\s+)(?=\S)")
+_ABBREV_DOT = {"BR", "JL", "JLN", "GG", "NO", "DSN", "DS", "KP", "KOMP", "BLK", "LK", "LING"}
+
+
+def clean_address(text: str) -> str:
+    """An address as printed: capitals, one space, the usual abbreviations with their dot
+    ("JL MAWAR NO . 12" -> "JL. MAWAR NO. 12"), O/I read for 0/1 inside numbers ("G1O" -> "G10")."""
+    text = re.sub(r"\s+", " ", text.upper()).strip(" :;,")
+    text = re.sub(r"^JL(?=[A-Z]{2})(?!N\b)", "JL. ", text)  # "JLMERPATI": the dot and space lost
+    text = re.sub(r"(?<=[A-Z0-9])(NO[.,]\s*\d)", r" \1", text)  # "ENO.13" -> "E NO.13"
+    text = re.sub(r"(?<=\S)(BLOK\b)", r" \1", text)
+    text = re.sub(r"\bBLOK ([A-Z])([SOIZB])\b", lambda m: f"BLOK {m.group(1)}{'50128'['SOIZB'.index(m.group(2))]}", text)
+    text = _ABBREV.sub(lambda m: f"{m.group(1)}. " if m.group(1) in _ABBREV_DOT else f"{m.group(1)} ", text)
+    text = re.sub(r"\s+([.,])", r"\1", text)
+
+    def digits(m: re.Match) -> str:
+        word = m.group(0)
+        head = re.match(r"[A-Z]?", word).group(0)  # a block letter may lead: "G10", "C2"
+        return head + word[len(head):].translate(str.maketrans("OIL", "011"))
+
+    return re.sub(r"\b[A-Z]?\d[0-9OIL]*\b|\b[A-Z]?[OIL]*\d[0-9OIL]*\b", digits, text).strip()
+
+
 def parse_date(text: str) -> dt.date | None:
     digits = nikrules.ocr_to_digits(text.replace(" ", ""))
     m = _DATE.search(digits) or _DATE.search(re.sub(r"[^0-9]", "-", text))
@@ -181,13 +204,19 @@ def _ttl(text: Text) -> tuple[str | None, dt.date | None]:
     return place, parse_date(date_txt)
 
 
-def read_nik(texts: list[Text], today: dt.date) -> tuple[str | None, float, list[str]]:
+def read_nik(texts: list[Text], today: dt.date, kab_kota: str | None = None) -> tuple[str | None, float, list[str]]:
     t = _join(texts)
     if t is None:
         return None, 0.0, ["NIK not found"]
     digits = nikrules.ocr_to_digits(_strip_colon(t.text))
     digits = re.sub(r"[^0-9]", "", digits) if len(re.sub(r"[0-9]", "", digits)) <= 1 else digits
     problems = nikrules.nik_problems(digits, today)
+    if problems and kab_kota and all("regency code" in p for p in problems):
+        # one digit of the regency code misread: the card's own header names the regency
+        code = next((c for c, n in regions.REGENCIES.items() if n == kab_kota), None)
+        if code is not None and sum(a != b for a, b in zip(code, digits[:4])) == 1:
+            digits, problems = code + digits[4:], []
+            t = Text(t.text, t.conf * 0.9)
     if problems:
         return None, 0.0, [f"NIK unreadable ({p})" for p in problems]
     return digits, t.conf, []
@@ -208,8 +237,10 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
         if m and header[1].conf >= MIN_CONF["kabupaten_kota"]:
             prefix = "KOTA" if m.group(1).replace("0", "O").startswith("KOT") else "KABUPATEN"
             res.set("kabupaten_kota", f"{prefix} {m.group(2).strip()}", header[1].conf)
-    nik, nik_conf, nik_problems = read_nik(by_key.get("nik", []), today)
+    nik, nik_conf, nik_problems = read_nik(by_key.get("nik", []), today, res.fields["kabupaten_kota"])
     res.problems += nik_problems
+    if nik is not None:
+        _header_from_nik(nik, header, res)
     simple = {"nama": "nama", "kel_desa": "kel_desa", "kecamatan": "kecamatan", "pekerjaan": "pekerjaan"}
     for key, out in simple.items():
         t = _join(by_key.get(key, []))
@@ -249,7 +280,7 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
             blood, score = vocab.correct_blood(tail)
             res.set("golongan_darah", blood, min(jk[-1].conf, score) if blood else 0)
     if (t := _join(by_key.get("alamat", []))) is not None and t.conf >= MIN_CONF["alamat"]:
-        res.set("alamat", re.sub(r"\s+", " ", _strip_colon(t.text).upper()).strip(), t.conf)
+        res.set("alamat", clean_address(_strip_colon(t.text)), t.conf)
     if (t := _join(by_key.get("rt_rw", []))) is not None:
         d = re.sub(r"[^0-9/]", "", nikrules.ocr_to_digits(_strip_colon(t.text)))
         m = re.fullmatch(r"(\d{3})[/17]?(\d{3})", d)  # a lost slash or one read as 1/7
@@ -289,6 +320,18 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
         res.nik_valid = not mismatch
         res.set("nik", nik, nik_conf if not mismatch else min(nik_conf, 0.5))
     return res
+
+
+def _header_from_nik(nik: str, header: list[Text], res: Result) -> None:
+    """The header as the NIK's codes name it, when what was read is close to those names."""
+    from rapidfuzz import fuzz
+
+    prov = regions.PROVINCES.get(nik[:2])
+    if prov and header and fuzz.partial_ratio(prov, _clean_words(header[0].text)) >= 80:
+        res.set("provinsi", prov, max(res.confidence["provinsi"], header[0].conf))
+    kab = regions.REGENCIES.get(nik[:4])
+    if kab and len(header) > 1 and fuzz.ratio(kab, _clean_words(header[1].text)) >= 80:
+        res.set("kabupaten_kota", kab, max(res.confidence["kabupaten_kota"], header[1].conf))
 
 
 def _reconcile_birth(nik: str, nik_conf: float, birth: dt.date | None, digits: str, today: dt.date,

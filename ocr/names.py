@@ -114,6 +114,10 @@ def best_reading(probs: list[np.ndarray], alphabet: str, names: frozenset[str],
             for i, word in enumerate(words):
                 if len(word) >= 3 and word.isalpha() and word not in names:
                     cands.update(" ".join(words[:i] + [c] + words[i + 1:]) for c in lexicon.candidates(word, names))
+                    # a narrow space lost between two names: "ABDULANAM" -> "ABDUL ANAM"
+                    cands.update(" ".join(words[:i] + [word[:j], word[j:]] + words[i + 1:])
+                                 for j in range(1, len(word) - 2)
+                                 if (word[:j] in names or word[:j] == "I") and word[j:] in names)  # I KADEK
     scored = []
     for text in cands:
         labels = lexicon.encode(text, alphabet)

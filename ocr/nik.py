@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ocr import regions
 from ocr.vocab import PROVINCE_CODES, PROVINCES
 
 from queue_core.privacy import mask_nik  # noqa: F401 - one definition, re-exported for ocr users
@@ -72,6 +73,8 @@ def nik_problems(nik: str | None, today: dt.date | None = None) -> list[str]:
         problems.append(f"NIK province code {nik[:2]} does not exist")
     if nik[2:4] == "00" or nik[4:6] == "00":
         problems.append("NIK regency/district code 00 does not exist")
+    elif nik[:2] in PROVINCE_CODES and not regions.regency_known(nik[:4]):
+        problems.append(f"NIK regency code {nik[:4]} does not exist")
     day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])
     if day > 40:
         day -= 40

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from ocr import regions
 from ocr.vocab import BLOOD_TYPES, MARITAL, OCCUPATIONS, PROVINCES, RELIGIONS
 
 CARD_W, CARD_H = 1000, 630
@@ -86,6 +87,14 @@ def random_fields(rng: random.Random) -> dict:
     sex = rng.choice(["LAKI-LAKI", "PEREMPUAN"])
     day = born.day + (40 if sex == "PEREMPUAN" else 0)
     nik = f"{code}{reg_code}{rng.randint(1, 35):02d}{day:02d}{born:%m}{born:%y}{rng.randint(1, 9999):04d}"
+    # a real regency/city of that province (ocr.regions), chosen without drawing from rng again so
+    # that every other field of a seed stays as it was
+    listed = sorted((c, n) for c, n in regions.regencies_of(code).items() if n.startswith("KOTA") == kota)
+    if listed:
+        reg4, kab_kota = listed[(int(reg_code) * 7 + len(regency)) % len(listed)]
+        nik = reg4 + nik[4:]
+    else:
+        kab_kota = f"{'KOTA' if kota else 'KABUPATEN'} {regency}"
     words = [rng.choice(FIRST)] + [rng.choice(LAST) for _ in range(rng.choice([0, 1, 1, 1, 2]))]
     if rng.random() < 0.15:
         words.insert(1, rng.choice(FIRST))
@@ -119,7 +128,7 @@ def random_fields(rng: random.Random) -> dict:
         "kewarganegaraan": "WNI" if rng.random() < 0.97 else "WNA",
         "berlaku_hingga": expiry,
         "provinsi": PROVINCES[code],
-        "kabupaten_kota": f"{'KOTA' if kota else 'KABUPATEN'} {regency}",
+        "kabupaten_kota": kab_kota,
     }
 
 

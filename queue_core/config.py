@@ -131,6 +131,7 @@ class Settings:
     ocr_workers: int
     ocr_max_image_bytes: int
     ocr_preload: bool  # start the OCR worker (easyocr + torch) at start-up, not on the first KTP
+    ocr_min_confidence: float  # a KTP field read with less confidence is left empty and asked
     model_dir: Path
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     # Lookups derived from the settings and remembered (queue scopes, channels of a queue).
@@ -381,6 +382,7 @@ def parse_settings(raw: dict, path: Path, env: dict[str, str] | None = None) -> 
         ocr_workers=_get(ocr, "workers", "ocr", int, 1),
         ocr_max_image_bytes=_get(ocr, "max_image_bytes", "ocr", int, 10_000_000),
         ocr_preload=_get(ocr, "preload", "ocr", bool, True),
+        ocr_min_confidence=_get(ocr, "min_confidence", "ocr", float, 0.5),
         model_dir=Path(_get(pred, "model_dir", "predictor", str, "data/model")),
         raw=raw,
     )

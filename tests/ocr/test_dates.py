@@ -49,15 +49,16 @@ def test_the_place_is_kept_when_the_date_is_replaced(text, want):
 
 @pytest.mark.slow
 def test_the_row_image_supports_its_own_date_and_not_another(reader):
-    from ocr.layout import find_layout
-    from ocr.preprocess import decode, flatten, text_gray
+    from ocr import card_text, pipeline
+    from ocr.preprocess import decode
     from ocr.synthetic import make_card
 
     jpeg, truth = make_card(104, hard=False)
-    gray = text_gray(flatten(decode(jpeg, 10**8)).image)
-    gray, lay = find_layout(gray)
-    row = lay.rows[2]  # NIK, Nama, Tempat/Tgl Lahir
-    crop = gray[row.y0:row.y1, row.values[0][0]:row.values[-1][1]]
+    bgr, boxes = pipeline._upright(decode(jpeg, 10**8))
+    lines, crops = pipeline._read_lines(reader, bgr, boxes)
+    found = card_text.find_labels(lines)
+    card_text.attach_values(found, lines)
+    crop = crops[found["ttl"].values[-1].index]
     born = dt.date.fromisoformat(truth["fields"]["tanggal_lahir"])
     other = born.replace(day=born.day % 28 + 1)
     assert dates.supported_date(reader, crop, [born])[0] == born

@@ -1,9 +1,8 @@
 """Which row is the name: labels, row order, and fragments beside the name."""
 import numpy as np
 
-from ocr import engine, names
+from ocr import names
 from ocr.fields import RowText, Text, row_keys
-from ocr.layout import Row
 
 
 def rows(*labels):
@@ -23,17 +22,6 @@ def test_a_weak_label_match_out_of_order_gives_way_to_position():
 def test_a_clear_label_keeps_its_key_even_out_of_order():
     # the name row was lost by the layout: a clearly read "Tempat/Tgl Lahir" is still ttl
     assert row_keys(rows("NIK", "Tempat/Tgl Lahir", "Jenis Kelamin"))[:3] == ["nik", "ttl", "jk"]
-
-
-def test_a_fragment_beside_the_name_does_not_make_the_name_unsure(monkeypatch):
-    readings = {0: ("JOKO NUGROHO", 0.93), 1: ("L", 0.01)}
-    monkeypatch.setattr(names, "read_name", lambda reader, gray, box: readings[box[0]])
-    layout = [Row(0, 20, [0, 10, 0, 20], [[20, 30, 0, 20]]), Row(30, 50, [0, 10, 30, 50], [[0, 5, 30, 50], [1, 5, 30, 50]])]
-    texts = rows("NIK", "Nama")
-    texts[1].values = [Text("JOKO NUGROHO", 0.99), Text("U", 0.05)]
-    engine._read_name(None, np.zeros((60, 60), np.uint8), layout, texts)
-    assert [t.text for t in texts[1].values] == ["JOKO NUGROHO"]
-    assert texts[1].values[0].conf == 0.93
 
 
 def test_a_label_nearly_as_close_to_the_expected_row_keeps_the_row_order():

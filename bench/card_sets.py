@@ -1,0 +1,51 @@
+"""KTP photos with ground truth from the project's card renderers, cached on disk.
+
+    a  ocr.synthetic                 the project's first generator (the reader was developed on it)
+    b  bench/cards/render_b.py       written without seeing the reader or the other renderers
+    c  bench/cards/render_c.py       likewise
+    d  bench/cards/render_d.py       likewise; kept out of every tuning step (final check only);
+                                     `negatives` are its photos of things that are not a KTP
+
+Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out" / "cards"
+RENDERERS = ("a", "b", "c", "d")
+
+
+def _render(name: str, seed: int, n: int, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    if name == "a":
+        cmd = [sys.executable, "-m", "ocr.synthetic", "--n", str(n), "--seed", str(seed), "--out", str(folder)]
+    elif name == "negatives":
+        cmd = [sys.executable, str(ROOT / "bench" / "cards" / "render_d.py"), "--negatives",
+               "--n", str(n), "--seed", str(seed), "--out", str(folder)]
+    else:
+        cmd = [sys.executable, str(ROOT / "bench" / "cards" / f"render_{name}.py"),
+               "--n", str(n), "--seed", str(seed), "--out", str(folder)]
+    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    (folder / "complete").write_text("ok")
+
+
+def cards(name: str, seed: int, n: int) -> list[tuple[str, bytes, dict | None]]:
+    """(file name, JPEG bytes, true fields or None for a negative) for n photos."""
+    folder = OUT / f"{name}_{seed}_{n}"
+    if not (folder / "complete").exists():
+        _render(name, seed, n, folder)
+    out = []
+    if name == "a":
+        for js in sorted(folder.glob("card_*.json")):
+            truth = json.loads(js.read_text())
+            out.append((js.with_suffix(".jpg").name, js.with_suffix(".jpg").read_bytes(), truth["fields"]))
+    else:
+        for line in (folder / "truth.jsonl").read_text().splitlines():
+            item = json.loads(line)
+            out.append((item["image"], (folder / item["image"]).read_bytes(), item.get("fields")))
+    return out[:n]

@@ -1,0 +1,284 @@
+"""From read text lines (box + text) to the card's labelled rows, by geometry relative to the labels.
+
+Nothing here knows how a particular card printer draws a KTP. Labels are found by fuzzy match
+wherever they are; a label's value is the text that follows it along the label's own text line
+(its direction measured from the detected box, so tilt and perspective do not matter), up to a gap
+wider than a few letters or the next label; a label and its value read as one box ("Agama: ISLAM")
+are split at the colon. The header is the topmost line that starts with PROVINSI, and the
+KABUPATEN/KOTA line under it. The address's continuation lines are the unlabelled lines that start
+under the address value, above the RT/RW row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ocr.detect import Box
+from ocr.fields import RowText, Text
+
+# key, printed label (as fields.ROW_LABELS, plus the blood type label that shares the sex row)
+LABELS = (("nik", "NIK"), ("nama", "Nama"), ("ttl", "Tempat/Tgl Lahir"), ("jk", "Jenis Kelamin"),
+          ("gol", "Gol. Darah"), ("alamat", "Alamat"), ("rt_rw", "RT/RW"), ("kel_desa", "Kel/Desa"),
+          ("kecamatan", "Kecamatan"), ("agama", "Agama"), ("status_perkawinan", "Status Perkawinan"),
+          ("pekerjaan", "Pekerjaan"), ("kewarganegaraan", "Kewarganegaraan"), ("berlaku_hingga", "Berlaku Hingga"))
+LABEL_MIN = 0.72  # fuzzy score (0..1) at which a text is taken for a label
+LONG_LABEL_MIN = 0.6  # the same for labels of 5 letters or more ("Aqams" is Agama)
+LINE_TOLERANCE = 0.5  # a value's centre may be this many line heights off the label's line
+WORD_GAP = 3.0  # line heights between two boxes of one value; a wider gap ends the value
+FIRST_GAP = 15.0  # line heights from a label's end to the start of its value at most
+KTP_ONLY = ("nik", "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan", "kewarganegaraan",
+            "berlaku_hingga")  # labels a driving licence or other card does not print
+NIK_DIGITS = 12  # a line with this many digits (after look-alike mapping) can be the NIK's value
+COLON = re.compile(r"[:;：]")
+RT_RW = re.compile(r"\d{2,3}\s*[/7l|]\s*\d{2,3}")  # the RT/RW value, never an address's second line
+
+
+@dataclass
+class Line:
+    """One detected text line with what was read in it."""
+
+    box: Box
+    text: str
+    conf: float
+    index: int
+
+
+@dataclass
+class Found:
+    """A label found on the card and the lines of its value."""
+
+    key: str
+    label: Line
+    score: float
+    inline: str = ""  # value text read in the label's own box, after the colon
+    direction: np.ndarray = field(default_factory=lambda: np.array([1.0, 0.0]))  # reading direction there
+    values: list[Line] = field(default_factory=list)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def label_match(text: str) -> tuple[str | None, float, str]:
+    """(key, score, rest): the label a box's text starts with, and the text after it."""
+    from rapidfuzz import fuzz
+
+    parts = COLON.split(text, maxsplit=1)
+    head, rest = (parts[0], parts[1]) if len(parts) == 2 else (text, "")
+    t = _letters(head)
+    if len(t) < 2:
+        return None, 0.0, ""
+    best_key, best, best_rest = None, 0.0, rest
+    for key, printed in LABELS:
+        n = _letters(printed)
+        score = fuzz.ratio(t, n) / 100
+        tail = rest
+        if not rest and len(t) > len(n) + 1 and len(n) >= 5:
+            # no colon read: "Agama ISLAM" -> the label's letters at the start, the rest is the value
+            prefix = fuzz.ratio(t[: len(n)], n) / 100
+            if prefix > score and prefix >= 0.85:
+                score, tail = prefix, _after_letters(head, len(n))
+        if len(n) <= 3 and len(t) != len(n):
+            score = 0.0 if t[: len(n)] != n or len(t) > len(n) + 1 else score  # "NIK", "RT/RW": exact
+        if score > best:
+            best_key, best, best_rest = key, score, tail
+    if best < (LONG_LABEL_MIN if len(_letters(dict(LABELS).get(best_key or "", ""))) >= 5 else LABEL_MIN):
+        return None, best, ""
+    return best_key, best, best_rest.strip()
+
+
+def _after_letters(text: str, n: int) -> str:
+    seen = 0
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            seen += 1
+            if seen == n:
+                return text[i + 1:]
+    return ""
+
+
+def _frame(lines: list[Line]) -> tuple[np.ndarray, np.ndarray]:
+    """The card's reading direction and its downward normal, from the longest lines."""
+    longest = sorted(lines, key=lambda ln: -ln.box.length)[:12]
+    d = np.median(np.array([ln.box.direction for ln in longest]), axis=0) if longest else np.array([1.0, 0.0])
+    d = d / max(1e-6, float(np.linalg.norm(d)))
+    return d, np.array([-d[1], d[0]])
+
+
+def _local_direction(box: Box, lines: list[Line]) -> np.ndarray:
+    """Reading direction at a box: the median of the nearest long lines' directions (a short box
+    such as "NIK" gives a poor angle of its own; perspective makes the angle vary over the card)."""
+    long = [ln.box for ln in lines if ln.box.length >= 3 * ln.box.height] or [ln.box for ln in lines]
+    near = sorted(long, key=lambda b: float(np.linalg.norm(b.centre - box.centre)))[:5]
+    d = np.median(np.array([b.direction for b in near]), axis=0)
+    return d / max(1e-6, float(np.linalg.norm(d)))
+
+
+def _span(box: Box, d: np.ndarray) -> tuple[float, float]:
+    proj = box.quad @ d
+    return float(proj.min()), float(proj.max())
+
+
+def find_labels(lines: list[Line]) -> dict[str, Found]:
+    best: dict[str, Found] = {}
+    for ln in lines:
+        key, score, rest = label_match(ln.text)
+        if key is not None and (key not in best or score > best[key].score):
+            best[key] = Found(key, ln, score, inline=rest)
+    return best
+
+
+def nik_by_content(found: dict[str, Found], lines: list[Line]) -> None:
+    """When the NIK's label was not read ("NK", covered by a finger), its value is the topmost line
+    that is mostly digits and long enough, above the name's row when that was found."""
+    from ocr.nik import ocr_to_digits
+
+    if "nik" in found:
+        return
+    d, n = _frame(lines)
+    limit = float(found["nama"].label.box.centre @ n) if "nama" in found else float("inf")
+    used = {f.label.index for f in found.values()}
+    best = None
+    for ln in lines:
+        digits = sum(ch.isdigit() for ch in ocr_to_digits(ln.text))
+        y = float(ln.box.centre @ n)
+        if ln.index in used or digits < NIK_DIGITS or y >= limit or re.search(r"\d{2}-\d{2}-\d{4}", ln.text):
+            continue
+        if best is None or y < float(best.box.centre @ n):
+            best = ln
+    if best is not None:
+        found["nik"] = Found("nik", Line(best.box, "", 0.0, -1), 0.5, values=[best])
+
+
+def looks_like_ktp(found: dict[str, Found], lines: list[Line]) -> bool:
+    """Labels only a KTP prints (or its NIK), and no other card's title."""
+    from rapidfuzz import fuzz
+
+    for ln in lines:
+        t = _letters(ln.text)
+        if len(t) >= 10 and max(fuzz.partial_ratio("suratizinmengemudi", t), fuzz.partial_ratio("drivinglicen", t)) >= 85:
+            return False
+    return sum(k in found for k in KTP_ONLY) >= 2
+
+
+def attach_values(found: dict[str, Found], lines: list[Line]) -> None:
+    """Each label's value: the lines after it along its own line (see the module docstring). A line
+    belongs to the label whose line it lies closest to, so tightly packed rows do not mix."""
+    label_ids = {f.label.index for f in found.values()} | {v.index for f in found.values() for v in f.values}
+    owner: dict[int, tuple[float, Found, float]] = {}
+    for f in found.values():
+        if f.label.index < 0:  # a NIK found by its digits: no label to follow
+            continue
+        d = f.direction = _local_direction(f.label.box, lines)
+        n = np.array([-d[1], d[0]])
+        _, right = _span(f.label.box, d)
+        h = f.label.box.height
+        for ln in lines:
+            if ln.index in label_ids:
+                continue
+            off = abs(float((ln.box.centre - f.label.box.centre) @ n)) / min(h, ln.box.height)
+            start = _span(ln.box, d)[0]
+            if off < LINE_TOLERANCE and start >= right - 0.5 * h and (ln.index not in owner or off < owner[ln.index][0]):
+                owner[ln.index] = (off, f, start)
+    by_label: dict[str, list[tuple[float, Line]]] = {}
+    for idx, (_, f, start) in owner.items():
+        by_label.setdefault(f.key, []).append((start, lines[idx]))
+    for key, cands in by_label.items():
+        f = found[key]
+        d = f.direction
+        h = f.label.box.height
+        label_end = _span(f.label.box, d)[1]
+        # a value read inside the label's box continues only across a word gap; else the value may
+        # start as far as the colon column puts it
+        prev_end, gap = (label_end, WORD_GAP * h) if f.inline else (label_end, FIRST_GAP * h)
+        for start, ln in sorted(cands, key=lambda t: t[0]):
+            if start - prev_end > gap:
+                break
+            gap = WORD_GAP * h
+            f.values.append(ln)
+            prev_end = _span(ln.box, d)[1]
+    _address_continuation(found, lines)
+
+
+def _address_continuation(found: dict[str, Found], lines: list[Line]) -> None:
+    addr = found.get("alamat")
+    if addr is None or not addr.values:
+        return
+    d = addr.direction
+    n = np.array([-d[1], d[0]])
+    h = addr.label.box.height
+    first = addr.values[0].box
+    x0 = _span(first, d)[0]
+    y0 = float(first.centre @ n)
+    below = found.get("rt_rw")
+    y_stop = float(below.label.box.centre @ n) - 0.5 * h if below else y0 + 2.2 * h
+    used = {f.label.index for f in found.values()} | {v.index for f in found.values() for v in f.values}
+    for ln in sorted(lines, key=lambda ln: float(ln.box.centre @ n)):
+        y = float(ln.box.centre @ n)
+        if ln.index in used or not (y0 + 0.6 * h < y < y_stop) or y > y0 + 2.2 * h:
+            continue
+        if abs(_span(ln.box, d)[0] - x0) < 2.0 * h and not RT_RW.search(ln.text):
+            addr.values.append(ln)
+            return
+
+
+def header(lines: list[Line], found: dict[str, Found]) -> list[Text]:
+    """[province line, regency/city line] as read (PROVINSI kept: fields.build strips it)."""
+    from rapidfuzz import fuzz
+
+    d, n = _frame(lines)
+    top = float(found["nik"].label.box.centre @ n) if "nik" in found else None
+    prov = kab = None
+    for ln in sorted(lines, key=lambda ln: float(ln.box.centre @ n)):
+        if top is not None and float(ln.box.centre @ n) > top - 0.5 * ln.box.height:
+            break
+        word = _letters(ln.text.split()[0]) if ln.text.split() else ""
+        if prov is None and fuzz.ratio(word, "provinsi") >= 75:
+            prov = ln
+        elif kab is None and (fuzz.ratio(word, "kabupaten") >= 75 or fuzz.ratio(word, "kota") >= 75):
+            kab = ln
+    out = []
+    if prov is not None:
+        out.append(Text(prov.text, prov.conf))
+        if kab is not None:
+            out.append(Text(kab.text, kab.conf))
+    return out
+
+
+def _value_texts(f: Found) -> list[Text]:
+    texts = [Text(f.inline, f.label.conf)] if f.inline else []
+    texts += [Text(v.text, v.conf) for v in f.values]
+    if texts and f.key != "nik":
+        texts[0] = Text(_drop_label_tail(f.key, texts[0].text), texts[0].conf)
+    return texts
+
+
+def _drop_label_tail(key: str, text: str) -> str:
+    """The end of a label read as a box of its own ("Tempat/Tgl" + "Lahir : DUMAI, ...") starts the value:
+    drop it, and the colon after it."""
+    from rapidfuzz import fuzz
+
+    printed = dict(LABELS)[key].split()
+    words = text.split()
+    if len(printed) > 1 and words and fuzz.ratio(_letters(words[0]), _letters(printed[-1])) >= 75:
+        return COLON.split(" ".join(words[1:]), maxsplit=1)[-1].strip() if len(words) > 1 else ""
+    return text
+
+
+def rows(found: dict[str, Found]) -> list[RowText]:
+    """RowTexts in card order with the printed label, ready for `fields.build`."""
+    from ocr.fields import ROW_LABELS
+
+    out = []
+    for key, printed in ROW_LABELS:
+        f = found.get(key)
+        if f is None:
+            continue
+        values = _value_texts(f)
+        if key == "jk" and "gol" in found:
+            blood = _value_texts(found["gol"])
+            values = values + [Text("Gol. Darah : " + " ".join(t.text for t in blood), min([t.conf for t in blood] or [0.0]))]
+        out.append(RowText(Text(printed, f.score), values))
+    return out

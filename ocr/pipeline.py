@@ -1,0 +1,214 @@
+"""A KTP photo read by a text detector and easyocr's recogniser.
+
+    detect text lines on the whole photo (ocr.detect) -> turn the photo upright (90/270 from the
+    lines' direction, 180 from the line classifier, then from the labels) -> search again closer
+    when the text is small -> cut each line out straight and read it (easyocr) -> labels and values
+    by geometry (ocr.card_text) -> the name, NIK and birth date read again with care -> fields.build
+
+No colour, layout or font of one card printer is assumed; a photo with no readable KTP labels is
+"not a KTP".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import cv2
+import numpy as np
+
+from ocr import card_text
+from ocr.detect import DETECT_SIDE, MAX_DETECT_SIDE, MAX_ZOOM, TEXT_HEIGHT, Box, Detector, crop
+from ocr.fields import Result, build
+
+DIGITS = "0123456789"
+VALUE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;/-'()"  # values are printed in capitals
+READ_HEIGHT = 64  # px lines are cut out at for easyocr, which scales them to its own line height
+MIN_NAME_HEIGHT = 20  # the name is cut out at its own size (ocr.deblur measures the blur on it), at least this
+MIN_LABELS = 3  # labels read below which the photo is also read the other way up
+
+
+@functools.lru_cache(maxsize=1)
+def detector() -> Detector:
+    return Detector()
+
+
+def _scaled(bgr: np.ndarray, side: int) -> tuple[np.ndarray, float]:
+    s = min(1.0, side / max(bgr.shape[:2]))
+    if s >= 1.0:
+        return bgr, 1.0
+    return cv2.resize(bgr, None, fx=s, fy=s, interpolation=cv2.INTER_AREA), s
+
+
+def _vertical(boxes: list[Box]) -> bool:
+    long = [b for b in boxes if b.length > 2.5 * b.height]
+    if len(long) < 3:
+        return False
+    return sum(abs(b.direction[1]) > abs(b.direction[0]) for b in long) > len(long) / 2
+
+
+def _detect(bgr: np.ndarray) -> list[Box]:
+    """Lines in full-photo coordinates: searched on the whole photo at DETECT_SIDE, then again
+    closer on the region around what was found when its smallest lines came out small (a card
+    far from the camera: only the big header and NIK show at first)."""
+    det = detector()
+    small, s = _scaled(bgr, DETECT_SIDE)
+    boxes = det.boxes(small)
+    if not boxes:
+        return []
+    first = [Box(b.quad / s) for b in boxes]
+    small_h = float(np.percentile([b.height for b in boxes], 10))
+    pts = np.concatenate([b.quad for b in first])
+    (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
+    grow = 0.6 * max(x1 - x0, y1 - y0)  # the card reaches well beyond its biggest lines
+    x0, y0 = max(0, int(x0 - grow)), max(0, int(y0 - grow))
+    x1, y1 = min(bgr.shape[1], int(x1 + grow)), min(bgr.shape[0], int(y1 + grow))
+    # up to 2x the photo's own pixels: a small card in a small photo has lines a few pixels high
+    zoom = min(MAX_ZOOM, MAX_DETECT_SIDE / max(x1 - x0, y1 - y0))
+    if small_h >= TEXT_HEIGHT or zoom < 1.4 * s:
+        return first
+    region = cv2.resize(bgr[y0:y1, x0:x1], None, fx=zoom, fy=zoom,
+                        interpolation=cv2.INTER_AREA if zoom < 1.0 else cv2.INTER_CUBIC)
+    again = det.boxes(region)
+    if len(again) <= len(first):
+        return first
+    return [Box(b.quad / zoom + np.array([x0, y0], np.float32)) for b in again]
+
+
+def _rotate_boxes_180(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
+    h, w = shape[:2]
+    out = []
+    for b in boxes:
+        q = np.array([w - 1, h - 1], np.float32) - b.quad
+        out.append(Box(np.roll(q, 2, axis=0)))
+    return out
+
+
+def _gray(image: np.ndarray) -> np.ndarray:
+    """The channel with the most contrast (blue on a blue card, any on a photocopy), evened out."""
+    chans = cv2.split(image)
+    spread = [float(np.percentile(c, 95) - np.percentile(c, 5)) for c in chans]
+    g = chans[int(np.argmax(spread))]
+    k = max(3, (g.shape[0] // 2) | 1)
+    bg = cv2.dilate(g, np.ones((k, k), np.uint8))
+    return cv2.normalize(cv2.divide(g, bg, scale=255), None, 0, 255, cv2.NORM_MINMAX)
+
+
+def _canvas(crops: list[np.ndarray]) -> tuple[np.ndarray, list[list[int]]]:
+    """Crops stacked on one white page for easyocr's `recognize`, with their boxes."""
+    gap = 12
+    width = max(c.shape[1] for c in crops) + 2 * gap
+    height = sum(c.shape[0] + gap for c in crops) + gap
+    page = np.full((height, width), 255, np.uint8)
+    boxes, y = [], gap
+    for c in crops:
+        page[y:y + c.shape[0], gap:gap + c.shape[1]] = c
+        boxes.append([gap, gap + c.shape[1], y, y + c.shape[0]])
+        y += c.shape[0] + gap
+    return page, boxes
+
+
+def _read_lines(reader, bgr: np.ndarray, boxes: list[Box]) -> tuple[list[card_text.Line], list[np.ndarray]]:
+    from ocr.engine import recognize
+
+    crops = [_gray(crop(bgr, b, READ_HEIGHT)) for b in boxes]
+    page, where = _canvas(crops)
+    texts = recognize(reader, page, where)
+    return [card_text.Line(b, t.text, t.conf, i) for i, (b, t) in enumerate(zip(boxes, texts))], crops
+
+
+def _upright(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
+    boxes = _detect(bgr)
+    if _vertical(boxes):
+        bgr = cv2.rotate(bgr, cv2.ROTATE_90_CLOCKWISE)
+        boxes = _detect(bgr)
+    longest = sorted(boxes, key=lambda b: -b.length)[:10]
+    if detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
+        bgr = cv2.rotate(bgr, cv2.ROTATE_180)
+        boxes = _rotate_boxes_180(boxes, bgr.shape)
+    return bgr, boxes
+
+
+def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
+    bgr, boxes = _upright(bgr)
+    if not boxes:
+        return _not_ktp()
+    lines, crops = _read_lines(reader, bgr, boxes)
+    found = card_text.find_labels(lines)
+    if len(found) < MIN_LABELS:  # the classifier may have been wrong: the other way up
+        flipped = cv2.rotate(bgr, cv2.ROTATE_180)
+        boxes2 = _rotate_boxes_180(boxes, flipped.shape)
+        lines2, crops2 = _read_lines(reader, flipped, boxes2)
+        found2 = card_text.find_labels(lines2)
+        if len(found2) > len(found):
+            bgr, lines, crops, found = flipped, lines2, crops2, found2
+    card_text.nik_by_content(found, lines)
+    card_text.attach_values(found, lines)
+    _careful(reader, found, crops, bgr)
+    rows = card_text.rows(found)
+    head = card_text.header(lines, found)
+    ttl = found.get("ttl")
+    res = build(rows, head, today, check_date=lambda dates: _check_date(reader, ttl, crops, dates))
+    if not card_text.looks_like_ktp(found, lines) and not ("nik" in found and found["nik"].label.index >= 0 and res.nik_valid):
+        return _not_ktp()  # a NIK under its own label that passes every check is enough
+    return res
+
+
+def _not_ktp() -> Result:
+    res = Result()
+    res.problems = ["not a KTP"]
+    return res
+
+
+def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray], bgr: np.ndarray) -> None:
+    """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
+    from ocr.engine import recognize
+    from ocr.names import read_name
+
+    jobs: dict[str | None, list[card_text.Line]] = {}
+    for key, f in found.items():
+        if key != "nama":
+            jobs.setdefault(DIGITS if key == "nik" else VALUE_CHARS, []).extend(f.values)
+    for allow, lines in jobs.items():
+        if not lines:
+            continue
+        cut = [_strip_colon(crops[v.index]) for v in lines]
+        page, where = _canvas(cut)
+        for v, t in zip(lines, recognize(reader, page, where, allowlist=allow)):
+            v.text, v.conf = t.text, t.conf
+    name = found.get("nama")
+    for v in name.values if name is not None else []:
+        c = _strip_colon(_gray(crop(bgr, v.box, MIN_NAME_HEIGHT if v.box.height < MIN_NAME_HEIGHT else None)))
+        text, conf = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
+        if len(text.replace(" ", "")) >= 2:
+            v.text, v.conf = text, conf
+
+
+def _strip_colon(gray: np.ndarray) -> np.ndarray:
+    """Cut a leading colon off a value crop: a first mark narrower than a letter whose ink, in the
+    line's middle band (the lines above and below may show at the crop's edges), is two dots or
+    one short mark rather than a full-height stroke."""
+    h, w = gray.shape
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    band = ink[int(0.12 * h):int(0.82 * h)] > 0
+    cols = band.sum(axis=0) > max(2, 0.06 * band.shape[0])
+    x = 0
+    while x < w and not cols[x]:
+        x += 1
+    start = x
+    while x < w and cols[x]:
+        x += 1
+    if x >= w or x - start > 0.3 * h or x == start:
+        return gray
+    rows = band[:, start:x].any(axis=1)
+    ys = np.flatnonzero(rows)
+    if ys[-1] - ys[0] < 0.35 * band.shape[0] or not rows[ys[0]:ys[-1] + 1].all():
+        return gray[:, min(w - 4, x + max(1, int(0.04 * h))):]
+    return gray
+
+
+def _check_date(reader, ttl: card_text.Found | None, crops: list[np.ndarray], dates):
+    from ocr.dates import supported_date
+
+    if ttl is None or not ttl.values:
+        return None
+    return supported_date(reader, crops[ttl.values[-1].index], dates)[0]
