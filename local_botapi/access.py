@@ -44,14 +44,14 @@ def add_passcode_check(app: web.Application, passcode: str | None) -> None:
     def matches(given: str) -> bool:
         return hmac.compare_digest(given.upper().encode(), passcode.upper().encode())
 
-    def refuse(request: web.Request, status: int = 401) -> web.Response:
-        wait = wrong.take(client_of(request))
+    def refuse(request: web.Request, given: str) -> web.Response:
+        wait = wrong.take(client_of(request)) if given else 0  # only guesses count
         if wait:
             return web.json_response({"ok": False, "error_code": 429, "description": "Too Many Requests",
                                       "parameters": {"retry_after": int(wait) + 1}},
                                      status=429, headers={"Retry-After": str(int(wait) + 1)})
-        return web.json_response({"ok": False, "error_code": status, "description": "Unauthorized: passcode required"},
-                                 status=status)
+        return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized: passcode required"},
+                                 status=401)
 
     def cookie(response: web.StreamResponse, given: str) -> web.StreamResponse:
         response.set_cookie(COOKIE, given, httponly=True, samesite="Strict", max_age=7 * 24 * 3600)
@@ -72,7 +72,7 @@ def add_passcode_check(app: web.Application, passcode: str | None) -> None:
                 return web.Response(status=429, text="Terlalu banyak percobaan / Too many attempts")
             error = '<p style="color:#b00">Kode salah / Wrong passcode</p>' if given else ""
             return web.Response(text=_LOGIN.format(error=error), content_type="text/html", status=401)
-        return refuse(request)
+        return refuse(request, given)
 
     async def login(request: web.Request) -> web.StreamResponse:
         form = await request.post()
