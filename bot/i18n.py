@@ -50,3 +50,24 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     if lang is not None:
         return entry[lang].format(**values)
     return f"{entry['id'].format(**values)}\n\n{entry['en'].format(**values)}"
+
+
+MAX_TEXT, MAX_CAPTION = 4096, 1024  # Telegram's limits, in UTF-16 code units
+
+
+def u16len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def fit(text: str, limit: int = MAX_TEXT) -> str:
+    """`text` cut (with "…") to at most `limit` UTF-16 code units, as Telegram counts them."""
+    if u16len(text) <= limit:
+        return text
+    cut = text.encode("utf-16-le")[: (limit - 1) * 2].decode("utf-16-le", errors="ignore")
+    return cut + "…"
+
+
+def clip(value: object, n: int = 64) -> str:
+    """User-chosen text quoted in a reply (a name, a command argument): at most n characters."""
+    text = str(value)
+    return text if len(text) <= n else text[: n - 1] + "…"

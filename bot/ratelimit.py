@@ -24,6 +24,8 @@ from aiolimiter import AsyncLimiter
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import AIORateLimiter
 
+from .i18n import MAX_CAPTION, MAX_TEXT, fit, u16len
+
 log = logging.getLogger(__name__)
 MAX_TRACKED_CHATS = 20_000
 
@@ -61,6 +63,7 @@ class RetryingRateLimiter(PerChatRateLimiter):
         self.stats: Counter = Counter()
 
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
+        fit_to_limits(endpoint, data)
         attempt = 0
         while True:
             try:
@@ -79,3 +82,16 @@ class RetryingRateLimiter(PerChatRateLimiter):
                 delay = self.base_delay * 2 ** (attempt - 1) * (0.5 + random.random())
                 log.warning("Bot API %s failed (%s); retry %d in %.2fs", endpoint, exc, attempt, delay)
                 await asyncio.sleep(delay)
+
+
+def fit_to_limits(endpoint: str, data: dict) -> None:
+    """Last line of defence: a plain-text message or caption over Telegram's limit (user-chosen
+    text in it: a long name, a question) is cut to fit instead of failing with "message is too
+    long". Texts with a parse_mode or entities are left alone (a cut could break their markup)."""
+    if not isinstance(data, dict) or data.get("parse_mode") or data.get("entities") or data.get("caption_entities"):
+        return
+    for key, limit in (("text", MAX_TEXT), ("caption", MAX_CAPTION)):
+        value = data.get(key)
+        if isinstance(value, str) and u16len(value) > limit:
+            log.warning("%s: %s of %d characters cut to Telegram's limit", endpoint, key, len(value))
+            data[key] = fit(value, limit)

@@ -21,7 +21,8 @@ from urllib.parse import urlparse
 
 from telegram.ext import Application
 
-from local_botapi import LOCAL_TOKEN, LocalBotApi
+from local_botapi import LocalBotApi
+from local_botapi.guard import installation_token, is_loopback, new_passcode
 from queue_core.config import Settings
 
 from .app import build_application
@@ -48,6 +49,7 @@ class PusQue:
         self.webhook_secret = secrets.token_urlsafe(32) if webhook_url else None
         self.services_factory, self.configure = services_factory, configure
         self.botapi_options = botapi_options or {}
+        self.passcode: str | None = None  # local mode off loopback: the chat page's passcode
         self.botapi: LocalBotApi | None = None
         self.application: Application | None = None
         self.web: WebServer | None = None
@@ -55,7 +57,14 @@ class PusQue:
 
     @property
     def page_url(self) -> str | None:
-        return self.botapi.page_url if self.botapi else None
+        """The chat page's address; with a passcode in it when one is needed (it sets a cookie)."""
+        if self.botapi is None:
+            return None
+        return self.botapi.page_url + (f"?passcode={self.passcode}" if self.passcode else "")
+
+    def local_token(self) -> str:
+        """This installation's local Bot API token (random, made once, kept in local_mode.token_file)."""
+        return installation_token(self.settings.resolve(self.settings.local_token_file))
 
     async def start(self) -> "PusQue":
         s = self.settings
@@ -65,13 +74,15 @@ class PusQue:
                 options = dict(max_messages_per_second=s.max_messages_per_second,
                                max_messages_per_chat_per_second=s.max_messages_per_chat_per_second)
                 options.update(self.botapi_options)
-                self.botapi = LocalBotApi(LOCAL_TOKEN, **options)
+                if not is_loopback(s.web_host):
+                    self.passcode = s.local_passcode or new_passcode()
+                self.botapi = LocalBotApi(self.local_token(), passcode=self.passcode, **options)
                 self.botapi.state.role_ids = {"admin": sorted(s.admin_ids), "staff": sorted(s.staff_ids - s.admin_ids)}
                 await self.botapi.start(s.web_host, s.botapi_port)
                 self._started.append(self.botapi.stop)
                 self.base_url = self.botapi.base_url
             app = self.application = build_application(
-                s, self.token or LOCAL_TOKEN, base_url=self.base_url, webhook=bool(self.webhook_url),
+                s, self.token or (self.botapi.state.token if self.botapi else self.local_token()), base_url=self.base_url, webhook=bool(self.webhook_url),
                 services_factory=self.services_factory, configure=self.configure)
             await app.initialize()
 
@@ -134,9 +145,29 @@ async def serve(pusque: PusQue, announce: Callable[[str], None] = print) -> None
         else:
             announce(f"PusQue running ({pusque.mode}{', webhook' if pusque.webhook_url else ', long polling'})")
         announce(f"Health: {pusque.web.root_url}/health")
-        if pusque.page_url and pusque.settings.web_host in ("0.0.0.0", "::"):
-            announce("Phones on the same network: use this machine's LAN address with the same port.")
+        for line in reach_lines(pusque):
+            announce(line)
         await stop.wait()
         log.info("stopping")
     finally:
         await pusque.stop()
+
+
+def reach_lines(pusque: PusQue) -> list[str]:
+    """Who can reach what, said at start-up (docs/security.md); off-loopback lines also go to the log."""
+    s, lines = pusque.settings, []
+    where = "this machine only" if is_loopback(s.web_host) else f"anyone who can reach {s.web_host or '*'} (the network)"
+    lines.append(f"Web server (board, public API, /metrics; staff API needs a pq_ token): {where}")
+    if pusque.webhook_url:
+        lines.append("Webhook: only calls with Telegram's secret token header are accepted")
+    if pusque.botapi is not None:
+        if pusque.passcode:
+            lines.append(f"Chat page and /local/* API: {where}, with the passcode {pusque.passcode} "
+                         "(whoever has it can act as any user, staff or admin of the page)")
+            lines.append("Phones on the same network: this machine's LAN address, same port, then the passcode.")
+            log.warning("local mode listens on %s, not loopback: the chat page needs the passcode", s.web_host or "*")
+        else:
+            lines.append("Chat page and /local/* API: this machine only, no passcode")
+        lines.append("Local Bot API token: random for this installation, kept in "
+                     f"{s.resolve(s.local_token_file)}")
+    return lines

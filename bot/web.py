@@ -9,7 +9,6 @@ the services container.
 from __future__ import annotations
 
 import hmac
-import json
 import logging
 import time
 from typing import Callable
@@ -18,8 +17,13 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
+from local_botapi.guard import BadJson, client_of, quiet_bad_http, read_json
+
+from .webguard import Refusals, guard_middleware, refused
+
 log = logging.getLogger(__name__)
 APPLICATION = web.AppKey("application", Application)
+REFUSALS = web.AppKey("refusals", Refusals)
 WEB_FEATURES: list[Callable[[web.Application], None]] = []
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -31,8 +35,10 @@ class WebServer:
         self.host, self.port, self.mode = host, port, mode
         self.webhook_path, self.webhook_secret = webhook_path, webhook_secret
         self.started_at = time.time()
-        self.app = web.Application(client_max_size=20 * 1024 * 1024)
+        quiet_bad_http()
+        self.app = web.Application(client_max_size=20 * 1024 * 1024, middlewares=[guard_middleware])
         self.app[APPLICATION] = application
+        self.refusals = self.app[REFUSALS] = Refusals()
         self.app.router.add_get("/health", self._health)
         if webhook_path:
             self.app.router.add_post(webhook_path, self._webhook)
@@ -52,11 +58,18 @@ class WebServer:
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         log.info("web server at %s", self.root_url)
+        self.refusals.start(self._staff)
+
+    def _staff(self):
+        from .services import services_of
+
+        return services_of(self.application).staff
 
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+            await self.refusals.stop(self._staff)
 
     async def _health(self, request: web.Request) -> web.Response:
         bot = self.application.bot
@@ -70,13 +83,16 @@ class WebServer:
 
     async def _webhook(self, request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
-        if not self.webhook_secret or not hmac.compare_digest(given, self.webhook_secret):
-            log.warning("webhook call refused: wrong secret token from %s", request.remote)
-            return web.Response(status=403, text="wrong secret token")
+        if not self.webhook_secret or not hmac.compare_digest(given.encode(), self.webhook_secret.encode()):
+            wait = self.refusals.note(client_of(request), "webhook", "wrong secret token")
+            return refused(403, wait, {"error": "wrong secret token"})
         try:
-            data = await request.json()
+            data = await read_json(request, max_bytes=1024 * 1024, max_depth=64)
+            if not isinstance(data, dict):
+                raise TypeError("not an object")
             update = Update.de_json(data, self.application.bot)
-        except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+        except (BadJson, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            log.warning("webhook: a body that is not an update (%d bytes announced)", request.content_length or 0)
             return web.Response(status=400, text="not an update")
         await self.application.update_queue.put(update)
         return web.Response(status=200)

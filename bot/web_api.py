@@ -9,7 +9,8 @@ Public (numbers only, no personal data):
 Staff token (`Authorization: Bearer pq_...`, made with /token by an admin, stored hashed):
     GET  /api/queues?channel=NAME      adds that channel's waiting list with names and masked NIK
     POST /api/channels/{name}/{call|recall|skip|done|pause|resume}
-Every token-protected request, allowed or refused, is written to the audit log.
+Every allowed token-protected request is written to the audit log; refused ones are rate limited
+per client address (429) and audited as one row per client per minute (bot/webguard.py).
 """
 from __future__ import annotations
 
@@ -23,8 +24,11 @@ from queue_core.policy import derive_conditions, level_for
 from queue_core.snapshot import WaitingTicket
 from queue_core.staff_views import board_state, staff_queue, waiting_counts
 
+from local_botapi.guard import client_of, read_json
+
 from .services import services_of
-from .web import APPLICATION, WEB_FEATURES
+from .web import APPLICATION, REFUSALS, WEB_FEATURES
+from .webguard import refused
 
 ACTIONS = ("call", "recall", "skip", "done", "pause", "resume")
 
@@ -34,20 +38,19 @@ def _services(request: web.Request):
 
 
 async def _token(request: web.Request, action: str, target: str | None = None):
-    """The token's info, or None after writing the refusal to the audit log."""
-    services = _services(request)
+    """The token's info, or the refusal to return (401, or 429 once the client is rate limited).
+    Refusals are counted per client and minute and audited as one row (bot/webguard.py)."""
+    services, refusals = _services(request), request.app[REFUSALS]
+    client = client_of(request)
     header = request.headers.get("Authorization", "")
     token = header[7:].strip() if header.lower().startswith("bearer ") else ""
-    info = await services.staff.check_token(token) if token else None
-    if info is None:
-        await services.staff.audit(None, f"api_{action}", allowed=False, target=target,
-                                   detail={"remote": request.remote or "", "reason": "no token" if not token else "bad token"})
-    return info
-
-
-def _unauthorized() -> web.Response:
-    return web.json_response({"error": "unauthorized", "message": "staff token required (Authorization: Bearer ...)"},
-                             status=401, headers={"WWW-Authenticate": "Bearer"})
+    if 0 < len(token) <= 128 and not (refusals.limited(client) and not token.startswith("pq_")):
+        info = await services.staff.check_token(token)
+        if info is not None:
+            return info
+    wait = refusals.note(client, f"api_{action}", "no token" if not token else "bad token")
+    return refused(401, wait, {"error": "unauthorized", "message": "staff token required (Authorization: Bearer ...)"},
+                   {"WWW-Authenticate": "Bearer"})
 
 
 async def get_services(request: web.Request) -> web.Response:
@@ -72,8 +75,8 @@ async def get_queues(request: web.Request) -> web.Response:
     channel = request.query.get("channel")
     if channel:
         info = await _token(request, "queue", channel)
-        if info is None:
-            return _unauthorized()
+        if isinstance(info, web.Response):
+            return info
         try:
             name = services.settings.channel(channel).name
         except KeyError:
@@ -100,23 +103,37 @@ async def get_ticket(request: web.Request) -> web.Response:
     return web.json_response(_ticket_json(view))
 
 
+PREDICT_MAX_BYTES, MAX_CONDITIONS, MAX_AGE = 8 * 1024, 32, 150
+
+
+def _predict_input(body) -> tuple[str, list[str], int | None]:
+    """{"service", "conditions", "age"} checked: ValueError/TypeError/KeyError when it is not usable."""
+    if not isinstance(body, dict):
+        raise TypeError("not an object")
+    code, conditions, age = body["service"], body.get("conditions") or [], body.get("age")
+    if not isinstance(code, str) or not isinstance(conditions, list) or len(conditions) > MAX_CONDITIONS:
+        raise TypeError("service must be text, conditions a short list")
+    if age is not None and (isinstance(age, bool) or not isinstance(age, (int, float)) or not 0 <= age <= MAX_AGE):
+        raise ValueError("age out of range")
+    return code.upper()[:16], [str(c) for c in conditions], None if age is None else int(age)
+
+
 async def post_predict(request: web.Request) -> web.Response:
     """How long a ticket taken now would wait for its first phase (nothing is written)."""
     services = _services(request)
     s = services.settings
+    body = await read_json(request, max_bytes=PREDICT_MAX_BYTES)  # BadJson: 400/413 (webguard)
     try:
-        body = await request.json()
-        code = str(body["service"]).upper()
-        conditions = [str(c) for c in body.get("conditions", [])]
-        age = None if body.get("age") is None else int(body["age"])
+        code, conditions, age = _predict_input(body)
     except (ValueError, KeyError, TypeError):
-        return web.json_response({"error": "bad_request", "message": 'body: {"service": "A", "conditions": [], "age": null}'},
-                                 status=400)
+        return web.json_response({"error": "bad_request", "message": 'body: {"service": "A", "conditions": [], '
+                                  '"age": null} (age 0-150, at most 32 conditions)'}, status=400)
     if code not in s.services:
         return web.json_response({"error": "unknown_service", "known": sorted(s.services)}, status=404)
     unknown = [c for c in conditions if c not in s.conditions]
-    if unknown:
-        return web.json_response({"error": "unknown_condition", "unknown": unknown, "known": sorted(s.conditions)}, status=400)
+    if unknown:  # echoed, but bounded: at most 5, each cut to 40 characters
+        return web.json_response({"error": "unknown_condition", "unknown": [c[:40] for c in unknown[:5]],
+                                  "unknown_count": len(unknown), "known": sorted(s.conditions)}, status=400)
     derived = derive_conditions(conditions, age, s.conditions)
     level = level_for(derived, s.conditions, s.default_level)
     phase = s.services[code].route[0]
@@ -144,8 +161,8 @@ async def post_channel_action(request: web.Request) -> web.Response:
     if action not in ACTIONS:
         return web.json_response({"error": "unknown_action", "known": list(ACTIONS)}, status=404)
     info = await _token(request, action, channel)
-    if info is None:
-        return _unauthorized()
+    if isinstance(info, web.Response):
+        return info
     detail = {"token": info.name, "via": "api"}
     queue = services.queue
     status, body = 200, {}

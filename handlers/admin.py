@@ -11,7 +11,7 @@ import os
 from telegram import Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from bot.i18n import t
+from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
 from bot.services import services_of
@@ -34,6 +34,7 @@ COMMANDS = [
     MenuCommand("reload", "Muat ulang konfigurasi / Reload config", roles=ADMIN, order=35),
 ]
 # Settings that belong to the running process, not to the file: a reload keeps them.
+MAX_TOKEN_NAME = 64
 RUNTIME_FIELDS = ("database_url", "telegram_token", "telegram_base_url", "web_host", "web_port", "botapi_port")
 
 
@@ -78,10 +79,13 @@ async def token_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audi
     if len(args) == 2 and args[0].lower() == "revoke":
         n = await services.staff.revoke_tokens(args[1])
         audit.target, audit.detail["revoked"] = args[1], n
-        await update.effective_message.reply_text(t("admin.token_revoked", n=n, name=args[1]))
+        await update.effective_message.reply_text(t("admin.token_revoked", n=n, name=clip(args[1])))
         return
     if not args or len(args) > 2 or (len(args) == 2 and args[1].lower() not in ("staff", "admin")):
         await update.effective_message.reply_text(t("admin.token_usage"))
+        return
+    if len(args[0]) > MAX_TOKEN_NAME:  # stored names are at most 64; the reply must fit and show the token
+        await update.effective_message.reply_text(t("admin.token_name", n=MAX_TOKEN_NAME))
         return
     role = args[1].lower() if len(args) == 2 else "staff"
     token = await services.staff.create_token(args[0], role, update.effective_user.id)

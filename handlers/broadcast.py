@@ -24,6 +24,7 @@ from bot.roles import Role
 from bot.services import services_of
 from queue_core.broadcasts import KIND, REPORT_KIND, BroadcastStore, Progress
 
+from .buttondata import button_int
 from .staff_common import Audit, privileged
 
 log = logging.getLogger(__name__)
@@ -90,10 +91,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: A
     query = update.callback_query
     services = services_of(context)
     store = store_of(context)
-    try:
-        _, action, bid = query.data.split(":")
-        bid = int(bid)
-    except ValueError:
+    parts = query.data.split(":")
+    action, bid = (parts[1], button_int(parts[2])) if len(parts) == 3 else (None, None)
+    if bid is None:
         await query.answer(t("staff.stale", "id"), show_alert=True)
         return
     audit.target, audit.detail["id"] = str(bid), bid

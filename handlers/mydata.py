@@ -16,10 +16,11 @@ from bot.services import services_of
 from queue_core import errors
 from queue_core.privacy import mask_nik
 
-from .patient_common import inline, main_keyboard, patients, touch
+from .patient_common import answer_stale, inline, main_keyboard, patients, touch
 
 log = logging.getLogger(__name__)
 COMMANDS = [MenuCommand("data", "Data saya / My data", order=5)]
+CONFIRM_KEY = "md_confirm"
 
 
 def describe(p, lang: str) -> list[str]:
@@ -57,13 +58,19 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def ask_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = await touch(update, context)
     await update.callback_query.answer()
-    await update.effective_message.reply_text(t("md.confirm", lang), reply_markup=inline(
+    sent = await update.effective_message.reply_text(t("md.confirm", lang), reply_markup=inline(
         [[(t("md.yes", lang), "md:erase"), (t("bt.no", lang), "md:keep")]]))
+    context.user_data[CONFIRM_KEY] = sent.message_id  # the one message whose buttons may erase
 
 
 async def erase(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = await touch(update, context)
     query = update.callback_query
+    # Only a press on the confirmation this user was just shown: a forged "md:erase" (no /data,
+    # no "delete" step) or an old confirmation is a stale button, never an erase.
+    expected = context.user_data.pop(CONFIRM_KEY, None)
+    if query.message is None or expected is None or query.message.message_id != expected:
+        return await answer_stale(update, context)
     await query.answer()
     await query.edit_message_reply_markup(None)
     user_id = update.effective_user.id

@@ -21,6 +21,7 @@ from queue_core import errors
 from queue_core.service_base import TicketView
 from queue_core.staff_views import staff_queue
 
+from .buttondata import button_int
 from .staff_common import Audit, error_text, known_channels, privileged
 
 log = logging.getLogger(__name__)
@@ -167,10 +168,9 @@ def _command(action: str):
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
     query = update.callback_query
     services = services_of(context)
-    try:
-        _, action, ticket_id, channel = query.data.split(":", 3)
-        ticket_id = int(ticket_id)
-    except ValueError:
+    parts = query.data.split(":", 3)
+    action, ticket_id, channel = (parts[1], button_int(parts[2], minimum=0), parts[3]) if len(parts) == 4 else ("", None, "")
+    if ticket_id is None:
         await query.answer(t("staff.stale", "id"), show_alert=True)
         return
     audit.action, audit.target = action, channel

@@ -12,6 +12,7 @@ from bot.menu import MenuCommand
 from bot.services import services_of
 from queue_core import errors
 
+from .buttondata import button_int
 from .patient_common import answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch
 from .ticket import estimate_lines
 
@@ -86,9 +87,9 @@ async def _confirm(message, view, settings, lang: str) -> None:
 async def _ticket_of_button(update: Update, context):
     """The caller's own ticket named by a button ("kind:<ticket id>"); a stale or forged press is
     answered here and gives None."""
-    try:
-        ticket_id = int(update.callback_query.data.split(":")[1])
-    except (ValueError, IndexError):
+    parts = update.callback_query.data.split(":")
+    ticket_id = button_int(parts[1]) if len(parts) == 2 else None
+    if ticket_id is None:
         return await answer_stale(update, context)
     view = await _own_ticket(update, context, ticket_id)
     if view is None:
@@ -108,10 +109,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = await touch(update, context)
     query = update.callback_query
     settings = services_of(context).settings
-    try:
-        _, action, raw_id = query.data.split(":")
-        ticket_id = int(raw_id)
-    except ValueError:
+    parts = query.data.split(":")
+    action = parts[1] if len(parts) == 3 else None
+    ticket_id = button_int(parts[2], minimum=0) if action in ("ask", "yes", "no") else None
+    if ticket_id is None or (action != "no" and ticket_id == 0):
         return await answer_stale(update, context)
     if action == "no":
         await query.answer()

@@ -74,6 +74,8 @@ TEXTS: dict[str, dict[str, str]] = {
               "Kirim di header: Authorization: Bearer TOKEN",
         "en": "API token \"{name}\" ({role_en}) shown once above. Send it as: Authorization: Bearer TOKEN",
     },
+    "admin.token_name": {"id": "Nama token terlalu panjang: paling banyak {n} karakter.",
+                         "en": "The token name is too long: {n} characters at most."},
     "admin.token_usage": {"id": "Cara pakai: /token NAMA [staff|admin] atau /token revoke NAMA",
                           "en": "Usage: /token NAME [staff|admin] or /token revoke NAME"},
     "admin.token_revoked": {"id": "{n} token \"{name}\" dicabut.", "en": "{n} token(s) \"{name}\" revoked."},

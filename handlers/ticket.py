@@ -23,6 +23,7 @@ from bot.services import services_of
 from queue_core import errors
 from queue_core.policy import age_on, derive_conditions
 
+from .buttondata import button_int
 from .patient_common import (
     answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, service_name, touch,
 )
@@ -97,10 +98,14 @@ def _checklist(settings, lang: str, patient_id: int, code: str, mask: int, auto:
 
 def _parse(data: str) -> tuple[str, int, str | None, int]:
     parts = data.split(":")
-    action, patient_id = parts[1], int(parts[2])
+    if len(parts) > 5 or parts[1] not in ("s", "c", "go"):
+        raise ValueError(data)
+    patient_id = button_int(parts[2])
     code = parts[3] if len(parts) > 3 else None
-    mask = int(parts[4]) if len(parts) > 4 else 0
-    return action, patient_id, code, mask
+    mask = button_int(parts[4], minimum=0) if len(parts) > 4 else 0
+    if patient_id is None or mask is None or (parts[1] != "s" and code is None):
+        raise ValueError(data)
+    return parts[1], patient_id, code, mask
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

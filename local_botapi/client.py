@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any, Callable
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import aiohttp
 
@@ -25,8 +26,14 @@ class UserError(RuntimeError):
 
 
 class LocalTelegram:
-    def __init__(self, root_url: str, session: aiohttp.ClientSession | None = None) -> None:
-        self.root_url = root_url.rstrip("/")
+    def __init__(self, root_url: str, session: aiohttp.ClientSession | None = None, *,
+                 passcode: str | None = None) -> None:
+        """`root_url` may be the printed page address; a `?passcode=` in it is used as `passcode`
+        (needed when the server is not on loopback, local_botapi/access.py)."""
+        url = urlsplit(root_url)
+        passcode = passcode or dict(parse_qsl(url.query)).get("passcode")
+        self.root_url = urlunsplit((url.scheme, url.netloc, url.path, "", "")).rstrip("/")
+        self.headers = {"X-PusQue-Passcode": passcode} if passcode else {}
         self._own_session = session is None
         self.session = session or aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=90))
 
@@ -41,6 +48,8 @@ class LocalTelegram:
             await self.session.close()
 
     async def call(self, method: str, path: str, **kw: Any) -> Any:
+        if self.headers:
+            kw["headers"] = {**self.headers, **kw.get("headers", {})}
         async with self.session.request(method, self.root_url + path, **kw) as resp:
             body = await resp.json()
         if not body.get("ok"):

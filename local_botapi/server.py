@@ -18,7 +18,9 @@ import aiohttp
 from aiohttp import web
 
 from .errors import ApiError
+from .access import add_passcode_check
 from .faults import Faults
+from .guard import BadJson, quiet_bad_http, read_json
 from .methods import METHODS
 from .params import Params
 from .ratelimit import FloodLimits
@@ -41,9 +43,9 @@ async def read_params(request: web.Request) -> Params:
         ctype = request.content_type
         if ctype == "application/json":
             try:
-                body = await request.json()
-            except ValueError:
-                raise ApiError(400, "Bad Request: can't parse JSON") from None
+                body = await read_json(request, max_bytes=4 * 1024 * 1024, max_depth=64)
+            except BadJson as exc:
+                raise ApiError(exc.status, f"Bad Request: can't parse JSON ({exc.message})") from None
             if not isinstance(body, dict):
                 raise ApiError(400, "Bad Request: request body must be a JSON object")
             values.update(body)
@@ -65,8 +67,10 @@ class LocalBotApi:
 
     def __init__(self, token: str = LOCAL_TOKEN, *, max_messages_per_second: float | None = 30,
                  max_messages_per_chat_per_second: float | None = 1, chat_burst: float = 3,
-                 faults: Faults | None = None) -> None:
+                 faults: Faults | None = None, passcode: str | None = None) -> None:
+        """`passcode`: the chat page and /local/* need it (access.py); None: open, for loopback only."""
         self.state = BotState(token)
+        self.passcode = passcode
         self.faults = faults or Faults()
         self.limits = FloodLimits(max_messages_per_second, max_messages_per_chat_per_second,
                                   chat_burst=chat_burst)
@@ -98,7 +102,9 @@ class LocalBotApi:
 
     # ------------------------------------------------------------------ lifecycle
     def _make_app(self) -> web.Application:
+        quiet_bad_http()
         app = web.Application(client_max_size=50 * 1024 * 1024)
+        add_passcode_check(app, self.passcode)
         app.router.add_route("*", "/bot{token}/{method}", self._handle_method)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         app.router.add_get("/", self._page)

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from .errors import ApiError
+from .guard import BadJson, read_json
 
 if TYPE_CHECKING:
     from .server import LocalBotApi
@@ -56,9 +58,9 @@ def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
         if not request.can_read_body:
             return {}
         try:
-            data = await request.json()
-        except ValueError:
-            raise ApiError(400, "body must be JSON") from None
+            data = await read_json(request)
+        except BadJson as exc:
+            raise ApiError(exc.status, f"body must be JSON ({exc.message})") from None
         if not isinstance(data, dict):
             raise ApiError(400, "body must be a JSON object")
         return data
@@ -176,8 +178,12 @@ def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
     async def events(request):
         user = user_of(request)
         chat = state.chat_for_user(user)
-        after = int(request.query.get("after", 0))
-        timeout = min(60.0, float(request.query.get("timeout", 0)))
+        try:
+            after = max(0, int(request.query.get("after", 0)))
+            timeout = float(request.query.get("timeout", 0))
+        except ValueError:
+            raise ApiError(400, "after and timeout must be numbers") from None
+        timeout = min(60.0, max(0.0, timeout)) if math.isfinite(timeout) else 0.0
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while len(chat.events) <= after:

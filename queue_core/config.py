@@ -1,8 +1,5 @@
-"""Load and validate config.yaml into typed, read-only settings.
-
-Every error names the offending key and says why, so an admin who edits the file by hand can fix
-it without reading code. Environment variables override a few keys (operations.md).
-"""
+"""Load and validate config.yaml into typed, read-only settings. Every error names the offending
+key and says why, so an admin editing the file can fix it. Env vars override a few keys (operations.md)."""
 from __future__ import annotations
 
 import dataclasses
@@ -16,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from .config_values import WEEKDAYS, ConfigError, OpeningHours, _get, _int_ids, _parse_hours, _section
+from .config_values import WEEKDAYS, ConfigError, OpeningHours, _get, _int_ids, _parse_hours, _passcode, _section
 
 __all__ = ["WEEKDAYS", "ConfigError", "OpeningHours", "Settings", "load_settings", "parse_settings"]
 
@@ -133,6 +130,8 @@ class Settings:
     ocr_preload: bool  # start the OCR worker (easyocr + torch) at start-up, not on the first KTP
     ocr_min_confidence: float  # a KTP field read with less confidence is left empty and asked
     model_dir: Path
+    local_passcode: str | None = None  # docs/security.md: local mode off loopback
+    local_token_file: Path = Path("data/local_botapi_token")
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     # Lookups derived from the settings and remembered (queue scopes, channels of a queue).
     memo: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
@@ -384,6 +383,8 @@ def parse_settings(raw: dict, path: Path, env: dict[str, str] | None = None) -> 
         ocr_preload=_get(ocr, "preload", "ocr", bool, True),
         ocr_min_confidence=_get(ocr, "min_confidence", "ocr", float, 0.5),
         model_dir=Path(_get(pred, "model_dir", "predictor", str, "data/model")),
+        local_passcode=_passcode(local),
+        local_token_file=Path(_get(local, "token_file", "local_mode", str, "data/local_botapi_token")),
         raw=raw,
     )
 

@@ -89,3 +89,11 @@ def _int_ids(value: Any, where: str) -> frozenset[int]:
     if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
         raise ConfigError(where, "must be a list of Telegram user ids (numbers)")
     return frozenset(value)
+
+
+def _passcode(local: dict) -> str | None:
+    """local_mode.passcode: null (a random one at each start when off loopback) or 6+ characters."""
+    value = _get(local, "passcode", "local_mode", str, None)
+    if value is not None and len(value.strip()) < 6:
+        raise ConfigError("local_mode.passcode", "must be at least 6 characters (or null: a random one each start)")
+    return None if value is None else value.strip()

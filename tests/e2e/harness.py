@@ -34,6 +34,7 @@ def make_test_settings(tmp_path: Path, **overrides: Any) -> Settings:
     base = dict(web_port=0, botapi_port=0, web_host="127.0.0.1", telegram_token=None, telegram_base_url=None,
                 database_url=f"sqlite+aiosqlite:///{tmp_path / 'pusque.db'}",
                 model_dir=tmp_path / "model",  # never a developer's trained model in data/
+                local_token_file=tmp_path / "local_botapi_token",  # the installation's token: per test
                 ocr_preload=False)  # no torch process per test; tests/handlers/test_ktp_ocr.py turns it on
     base.update(overrides)
     if "admin_ids" in base:
@@ -47,7 +48,7 @@ class System:
     def __init__(self, pusque: PusQue) -> None:
         self.pusque = pusque
         self.botapi: LocalBotApi = pusque.botapi
-        self.tg = LocalTelegram(self.botapi.root_url)
+        self.tg = LocalTelegram(self.botapi.root_url, passcode=pusque.passcode)
 
     @property
     def web_url(self) -> str:

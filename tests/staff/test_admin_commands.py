@@ -70,6 +70,27 @@ async def test_token_is_shown_once_and_stored_hashed(clinic, admin):
     assert await q.staff.check_token(token) is None
 
 
+async def test_a_token_name_too_long_is_refused_and_replies_with_user_text_fit_telegram(clinic, admin):
+    """Issue 23, finding 6: a 4000-character name stored a token whose reply was "too long"."""
+    q = clinic.services
+    long_name = "n" * 4000
+    await admin.send(f"/token {long_name} admin")
+    reply = (await admin.next_message(contains="terlalu panjang"))["text"]
+    assert "pq_" not in reply and "64" in reply
+    from sqlalchemy import func, select
+
+    from queue_core.models import ApiToken
+
+    assert await q.db.run(lambda s: s.scalar(select(func.count()).select_from(ApiToken))) == 0
+    await admin.send("/token " + "k" * 64)  # the longest name: the token is shown
+    text = (await admin.next_message(contains="Token API"))["text"]
+    assert any(w.startswith("pq_") for w in text.split())
+    await admin.send(f"/token revoke {long_name}")  # the name is quoted cut, the reply arrives
+    revoked = (await admin.next_message(contains="dicabut"))["text"]
+    assert len(revoked) < 500
+    await admin.no_message(within=0.3)
+
+
 async def test_broadcast_confirm_progress_and_report(clinic, admin, nurse):
     q = clinic.services
     patients = [await clinic.user(first_name=f"Pasien {i}") for i in range(3)]
