@@ -8,6 +8,7 @@ import pytest
 
 from ocr.fields import FIELDS
 from ocr.synthetic import make_card
+from tests.deadlines import scaled
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
