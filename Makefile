@@ -1,11 +1,18 @@
 # Two commands for a newcomer:  make run  (set up + start the bot; local mode without a token)
 #                               make test (set up + run the whole test suite)
+# make test-loaded: the whole suite while every core is kept busy (a loaded CI machine)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-quick bench clean-venv
+# test-loaded: the burner (default: scripts/cpu_burner.py, one busy process per core; or e.g.
+# BURNER="stress-ng --cpu 2") runs for the whole suite and is killed afterwards; every test
+# deadline is multiplied by LOAD_SCALE (PUSQUE_TEST_TIMEOUT_SCALE, tests/deadlines.py).
+LOAD_SCALE ?= 3
+BURNER ?= $(PY) scripts/cpu_burner.py
+
+.PHONY: run test test-quick test-loaded bench clean-venv
 
 $(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "PusQue needs Python 3.11, found " + sys.version' 
@@ -20,6 +27,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest $(ARGS)
+
+test-loaded: $(STAMP)
+	@$(BURNER) & burner=$$!; trap 'kill $$burner 2>/dev/null' EXIT INT TERM; \
+	echo "test-loaded: burner pid $$burner, PUSQUE_TEST_TIMEOUT_SCALE=$(LOAD_SCALE)"; \
+	PUSQUE_TEST_TIMEOUT_SCALE=$(LOAD_SCALE) $(PY) -m pytest $(ARGS); status=$$?; \
+	kill $$burner 2>/dev/null; wait $$burner 2>/dev/null; exit $$status
 
 test-quick: $(STAMP)
 	$(PY) -m pytest -m "not slow" $(ARGS)

@@ -273,18 +273,21 @@ async def settle(pusque: PusQue, timeout: float = 120.0) -> None:
         await asyncio.sleep(0.2)
 
 
-async def run(updates: int, users: int, seed: int, database_url: str | None, folder: Path) -> tuple[dict, list[str]]:
+async def run(updates: int, users: int, seed: int, database_url: str | None, folder: Path, *,
+              reply_timeout: float = 30.0, settle_timeout: float = 120.0) -> tuple[dict, list[str]]:
+    """`reply_timeout`: how long a user waits for the answer to each update before counting it
+    unanswered; `settle_timeout`: for the bot to finish the last updates (tests scale both)."""
     settings = settings_for(folder, database_url, max_messages_per_second=10_000,
                             max_messages_per_chat_per_second=10_000)
     pusque = PusQue(settings, botapi_options=NO_LIMITS)
     await pusque.start()
     try:
         async with LocalTelegram(pusque.botapi.root_url) as tg:
-            fuzzer = Fuzzer(tg, updates, users, seed)
+            fuzzer = Fuzzer(tg, updates, users, seed, reply_timeout=reply_timeout)
             start = time.monotonic()
             await fuzzer.run()
             elapsed = time.monotonic() - start
-        await settle(pusque)
+        await settle(pusque, settle_timeout)
         report, problems = await check(pusque, fuzzer)
         report["seconds"] = elapsed
         report["per_second"] = report["updates"] / elapsed

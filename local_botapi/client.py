@@ -3,17 +3,20 @@
     async with LocalTelegram(server.root_url) as tg:
         ani = await tg.user(first_name="Ani")            # or tg.user(42, role_hint="staff")
         await ani.send("/start")
-        reply = await ani.next_message(timeout=5)         # the bot's next message (a dict)
+        reply = await ani.next_message()                  # the bot's next message (a dict)
         await ani.press("Poli Umum")                      # inline button by its text
         edit = await ani.next_event("edit")
+        await ani.nothing_before(ani.send("/help"), "Perintah")  # nothing else came: a probe proves it
 
 Waiting is polling with a deadline (long polls on the server), never a fixed sleep. Events not
-yet asked for are kept, so awaiting an edit after a message loses nothing.
+yet asked for are kept, so awaiting an edit after a message loses nothing. A deadline only
+bounds a failure: `reply_timeout` (default 30 s) when a wait names none, and every deadline is
+multiplied by `timeout_scale` (the tests pass PUSQUE_TEST_TIMEOUT_SCALE: tests/deadlines.py).
 """
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable
+from typing import Any, Awaitable, Callable
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import aiohttp
@@ -27,13 +30,15 @@ class UserError(RuntimeError):
 
 class LocalTelegram:
     def __init__(self, root_url: str, session: aiohttp.ClientSession | None = None, *,
-                 passcode: str | None = None) -> None:
+                 passcode: str | None = None, reply_timeout: float = 30.0, timeout_scale: float = 1.0) -> None:
         """`root_url` may be the printed page address; a `?passcode=` in it is used as `passcode`
         (needed when the server is not on loopback, local_botapi/access.py)."""
         url = urlsplit(root_url)
         passcode = passcode or dict(parse_qsl(url.query)).get("passcode")
         self.root_url = urlunsplit((url.scheme, url.netloc, url.path, "", "")).rstrip("/")
         self.headers = {"X-PusQue-Passcode": passcode} if passcode else {}
+        self.reply_timeout = reply_timeout  # a wait's deadline when it names none (seconds)
+        self.timeout_scale = timeout_scale  # multiplies every deadline: a slower machine waits longer
         self._own_session = session is None
         self.session = session or aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=90))
 
@@ -171,10 +176,12 @@ class UserClient:
             if not event.get("outgoing"):
                 self._pending.append(event)
 
-    async def wait_for(self, predicate: Callable[[Event], bool], timeout: float = 5.0,
-                       what: str = "event") -> Event:
+    def _seconds(self, timeout: float | None) -> float:
+        return (self.tg.reply_timeout if timeout is None else timeout) * self.tg.timeout_scale
+
+    async def _wait(self, predicate: Callable[[Event], bool], seconds: float, what: str) -> Event:
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
+        deadline = loop.time() + seconds
         while True:
             for i, event in enumerate(self._pending):
                 if predicate(event):
@@ -182,37 +189,61 @@ class UserClient:
             left = deadline - loop.time()
             if left <= 0:
                 seen = [(e["kind"], (e.get("message") or {}).get("text")) for e in self._pending]
-                raise TimeoutError(f"user {self.id}: no {what} within {timeout}s; unread: {seen}")
+                raise TimeoutError(f"user {self.id}: no {what} within {seconds:g}s; unread: {seen}")
             await self._fetch(min(left, 10.0))
 
-    async def next_event(self, kind: str, timeout: float = 5.0) -> Event:
+    async def wait_for(self, predicate: Callable[[Event], bool], timeout: float | None = None,
+                       what: str = "event") -> Event:
+        """The first unread event that satisfies `predicate` (others stay unread)."""
+        return await self._wait(predicate, self._seconds(timeout), what)
+
+    async def next_event(self, kind: str, timeout: float | None = None) -> Event:
         return await self.wait_for(lambda e: e["kind"] == kind, timeout, what=kind)
 
-    async def next_message(self, timeout: float = 5.0, contains: str | None = None) -> dict:
-        """The bot's next message (optionally the next one whose text/caption contains `contains`)."""
+    @staticmethod
+    def _is_message(contains: str | None) -> Callable[[Event], bool]:
         def match(e: Event) -> bool:
             if e["kind"] != "message":
                 return False
             m = e["message"]
             return contains is None or contains in (m.get("text") or m.get("caption") or "")
-        event = await self.wait_for(match, timeout, what=f"message{' with ' + repr(contains) if contains else ''}")
+        return match
+
+    async def next_message(self, timeout: float | None = None, contains: str | None = None) -> dict:
+        """The bot's next message (optionally the next one whose text/caption contains `contains`)."""
+        event = await self.wait_for(self._is_message(contains), timeout,
+                                    what=f"message{' with ' + repr(contains) if contains else ''}")
         return event["message"]
 
-    async def next_messages(self, n: int, timeout: float = 5.0) -> list[dict]:
+    async def next_messages(self, n: int, timeout: float | None = None) -> list[dict]:
+        """The bot's next `n` messages, all within one deadline."""
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        return [await self.next_message(max(0.01, deadline - loop.time())) for _ in range(n)]
+        deadline = loop.time() + self._seconds(timeout)
+        return [(await self._wait(self._is_message(None), max(0.01, deadline - loop.time()), "message"))["message"]
+                for _ in range(n)]
 
-    async def no_message(self, within: float = 0.3) -> None:
-        """Assert that the bot sends nothing more within `within` seconds."""
-        try:
-            msg = await self.next_message(within)
-        except TimeoutError:
-            return
-        raise AssertionError(f"unexpected bot message: {msg.get('text') or msg}")
+    async def nothing_before(self, probe: Awaitable[Any] | None, reply: str, *, unwanted: str | None = None,
+                             timeout: float | None = None) -> dict:
+        """Prove that the bot sent this user nothing (or nothing containing `unwanted`) since the
+        test last read: await `probe`, an action that surely makes the bot send this user a
+        message containing `reply` *after* anything the action under test could have sent (the
+        same chat's next update, handled in order; or a notice after the outbox is settled), then
+        assert that this message arrives and that no unread message came before it. Returns the
+        probe's reply. A short silence proves nothing on a slow machine; this does.
+        `probe=None` when the test has already triggered it."""
+        if probe is not None:
+            await probe
+        marker = await self.wait_for(self._is_message(reply), timeout, what=f"probe reply with {reply!r}")
+        wanted = self._is_message(unwanted)
+        before = [e for e in self._pending if e["seq"] < marker["seq"] and wanted(e)]
+        if before:
+            texts = [(e["message"].get("text") or e["message"].get("caption") or e["message"]) for e in before]
+            raise AssertionError(f"user {self.id}: unexpected bot message(s) before the probe's reply "
+                                 f"{reply!r}: {texts}")
+        return marker["message"]
 
     async def download(self, file_id: str) -> bytes:
-        async with self.tg.session.get(f"{self.tg.root_url}/local/files/{file_id}") as resp:
+        async with self.tg.session.get(f"{self.tg.root_url}/local/files/{file_id}", headers=self.tg.headers) as resp:
             if resp.status != 200:
                 raise UserError(f"{resp.status}: file {file_id}")
             return await resp.read()

@@ -1,4 +1,12 @@
-"""Shared fixtures: a fresh database per test on SQLite, and on PostgreSQL when it answers."""
+"""Shared fixtures: a fresh database per test on SQLite, and on PostgreSQL when it answers.
+
+PostgreSQL that does not answer: the postgres tests are skipped on a laptop (the summary says
+why), and fail the run in CI (`CI=true`), where it must be there.
+
+Deadlines: pytest-timeout's per-test limit (pyproject's `timeout`) is multiplied by
+PUSQUE_TEST_TIMEOUT_SCALE like every wait in the suite (tests/deadlines.py); a limit given
+with --timeout or PYTEST_TIMEOUT is used as given.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -11,9 +19,57 @@ import pytest
 from queue_core.clock import ManualClock
 from queue_core.config import load_settings
 from queue_core.db import Database, make_engine, upgrade
+from tests.deadlines import ENV as SCALE_ENV
+from tests.deadlines import SCALE, scaled
 
 PG_ADMIN_URL = os.environ.get("PUSQUE_TEST_PG_URL", "postgresql+asyncpg://root@127.0.0.1:5432/test")
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)
+PG_SKIP_REASON = "PostgreSQL unreachable at"
+
+
+def in_ci(environ=os.environ) -> bool:
+    """CI=true (or 1/yes), as CI services set it; CI=false or unset is a developer's machine."""
+    return environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def pg_unreachable(problem: str, environ=os.environ) -> tuple[str, str]:
+    """What a run does when PostgreSQL does not answer: ("fail", why) in CI, else ("skip", why)."""
+    if in_ci(environ):
+        return "fail", (f"PostgreSQL is required in CI (CI=true) but unreachable at {PG_ADMIN_URL}: {problem}. "
+                        "Start it, or set PUSQUE_TEST_PG_URL.")
+    return "skip", f"{PG_SKIP_REASON} {PG_ADMIN_URL}: {problem} (set PUSQUE_TEST_PG_URL; in CI this fails)"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    if SCALE == 1 or config.getvalue("timeout") is not None or os.environ.get("PYTEST_TIMEOUT"):
+        return
+    if getattr(config, "_env_timeout", None) and not getattr(config, "_pusque_scaled", False):
+        config._env_timeout = config._env_timeout * SCALE  # pytest-timeout's per-test limit from pyproject
+        config._pusque_scaled = True
+
+
+def pytest_collection_modifyitems(config, items):
+    if SCALE == 1:
+        return
+    for item in items:  # @pytest.mark.timeout(N) too
+        marker = item.get_closest_marker("timeout")
+        if marker is not None and marker.args and isinstance(marker.args[0], (int, float)):
+            item.add_marker(pytest.mark.timeout(marker.args[0] * SCALE, *marker.args[1:], **marker.kwargs),
+                            append=False)
+
+
+def pytest_report_header(config):
+    return f"deadlines: {SCALE_ENV}={SCALE:g} (tests/deadlines.py)"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = [r for r in terminalreporter.stats.get("skipped", [])
+               if PG_SKIP_REASON in str(getattr(r, "longrepr", ""))]
+    if skipped:
+        reason = str(skipped[0].longrepr[-1]) if isinstance(skipped[0].longrepr, tuple) else str(skipped[0].longrepr)
+        terminalreporter.write_sep("=", "PostgreSQL tests skipped", yellow=True)
+        terminalreporter.write_line(f"{len(skipped)} PostgreSQL test(s) skipped: {reason.removeprefix('Skipped: ')}")
 
 
 def run_async(coro):
@@ -29,7 +85,7 @@ async def _pg_reachable() -> str | None:
 
     url = PG_ADMIN_URL.replace("postgresql+asyncpg", "postgresql")
     try:
-        conn = await asyncio.wait_for(asyncpg.connect(url), 5)
+        conn = await asyncio.wait_for(asyncpg.connect(url), scaled(10))
     except Exception as exc:  # noqa: BLE001
         return f"{type(exc).__name__}: {exc}"
     await conn.close()
@@ -38,12 +94,14 @@ async def _pg_reachable() -> str | None:
 
 @pytest.fixture(scope="session")
 def pg_database():
-    """A database of our own for this test run (dropped at the end); skipped if PostgreSQL is absent."""
+    """A database of our own for this test run (dropped at the end); PostgreSQL absent: skipped,
+    or failed in CI (pg_unreachable)."""
     problem = run_async(_pg_reachable())
     if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required in CI but unreachable at {PG_ADMIN_URL}: {problem}")
-        pytest.skip(f"PostgreSQL unreachable at {PG_ADMIN_URL}: {problem}")
+        action, why = pg_unreachable(problem)
+        if action == "fail":
+            pytest.fail(why, pytrace=False)
+        pytest.skip(why)
     import asyncpg
 
     name = f"pusque_t_{os.getpid()}_{uuid.uuid4().hex[:6]}"

@@ -1,5 +1,4 @@
 """The notifier delivers outbox notices through the Bot API: in order, once, and settles each."""
-import asyncio
 
 import pytest
 from sqlalchemy import select
@@ -7,6 +6,7 @@ from sqlalchemy import select
 from bot.notifier import Message, register_renderer
 from bot.services import services_of
 from queue_core.models import Outbox, User
+from tests.deadlines import until
 from tests.e2e.harness import *  # noqa: F401,F403
 
 
@@ -32,20 +32,13 @@ async def statuses(services) -> list[str]:
     return await services.db.run(fn)
 
 
-async def until(predicate, timeout=10.0):
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not await predicate():
-        assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.05)
-
-
 async def test_notices_arrive_in_order_and_are_marked_sent(pusque):
     user = await pusque.user(first_name="Siti")
     await user.command("start")
     await user.next_message()
     services = services_of(pusque.application)
     await add_notices(services, user.id, 3)
-    texts = [m["text"] for m in await user.next_messages(3, timeout=10)]
+    texts = [m["text"] for m in await user.next_messages(3)]
     assert texts == ["[id] note 0", "[id] note 1", "[id] note 2"]
     await until(lambda: _all(services, "sent"))
 
@@ -82,7 +75,7 @@ async def test_unknown_kind_fails_without_stopping_the_rest(pusque):
     services = services_of(pusque.application)
     await add_notices(services, user.id, 1, kind="no_such_kind")
     await add_notices(services, user.id, 1)
-    assert (await user.next_message(timeout=10))["text"] == "[id] note 0"
+    assert (await user.next_message())["text"] == "[id] note 0"
     await until(lambda: _statuses_are(services, ["failed", "sent"]))
 
 

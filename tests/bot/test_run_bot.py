@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 import yaml
 
-from local_botapi import LocalTelegram
+from tests.deadlines import REPLY, STEP, local_telegram, scaled
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +38,7 @@ async def start_local(tmp_path: Path, host: str = "127.0.0.1") -> tuple[asyncio.
         cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
     try:
         while True:
-            line = (await asyncio.wait_for(proc.stdout.readline(), 60)).decode()
+            line = (await asyncio.wait_for(proc.stdout.readline(), scaled(STEP))).decode()
             assert line, "run_bot.py exited before printing the chat page address"
             if "http://" in line:
                 url = line[line.index("http://"):].split()[0]
@@ -57,12 +57,12 @@ async def test_local_mode_serves_the_chat_page_and_stops_cleanly_on_signal(tmp_p
         async with aiohttp.ClientSession() as session:
             async with session.get(url) as resp:
                 assert resp.status == 200 and "<html" in (await resp.text()).lower()
-        async with LocalTelegram(url) as tg:
+        async with local_telegram(url) as tg:
             user = await tg.user(first_name="Ani")
             await user.send("/start")
-            assert "Selamat datang" in (await user.next_message(timeout=20))["text"]
+            assert "Selamat datang" in (await user.next_message())["text"]
         proc.send_signal(sig)
-        assert await asyncio.wait_for(proc.wait(), 15) == 0
+        assert await asyncio.wait_for(proc.wait(), scaled(REPLY)) == 0
     finally:
         if proc.returncode is None:
             proc.kill()

@@ -9,6 +9,7 @@ from bot.i18n import TEXTS, t
 from bot.menu import MenuCommand, menu_for
 from bot.roles import Role, RoleResolver, STAFF_ROLES
 from bot.updates import PerChatUpdateProcessor
+from tests.deadlines import REPLY, scaled
 
 
 async def test_admin_wins_over_staff_and_everyone_else_is_a_patient():
@@ -52,8 +53,8 @@ async def test_one_chat_in_order_other_chats_in_parallel():
     tasks = [asyncio.create_task(processor.process_update(_update(1, 1), work(1, 1, True))),
              asyncio.create_task(processor.process_update(_update(2, 1), work(1, 2, False))),
              asyncio.create_task(processor.process_update(_update(3, 2), work(2, 1, False)))]
-    await asyncio.wait_for(tasks[2], 5)  # chat 2 is not held up by chat 1
+    await asyncio.wait_for(tasks[2], scaled(REPLY))  # chat 2 is not held up by chat 1
     assert log == [(2, 1)]
     release.set()
-    await asyncio.wait_for(asyncio.gather(*tasks), 5)
+    await asyncio.wait_for(asyncio.gather(*tasks), scaled(REPLY))
     assert log == [(2, 1), (1, 1), (1, 2)]

@@ -13,6 +13,18 @@ Fixtures (pull them into another test folder's conftest.py with
 
 System has .pusque (bot.runner.PusQue), .botapi (LocalBotApi), .tg, .web_url, and
 `await system.user(user_id=None, first_name=None, role_hint="patient")`.
+
+Waiting: users' waits for the bot have the suite's deadlines (tests/deadlines.py: 30 s by
+default, times PUSQUE_TEST_TIMEOUT_SCALE). "Nothing arrives" is proved by a positive marker:
+
+    await user.nothing_before(user.send("/status"), "orang di depan")        # a reply in the same chat
+    await outbox_settled(services); await user.nothing_before(probe, reply)  # a notice via the outbox
+
+`user.nothing_before(probe, reply, unwanted=None)` awaits the probe, waits for its known reply and
+fails if any unread message (or one containing `unwanted`) came before it. A chat's updates are
+handled in order, so a probe sent in the same chat comes after anything the action before it
+sends; notices go through the outbox, so `outbox_settled` first waits until every notice written
+so far has been sent.
 """
 from __future__ import annotations
 
@@ -25,8 +37,9 @@ import pytest
 from bot.runner import PusQue
 from local_botapi import LocalBotApi, LocalTelegram, UserClient
 from queue_core.config import Settings, load_settings
+from tests.deadlines import REPLY, local_telegram, until
 
-__all__ = ["System", "make_test_settings", "pusque", "start_pusque", "test_settings", "tg"]
+__all__ = ["System", "make_test_settings", "outbox_settled", "pusque", "start_pusque", "test_settings", "tg"]
 
 
 def make_test_settings(tmp_path: Path, **overrides: Any) -> Settings:
@@ -48,7 +61,7 @@ class System:
     def __init__(self, pusque: PusQue) -> None:
         self.pusque = pusque
         self.botapi: LocalBotApi = pusque.botapi
-        self.tg = LocalTelegram(self.botapi.root_url, passcode=pusque.passcode)
+        self.tg = local_telegram(self.botapi.root_url, passcode=pusque.passcode)
 
     @property
     def web_url(self) -> str:
@@ -64,6 +77,16 @@ class System:
     async def close(self) -> None:
         await self.tg.close()
         await self.pusque.stop()
+
+
+async def outbox_settled(services, timeout: float = REPLY) -> None:
+    """Wait until no outbox row is pending or being sent: every notice written so far has been
+    accepted by the Bot API (so it is in the user's chat before anything sent after this)."""
+    async def settled() -> bool:
+        counts = await services.outbox.counts()
+        return not any(n for (_, status), n in counts.items() if status in ("pending", "sending"))
+
+    await until(settled, timeout, what="every outbox notice sent")
 
 
 @pytest.fixture

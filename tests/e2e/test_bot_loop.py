@@ -76,7 +76,7 @@ async def test_a_flooding_user_gets_every_reply_through_429_and_retries(start_pu
     user = await system.user(first_name="Eko")
     for _ in range(3):
         await user.send("/help")
-    replies = await user.next_messages(3, timeout=15)
+    replies = await user.next_messages(3)
     assert all("/help" in r["text"] for r in replies)
     assert (await system.tg.stats())["429"] >= 1
 
@@ -87,7 +87,7 @@ async def test_a_flooding_user_is_paced_by_the_bot_not_refused_by_telegram(start
     user = await system.user(first_name="Gita")
     for _ in range(6):
         await user.send("/help")
-    replies = await user.next_messages(6, timeout=20)
+    replies = await user.next_messages(6)
     assert all("/help" in r["text"] for r in replies)
     assert (await system.tg.stats())["429"] == 0
 

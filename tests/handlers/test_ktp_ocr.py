@@ -2,7 +2,6 @@
 a worker process, started at start-up by `ocr.preload`; loading takes ~20-40 s on two cores)."""
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 
@@ -10,6 +9,7 @@ import pytest
 
 from ocr.reader import NICE
 from queue_core.clock import ManualClock
+from tests.deadlines import until
 
 from .helpers import FAST, MONDAY_8AM, factory
 
@@ -24,11 +24,8 @@ async def test_register_with_a_synthetic_ktp_photo(start_pusque, caplog):
     # no fake: the bot creates the real KtpReader, and loads it before the first photo
     system = await start_pusque(services_factory=factory(ManualClock(MONDAY_8AM)), botapi_options=FAST,
                                 ocr_preload=True)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 180
-    while not any("KTP reader ready" in r.getMessage() for r in caplog.records):
-        assert loop.time() < deadline, "the KTP reader was not started at start-up"
-        await asyncio.sleep(0.2)
+    await until(lambda: any("KTP reader ready" in r.getMessage() for r in caplog.records), 180,
+                what="the KTP reader started at start-up")
     workers = list(system.application.bot_data["services"].extras["ktp_reader"]._pool._processes)
     assert workers and all(os.getpriority(os.PRIO_PROCESS, pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICE)
                            for pid in workers)  # the model loaded at a lower priority than the bot
@@ -43,4 +40,4 @@ async def test_register_with_a_synthetic_ktp_photo(start_pusque, caplog):
     assert "Periksa data" in text, text
     assert truth["fields"]["nik"] in text
     # the KTP photo does not stay in the chat (personal_data.keep_ktp_photos: false)
-    await siti.next_event("delete", timeout=5)
+    await siti.next_event("delete")

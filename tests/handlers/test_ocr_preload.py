@@ -2,10 +2,10 @@
 cannot start costs the bot nothing but a log line."""
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from queue_core.clock import ManualClock
+from tests.deadlines import until
 
 from .helpers import FAST, MONDAY_8AM, FakeKtpReader, factory
 
@@ -21,14 +21,6 @@ class StartingReader(FakeKtpReader):
         self.starts += 1
         if self.fail:
             raise RuntimeError("torch could not be loaded")
-
-
-async def until(predicate, timeout: float = 15.0, what: str = "condition") -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, f"{what} not reached within {timeout} s"
-        await asyncio.sleep(0.05)
 
 
 async def start(start_pusque, reader, preload: bool):

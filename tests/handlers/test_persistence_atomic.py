@@ -3,13 +3,13 @@ are saved together or not at all (issue 9: a SIGKILL between two transactions le
 conversation a step ahead of the draft)."""
 from __future__ import annotations
 
-import asyncio
 
 import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from queue_core.models import BotState
+from tests.deadlines import until
 
 from .helpers import start_system
 
@@ -51,14 +51,6 @@ class BotStateTransactions:
         for name in ("before_flush", "after_commit", "after_rollback"):
             event.remove(Session, name, getattr(self, name))
 
-
-async def until(predicate, timeout: float = 10.0, what: str = "condition"):
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not (result := predicate()):
-        assert loop.time() < deadline, f"{what} not reached within {timeout} s"
-        await asyncio.sleep(0.02)
-    return result
 
 
 @pytest.fixture

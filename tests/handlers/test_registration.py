@@ -7,11 +7,12 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from bot.runner import PusQue
-from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram
+from local_botapi import LOCAL_TOKEN, LocalBotApi
 from queue_core.clock import ManualClock
 from queue_core.models import FaqUnanswered, Patient, Ticket
 
 from .helpers import FAST, MONDAY_8AM, FakeKtpReader, factory, register_typed, start_system
+from tests.deadlines import REPLY, local_telegram, scaled
 from tests.e2e.harness import make_test_settings
 
 
@@ -103,9 +104,8 @@ async def test_a_question_asked_mid_form_is_answered_and_the_field_asked_again_i
     await ani.send("1234")  # a wrong value: the reason and the question again, one message
     reply = await ani.next_message()
     assert "16 angka" in reply["text"].split("\n\n")[0] and reply["text"].endswith("Ketik NIK (16 angka, ada di KTP):")
-    await ani.no_message(within=0.5)
-    await ani.send("3507124509900003")
-    await ani.next_message(contains="nama lengkap")
+    # one message: the next answer's reply comes with nothing before it
+    await ani.nothing_before(ani.send("3507124509900003"), "nama lengkap")
     await ani.send("Siti Aminah")
     await ani.next_message(contains="tanggal lahir")
     await ani.send("05-09-1990")
@@ -144,7 +144,7 @@ async def test_restart_mid_registration_continues_where_the_patient_was(tmp_path
     await botapi.start("127.0.0.1", 0)
     settings = make_test_settings(tmp_path)
     clock = ManualClock(MONDAY_8AM)
-    tg = LocalTelegram(botapi.root_url)
+    tg = local_telegram(botapi.root_url)
     try:
         first = PusQue(settings, base_url=botapi.base_url, services_factory=factory(clock))
         await first.start()
@@ -160,7 +160,7 @@ async def test_restart_mid_registration_continues_where_the_patient_was(tmp_path
         await second.start()
         try:
             await ani.send("Siti Aminah")
-            await ani.next_message(contains="tanggal lahir", timeout=10)
+            await ani.next_message(contains="tanggal lahir")
         finally:
             await second.stop()
     finally:
@@ -207,7 +207,7 @@ async def test_faq_answers_or_says_it_does_not_know_and_keeps_the_question(start
     answer = await ani.next_message(timeout=60)
     assert "07:00" in answer["text"] or "07.00" in answer["text"]
     await ani.send("siapa presiden pertama indonesia")
-    unknown = await ani.next_message(timeout=30)
+    unknown = await ani.next_message()
     assert "(0341) 555-0123" in unknown["text"]
     await ani.send_document(b"x", "a.bin")
     await ani.next_message(contains="File ini")
@@ -258,7 +258,7 @@ async def test_each_registration_step_is_persisted_at_once_not_on_the_timer(tmp_
     botapi = LocalBotApi(LOCAL_TOKEN, **FAST)
     await botapi.start("127.0.0.1", 0)
     settings = make_test_settings(tmp_path)
-    tg = LocalTelegram(botapi.root_url)
+    tg = local_telegram(botapi.root_url)
     bot = PusQue(settings, base_url=botapi.base_url, services_factory=factory(ManualClock(MONDAY_8AM)))
     await bot.start()
     db = Database(settings.database_url)
@@ -271,7 +271,9 @@ async def test_each_registration_step_is_persisted_at_once_not_on_the_timer(tmp_
 
     async def eventually(key: str, check) -> object:
         value = None
-        for _ in range(50):  # at most 1 s, half the 2 s timer it no longer depends on
+        # the persistence timer is off (no_timer above): whatever is stored, each update stored it
+        deadline = asyncio.get_running_loop().time() + scaled(REPLY)
+        while asyncio.get_running_loop().time() < deadline:
             value = await stored(key)
             if value is not None and check(value):
                 return value

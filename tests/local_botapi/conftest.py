@@ -2,7 +2,8 @@ import aiohttp
 import pytest
 from telegram import Bot
 
-from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram
+from local_botapi import LOCAL_TOKEN, LocalBotApi
+from tests.deadlines import local_telegram
 
 
 @pytest.fixture
@@ -21,7 +22,7 @@ async def bot(api):
 
 @pytest.fixture
 async def tg(api):
-    async with LocalTelegram(api.root_url) as client:
+    async with local_telegram(api.root_url) as client:
         yield client
 
 

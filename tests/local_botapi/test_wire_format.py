@@ -10,6 +10,7 @@ from telegram import (BotCommand, BotCommandScopeChat, InlineKeyboardButton, Inl
 from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter
 
 from local_botapi import LOCAL_TOKEN, LocalBotApi
+from tests.deadlines import REPLY, local_telegram, scaled, until
 
 
 async def test_envelopes_ok_and_error(raw):
@@ -47,9 +48,9 @@ async def test_offset_confirms_and_long_poll_wakes_on_a_new_update(bot, tg):
     user = await tg.user(first_name="Ani")
     await user.send("one")
     [first] = await bot.get_updates(timeout=0)
-    poll = asyncio.create_task(bot.get_updates(offset=first.update_id + 1, timeout=10))
+    poll = asyncio.create_task(bot.get_updates(offset=first.update_id + 1, timeout=int(scaled(REPLY))))
     await user.send("two")
-    [second] = await asyncio.wait_for(poll, 5)
+    [second] = await asyncio.wait_for(poll, scaled(REPLY))
     assert second.message.text == "two" and second.update_id == first.update_id + 1
     assert await bot.get_updates(offset=second.update_id + 1, timeout=0) == ()
 
@@ -63,14 +64,11 @@ async def test_allowed_updates_filters_update_types(bot, tg):
 
 
 async def test_a_second_getupdates_ends_the_first_with_409(api, raw):
-    first = asyncio.create_task(raw("getUpdates", timeout=10))
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 5
-    while api.poll_ticket == 0 and loop.time() < deadline:  # until the first poll is waiting
-        await asyncio.sleep(0.01)
+    first = asyncio.create_task(raw("getUpdates", timeout=int(scaled(REPLY))))
+    await until(lambda: api.poll_ticket != 0, what="the first poll waiting")
     status, _ = await raw("getUpdates", timeout=0)
     assert status == 200
-    status, body = await asyncio.wait_for(first, 5)
+    status, body = await asyncio.wait_for(first, scaled(REPLY))
     assert status == 409 and body["description"].startswith("Conflict: terminated by other getUpdates")
 
 
@@ -176,8 +174,7 @@ async def test_blocked_user_403_and_never_started_403(bot, tg):
 async def test_flood_limits_answer_429_with_retry_after():
     async with LocalBotApi(max_messages_per_second=30, max_messages_per_chat_per_second=1, chat_burst=2) as api:
         from telegram import Bot
-        from local_botapi import LocalTelegram
-        async with Bot(LOCAL_TOKEN, base_url=api.base_url) as bot, LocalTelegram(api.root_url) as tg:
+        async with Bot(LOCAL_TOKEN, base_url=api.base_url) as bot, local_telegram(api.root_url) as tg:
             user = await tg.user(first_name="Ani")
             await user.send("hi")
             await bot.send_message(user.id, "1")
@@ -208,7 +205,7 @@ async def test_webhook_receives_updates_with_the_secret_header(bot, tg):
             await bot.get_updates(timeout=0)
         user = await tg.user(first_name="Ani")
         await user.send("/help")
-        secret, update = await asyncio.wait_for(got.get(), 5)
+        secret, update = await asyncio.wait_for(got.get(), scaled(REPLY))
         assert secret == "s3cret" and update["message"]["text"] == "/help"
         assert (await bot.get_webhook_info()).pending_update_count == 0
         await bot.delete_webhook()

@@ -5,6 +5,7 @@ import sys
 
 from nlp.corpus import INTENT_IDS
 from nlp.faq import main
+from tests.deadlines import scaled
 
 from .conftest import HELDOUT, ROOT
 
@@ -13,7 +14,7 @@ def test_match_writes_one_json_line_per_question_in_order(matcher, faq_config):
     questions = ["jam brp buka?", "siapa presiden pertama", "", "halo", "alamat pkm dmn 🙏", "bpjs mati gmn"]
     proc = subprocess.run(
         [sys.executable, "-m", "nlp.faq", "match", "--config", str(faq_config)],
-        input="\n".join(questions) + "\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120,
+        input="\n".join(questions) + "\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=scaled(120),
     )
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()

@@ -8,6 +8,7 @@ import pytest
 
 from ocr.fields import FIELDS
 from ocr.synthetic import make_card
+from tests.deadlines import scaled
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,7 +21,7 @@ def test_cli_prints_one_json_line_per_image_and_survives_a_bad_one(tmp_path):
     bad = tmp_path / "notes.jpg"
     bad.write_text("this is not a photo")
     proc = subprocess.run([sys.executable, "-m", "ocr.ktp", str(good), str(bad)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=scaled(600))
     lines = proc.stdout.strip().splitlines()
     assert len(lines) == 2, proc.stderr[-2000:]
     first, second = (json.loads(line) for line in lines)

@@ -9,8 +9,9 @@ def test_workers_run_at_a_lower_priority_than_the_bot():
     from concurrent.futures import ProcessPoolExecutor
 
     from ocr.reader import NICE, _lower_priority
+    from tests.deadlines import scaled
 
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=_lower_priority,
                              initargs=(NICE,)) as pool:
-        worker = pool.submit(os.nice, 0).result(timeout=120)
+        worker = pool.submit(os.nice, 0).result(timeout=scaled(120))
     assert worker == min(19, os.nice(0) + NICE)

@@ -9,9 +9,7 @@ subprocess (bench/proofkit.py).
 """
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import inspect
 from collections import Counter
 
 import pytest
@@ -19,29 +17,16 @@ import yaml
 from sqlalchemy import insert, select
 
 from bench.proofkit import BotProcess, unhandled_in_log, write_config
-from local_botapi import LocalBotApi, LocalTelegram
+from local_botapi import LocalBotApi
 from queue_core.db import Database
 from queue_core.models import Broadcast, Outbox, User
+from tests.deadlines import local_telegram, scaled, until
 
 pytestmark = pytest.mark.slow
 
 PATIENTS = 300
 ADMIN_ID = 900_001
 TEXT = "Besok Sabtu ada posyandu lansia jam 08.00 di aula puskesmas. Kode uji 7Q3."
-
-
-async def until(predicate, timeout: float, what: str):
-    """Poll `predicate` (plain or async) until it gives something true, with a deadline."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        result = predicate()
-        if inspect.isawaitable(result):
-            result = await result
-        if result:
-            return result
-        assert loop.time() < deadline, f"{what} not reached within {timeout} s"
-        await asyncio.sleep(0.05)
 
 
 async def outbox_status(db: Database) -> dict[int, str]:
@@ -63,10 +48,10 @@ async def test_a_broadcast_killed_a_third_of_the_way_reaches_everyone_once(tmp_p
                       max_messages_per_chat_per_second=raw["telegram"]["max_messages_per_chat_per_second"])
     await api.start()
     bot = BotProcess(config, api.base_url, tmp_path / "bot.log")
-    tg = LocalTelegram(api.root_url)
+    tg = local_telegram(api.root_url)
     db = None
     try:
-        await bot.start()  # applies the migrations
+        await bot.start(timeout=scaled(120))  # applies the migrations
         db = Database(url)
         patients = []
         for i in range(PATIENTS):  # patients who have talked to the bot before, stored directly
@@ -84,7 +69,7 @@ async def test_a_broadcast_killed_a_third_of_the_way_reaches_everyone_once(tmp_p
 
         admin = await tg.user(ADMIN_ID, "Dr. Sari")
         await admin.send(f"/broadcast all {TEXT}")
-        confirm = await admin.next_message(contains=f"({PATIENTS} orang)", timeout=30)
+        confirm = await admin.next_message(contains=f"({PATIENTS} orang)")
         await admin.press("Kirim", message=confirm)
         await until(lambda: sum(copies().values()) >= PATIENTS // 3, 60, "a third of the broadcast sent")
         bot.kill()  # SIGKILL in the middle of the broadcast
@@ -94,7 +79,7 @@ async def test_a_broadcast_killed_a_third_of_the_way_reaches_everyone_once(tmp_p
         assert PATIENTS // 3 <= sent_before < PATIENTS, sent_before
         in_flight = {uid for uid, status in at_kill.items() if status == "sending"}
 
-        await bot.start()
+        await bot.start(timeout=scaled(120))
 
         async def report() -> dict | None:
             for m in api.state.chats[ADMIN_ID].messages.values():
@@ -118,7 +103,7 @@ async def test_a_broadcast_killed_a_third_of_the_way_reaches_everyone_once(tmp_p
         text = f"{PATIENTS} terkirim, 0 memblokir bot, 0 gagal (dari {PATIENTS})"
         assert text in final["text"]
         progress = api.state.chats[ADMIN_ID].messages
-        await until(lambda: text in (progress[confirm["message_id"]].get("text") or ""), 30, "the progress message")
+        await until(lambda: text in (progress[confirm["message_id"]].get("text") or ""), what="the progress message")
         reports = [m for m in api.state.chats[ADMIN_ID].messages.values() if "selesai" in (m.get("text") or "")]
         assert len(reports) == 2  # the progress message turned into the report, and the report itself
         statuses = await outbox_status(db)

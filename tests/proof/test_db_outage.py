@@ -20,6 +20,7 @@ from sqlalchemy import select
 from queue_core.clock import ManualClock
 from queue_core.models import Outbox, Ticket
 from queue_core.patients import PatientRepository
+from tests.deadlines import until
 from tests.e2e.harness import *  # noqa: F401,F403
 from tests.handlers.helpers import FAST, MONDAY_8AM, factory
 
@@ -34,15 +35,6 @@ sys.stdin.readline()
 conn.execute("COMMIT")
 print("released", flush=True)
 """
-
-
-async def until(predicate, timeout: float = 30.0, what: str = "condition"):
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not (result := await predicate()):
-        assert loop.time() < deadline, f"{what} not reached within {timeout} s"
-        await asyncio.sleep(0.1)
-    return result
 
 
 async def metrics(system) -> dict[str, float]:
@@ -66,9 +58,9 @@ async def at_the_checklist(system, services) -> list:
         await repo.touch_user(user.id, user.id, user.first_name)
         await repo.add(user.id, relation="self", name=f"PASIEN {i}", nik=f"35071245099{i:05d}")
         await user.send("🎫 Ambil antrean")
-        await user.next_message(contains="Pilih poli", timeout=15)
+        await user.next_message(contains="Pilih poli")
         await user.press("Poli Umum")
-        await user.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""), 15)
+        await user.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""))
         users.append(user)
     return users
 
@@ -86,7 +78,7 @@ async def check_nothing_lost(services, users, walk_ins, called):
     """Every patient got one ticket message, every ticket is in the database once, every call
     was of a walk-in in order, and every notice owed was sent."""
     for user in users:
-        ticket = await user.next_message(contains="Nomor antrean Anda", timeout=30)
+        ticket = await user.next_message(contains="Nomor antrean Anda")
         assert ticket.get("photo")
     tickets, _ = await tickets_and_notices(services)
     numbers = [n for _, n in tickets]
@@ -129,7 +121,11 @@ async def test_sqlite_write_lock_held_by_another_process(start_pusque, tmp_path,
         for user in users:  # every patient taps "Ambil nomor" while the lock is held
             await user.press("🎫 Ambil nomor")
         calls = [asyncio.create_task(services.queue.call_next(f"Loket {i + 1}")) for i in range(WALK_INS)]
-        await asyncio.sleep(3)  # the outage: a few seconds
+        # the outage: a few seconds, and at least until the bot has met the lock (not a guess
+        # of how long the presses take to get there on this machine)
+        outage = asyncio.get_running_loop().time() + 3
+        await until(lambda: services.db.retries >= 1, what="the bot meeting the lock")
+        await asyncio.sleep(max(0.0, outage - asyncio.get_running_loop().time()))
         assert not any(c.done() for c in calls)  # nothing could commit meanwhile
         holder.stdin.write(b"\n")
         await holder.stdin.drain()
@@ -170,7 +166,7 @@ async def test_postgres_connections_killed_during_operations(start_pusque, pg_da
             return await admin.fetchval("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                                         "AND wait_event_type = 'Lock'")
 
-        await until(blocked, 15, "the staff call waiting on the row lock")
+        await until(blocked, what="the staff call waiting on the row lock")
         presses = [asyncio.create_task(user.press("🎫 Ambil nomor")) for user in users]
         killed = 0
         for _ in range(3):  # kill every other connection, three times, while patients take tickets
@@ -179,7 +175,7 @@ async def test_postgres_connections_killed_during_operations(start_pusque, pg_da
                 "WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), $1)", locker.get_server_pid())
             await asyncio.sleep(0.3)
         await asyncio.gather(*presses)
-        await until(blocked, 15, "the staff call retried and waiting again")
+        await until(blocked, what="the staff call retried and waiting again")
         await lock.commit()
         first = await call
         second = await services.queue.call_next("Loket 2")

@@ -6,13 +6,14 @@ from telegram import Bot
 from telegram.error import NetworkError, RetryAfter
 
 from bot.ratelimit import RetryingRateLimiter
-from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram
+from local_botapi import LOCAL_TOKEN, LocalBotApi
 from local_botapi.faults import Faults
+from tests.deadlines import local_telegram
 
 
 async def test_faults_answer_429_500_and_stall_as_configured():
     async with LocalBotApi(faults=Faults(seed=1)) as api:
-        async with LocalTelegram(api.root_url) as tg:
+        async with local_telegram(api.root_url) as tg:
             user = await tg.user(first_name="Ani")
             await user.send("/start")
             bot = Bot(LOCAL_TOKEN, base_url=api.base_url)
@@ -29,13 +30,14 @@ async def test_faults_answer_429_500_and_stall_as_configured():
                 info = await tg.faults(rate_stall=0.0)
                 assert info["stats"] == {"requests": 3, "429": 1, "500": 1, "stall": 1}
                 await bot.send_message(user.id, "ok")
-            assert (await user.next_message())["text"] == "ok"  # no faulted request was executed
-            await user.no_message(0.2)
+                assert (await user.next_message())["text"] == "ok"  # no faulted request was executed
+                # ...not even late: a probe sent now arrives with nothing before it
+                await user.nothing_before(bot.send_message(user.id, "probe"), "probe")
 
 
 async def test_forged_press_reaches_the_bot_with_any_data():
     async with LocalBotApi() as api:
-        async with LocalTelegram(api.root_url) as tg:
+        async with local_telegram(api.root_url) as tg:
             user = await tg.user(first_name="Ani")
             await user.press_forged(999, "tk:forged")
             update = api.state.updates[-1]["callback_query"]
@@ -45,7 +47,7 @@ async def test_forged_press_reaches_the_bot_with_any_data():
 async def test_the_bot_retries_server_errors_with_backoff_and_counts_them():
     async with LocalBotApi(faults=Faults(rate_500=0.5, seed=3), max_messages_per_second=None,
                            max_messages_per_chat_per_second=None) as api:
-        async with LocalTelegram(api.root_url) as tg:
+        async with local_telegram(api.root_url) as tg:
             user = await tg.user(first_name="Ani")
             await user.send("/start")
             limiter = RetryingRateLimiter(overall_max_rate=0, base_delay=0.01, server_error_retries=10)

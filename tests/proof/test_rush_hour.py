@@ -4,13 +4,14 @@ import argparse
 import pytest
 
 from bench.rush_hour import rush
+from tests.deadlines import scaled
 
 pytestmark = pytest.mark.slow
 
 
 async def test_small_rush_with_two_sigkills_loses_nothing(tmp_path):
     args = argparse.Namespace(patients=10, photos=0.0, faq=0.15, staff=6, kills=2, arrival_minutes=0.25,
-                              reply_timeout=15.0, settle_seconds=60.0, max_minutes=3.0, seed=5, postgres=None)
+                              reply_timeout=scaled(15.0), settle_seconds=scaled(60.0), max_minutes=scaled(3.0), seed=5, postgres=None)
     report, problems = await rush(args, tmp_path)
     # every check, "more than one ticket" included: the ticket message is an outbox notice
     # ("issued"), so a kill between the issuing commit and the send no longer loses it

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from queue_core.models import DailyCounter, Outbox, Ticket, Visit
+from tests.deadlines import scaled
 from tests.queue_core.drain import rush_config
 
 pytestmark = pytest.mark.slow
@@ -19,7 +20,7 @@ async def run_and_kill(url: str, config, rng: random.Random) -> list[str]:
         sys.executable, "-m", "tests.queue_core.crash_worker", url, str(config),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )
-    printed = [(await asyncio.wait_for(proc.stdout.readline(), 60)).decode().strip()]  # it is issuing now
+    printed = [(await asyncio.wait_for(proc.stdout.readline(), scaled(60))).decode().strip()]  # it is issuing now
     await asyncio.sleep(rng.uniform(0.05, 0.8))
     if proc.returncode is not None:  # it died by itself: say why
         _, err = await proc.communicate()

@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from tests.deadlines import REPLY, scaled
+
 CHROMIUM = os.environ.get("PUSQUE_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -31,12 +33,14 @@ async def test_the_board_shows_a_call_made_by_staff(clinic, nurse):
     q = clinic.services
     a1 = await q.queue.issue(service="A", user_id=None)
     a2 = await q.queue.issue(service="A", user_id=None)
+    expect.set_options(timeout=scaled(REPLY) * 1000)  # ms; a passing check returns at once
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         try:
             page = await browser.new_page()
+            page.set_default_timeout(scaled(REPLY) * 1000)
             await page.goto(clinic.web_url + "/board")
-            await expect(page.locator("#status")).to_have_text("Tersambung", timeout=10_000)
+            await expect(page.locator("#status")).to_have_text("Tersambung")
             card = page.locator('.channel[data-channel="Loket 1"] .number')
             await expect(card).to_have_text("—")
             await expect(page.locator(".queue .next").first).to_have_text(f"{a1.number}  {a2.number}")
@@ -44,7 +48,7 @@ async def test_the_board_shows_a_call_made_by_staff(clinic, nurse):
 
             await nurse.send("/call Loket 1")
             await nurse.next_message(contains="Memanggil")
-            await expect(card).to_have_text(a1.number, timeout=3_000)
+            await expect(card).to_have_text(a1.number)
             await expect(page.locator("#last")).to_have_text(f"Nomor {a1.number}, silakan ke Loket 1")
             await expect(page.locator('.channel[data-channel="Loket 1"]')).to_have_class("channel flash")
             await expect(page.locator(".queue .next").first).to_have_text(a2.number)

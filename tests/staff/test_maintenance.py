@@ -1,18 +1,15 @@
 """End of day: close the day, export the history, retrain; /retrain for admins only."""
 from __future__ import annotations
 
-import asyncio
 import csv
 
 from bot.maintenance import end_of_day
+from tests.deadlines import STEP, until
 from tests.staff.conftest import audit_rows
 
 
-async def wait_for_predictor(services, timeout: float = 60.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while services.predictor is None:
-        assert asyncio.get_running_loop().time() < deadline, "predictor never loaded"
-        await asyncio.sleep(0.1)
+async def wait_for_predictor(services, timeout: float = STEP) -> None:
+    await until(lambda: services.predictor is not None, timeout, what="the predictor loaded")
 
 
 async def test_end_of_day_closes_open_tickets_and_exports_history(clinic):

@@ -7,6 +7,7 @@ from collections import Counter
 
 import aiohttp
 
+from tests.deadlines import REPLY, scaled
 from tests.staff.conftest import ADMIN_ID, add_patient_user, audit_rows
 
 
@@ -125,13 +126,13 @@ async def test_the_board_stream_pushes_each_call(clinic):
                     if line.startswith("data: "):
                         return json.loads(line[6:])
 
-            first = await asyncio.wait_for(next_state(), 5)
+            first = await asyncio.wait_for(next_state(), scaled(REPLY))
             assert first["queues"][0]["next"] == [a1.number]
             await q.queue.call_next("Loket 2")
-            state = await asyncio.wait_for(next_state(), 2)
+            state = await asyncio.wait_for(next_state(), scaled(REPLY))
             loket2 = next(c for c in state["channels"] if c["name"] == "Loket 2")
             assert loket2["number"] == a1.number and loket2["calls"] == 1
             await q.queue.recall("Loket 2")
-            state = await asyncio.wait_for(next_state(), 2)
+            state = await asyncio.wait_for(next_state(), scaled(REPLY))
             assert next(c for c in state["channels"] if c["name"] == "Loket 2")["calls"] == 2
             assert "name" not in json.dumps(state).replace('"name": "', "")  # numbers and channel names only
