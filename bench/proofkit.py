@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from local_botapi import LOCAL_TOKEN  # noqa: E402
 from queue_core.config import Settings, load_settings  # noqa: E402
 
 NO_LIMITS = {"max_messages_per_second": None, "max_messages_per_chat_per_second": None}
@@ -72,13 +73,16 @@ def write_config(folder: Path, database_url: str, *, limits: bool = True, staff_
 class BotProcess:
     """run_bot.py --base-url in a subprocess: started, SIGKILLed, restarted; stderr to a log file."""
 
-    def __init__(self, config: Path, base_url: str, log_path: Path, *, log_level: str = "WARNING") -> None:
+    def __init__(self, config: Path, base_url: str, log_path: Path, *, log_level: str = "WARNING",
+                 token: str = LOCAL_TOKEN) -> None:
         self.config, self.base_url, self.log_path, self.log_level = config, base_url, log_path, log_level
+        self.token = token  # the Bot API server's token (a bare LocalBotApi() has LOCAL_TOKEN)
         self.proc: asyncio.subprocess.Process | None = None
         self.starts = 0
 
     async def start(self, timeout: float = 120) -> None:
         env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "PUSQUE_DATABASE_URL")}
+        env["TELEGRAM_BOT_TOKEN"] = self.token  # with --base-url the bot talks to that server with this token
         log = open(self.log_path, "ab")
         log.write(f"---- start {self.starts + 1}\n".encode())
         log.flush()

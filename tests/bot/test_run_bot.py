@@ -11,6 +11,7 @@ import aiohttp
 import pytest
 import yaml
 
+from local_botapi import LocalTelegram
 from tests.deadlines import REPLY, STEP, local_telegram, scaled
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,6 +1,7 @@
 """Registration details: KTP photo, validation, restart mid-conversation, family, odd input, erasure."""
 from __future__ import annotations
 
+import dataclasses
 import io
 
 from PIL import Image
@@ -142,7 +143,8 @@ async def test_an_oversized_image_is_refused_before_reading(start_pusque):
 async def test_restart_mid_registration_continues_where_the_patient_was(tmp_path):
     botapi = LocalBotApi(LOCAL_TOKEN, **FAST)
     await botapi.start("127.0.0.1", 0)
-    settings = make_test_settings(tmp_path)
+    # the bot talks to this server with its token (without one it would use its installation's)
+    settings = dataclasses.replace(make_test_settings(tmp_path), telegram_token=LOCAL_TOKEN)
     clock = ManualClock(MONDAY_8AM)
     tg = local_telegram(botapi.root_url)
     try:
@@ -257,7 +259,8 @@ async def test_each_registration_step_is_persisted_at_once_not_on_the_timer(tmp_
     monkeypatch.setattr(Application, "_persistence_updater", no_timer)
     botapi = LocalBotApi(LOCAL_TOKEN, **FAST)
     await botapi.start("127.0.0.1", 0)
-    settings = make_test_settings(tmp_path)
+    # the bot talks to this server with its token (without one it would use its installation's)
+    settings = dataclasses.replace(make_test_settings(tmp_path), telegram_token=LOCAL_TOKEN)
     tg = local_telegram(botapi.root_url)
     bot = PusQue(settings, base_url=botapi.base_url, services_factory=factory(ManualClock(MONDAY_8AM)))
     await bot.start()
