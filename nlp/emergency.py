@@ -44,29 +44,34 @@ _LEX_GROUPS: dict[str, str] = {
     "BANGUN": "bangun tangi hudang gerak bergerak obah usik moving move moves wake",
     "NAPAS": "napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
              "breathes",
-    "SESAK": "sesak sesek mengap megap ngik ngos",
+    "SESAK": "sesak sesek mengap megap ngik ngos tersengal sengal gasping",
+    "GASP": "megap mengap tersengal gasping",
+    "HARD": "susah sulit kesulitan sukar difficulty trouble",
     "LIPS": "bibir bibire lips lip",
     "BLUE": "biru blue kebiruan membiru",
     "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
     "SWALLOW": "nelen nelan menelan ketelen ketelan tertelan keteleg swallowed swallow",
     "OBJECT": "koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy",
-    "KEJANG": "kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing "
-              "epilepsi ayan kejangnya stip",
+    "KEJANG": "kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
+              "stip",
+    "EPI": "epilepsi ayan epilepsy",
+    "RELAPSE": "kambuh kumat relapse",
     "STEP": "step",
     "FOAM": "berbusa busa foaming foam",
     "BLEEDSTRONG": "pendarahan perdarahan hemorrhage haemorrhage hemorrhaging",
     "DARAH": "darah berdarah getih getihen blood bleeding bleeds bleed darahe mimisan flek",
-    "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat parah heavily heavy lot lots badly severe "
-             "severely profusely nyembur sebaskom",
+    "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
+             "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom",
     "STOP": "berhenti henti mandeg mandek eureun stop stops stopping mampet ilang hilang",
     "DEEP": "dalam dalem deep",
     "INJURY": "luka patah sobek robek bocor cedera cidera injured injury wound wounded broken fracture tatu",
-    "ACCIDENT": "kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet kelindes dilindas kelindas "
-                "kegiles kegilas kegiling tertimpa ketiban kejatuhan kesetrum tersetrum kesetrom setrum "
-                "electrocuted tenggelam kelelep drowning drowned ketusuk tertusuk ditusuk dibacok kebacok "
-                "stabbed accident crash crashed tabrak laka lakalantas ketabrakan",
-    "FALL": "jatuh jatoh labuh ragrag tibo kepleset nyungsep fell fall falling",
-    "HEIGHT": "pohon tangga atap genteng motor sepeda ayunan sumur ketinggian lantai tebing jurang tree stairs roof ladder",
+    "ACCIDENT": "kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet "
+                "kelindes dilindas kelindas kegiles kegilas kegiling tertimpa ketiban kejatuhan kesetrum tersetrum "
+                "kesetrom setrum electrocuted tenggelam kelelep drowning drowned ketusuk tertusuk ditusuk dibacok "
+                "kebacok stabbed accident crash crashed tabrak laka lakalantas ketabrakan",
+    "FALL": "jatuh jatoh labuh ragrag tibo kepleset nyungsep kebentur terbentur kejedot fell fall falling",
+    "HEIGHT": "pohon tangga atap genteng motor sepeda ayunan sumur ketinggian lantai tebing jurang tree stairs roof "
+              "ladder",
     "HEAD": "kepala sirah head",
     "CHEST": "dada dodo chest",
     "PAIN": "sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
@@ -84,22 +89,22 @@ _LEX_GROUPS: dict[str, str] = {
     "FRACTURE": "patah putus buntung remuk fracture fractured broken",
     "SIDE": "sebelah separuh sisi side kiri kanan left right",
     "POISONED": "keracunan overdosis overdose poisoned poisoning",
-    "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida "
-              "poison pesticide bleach gramoxone paraquat",
-    "INGEST": "minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan "
-              "drank drink swallowed ate eaten",
+    "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
+              "pesticide bleach gramoxone paraquat",
+    "INGEST": "minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
+              "swallowed ate eaten",
     "OBAT": "obat pil tablet pills pill",
     "LOTS": "sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
-    "BITE": "digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat bitten "
-            "bite bit stung",
-    "ANIMAL": "ular ulo kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah monyet kera "
-              "rabies oray",
+    "BITE": "digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
+            "kagegel gegel snakebite bitten bite bit stung",
+    "ANIMAL": "ular ulo ula snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
+              "monyet kera rabies oray",
     "BURNED": "terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
     "SPILL": "kesiram kesiraman tersiram ketumpahan kena kecipratan spilled",
     "HOT": "panas api fire hot boiling mendidih",
     "EXPLODE": "meledak ledakan explosion exploded njeblug",
-    "CHILD": "bayi bayiku baby babies kids children anak adek adik balita dedek bocah budak orok putra putri child kid son daughter "
-             "infant toddler newborn bocil",
+    "CHILD": "bayi bayiku baby babies newborn kids children anak adek adik balita dedek bocah budak orok putra "
+             "putri child kid son daughter infant toddler newborn bocil",
     "FEVER": "panas demam fever febris sumeng muriang",
     "DRINK": "minum nyusu menyusu netek nenen mimik drink drinking feed feeding asi",
     "DIARRHEA": "diare mencret diarrhea muntah vomiting",
@@ -111,7 +116,9 @@ _LEX_GROUPS: dict[str, str] = {
     "POSTPARTUM": "lahiran melahirkan nifas persalinan lairan babaran birth",
     "KETUBAN": "ketuban ketubane",
     "BREAK": "pecah rembes ngerembes merembes keluar broke broken bocor",
-    "SUICIDE": "bunuhdiri suicide suicidal",
+    "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
+    "NEWBORN": "newborn",
+    "DIZZY": "pusing kabur blurred dizzy",
     "WANT": "mau pengen pingin ingin kepingin mending arep hoyong want wanna",
     "DIE": "mati maot modar die dead",
     "SAJA": "saja",
@@ -122,18 +129,18 @@ _LEX_GROUPS: dict[str, str] = {
     "HELP": "tolong tulung tulungan tlg tolongin help sos",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
     "NOWADJ": "lagi sedang masih sekarang now currently",
-    "PAST": "kemarin kemaren wingi dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula "
-            "kapungkur penyintas ago history dulunya",
+    "PAST": "kemarin kemaren wingi dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
+            "penyintas ago history dulunya",
     "CURED": "sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
     "AGO": "lalu last",
     "TIMEUNIT": "tahun taun minggu bulan hari year week month days",
     "SINCE": "dari sejak since",
-    "DOC": "surat rujukan jadwal kontrol resep rutin "
-           "apotek lab laboratorium bpjs biaya bayar tarif komplain saran data umroh imunisasi vaksin kb "
-           "prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja visum schedule appointment "
-           "certificate letter referral vaccination insurance",
+    "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
+           "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
+           "visum schedule appointment certificate letter referral vaccination insurance",
     "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
-            "homework news symptoms signs pengertian definisi arti",
+            "homework news symptoms signs pengertian definisi arti takut khawatir worried afraid cegah mencegah "
+            "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap",
     "QUEUE": "antrean terlewat panggil giliran",
     "SELF": "saya",
     "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang",
@@ -156,13 +163,16 @@ _PHRASES: dict[tuple[str, ...], str] = {
     ("water", "broken"): "ketuban pecah", ("bunuh", "diri"): "bunuhdiri", ("gantung", "diri"): "bunuhdiri",
     ("kill", "myself"): "bunuhdiri", ("end", "my", "life"): "bunuhdiri", ("akhiri", "hidup"): "bunuhdiri",
     ("mengakhiri", "hidup"): "bunuhdiri", ("luka", "bakar"): "lukabakar", ("mati", "rasa"): "kebas",
-    ("mati", "rasanya"): "kebas", ("si", "kecil"): "anak", ("obat", "nyamuk"): "racun", ("racun", "tikus"): "racun",
+    ("si", "kecil"): "anak", ("obat", "nyamuk"): "racun", ("racun", "tikus"): "racun",
     ("minyak", "tanah"): "racun", ("air", "ketuban"): "ketuban", ("gmn", "ini"): "tolong",
     ("gimana", "ini"): "tolong", ("bagaimana", "ini"): "tolong", ("piye", "iki"): "tolong", ("kumaha", "ieu"): "tolong",
     ("next", "step"): "", ("first", "step"): "", ("step", "by"): "", ("mati", "lampu"): "",
     ("mati", "listrik"): "", ("hari", "ini"): "sekarang", ("right", "now"): "sekarang",
     ("berat", "badan"): "", ("panas", "dalam"): "", ("baru", "saja"): "barusan", ("just", "now"): "barusan",
-    ("air", "keras"): "airkeras", ("apa", "itu"): "pengertian", ("what", "is"): "pengertian",
+    ("air", "keras"): "airkeras", ("capek", "hidup"): "bunuhdiri", ("cape", "hidup"): "bunuhdiri",
+    ("lelah", "hidup"): "bunuhdiri", ("baru", "lahir"): "newborn", ("hit", "by"): "ditabrak",
+    ("self", "harm"): "nyayat",
+    ("apa", "itu"): "pengertian", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
 }
 _MAX_PHRASE = max(map(len, _PHRASES))
 # Symptom tags: prefixes are stripped only towards these ("petugas" is not "tugas"), and typos are
@@ -170,7 +180,8 @@ _MAX_PHRASE = max(map(len, _PHRASES))
 _SYMPTOM_TAGS = frozenset(
     "FAINT SADAR BANGUN NAPAS SESAK CHOKE SWALLOW KEJANG FOAM BLEEDSTRONG DARAH INJURY ACCIDENT FALL PAIN STROKE "
     "CROOKED SLUR WEAK PARALYSIS FRACTURE POISONED POISON BITE BURNED SPILL EXPLODE PREG KETUBAN SUICIDE".split())
-_FUZZY = sorted(w for w, tags in _LEX.items() if len(w) >= 6 and set(tags) & _SYMPTOM_TAGS - {"SADAR", "BANGUN", "PAIN"})
+_FUZZY_TAGS = _SYMPTOM_TAGS - {"SADAR", "BANGUN", "PAIN"}
+_FUZZY = sorted(w for w, tags in _LEX.items() if len(w) >= 6 and set(tags) & _FUZZY_TAGS)
 _PLAIN = COMMON_WORDS | STOPWORDS | frozenset(SLANG) | frozenset(SLANG.values()) | frozenset(UNITS)
 _SUFFIXES = ("nya", "ne", "na", "e", "ku", "mu", "an", "in", "kan", "i")
 _PREFIXES = ("di", "ke", "ter", "ber", "me", "mem", "men", "meng", "nge", "ng", "ny", "pe", "pen", "per", "ka")
@@ -182,7 +193,7 @@ _COMPOUNDS = (
     ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
     ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
-    ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2),
+    ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2),
 )
 
 # Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
@@ -191,14 +202,18 @@ _RULE_TEXT = """
 suicide SUICIDE 1 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
-pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP *
+pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
+pregnancy PREG+FALL *
 child_fever CHILD+FEVER+NOTDRINK * | child_fever CHILD+NOTDRINK+WEAK * | child_fever CHILD+NOTDRINK+DIARRHEA *
-child_fever CHILD+SUNKEN * | child_fever CHILD+FEVER+HIGHTEMP *
-choking CHOKE 1 | choking SWALLOW+OBJECT 3 | seizure KEJANG 1 | seizure FOAM 1
-stroke STROKE 1 | stroke FACE+CROOKED 3 | stroke SPEECH+SLUR 3 | stroke SPEECH+NOTCLEAR 3 | stroke WEAK+SIDE 3
+child_fever CHILD+SUNKEN * | child_fever CHILD+FEVER+HIGHTEMP * | child_fever NEWBORN+NOTDRINK *
+child_fever NEWBORN+FEVER *
+choking CHOKE 1 | choking SWALLOW+OBJECT 3 | seizure KEJANG 1 | seizure FOAM 1 | seizure EPI+RELAPSE 3
+stroke STROKE+SUDDEN * | stroke STROKE+HELP * | stroke STROKE+NOWADJ 1 | stroke FACE+CROOKED 3
+stroke SPEECH+SLUR 3 | stroke SPEECH+NOTCLEAR 3 | stroke WEAK+SIDE 3
 stroke SLUR+SUDDEN * | stroke NOTSPEAK+SUDDEN * | stroke PARALYSIS+SUDDEN *
 chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
-not_breathing NOTBREATH 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2 | not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2
+not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
+not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2
 unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE
 poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3
 bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
@@ -216,6 +231,7 @@ assert {r[0] for r in _RULES} == set(KINDS)
 # Words before/after "darah" that make it a test or a measure, not bleeding ("cek darah", "darah tinggi").
 _BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengambilan donor cuci gula tekanan "
                         "golongan kurang tambah transfusi sampel hasil lab".split())
+_DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temperature temp".split())
 _BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
 
 
@@ -242,7 +258,8 @@ def _tag(token: str) -> tuple[str, ...]:
     for cand in (squeezed, SLANG.get(squeezed)):
         if cand in _LEX:
             return _LEX[cand]
-    stems = [squeezed] + [squeezed[: -len(s)] for s in _SUFFIXES if squeezed.endswith(s) and len(squeezed) - len(s) >= 4]
+    stems = [squeezed] + [squeezed[: -len(s)] for s in _SUFFIXES
+                          if squeezed.endswith(s) and len(squeezed) - len(s) >= 4]
     for stem in stems[1:]:  # "jadwalnya", "ketubane"
         if stem in _LEX:
             return _LEX[stem]
@@ -258,6 +275,7 @@ def _tag(token: str) -> tuple[str, ...]:
 
 
 def _tokens(text: str) -> list[str]:
+    """Cleaned tokens, with `gamau`-style words split and the multi-word forms of `_PHRASES` joined."""
     raw = []
     for t in clean(text):
         raw.extend((_EXTRA.get(t) or t).split())
@@ -292,6 +310,8 @@ def detect(text: str) -> Emergency | None:
     pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
     pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
     pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and "SINCE" in tags[i - 1])]  # "dari kemarin"
+    pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in _DEGREES
+                       or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
     for name, a, b, w in _COMPOUNDS:
         for j in pos.get(b, ()):
             if any(0 < j - i <= w for i in pos.get(a, ())):
@@ -336,10 +356,11 @@ def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) 
     return None
 
 
-def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int], text: str) -> tuple[str | None, str | None]:
+def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
+             text: str) -> tuple[str | None, str | None]:
     """(the cue, "strong" or "help") when the message says the emergency is happening now."""
     context = {i for t in ("CHILD", "PREG", "POSTPARTUM", "WANT") for i in pos.get(t, ())}
-    for i in pos.get("NOWADJ", ()):  # "lagi kejang", "masih pingsan", "sekarang muntah"
+    for i in pos.get("NOWADJ", ()):  # "lagi kejang", "masih pingsan", "sekarang kejang"
         if i + 1 in evidence and i + 1 not in context:
             return words[i], "strong"
     if "SUDDEN" in pos:

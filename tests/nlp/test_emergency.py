@@ -26,6 +26,7 @@ EMERGENCIES = [
     ("not_breathing", "my dad can't breathe"),
     ("not_breathing", "suami sesak napas parah bibir membiru"),
     ("not_breathing", "mbah ora iso ambegan"),
+    ("not_breathing", "nafasnya tersengal-sengal"),
     # choking
     ("choking", "anak ketelen koin, batuk batuk terus"),
     ("choking", "kakek kesedak tulang ikan"),
@@ -67,6 +68,7 @@ EMERGENCIES = [
     ("bite", "anak dipatok ular pas main di kebun"),
     ("bite", "bitten by a stray dog"),
     ("bite", "kakinya dicokot ulo"),
+    ("bite", "leungeun budak digegel anjing"),
     # severe burns
     ("burn", "tangan adik melepuh kena knalpot"),
     ("burn", "kesiram air mendidih sebadan"),
@@ -78,6 +80,7 @@ EMERGENCIES = [
     ("child_fever", "balita mencret terus ga mau minum lemes"),
     ("child_fever", "my baby has a fever and won't feed"),
     ("seizure", "orok panas tinggi terus kejang"),
+    ("child_fever", "bayi baru lahir ga mau nyusu"),
     # pregnancy
     ("pregnancy", "istri hamil 5 bulan flek darah"),
     ("pregnancy", "lagi hamil 9 bulan perut sakit banget"),
@@ -85,6 +88,7 @@ EMERGENCIES = [
     ("pregnancy", "my waters broke"),
     ("pregnancy", "habis melahirkan darahnya keluar terus"),
     ("pregnancy", "pamajikan reuneuh, beuteungna nyeri pisan"),
+    ("pregnancy", "ibu hamil 8 bln pusing hebat pandangan kabur"),
     # suicidal words
     ("suicide", "aku pengen mengakhiri hidup"),
     ("suicide", "i want to kill myself"),
@@ -105,6 +109,9 @@ CALM = [
     "dulu pernah pingsan waktu donor darah, skrg boleh donor?",
     "my father had a stroke last year, what day is the elderly clinic?",
     "bulan lalu kena luka bakar, bekasnya masih gatal",
+    "sy sering pingsan kalau berdiri lama, periksa ke poli apa",
+    "takut anak kejang lagi, obat penurun panas apa?",
+    "bapak sy penderita stroke, bisa daftar online?",
     # documents and schedules
     "surat rujukan operasi jantung bapak berlaku berapa lama",
     "jadwal poli buat kontrol stroke hari apa",
@@ -119,6 +126,7 @@ CALM = [
     "ibu hamil cek darah di lab bisa?",
     "luka kecil kena pisau perlu dijahit ga",
     "anak sy demam obatnya apa ya",
+    "obat panas buat anak 40 ribu ada ga",
     "sy ga mau mati muda, mau cek kesehatan lengkap",
     "lampu ruang tunggu mati",
     "jam berapa buka?",
