@@ -8,6 +8,10 @@ The bot holds one `FaqMatcher` (built from settings in post_init, `close()` in p
     m = FaqMatcher(settings)
     r = m.match("jam brp buka?")     # MatchResult(intent="jam_buka", score=0.8, kind="faq", ...)
     m.reply(r, "id")                  # the answer, the small-talk reply, or the "ask staff" one
+    m.match("TOLONG bapak pingsan")   # intent="darurat", score=1.0, emergency="unconscious"
+
+An emergency (`nlp.emergency.detect`) is looked for before anything else: it is reported as the
+intent `darurat` with score 1.0 and its kind in `emergency`, whatever the FAQ would have said.
     m.answer("lokasi", "en")          # one intent's answer with config facts filled in
 """
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 import joblib
 
 from nlp.corpus import INTENT_IDS, LANGS, Corpus, load_corpus, render, answer_context
+from nlp.emergency import detect as detect_emergency
 from nlp.matcher import FittedModel, cache_key, fit, read_labelled
 
 log = logging.getLogger(__name__)
@@ -43,6 +48,7 @@ class MatchResult:
     `kind`: "faq" (intent set), "smalltalk" (`smalltalk` names it: greeting/thanks/ack/bye) or
     "unknown" (out of scope: the bot stores the question for admins). `score` is the best FAQ
     score in [0, 1], compared with the calibrated `threshold`. `lang` is a guess ("id"/"en").
+    `emergency`: the kind the emergency detector recognised (intent "darurat", score 1.0), or None.
     """
 
     question: str
@@ -51,13 +57,16 @@ class MatchResult:
     kind: str
     smalltalk: str | None = None
     lang: str = "id"
+    emergency: str | None = None
 
 
 class FaqMatcher:
     """Built once from settings; loads its fitted model from the cache dir or fits it (~1 s)."""
 
-    def __init__(self, settings, *, cache_dir: Path | None = None) -> None:
+    def __init__(self, settings, *, cache_dir: Path | None = None, emergencies: bool = True) -> None:
+        """`emergencies=False` leaves the emergency detector out (to measure the FAQ alone)."""
         self.settings = settings
+        self.emergencies = emergencies
         corpus_path = settings.resolve(settings.faq_corpus)
         self.corpus: Corpus = load_corpus(corpus_path)
         self.cache_dir = Path(cache_dir) if cache_dir else settings.resolve(settings.faq_cache_dir)
@@ -148,6 +157,9 @@ class FaqMatcher:
         question = question if isinstance(question, str) else str(question)
         analysis = self.model.normalizer.analyze(question[:500])
         lang = "en" if analysis.surface and sum(w in _EN_WORDS for w in analysis.surface) * 2 >= len(analysis.surface) else "id"
+        found = detect_emergency(question) if self.emergencies else None
+        if found is not None:
+            return MatchResult(question, "darurat", 1.0, "faq", None, lang, found.kind)
         kind = self.model.smalltalk_kind(analysis)
         if kind is not None:
             return MatchResult(question, None, 0.0, "smalltalk", kind, lang)

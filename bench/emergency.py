@@ -1,0 +1,95 @@
+"""Emergency detector benchmark on a blind question set (question<TAB>intent<TAB>kind).
+
+    python bench/emergency.py tests/nlp/data/blind_calibration.tsv [--config PATH] [--list]
+
+Kinds: faq (an in-scope question), oos (out of scope, no intent), emergency (intent darurat),
+calm (an ordinary question that mentions an illness, an accident or a past emergency). Prints,
+for `FaqMatcher.match` with the emergency detector (after) and without it (before, the FAQ
+alone): emergencies reported as darurat, false alarms (darurat on faq/oos/calm), FAQ top-1 on
+kind faq, out-of-scope rejection on kind oos, top-1 on kind calm; and the detector's own time
+per message. `--list` prints every missed emergency and every false alarm.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from nlp.emergency import _tag, detect  # noqa: E402
+from nlp.faq import FaqMatcher  # noqa: E402
+from queue_core.config import load_settings  # noqa: E402
+
+
+def read_blind(path: Path) -> list[tuple[str, str | None, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        question, intent, kind = line.split("\t")
+        rows.append((question.strip(), intent.strip() or None, kind.strip()))
+    return rows
+
+
+def figures(matcher: FaqMatcher, rows) -> dict:
+    out = {"n": {}, "darurat": {}, "top1": {}, "rejected": 0, "missed": [], "alarms": []}
+    for q, gold, kind in rows:
+        r = matcher.match(q)
+        out["n"][kind] = out["n"].get(kind, 0) + 1
+        out["darurat"][kind] = out["darurat"].get(kind, 0) + (r.intent == "darurat")
+        out["top1"][kind] = out["top1"].get(kind, 0) + (r.intent == gold)
+        out["rejected"] += kind == "oos" and r.intent is None
+        if kind == "emergency" and r.intent != "darurat":
+            out["missed"].append((q, r.intent))
+        if kind != "emergency" and r.intent == "darurat":
+            out["alarms"].append((kind, q, r.emergency or "FAQ"))
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--config", type=Path, default=None)
+    parser.add_argument("--list", action="store_true")
+    args = parser.parse_args(argv)
+    rows = read_blind(args.file)
+    settings = load_settings(args.config)
+    print(f"file: {args.file}")
+    for label, on in (("before (FAQ alone)", False), ("after (detector first)", True)):
+        f = figures(FaqMatcher(settings, emergencies=on), rows)
+        n = f["n"]
+        ordinary = sum(n.get(k, 0) for k in ("faq", "oos", "calm"))
+        alarms = len(f["alarms"])
+        print(f"\n{label}")
+        print(f"  emergencies reported as darurat: {f['darurat'].get('emergency', 0)}/{n.get('emergency', 0)}")
+        print(f"  false alarms (faq/oos/calm):     {alarms}/{ordinary} ({alarms / max(ordinary, 1):.1%}); "
+              + ", ".join(f"{k} {f['darurat'].get(k, 0)}/{n.get(k, 0)}" for k in ("faq", "oos", "calm")))
+        print(f"  FAQ top-1 on kind faq:           {f['top1'].get('faq', 0)}/{n.get('faq', 0)} "
+              f"({f['top1'].get('faq', 0) / max(n.get('faq', 0), 1):.1%})")
+        print(f"  out-of-scope rejection (oos):    {f['rejected']}/{n.get('oos', 0)} "
+              f"({f['rejected'] / max(n.get('oos', 0), 1):.1%})")
+        print(f"  top-1 on kind calm:              {f['top1'].get('calm', 0)}/{n.get('calm', 0)}")
+        if args.list:
+            for q, got in f["missed"]:
+                print(f"    missed: {q!r} -> {got}")
+            for kind, q, by in f["alarms"]:
+                print(f"    false alarm ({kind}, by {by}): {q!r}")
+    times = []
+    for _ in range(3):
+        _tag.cache_clear()  # each pass starts with an empty per-token cache
+        for q, _, _ in rows:
+            t0 = time.perf_counter()
+            detect(q)
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    p50, p99 = statistics.median(times), times[int(len(times) * 0.99)]
+    print(f"\ndetector time per message: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,372 @@
+"""Emergency detector: runs before the FAQ matcher on every free-text message.
+
+    detect("TOLONG bapak sy pingsan")   # Emergency(kind="unconscious", words=("pingsan",), ...)
+    detect("dulu pernah pingsan, jadwal kontrol kapan?")  # None
+
+How it decides, in plain rules a reader can check:
+1. Tokens come from `nlp.normalize.clean` (case, `kejang2`, punctuation); a few multi-word forms
+   are joined (`tiba tiba`, `bunuh diri`, `water broke`) or dropped (`darah tinggi`, `cek darah`);
+   each token gets its tags from `_LEX` (Indonesian, Javanese, Sundanese, English) directly or
+   through the project's slang dictionary (`nlp.slang`), stretched letters (`tolongg`), affixes
+   (`kesiram`, `ketubane`) or a typo within 1-2 edits of a distinctive word (`kecelakan`, `pingsn`).
+2. Tags close together make compounds: NEG + SADAR = NOTAWAKE ("ga sadar"), NEG + DRINK = NOTDRINK.
+3. A rule (`_RULE_TEXT`) is a kind of emergency and tags that must all occur within a window of
+   tokens or anywhere in the message. A MILD word next to the evidence ("hampir pingsan", "luka
+   bakar ringan") cancels the rules marked mild.
+4. A match is dropped when the message speaks of the past or of information ("kemarin", "dulu",
+   "pernah", "tahun lalu", "udh sembuh", "artikel", "tanda-tanda"; but "dari kemarin" is
+   ongoing), unless a help word says it is urgent ("tolong", "help", "!!"); and when it speaks of
+   documents and admin ("surat", "rujukan", "jadwal", "kontrol", "resep"), unless it says the
+   emergency is happening now: a now-word right before the symptom ("lagi kejang", "masih
+   pingsan") or "tiba-tiba" / "mendadak" / "barusan".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from nlp.normalize import clean
+from nlp.slang import COMMON_WORDS, SLANG, STOPWORDS, UNITS
+
+KINDS = (
+    "unconscious", "not_breathing", "choking", "seizure", "bleeding", "accident", "chest_pain", "stroke",
+    "poisoning", "bite", "burn", "child_fever", "pregnancy", "suicide",
+)
+
+_LEX_GROUPS: dict[str, str] = {
+    "FAINT": "pingsan semaput klenger kelenger kapidara ambruk tumbang kolaps pingsun faint fainted fainting "
+             "collapse collapsed unconscious unresponsive blackout kapiuhan nggeblak",
+    "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake",
+    "BANGUN": "bangun tangi hudang gerak bergerak obah usik moving move moves wake",
+    "NAPAS": "napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
+             "breathes",
+    "SESAK": "sesak sesek mengap megap ngik ngos tersengal sengal gasping",
+    "GASP": "megap mengap tersengal gasping",
+    "HARD": "susah sulit kesulitan sukar difficulty trouble",
+    "LIPS": "bibir bibire lips lip",
+    "BLUE": "biru blue kebiruan membiru",
+    "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
+    "SWALLOW": "nelen nelan menelan ketelen ketelan tertelan keteleg swallowed swallow",
+    "OBJECT": "koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy",
+    "KEJANG": "kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
+              "stip",
+    "EPI": "epilepsi ayan epilepsy",
+    "RELAPSE": "kambuh kumat relapse",
+    "STEP": "step",
+    "FOAM": "berbusa busa foaming foam",
+    "BLEEDSTRONG": "pendarahan perdarahan hemorrhage haemorrhage hemorrhaging",
+    "DARAH": "darah berdarah getih getihen blood bleeding bleeds bleed darahe mimisan flek",
+    "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
+             "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom",
+    "STOP": "berhenti henti mandeg mandek eureun stop stops stopping mampet ilang hilang",
+    "DEEP": "dalam dalem deep",
+    "INJURY": "luka patah sobek robek bocor cedera cidera injured injury wound wounded broken fracture tatu",
+    "ACCIDENT": "kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet "
+                "kelindes dilindas kelindas kegiles kegilas kegiling tertimpa ketiban kejatuhan kesetrum tersetrum "
+                "kesetrom setrum electrocuted tenggelam kelelep drowning drowned ketusuk tertusuk ditusuk dibacok "
+                "kebacok stabbed accident crash crashed tabrak laka lakalantas ketabrakan",
+    "FALL": "jatuh jatoh labuh ragrag tibo kepleset nyungsep kebentur terbentur kejedot fell fall falling",
+    "HEIGHT": "pohon tangga atap genteng motor sepeda ayunan sumur ketinggian lantai tebing jurang tree stairs roof "
+              "ladder",
+    "HEAD": "kepala sirah head",
+    "CHEST": "dada dodo chest",
+    "PAIN": "sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
+    "HEART": "jantung heart",
+    "ATTACK": "serangan attack",
+    "STROKE": "stroke struk strok setrok",
+    "FACE": "muka wajah mulut rai beungeut face mouth raine",
+    "CROOKED": "mencong merot perot miring menceng peyot mencos drooping droop droops crooked",
+    "SPEECH": "bicara ngomong omong omongan ngobrol ucapan speech speak speaking talk talking ngomonge",
+    "SLUR": "pelo cadel celat pelat slurred slurring rancu",
+    "JELAS": "jelas clear jelasnya",
+    "WEAK": "lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
+    "PARALYSIS": "lumpuh kebas paralyzed paralysed numb",
+    "LIMB": "jari tangan kaki lengan paha tulang finger hand leg arm bone",
+    "FRACTURE": "patah putus buntung remuk fracture fractured broken",
+    "SIDE": "sebelah separuh sisi side kiri kanan left right",
+    "POISONED": "keracunan overdosis overdose poisoned poisoning",
+    "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
+              "pesticide bleach gramoxone paraquat",
+    "INGEST": "minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
+              "swallowed ate eaten",
+    "OBAT": "obat pil tablet pills pill",
+    "LOTS": "sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
+    "BITE": "digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
+            "kagegel gegel snakebite bitten bite bit stung",
+    "ANIMAL": "ular ulo ula snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
+              "monyet kera rabies oray",
+    "BURNED": "terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
+    "SPILL": "kesiram kesiraman tersiram ketumpahan kena kecipratan spilled",
+    "HOT": "panas api fire hot boiling mendidih",
+    "EXPLODE": "meledak ledakan explosion exploded njeblug",
+    "CHILD": "bayi bayiku baby babies newborn kids children anak adek adik balita dedek bocah budak orok putra "
+             "putri child kid son daughter infant toddler newborn bocil",
+    "FEVER": "panas demam fever febris sumeng muriang",
+    "DRINK": "minum nyusu menyusu netek nenen mimik drink drinking feed feeding asi",
+    "DIARRHEA": "diare mencret diarrhea muntah vomiting",
+    "EXPEL": "muntah mutah batuk berak bab vomiting vomit vomited coughing",
+    "SUNKEN": "cekung",
+    "PREG": "hamil bumil meteng mbobot pregnant kandungan reuneuh kehamilan hamile",
+    "BELLY": "perut weteng beuteung belly stomach abdomen abdominal",
+    "CRAMP": "melilit mules kontraksi pembukaan bukaan contractions",
+    "POSTPARTUM": "lahiran melahirkan nifas persalinan lairan babaran birth",
+    "KETUBAN": "ketuban ketubane",
+    "BREAK": "pecah rembes ngerembes merembes keluar broke broken bocor",
+    "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
+    "NEWBORN": "newborn",
+    "DIZZY": "pusing kabur blurred dizzy",
+    "WANT": "mau pengen pingin ingin kepingin mending arep hoyong want wanna",
+    "DIE": "mati maot modar die dead",
+    "SAJA": "saja",
+    "LIVE": "hidup idup urip hirup live living",
+    "DEVICE": "hp lampu listrik baterai batre mesin motor mobil laptop handphone phone battery",
+    "NEG": "tidak not no never gabisa",
+    # context: when, what for, how urgent
+    "HELP": "tolong tulung tulungan tlg tolongin help sos",
+    "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
+    "NOWADJ": "lagi sedang masih sekarang now currently",
+    "PAST": "kemarin kemaren wingi dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
+            "penyintas ago history dulunya",
+    "CURED": "sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
+    "AGO": "lalu last",
+    "TIMEUNIT": "tahun taun minggu bulan hari year week month days",
+    "SINCE": "dari sejak since",
+    "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
+           "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
+           "visum schedule appointment certificate letter referral vaccination insurance",
+    "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
+            "homework news symptoms signs pengertian definisi arti takut khawatir worried afraid cegah mencegah "
+            "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap",
+    "QUEUE": "antrean terlewat panggil giliran",
+    "SELF": "saya",
+    "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang",
+    "MILD": "hampir ringan kecil sedikit dikit lecet mild minor little",
+}
+_LEX: dict[str, tuple[str, ...]] = {}
+for _tag_name, _words in _LEX_GROUPS.items():
+    for _w in _words.split():
+        _LEX[_w] = tuple(dict.fromkeys(_LEX.get(_w, ()) + (_tag_name,)))
+_LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",)})
+_EXTRA = {"gamau": "tidak mau", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
+          "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
+          "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+          "isnt": "is not", "couldnt": "could not", "aint": "is not"}
+_PHRASES: dict[tuple[str, ...], str] = {
+    ("tiba", "tiba"): "mendadak", ("ujug", "ujug"): "mendadak", ("all", "of", "a", "sudden"): "mendadak",
+    ("tekanan", "darah"): "", ("blood", "pressure"): "", ("patah", "hati"): "",
+    ("passed", "out"): "pingsan", ("heart", "attack"): "serangan jantung", ("angin", "duduk"): "serangan jantung",
+    ("water", "broke"): "ketuban pecah", ("waters", "broke"): "ketuban pecah", ("waters", "broken"): "ketuban pecah",
+    ("water", "broken"): "ketuban pecah", ("bunuh", "diri"): "bunuhdiri", ("gantung", "diri"): "bunuhdiri",
+    ("kill", "myself"): "bunuhdiri", ("end", "my", "life"): "bunuhdiri", ("akhiri", "hidup"): "bunuhdiri",
+    ("mengakhiri", "hidup"): "bunuhdiri", ("luka", "bakar"): "lukabakar", ("mati", "rasa"): "kebas",
+    ("si", "kecil"): "anak", ("obat", "nyamuk"): "racun", ("racun", "tikus"): "racun",
+    ("minyak", "tanah"): "racun", ("air", "ketuban"): "ketuban", ("gmn", "ini"): "tolong",
+    ("gimana", "ini"): "tolong", ("bagaimana", "ini"): "tolong", ("piye", "iki"): "tolong", ("kumaha", "ieu"): "tolong",
+    ("next", "step"): "", ("first", "step"): "", ("step", "by"): "", ("mati", "lampu"): "",
+    ("mati", "listrik"): "", ("hari", "ini"): "sekarang", ("right", "now"): "sekarang",
+    ("berat", "badan"): "", ("panas", "dalam"): "", ("baru", "saja"): "barusan", ("just", "now"): "barusan",
+    ("air", "keras"): "airkeras", ("capek", "hidup"): "bunuhdiri", ("cape", "hidup"): "bunuhdiri",
+    ("lelah", "hidup"): "bunuhdiri", ("baru", "lahir"): "newborn", ("hit", "by"): "ditabrak",
+    ("self", "harm"): "nyayat",
+    ("apa", "itu"): "pengertian", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
+}
+_MAX_PHRASE = max(map(len, _PHRASES))
+# Symptom tags: prefixes are stripped only towards these ("petugas" is not "tugas"), and typos are
+# corrected only towards their words of 6 letters or more (never "darah" → "sarah").
+_SYMPTOM_TAGS = frozenset(
+    "FAINT SADAR BANGUN NAPAS SESAK CHOKE SWALLOW KEJANG FOAM BLEEDSTRONG DARAH INJURY ACCIDENT FALL PAIN STROKE "
+    "CROOKED SLUR WEAK PARALYSIS FRACTURE POISONED POISON BITE BURNED SPILL EXPLODE PREG KETUBAN SUICIDE".split())
+_FUZZY_TAGS = _SYMPTOM_TAGS - {"SADAR", "BANGUN", "PAIN"}
+_FUZZY = sorted(w for w, tags in _LEX.items() if len(w) >= 6 and set(tags) & _FUZZY_TAGS)
+_PLAIN = COMMON_WORDS | STOPWORDS | frozenset(SLANG) | frozenset(SLANG.values()) | frozenset(UNITS)
+_SUFFIXES = ("nya", "ne", "na", "e", "ku", "mu", "an", "in", "kan", "i")
+_PREFIXES = ("di", "ke", "ter", "ber", "me", "mem", "men", "meng", "nge", "ng", "ny", "pe", "pen", "per", "ka")
+_RUN = re.compile(r"([a-z])\1+")
+
+# Compounds: (name, first tag, second tag, max tokens from first to second).
+_COMPOUNDS = (
+    ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
+    ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
+    ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
+    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
+    ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2),
+)
+
+# Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
+# message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
+_RULE_TEXT = """
+suicide SUICIDE 1 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
+pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
+pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
+pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
+pregnancy PREG+FALL *
+child_fever CHILD+FEVER+NOTDRINK * | child_fever CHILD+NOTDRINK+WEAK * | child_fever CHILD+NOTDRINK+DIARRHEA *
+child_fever CHILD+SUNKEN * | child_fever CHILD+FEVER+HIGHTEMP * | child_fever NEWBORN+NOTDRINK *
+child_fever NEWBORN+FEVER *
+choking CHOKE 1 | choking SWALLOW+OBJECT 3 | seizure KEJANG 1 | seizure FOAM 1 | seizure EPI+RELAPSE 3
+stroke STROKE+SUDDEN * | stroke STROKE+HELP * | stroke STROKE+NOWADJ 1 | stroke FACE+CROOKED 3
+stroke SPEECH+SLUR 3 | stroke SPEECH+NOTCLEAR 3 | stroke WEAK+SIDE 3
+stroke SLUR+SUDDEN * | stroke NOTSPEAK+SUDDEN * | stroke PARALYSIS+SUDDEN *
+chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
+not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
+not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2
+unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE
+poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3
+bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
+bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 4 mild
+bleeding DARAH+HEAD 2 mild | bleeding DARAH+ACCIDENT 4 mild | bleeding EXPEL+DARAH 2
+accident ACCIDENT 1 mild | accident FALL+HEIGHT 4 mild | accident FALL+HEAD 4 mild
+accident INJURY+DEEP 2 mild | accident INJURY+HEAVY 2 mild | accident FRACTURE+LIMB 2 mild
+"""
+_RULES = tuple(
+    (f[0], tuple(f[1].split("+")), None if f[2] == "*" else int(f[2]), "mild" in f[3:],
+     tuple(x[1:] for x in f[3:] if x.startswith("-")))
+    for f in (r.split() for line in _RULE_TEXT.strip().splitlines() for r in line.split("|"))
+)
+assert {r[0] for r in _RULES} == set(KINDS)
+# Words before/after "darah" that make it a test or a measure, not bleeding ("cek darah", "darah tinggi").
+_BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengambilan donor cuci gula tekanan "
+                        "golongan kurang tambah transfusi sampel hasil lab".split())
+_DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temperature temp".split())
+_BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
+
+
+@dataclass(frozen=True)
+class Emergency:
+    """`kind`: one of KINDS (the first rule that fired); `kinds`: every kind found; `words`: the
+    words that fired the rules; `now`: the word saying it is urgent or happening now, if any."""
+
+    kind: str
+    kinds: tuple[str, ...]
+    words: tuple[str, ...]
+    now: str | None = None
+
+
+@lru_cache(maxsize=20_000)
+def _tag(token: str) -> tuple[str, ...]:
+    """The tags of one token (empty if it has none)."""
+    for cand in (token, SLANG.get(token)):
+        if cand in _LEX:
+            return _LEX[cand]
+    if token in _PLAIN or token.isdigit():
+        return ("HIGHTEMP",) if token.isdigit() and 40 <= int(token) <= 43 else ()
+    squeezed = _RUN.sub(r"\1", token)  # "tolongg", "sesakk"
+    for cand in (squeezed, SLANG.get(squeezed)):
+        if cand in _LEX:
+            return _LEX[cand]
+    stems = [squeezed] + [squeezed[: -len(s)] for s in _SUFFIXES
+                          if squeezed.endswith(s) and len(squeezed) - len(s) >= 4]
+    for stem in stems[1:]:  # "jadwalnya", "ketubane"
+        if stem in _LEX:
+            return _LEX[stem]
+    for stem in stems:  # "kesiram", "digigitnya"; prefixes only towards symptom words ("petugas" is no "tugas")
+        for cand in (stem[len(p):] for p in _PREFIXES if stem.startswith(p) and len(stem) - len(p) >= 4):
+            if cand in _LEX and set(_LEX[cand]) & _SYMPTOM_TAGS:
+                return _LEX[cand]
+    if len(squeezed) >= 5:
+        hit = process.extractOne(squeezed, _FUZZY, scorer=OSA.distance, score_cutoff=1 if len(squeezed) < 9 else 2)
+        if hit is not None:
+            return _LEX[hit[0]]
+    return ()
+
+
+def _tokens(text: str) -> list[str]:
+    """Cleaned tokens, with `gamau`-style words split and the multi-word forms of `_PHRASES` joined."""
+    raw = []
+    for t in clean(text):
+        raw.extend((_EXTRA.get(t) or t).split())
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        for n in range(_MAX_PHRASE, 1, -1):
+            key = tuple(SLANG.get(t, t) if t not in _LEX else t for t in raw[i:i + n])
+            if tuple(raw[i:i + n]) in _PHRASES or key in _PHRASES:
+                out.extend((_PHRASES.get(tuple(raw[i:i + n])) or _PHRASES.get(key, "")).split())
+                i += n
+                break
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def detect(text: str) -> Emergency | None:
+    """The emergency `text` describes as happening now, or None."""
+    text = text if isinstance(text, str) else str(text)
+    words = _tokens(text[:500])
+    tags: list[tuple[str, ...]] = [_tag(w) for w in words]
+    pos: dict[str, list[int]] = {}
+    for i, ts in enumerate(tags):
+        for t in ts:
+            pos.setdefault(t, []).append(i)
+    if "STEP" in pos and ("CHILD" in pos or "NOWADJ" in pos or "HELP" in pos):
+        pos.setdefault("KEJANG", []).extend(pos["STEP"])  # "step": a febrile seizure, not "next step"
+    pos["DARAH"] = [i for i in pos.get("DARAH", ()) if not (i > 0 and words[i - 1] in _BLOOD_TEST
+                    or i + 1 < len(words) and words[i + 1] in _BLOOD_AFTER)]
+    pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
+    pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
+    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and "SINCE" in tags[i - 1])]  # "dari kemarin"
+    pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in _DEGREES
+                       or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
+    for name, a, b, w in _COMPOUNDS:
+        for j in pos.get(b, ()):
+            if any(0 < j - i <= w for i in pos.get(a, ())):
+                pos.setdefault(name, []).append(j)
+    pos = {t: p for t, p in pos.items() if p}
+    mild = pos.get("MILD", [])
+    found: list[tuple[str, list[int]]] = []
+    for kind, need, window, cancel, unless in _RULES:
+        hit = _find(pos, need, window)
+        if hit is None or (cancel and any(abs(m - i) <= 2 for m in mild for i in hit)):
+            continue
+        if not any(t in pos for t in unless):
+            found.append((kind, hit))
+    if not found:
+        return None
+    evidence = sorted({i for _, hit in found for i in hit})
+    now = _now_cue(words, pos, {i for r in _RULES if r[0] in dict(found) for t in r[1] for i in pos.get(t, ())}, text)
+    past = any(t in pos for t in ("PAST", "RECENTPAST", "CUREDNOW", "INFO"))
+    doc = bool(pos.get("DOC"))
+    if doc and now[1] != "strong" or past and now[1] is None:
+        return None
+    kinds = tuple(dict.fromkeys(k for k, _ in found))
+    return Emergency(kinds[0], kinds, tuple(words[i] for i in evidence), now[0])
+
+
+def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) -> list[int] | None:
+    """Positions of one occurrence of every tag in `need` within `window` tokens, or None."""
+    if any(t not in pos for t in need):
+        return None
+    if window is None or len(need) == 1:
+        return [pos[t][0] for t in need]
+    for start in pos[need[0]]:
+        hit = [start]
+        for t in need[1:]:
+            near = [j for j in pos[t] if abs(j - start) <= window]
+            if not near:
+                break
+            hit.append(near[0])
+        else:
+            if max(hit) - min(hit) <= window:
+                return hit
+    return None
+
+
+def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
+             text: str) -> tuple[str | None, str | None]:
+    """(the cue, "strong" or "help") when the message says the emergency is happening now."""
+    context = {i for t in ("CHILD", "PREG", "POSTPARTUM", "WANT") for i in pos.get(t, ())}
+    for i in pos.get("NOWADJ", ()):  # "lagi kejang", "masih pingsan", "sekarang kejang"
+        if i + 1 in evidence and i + 1 not in context:
+            return words[i], "strong"
+    if "SUDDEN" in pos:
+        return words[pos["SUDDEN"][0]], "strong"
+    if "HELP" in pos:
+        return words[pos["HELP"][0]], "help"
+    if text.count("!") >= 2:
+        return "!!", "help"
+    return None, None

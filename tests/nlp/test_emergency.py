@@ -1,0 +1,173 @@
+"""The emergency detector (`nlp.emergency`) and its place in front of the FAQ matcher.
+
+Examples written for this file (none copied from the blind calibration or evaluation sets).
+"""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from nlp.emergency import KINDS, detect
+from tests.deadlines import scaled
+
+from .conftest import ROOT
+
+EMERGENCIES = [
+    # collapse, fainting, unconscious
+    ("unconscious", "nenek ambruk di dapur ga bangun bangun"),
+    ("unconscious", "suamiku pinsan pas lagi kerja di sawah"),
+    ("unconscious", "my mom fainted and she is not responding"),
+    ("unconscious", "kakek gak sadarkan diri abis jatuh di kamar mandi"),
+    ("unconscious", "bapak klenger ora iso tangi"),
+    ("unconscious", "ema kapiuhan di dapur, teu eling"),
+    # not breathing
+    ("not_breathing", "bayi sy napasnya berhenti"),
+    ("not_breathing", "my dad can't breathe"),
+    ("not_breathing", "suami sesak napas parah bibir membiru"),
+    ("not_breathing", "mbah ora iso ambegan"),
+    ("not_breathing", "nafasnya tersengal-sengal"),
+    # choking
+    ("choking", "anak ketelen koin, batuk batuk terus"),
+    ("choking", "kakek kesedak tulang ikan"),
+    ("choking", "my baby is choking on a grape"),
+    # seizures
+    ("seizure", "anakku step, badannya kaku matanya mendelik"),
+    ("seizure", "suami kambuh ayannya kelojotan di lantai"),
+    ("seizure", "my son is having a seizure"),
+    ("seizure", "adik kejangg"),
+    # heavy bleeding
+    ("bleeding", "kaki kena beling darahnya gak mau berhenti"),
+    ("bleeding", "jari kepotong pisau darah ngucur"),
+    ("bleeding", "he is bleeding a lot from his head"),
+    ("bleeding", "getihe metu akeh banget"),
+    # accident with injury
+    ("accident", "tetangga ketabrak mobil kakinya patah"),
+    ("accident", "anak jatuh dari tangga kepalanya bocor"),
+    ("accident", "ada yang tenggelam di kali"),
+    ("accident", "my brother crashed his motorbike"),
+    ("accident", "kacilakaan di jalan raya"),
+    # chest pain
+    ("chest_pain", "dada kiri suami nyeri menjalar ke lengan"),
+    ("chest_pain", "chest pain and sweating"),
+    ("chest_pain", "ibu bilang dadanya sesek kaya ditindih"),
+    ("chest_pain", "kayaknya bapak kena angin duduk"),
+    ("chest_pain", "dodone loro banget"),
+    # stroke signs
+    ("stroke", "mulut bapak perot, tangan kanan lumpuh"),
+    ("stroke", "face drooping and slurred speech"),
+    ("stroke", "kakek kena stroke barusan"),
+    ("stroke", "omongane pelo ujug ujug"),
+    # poisoning
+    ("poisoning", "anak minum bensin"),
+    ("poisoning", "keponakan ketelan obat nyamuk cair"),
+    ("poisoning", "my kid drank bleach"),
+    ("poisoning", "suami keracunan jengkol"),
+    ("poisoning", "dia minum obat tidur sepapan"),
+    # bites
+    ("bite", "anak dipatok ular pas main di kebun"),
+    ("bite", "bitten by a stray dog"),
+    ("bite", "kakinya dicokot ulo"),
+    ("bite", "leungeun budak digegel anjing"),
+    # severe burns
+    ("burn", "tangan adik melepuh kena knalpot"),
+    ("burn", "kesiram air mendidih sebadan"),
+    ("burn", "my son spilled boiling water on himself"),
+    ("burn", "tabung gas njeblug"),
+    # baby or child: high fever with convulsions or not drinking
+    ("child_fever", "anak 2 tahun demam 40 derajat"),
+    ("child_fever", "bayiku demam ga mau nenen seharian"),
+    ("child_fever", "balita mencret terus ga mau minum lemes"),
+    ("child_fever", "my baby has a fever and won't feed"),
+    ("seizure", "orok panas tinggi terus kejang"),
+    ("child_fever", "bayi baru lahir ga mau nyusu"),
+    # pregnancy
+    ("pregnancy", "istri hamil 5 bulan flek darah"),
+    ("pregnancy", "lagi hamil 9 bulan perut sakit banget"),
+    ("pregnancy", "ketuban sy rembes padahal baru 7 bulan"),
+    ("pregnancy", "my waters broke"),
+    ("pregnancy", "habis melahirkan darahnya keluar terus"),
+    ("pregnancy", "pamajikan reuneuh, beuteungna nyeri pisan"),
+    ("pregnancy", "ibu hamil 8 bln pusing hebat pandangan kabur"),
+    # suicidal words
+    ("suicide", "aku pengen mengakhiri hidup"),
+    ("suicide", "i want to kill myself"),
+    ("suicide", "rasanya pengin mati saja"),
+    ("suicide", "udah gak ada gunanya hidup"),
+    ("suicide", "i dont want to live anymore"),
+    ("suicide", "kanca ku arep gantung diri"),
+    # past words do not hide an emergency happening now
+    ("unconscious", "tolong, kemarin bapak jatuh sekarang ga sadar"),
+    ("seizure", "dulu pernah kejang, ini lagi kejang lagi"),
+    ("child_fever", "anak lemes ga mau minum dari kemarin"),
+]
+
+CALM = [
+    # past events
+    "kemarin anak sy kejang, sekarang sudah sembuh, perlu kontrol ga?",
+    "tahun lalu sy digigit anjing, vaksin rabies lanjutan kapan?",
+    "dulu pernah pingsan waktu donor darah, skrg boleh donor?",
+    "my father had a stroke last year, what day is the elderly clinic?",
+    "bulan lalu kena luka bakar, bekasnya masih gatal",
+    "sy sering pingsan kalau berdiri lama, periksa ke poli apa",
+    "takut anak kejang lagi, obat penurun panas apa?",
+    "bapak sy penderita stroke, bisa daftar online?",
+    # documents and schedules
+    "surat rujukan operasi jantung bapak berlaku berapa lama",
+    "jadwal poli buat kontrol stroke hari apa",
+    "minta surat keterangan buat klaim asuransi kecelakaan",
+    "obat kejang anak sy habis, resepnya bisa ditebus di apotek?",
+    "info dong tanda-tanda serangan jantung",
+    # ordinary questions with words that look alarming
+    "hp saya mau mati, bisa ambil antrean lewat sms?",
+    "sy ga sadar nomor antrian sy udh dipanggil, gmn?",
+    "cek gula darah bayar berapa",
+    "tekanan darah tinggi periksa di poli mana",
+    "ibu hamil cek darah di lab bisa?",
+    "luka kecil kena pisau perlu dijahit ga",
+    "anak sy demam obatnya apa ya",
+    "obat panas buat anak 40 ribu ada ga",
+    "sy ga mau mati muda, mau cek kesehatan lengkap",
+    "lampu ruang tunggu mati",
+    "jam berapa buka?",
+    "next step after registration?",
+]
+
+
+@pytest.mark.parametrize("kind,text", EMERGENCIES)
+def test_emergency_recognised_with_its_kind(kind, text):
+    found = detect(text)
+    assert found is not None, text
+    assert kind in found.kinds, (text, found)
+    assert found.kind in KINDS and found.words
+
+
+def test_every_kind_has_examples():
+    assert {k for k, _ in EMERGENCIES} == set(KINDS)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_calm_message_is_not_an_emergency(text):
+    assert detect(text) is None, (text, detect(text))
+
+
+def test_match_reports_darurat_first(matcher):
+    r = matcher.match("bapak tiba2 pingsan di jalan")
+    assert (r.intent, r.kind, r.score, r.emergency) == ("darurat", "faq", 1.0, "unconscious")
+    assert "119" in matcher.reply(r, "id")
+    calm = matcher.match("dulu pernah pingsan, jadwal kontrol kapan?")
+    assert calm.intent != "darurat" and calm.emergency is None
+    assert matcher.match("jam brp buka?").intent == "jam_buka"
+
+
+def test_cli_reports_darurat(faq_config):
+    questions = ["anakku kejang kejang tolong", "jam brp buka?", "istri hamil keluar darah banyak"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "nlp.faq", "match", "--config", str(faq_config)],
+        input="\n".join(questions) + "\n", capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=scaled(120),
+    )
+    assert proc.returncode == 0, proc.stderr
+    objs = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [list(o) for o in objs] == [["question", "intent", "score"]] * 3
+    assert [o["intent"] for o in objs] == ["darurat", "jam_buka", "darurat"]
+    assert objs[0]["score"] == 1.0
