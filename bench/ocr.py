@@ -9,8 +9,8 @@ bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 
 - per renderer: each field right / pre-filled wrong / left empty, the ten main fields all right on
   a card, the share of main fields pre-filled wrong, median and p90 seconds a card;
-- leave one out: for each of a, b, c the pre-fill threshold (`ocr.min_confidence`: a field read
-  with less confidence is left empty and asked) is chosen on the other two (the lowest threshold
+- leave one out: for each of a, b, c the pre-fill threshold (`ocr.min_confidence`, applied as
+  `ocr.prefill` does: a field read with less confidence is left empty and asked) is chosen on the other two (the lowest threshold
   whose wrong pre-fills stay <= TARGET_WRONG there) and applied to the one left out; d is reported
   with the threshold chosen on a+b+c and is never used to choose anything;
 - plain easyocr (`readtext` on the raw photo with a loaded Reader, NIK = first 16-digit run, name =
@@ -59,21 +59,19 @@ def read_all(name: str, seed: int, n: int) -> list[dict]:
     return out
 
 
-def shown(result: dict, key: str, threshold: float):
-    """The value the patient sees pre-filled: None below the threshold."""
-    value = result["fields"][key]
-    return value if value is not None and result["confidence"][key] >= threshold else None
-
-
 def score(results: list[dict], threshold: float) -> dict:
+    """Fields as the patient sees them pre-filled (`ocr.prefill`) against the truth."""
+    from ocr.prefill import prefilled
+
     n = len(results)
     right = {k: 0 for k in FIELDS}
     wrong = {k: 0 for k in FIELDS}
     whole = 0
     for r in results:
         ok = True
+        shown = prefilled(r, threshold)
         for k in FIELDS:
-            v = shown(r, k, threshold)
+            v = shown[k]
             if v == r["truth"][k]:
                 right[k] += 1
             else:

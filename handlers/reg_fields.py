@@ -141,13 +141,12 @@ def from_ocr(result: dict, min_confidence: float = 0.0) -> tuple[dict, list[str]
     birth date and sex when their rows were not read (noted). The address is composed from Alamat,
     RT/RW, Kel/Desa and Kecamatan."""
     from ocr.nik import decode_nik
+    from ocr.prefill import prefilled
 
-    fields = result.get("fields") or {}
-    conf = result.get("confidence") or {}
+    fields = prefilled(result, min_confidence)
 
     def read(key: str):
-        value = fields.get(key)
-        return value if value and conf.get(key, 1.0) >= min_confidence else None
+        return fields.get(key) or None
 
     draft: dict = {}
     notes: list[str] = []
