@@ -6,7 +6,8 @@
     d  bench/cards/render_d.py       likewise; kept out of every tuning step (final check only);
                                      `negatives` are its photos of things that are not a KTP
 
-Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/.
+Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
+b, c and d draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
