@@ -22,7 +22,8 @@ class FakeKtpReader:
         self.calls.append((len(image), filename))
         if self.error:
             return {"image": filename, "fields": {}, "problems": [self.error], "error": self.error}
-        return {"image": filename, "fields": dict(self.fields), "confidence": {}, "nik_valid": True, "problems": []}
+        return {"image": filename, "fields": dict(self.fields), "confidence": {k: 0.9 for k in self.fields},
+                "nik_valid": True, "problems": []}
 
 
 FAST = {"max_messages_per_chat_per_second": 20, "chat_burst": 20}  # flood limits are tested in tests/e2e
