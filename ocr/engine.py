@@ -11,9 +11,8 @@ import os
 import time
 from pathlib import Path
 
-from ocr.fields import FIELDS, Result, Text
+from ocr.fields import FIELDS, Result
 
-DIGITS = "0123456789"
 DEFAULT_MAX_BYTES = 10_000_000
 # Height crops are scaled to before recognition. easyocr uses 64; its recogniser pools the height
 # away, so a lower height works and costs ~(h/64)^2 as much (measured in bench/ocr.py).
@@ -39,36 +38,6 @@ def load_reader(threads: int | None = None):
 
     easyocr_module.imgH = int(os.environ.get("PUSQUE_OCR_LINE_HEIGHT", LINE_HEIGHT))  # module global there
     return reader
-
-
-def _buckets(boxes: list[list[int]]) -> list[list[int]]:
-    """Group box indices of similar aspect ratio: easyocr pads every crop of a call to the widest."""
-    ratio = [max(1.0, (b[1] - b[0]) / max(1, b[3] - b[2])) for b in boxes]
-    order = sorted(range(len(boxes)), key=lambda i: ratio[i])
-    groups: list[list[int]] = []
-    for i in order:
-        if groups and ratio[i] <= 1.6 * ratio[groups[-1][0]] + 1:
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    return groups
-
-
-def recognize(reader, gray, boxes: list[list[int]], allowlist: str | None = None) -> list[Text]:
-    """Text of each box [x_min, x_max, y_min, y_max] (same order as `boxes`)."""
-    out = [Text("", 0.0) for _ in boxes]
-    h, w = gray.shape[:2]
-    boxes = [[max(0, b[0]), min(w, b[1]), max(0, b[2]), min(h, b[3])] for b in boxes]
-    for group in _buckets(boxes):
-        sub = [boxes[i] for i in group]
-        res = reader.recognize(gray, horizontal_list=sub, free_list=[], allowlist=allowlist,
-                               batch_size=8, detail=1, paragraph=False)
-        where = {(int(b[0]), int(b[2])): i for i, b in zip(group, sub)}
-        for pts, text, conf in res:
-            key = (int(pts[0][0]), int(pts[0][1]))
-            if key in where:
-                out[where[key]] = Text(text, float(conf))
-    return out
 
 
 def read_array(reader, bgr, today: dt.date | None = None) -> Result:

@@ -19,6 +19,7 @@ import numpy as np
 from ocr import card_text
 from ocr.detect import DETECT_SIDE, MAX_DETECT_SIDE, MAX_ZOOM, TEXT_HEIGHT, Box, Detector, crop
 from ocr.fields import Result, build
+from ocr.recognition import recognize
 
 DIGITS = "0123456789"
 VALUE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;/-'()"  # values are printed in capitals
@@ -108,8 +109,6 @@ def _canvas(crops: list[np.ndarray]) -> tuple[np.ndarray, list[list[int]]]:
 
 
 def _read_lines(reader, bgr: np.ndarray, boxes: list[Box]) -> tuple[list[card_text.Line], list[np.ndarray]]:
-    from ocr.engine import recognize
-
     crops = [_gray(crop(bgr, b, READ_HEIGHT)) for b in boxes]
     page, where = _canvas(crops)
     texts = recognize(reader, page, where)
@@ -161,7 +160,6 @@ def _not_ktp() -> Result:
 
 def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray], bgr: np.ndarray) -> None:
     """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
-    from ocr.engine import recognize
     from ocr.names import read_name
 
     jobs: dict[str | None, list[card_text.Line]] = {}
