@@ -6,11 +6,14 @@ finds text lines of any font, size and colour and gives each one a rotated quadr
 and perspective come from the text itself. easyocr's own detector (CRAFT) was measured at 1.8 s on
 a 640 px photo on one core here; DB takes ~0.2 s on a 960 px photo.
 
-Reading the text in the boxes stays with easyocr's recogniser (`ocr.engine`).
-onnxruntime is imported lazily.
+The same package's PP-OCRv4 line recogniser (`Detector.read`) gives the first reading of every
+line: on blurred, small or low-contrast lines it reads far more letters and digits right than
+easyocr (docs/benchmarks.md), but it drops most spaces between words; `ocr.merge` takes the spaces
+from easyocr's reading of the same line. onnxruntime is imported lazily.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,10 @@ DETECT_SIDE = 960  # long side the whole photo is searched at
 TEXT_HEIGHT = 26  # px a text line should have for the detector; a small card is searched again at this
 MAX_DETECT_SIDE = 1600
 MAX_ZOOM = 2.0  # the closer search may enlarge the photo at most this much
+REC_HEIGHT = 48  # PP-OCRv4's recogniser input height
+REC_MIN_WIDTH = 320  # and the width short lines are padded to
+INK_SHARE, INK_MIN = 0.3, 12  # a pixel is ink when this share of the line's contrast (and grey levels) below its paper
+WORD_GAP = 0.14  # an ink-free run between two letters at least this share of the line's height is a space
 
 
 @dataclass
@@ -74,6 +81,44 @@ class Detector:
                                     "cls_image_shape": [3, 48, 192], "cls_batch_num": 8, "cls_thresh": 0.9,
                                     "label_list": ["0", "180"]})
 
+        self._rec = None
+        self._common = common
+
+    def read(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        """(text, mean character probability) of each line crop (colour or grey, any height)."""
+        if not crops:
+            return []
+        if self._rec is None:
+            from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
+
+            self._rec = TextRecognizer({**self._common, "model_path": _package_model("ch_PP-OCRv4_rec_infer.onnx"),
+                                        "rec_img_shape": [3, REC_HEIGHT, 320], "rec_batch_num": 6})
+            self._alphabet = self._rec.postprocess_op.character
+        return [self._read_one(c if c.ndim == 3 else cv2.cvtColor(c, cv2.COLOR_GRAY2BGR)) for c in crops]
+
+    def _read_one(self, bgr: np.ndarray) -> tuple[str, float]:
+        """Greedy CTC decoding that keeps where each character was seen, so that a space the model
+        did not output can be put back where the line's own ink has a word gap (`ink_spaces`)."""
+        h, w = bgr.shape[:2]
+        width = max(8, int(np.ceil(REC_HEIGHT * w / h)))
+        x = np.zeros((3, REC_HEIGHT, max(width, REC_MIN_WIDTH)), np.float32)  # padded as the model was trained
+        x[:, :, :width] = cv2.resize(bgr, (width, REC_HEIGHT)).astype(np.float32).transpose(2, 0, 1) / 127.5 - 1.0
+        probs = self._rec.session(x[None])[0][0][: int(np.ceil(len(x[0][0]) * width / x.shape[2] / 8)) or None]
+        best = probs.argmax(axis=1)
+        chars, where, scores = [], [], []
+        prev = 0
+        for t, k in enumerate(best):
+            if k != 0 and k != prev:
+                chars.append(self._alphabet[k])
+                where.append((t + 0.5) * w / len(best))
+                scores.append(float(probs[t, k]))
+            prev = k
+        if not chars:
+            return "", 0.0
+        # the model's alphabet is Chinese + Latin: full-width colons and digits become ASCII
+        text = ink_spaces(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY), chars, where)
+        return unicodedata.normalize("NFKC", text), float(np.mean(scores))
+
     def boxes(self, bgr: np.ndarray) -> list[Box]:
         """Text lines of an image, as it is (no rotation), in its own pixel coordinates."""
         quads, _ = self._det(bgr)
@@ -117,3 +162,31 @@ def crop(image: np.ndarray, box: Box, height: int | None = None, pad: float = 0.
     dst = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
     m = cv2.getPerspectiveTransform(q, dst)
     return cv2.warpPerspective(image, m, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+
+
+def ink_spaces(gray: np.ndarray, chars: list[str], where: list[float]) -> str:
+    """The characters joined, with a space between two of them wherever the line's ink (dark
+    pixels of the letters' body) has a run of empty columns of at least WORD_GAP line heights."""
+    h = gray.shape[0]
+    # ink: pixels clearly darker than the paper around them (the paper is the brightest pixel within
+    # a line height, so a tint gradient or glare does not count as ink, nor blur's grey as paper)
+    paper = cv2.dilate(gray, np.ones((h, h), np.uint8))
+    dark = paper.astype(np.int16) - gray
+    ink = (dark > max(INK_MIN, INK_SHARE * float(np.percentile(dark, 99)))).astype(np.uint8)
+    # the letters' body: rows with a fair share of the ink. A fixed band would cut off the bars of
+    # L and T at the baseline and cap line, and the gap beside them would look like a word gap.
+    rows = ink.sum(axis=1)
+    body = np.flatnonzero(rows >= 0.25 * rows.max()) if rows.max() else np.array([0, h - 1])
+    empty = ink[body[0]:body[-1] + 1].sum(axis=0) == 0
+    out = chars[0]
+    for i in range(1, len(chars)):
+        a, b = int(where[i - 1]), int(where[i])
+        run = longest = 0
+        for col in empty[a:b]:
+            run = run + 1 if col else 0
+            longest = max(longest, run)
+        joined = (chars[i - 1] + chars[i]).isdigit() or chars[i - 1] in "-/" or chars[i] in "-/.,:"
+        if longest >= WORD_GAP * h and not joined and chars[i] != " " and not out.endswith(" "):
+            out += " "
+        out += chars[i]
+    return out

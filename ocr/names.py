@@ -135,6 +135,18 @@ def best_reading(probs: list[np.ndarray], alphabet: str, names: frozenset[str],
     return text, per_char * min(1.0, gap / GAP_FULL)
 
 
+def split_joined(text: str, names: frozenset[str] | None = None) -> str:
+    """`text` with each word that is not a listed name, but is two listed names run together, split
+    in two ("NIPUTU" -> "NI PUTU", "JOKOSUSILO" -> "JOKO SUSILO"): a recogniser that drops a narrow
+    space (PP-OCR's does, `ocr.merge`) leaves such words, and a name list tells where they part."""
+    names = lexicon.load_names() if names is None else names
+    out = []
+    for word in text.split():
+        cuts = [j for j in range(1, len(word) - 2) if word[:j] in names and word[j:] in names]
+        out.extend([word[:cuts[-1]], word[cuts[-1]:]] if word not in names and cuts else [word])
+    return " ".join(out)
+
+
 def read_name(reader, gray: np.ndarray, box: list[int], names: frozenset[str] | None = None) -> tuple[str, float]:
     """The name in `box` ([x_min, x_max, y_min, y_max] of `gray`): (text, confidence)."""
     x0, x1, y0, y1 = box

@@ -12,20 +12,26 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 import cv2
 import numpy as np
 
-from ocr import card_text
+from ocr import card_text, rows_by_content
 from ocr.detect import DETECT_SIDE, MAX_DETECT_SIDE, MAX_ZOOM, TEXT_HEIGHT, Box, Detector, crop
 from ocr.fields import Result, build
+from ocr.merge import AGREE_BONUS, agreement, merged
 from ocr.recognition import recognize
 
 DIGITS = "0123456789"
 VALUE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;/-'()"  # values are printed in capitals
+PP_HEIGHT = 48  # px lines are cut out at for PP-OCRv4's recogniser (its own input height)
 READ_HEIGHT = 64  # px lines are cut out at for easyocr, which scales them to its own line height
 MIN_NAME_HEIGHT = 20  # the name is cut out at its own size (ocr.deblur measures the blur on it), at least this
 MIN_LABELS = 3  # labels read below which the photo is also read the other way up
+FEW_LINES = 12  # lines found on the whole photo below which it is searched again tile by tile
+TILE_SIDE = 1280
+TILE_OVERLAP = 320  # wider than a KTP line is long on a card small enough to need tiles
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,6 +60,11 @@ def _detect(bgr: np.ndarray) -> list[Box]:
     det = detector()
     small, s = _scaled(bgr, DETECT_SIDE)
     boxes = det.boxes(small)
+    if len(boxes) < FEW_LINES and s < 1.0:
+        # a card far from the camera in a big photo: its lines are a few pixels high at DETECT_SIDE
+        tiled = _detect_tiles(bgr)
+        if len(tiled) > len(boxes):
+            boxes, s = [Box(b.quad * (DETECT_SIDE / max(bgr.shape[:2]))) for b in tiled], DETECT_SIDE / max(bgr.shape[:2])
     if not boxes:
         return []
     first = [Box(b.quad / s) for b in boxes]
@@ -73,6 +84,34 @@ def _detect(bgr: np.ndarray) -> list[Box]:
     if len(again) <= len(first):
         return first
     return [Box(b.quad / zoom + np.array([x0, y0], np.float32)) for b in again]
+
+
+def _detect_tiles(bgr: np.ndarray) -> list[Box]:
+    """Lines found on overlapping tiles of the photo at its own resolution, duplicates in the
+    overlaps dropped (the larger box of two that overlap mostly is kept)."""
+    det = detector()
+    h, w = bgr.shape[:2]
+    step = TILE_SIDE - TILE_OVERLAP
+    found: list[Box] = []
+    for y in range(0, max(1, h - TILE_OVERLAP), step):
+        for x in range(0, max(1, w - TILE_OVERLAP), step):
+            tile = bgr[y:y + TILE_SIDE, x:x + TILE_SIDE]
+            found += [Box(b.quad + np.array([x, y], np.float32)) for b in det.boxes(tile)]
+    kept: list[Box] = []
+    for b in sorted(found, key=lambda b: -b.length * b.height):
+        if not any(_overlap(b, k) > 0.5 for k in kept):
+            kept.append(b)
+    return kept
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """Share of the smaller box's bounding rectangle covered by the other's."""
+    (ax0, ay0), (ax1, ay1) = a.quad.min(axis=0), a.quad.max(axis=0)
+    (bx0, by0), (bx1, by1) = b.quad.min(axis=0), b.quad.max(axis=0)
+    iw, ih = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
+    if iw <= 0 or ih <= 0:
+        return 0.0
+    return float(iw * ih / max(1e-6, min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))))
 
 
 def _rotate_boxes_180(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
@@ -109,10 +148,12 @@ def _canvas(crops: list[np.ndarray]) -> tuple[np.ndarray, list[list[int]]]:
 
 
 def _read_lines(reader, bgr: np.ndarray, boxes: list[Box]) -> tuple[list[card_text.Line], list[np.ndarray]]:
+    """Every line read by PP-OCRv4 (`Detector.read`); `reader` (easyocr) reads the values again later."""
+    if not boxes:
+        return [], []
     crops = [_gray(crop(bgr, b, READ_HEIGHT)) for b in boxes]
-    page, where = _canvas(crops)
-    texts = recognize(reader, page, where)
-    return [card_text.Line(b, t.text, t.conf, i) for i, (b, t) in enumerate(zip(boxes, texts))], crops
+    texts = detector().read([crop(bgr, b, PP_HEIGHT) for b in boxes])
+    return [card_text.Line(b, text, conf, i) for i, (b, (text, conf)) in enumerate(zip(boxes, texts))], crops
 
 
 def _upright(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
@@ -142,13 +183,18 @@ def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
             bgr, lines, crops, found = flipped, lines2, crops2, found2
     card_text.nik_by_content(found, lines)
     card_text.attach_values(found, lines)
-    _careful(reader, found, crops, bgr)
+    by_labels = card_text.looks_like_ktp(found, lines)
+    nik_labelled = "nik" in found and found["nik"].label.index >= 0
+    rows_by_content.add_rows(found, lines)
+    _careful(reader, found, crops, bgr, today)
     rows = card_text.rows(found)
     head = card_text.header(lines, found)
     ttl = found.get("ttl")
     res = build(rows, head, today, check_date=lambda dates: _check_date(reader, ttl, crops, dates))
-    if not card_text.looks_like_ktp(found, lines) and not ("nik" in found and found["nik"].label.index >= 0 and res.nik_valid):
-        return _not_ktp()  # a NIK under its own label that passes every check is enough
+    # a NIK that passes every check is enough beside its own label, or beside rows only a KTP has
+    # that were told by their values
+    if not by_labels and not (res.nik_valid and (nik_labelled or card_text.looks_like_ktp(found, lines))):
+        return _not_ktp()
     return res
 
 
@@ -158,9 +204,10 @@ def _not_ktp() -> Result:
     return res
 
 
-def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray], bgr: np.ndarray) -> None:
+def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray], bgr: np.ndarray,
+             today: dt.date) -> None:
     """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
-    from ocr.names import read_name
+    from ocr.names import read_name, split_joined
 
     jobs: dict[str | None, list[card_text.Line]] = {}
     for key, f in found.items():
@@ -172,13 +219,39 @@ def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray],
         cut = [_strip_colon(crops[v.index]) for v in lines]
         page, where = _canvas(cut)
         for v, t in zip(lines, recognize(reader, page, where, allowlist=allow)):
-            v.text, v.conf = t.text, t.conf
+            if allow == DIGITS:
+                v.text, v.conf = _nik_reading((v.text, v.conf), (t.text, t.conf), today)
+            else:
+                v.text, v.conf = merged((_value_part(v.text), v.conf), (t.text, t.conf))
     name = found.get("nama")
     for v in name.values if name is not None else []:
         c = _strip_colon(_gray(crop(bgr, v.box, MIN_NAME_HEIGHT if v.box.height < MIN_NAME_HEIGHT else None)))
         text, conf = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
-        if len(text.replace(" ", "")) >= 2:
-            v.text, v.conf = text, conf
+        pp = (_value_part(v.text), v.conf)
+        v.text, v.conf = merged(pp, (text, conf))
+        # a name is the field a clinic trusts most: one recogniser alone is not sure of it
+        v.conf *= 1.0 if v.conf > pp[1] else agreement(pp[0], text)
+        v.text = split_joined(v.text)
+
+
+def _value_part(text: str) -> str:
+    """A value line's PP-OCR text without the colon it starts with (the easyocr crop has it cut off)."""
+    return re.sub(r"^\s*[:;.,|'`]+", "", text).strip()
+
+
+def _nik_reading(pp: tuple[str, float], easy: tuple[str, float], today: dt.date) -> tuple[str, float]:
+    """The NIK from whichever reading gives 16 digits that pass the NIK's own rules, PP-OCR's first;
+    surer when both readers give the same digits."""
+    from ocr.nik import nik_problems, ocr_to_digits
+
+    def digits(text: str) -> str:
+        return re.sub(r"[^0-9]", "", ocr_to_digits(_value_part(text)))
+
+    for text, conf in (pp, easy):
+        d = digits(text)
+        if len(d) == 16 and not nik_problems(d, today):
+            return d, min(1.0, conf + AGREE_BONUS) if digits(pp[0]) == digits(easy[0]) else conf
+    return easy
 
 
 def _strip_colon(gray: np.ndarray) -> np.ndarray:

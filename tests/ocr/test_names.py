@@ -86,7 +86,7 @@ def test_nothing_read_gives_an_empty_unsure_answer():
 def test_the_shipped_name_list_is_clean():
     words = lexicon.load_names()
     assert len(words) >= 500
-    assert all(w.isalpha() and w.isupper() for w in words)
+    assert all(w.replace("'", "").isalpha() and w.isupper() for w in words)  # MA'RUF
     lines = [ln.strip() for ln in lexicon.NAMES_FILE.read_text().splitlines() if ln.strip() and not ln.startswith("#")]
     assert len(lines) == len(set(lines)), "duplicate words in names.txt"
 
@@ -106,8 +106,8 @@ HARD_CARDS = [11 * 1_000_003 + 78, 13 * 1_000_003 + 25, 45 * 1_000_003 + 95]
 # them (RIMA, LESTARI HASANAH, AHMAD FIRMANSYAH): the detector pipeline cuts the name line out
 # differently and is not sure of them, so they must be left empty for the patient, never guessed.
 UNSURE_CARDS = [45 * 1_000_003 + 113, 44 * 1_000_003 + 246, 45 * 1_000_003 + 248]
-# IWAN HARAHAP PRATAMA, blur 1.4 under glare: the deconvolved crop reads PRATAHA nearly as well as
-# PRATAMA (0.5 nats apart with the list's prior), so the name is left null for the patient to type
+# IWAN HARAHAP PRATAMA, blur 1.4 under glare: easyocr's deconvolved crop reads PRATAHA nearly as well
+# as PRATAMA (0.5 nats apart with the list's prior); PP-OCR's reading settles it, else it is left null
 NEAR_TIE_CARD = 13 * 1_000_003 + 10
 
 
@@ -135,12 +135,11 @@ def test_a_badly_blurred_name_is_right_or_left_empty_never_wrong(reader, seed):
 
 
 @pytest.mark.slow
-def test_a_near_tie_on_a_blurred_name_is_left_null_not_guessed(reader):
+def test_a_near_tie_on_a_blurred_name_is_settled_right_or_left_null_not_guessed(reader):
     from ocr.engine import read_bytes
     from ocr.synthetic import make_card
 
     jpeg, truth = make_card(NEAR_TIE_CARD)
     out = read_bytes(reader, jpeg, "near_tie.jpg")
-    assert out["fields"]["nama"] is None, out["fields"]["nama"]
-    assert out["confidence"]["nama"] == 0.0
+    assert out["fields"]["nama"] in (None, truth["fields"]["nama"]), out["fields"]["nama"]
     assert out["fields"]["nik"] == truth["fields"]["nik"]  # the rest of the card is still read
