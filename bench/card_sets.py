@@ -3,11 +3,14 @@
     a  ocr.synthetic                 the project's first generator (the reader was developed on it)
     b  bench/cards/render_b.py       written without seeing the reader or the other renderers
     c  bench/cards/render_c.py       likewise
-    d  bench/cards/render_d.py       likewise; kept out of every tuning step (final check only);
+    d  bench/cards/render_d.py       likewise; held out until 2026-12-05, now a tuning renderer;
                                      `negatives` are its photos of things that are not a KTP
+    e  bench/cards/render_e.py       likewise (written 2026-12-05 by a helper given only a description);
+                                     kept out of every tuning step (final check only); `negatives_e`
+                                     are its photos of other cards and papers
 
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
-b, c and d draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
+b, c, d and e draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
@@ -18,15 +21,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "cards"
-RENDERERS = ("a", "b", "c", "d")
+RENDERERS = ("a", "b", "c", "d", "e")
 
 
 def _render(name: str, seed: int, n: int, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if name == "a":
         cmd = [sys.executable, "-m", "ocr.synthetic", "--n", str(n), "--seed", str(seed), "--out", str(folder)]
-    elif name == "negatives":
-        cmd = [sys.executable, str(ROOT / "bench" / "cards" / "render_d.py"), "--negatives",
+    elif name.startswith("negatives"):
+        renderer = name.partition("_")[2] or "d"
+        cmd = [sys.executable, str(ROOT / "bench" / "cards" / f"render_{renderer}.py"), "--negatives",
                "--n", str(n), "--seed", str(seed), "--out", str(folder)]
     else:
         cmd = [sys.executable, str(ROOT / "bench" / "cards" / f"render_{name}.py"),

@@ -1,7 +1,7 @@
 """KTP reading per card renderer: PusQue's reader beside plain easyocr, and the pre-fill threshold
 chosen leaving one renderer out.
 
-    python bench/ocr.py [--renderers a,b,c,d] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
+    python bench/ocr.py [--renderers a,b,c,d,e] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
     python bench/ocr.py --quick            # 8 cards a renderer, 3 naive, 8 negatives
 
 Renderers: bench/card_sets.py. For each renderer the reader's output is cached in
@@ -9,14 +9,16 @@ bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 
 - per renderer: each field right / pre-filled wrong / left empty, the ten main fields all right on
   a card, the share of main fields pre-filled wrong, median and p90 seconds a card;
-- leave one out: for each of a, b, c the pre-fill threshold (`ocr.min_confidence`, applied as
-  `ocr.prefill` does: a field read with less confidence is left empty and asked) is chosen on the other two (the lowest threshold
-  whose wrong pre-fills stay <= TARGET_WRONG there) and applied to the one left out; d is reported
-  with the threshold chosen on a+b+c and is never used to choose anything;
+- leave one out: for each tuning renderer (TUNED: a, b, c, d) the pre-fill threshold
+  (`ocr.min_confidence`, applied as `ocr.prefill` does: a field read with less confidence is left
+  empty and asked) is chosen on the other tuning renderers (the lowest threshold whose wrong
+  pre-fills stay <= TARGET_WRONG there) and applied to the one left out; e is reported with the
+  threshold chosen on a+b+c+d and is never used to choose anything;
 - plain easyocr (`readtext` on the raw photo with a loaded Reader, NIK = first 16-digit run, name =
   the text after "Nama", birth date = first dd-mm-yyyy) on the first --naive cards of each renderer;
-- negatives (render_d --negatives: a driving licence, a bank card, a receipt, a blank card, a
-  scene): each must come back "not a KTP" or an error, never with a NIK.
+- negatives (render_d and render_e --negatives: driving licences, bank, student and health cards,
+  receipts, family-card sheets, letters, scenes): each must come back "not a KTP" or an error,
+  never with a NIK.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ from ocr.fields import FIELDS  # noqa: E402
 
 MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
         "kecamatan", "agama")
+TUNED = ("a", "b", "c", "d")  # renderers the reader was developed on; the others are held out
+NEGATIVES = ("negatives", "negatives_e")  # render_d's and render_e's photos of things that are not a KTP
 TARGET_WRONG = 0.02  # wrong pre-fills allowed on the tuning renderers when choosing the threshold
 THRESHOLDS = [round(0.05 * i, 2) for i in range(0, 19)]
 CACHE = Path(__file__).resolve().parent / "out" / "ocr"
@@ -134,7 +138,7 @@ def report(name: str, results: list[dict], threshold: float, note: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--renderers", default="a,b,c,d")
+    p.add_argument("--renderers", default="a,b,c,d,e")
     p.add_argument("--n", type=int, default=100)
     p.add_argument("--seed", type=int, default=901)
     p.add_argument("--naive", type=int, default=10, help="cards a renderer for plain easyocr (slow)")
@@ -148,11 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     results = {name: read_all(name, args.seed, args.n) for name in names}
     print(f"KTP reading, seed {args.seed}, {args.n} cards a renderer; machine: {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, load average {load0:.1f} at start, {os.getloadavg()[0]:.1f} at end")
-    tuned = [x for x in names if x in ("a", "b", "c")]
+    tuned = [x for x in names if x in TUNED]
     summary = []
     for name in names:
         others = [r for x in tuned if x != name for r in results[x]]
-        if name == "d" or name not in tuned:
+        if name not in tuned:
             t, note = choose_threshold(others), f"chosen on {'+'.join(x for x in tuned if x != name)}"
         else:
             t, note = choose_threshold(others), f"chosen on {'+'.join(x for x in tuned if x != name)}, {name} left out"
@@ -169,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         from ocr.engine import load_reader, read_bytes
 
         reader = load_reader(threads=1)
-        neg = cards("negatives", args.seed, args.negatives)
+        neg = [c for r in NEGATIVES for c in cards(r, args.seed, args.negatives)]
         bad = 0
         for image, jpeg, _ in neg:
             out = read_bytes(reader, jpeg, image, max_bytes=30_000_000)

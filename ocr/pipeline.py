@@ -20,7 +20,7 @@ import numpy as np
 from ocr import card_text, rows_by_content
 from ocr.detect import DETECT_SIDE, MAX_DETECT_SIDE, MAX_ZOOM, TEXT_HEIGHT, Box, Detector, crop
 from ocr.fields import Result, build
-from ocr.merge import AGREE_BONUS, agreement, merged
+from ocr.merge import AGREE_BONUS, MIN_SIMILAR, agreement, merged
 from ocr.recognition import recognize
 
 DIGITS = "0123456789"
@@ -229,8 +229,10 @@ def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray],
         text, conf = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
         pp = (_value_part(v.text), v.conf)
         v.text, v.conf = merged(pp, (text, conf))
-        # a name is the field a clinic trusts most: one recogniser alone is not sure of it
-        v.conf *= 1.0 if v.conf > pp[1] else agreement(pp[0], text)
+        # a name is the field a clinic trusts most: when easyocr read other words (a garbled or
+        # misplaced crop), PP-OCR's reading has no support and is not sure
+        alike = agreement(pp[0], text)
+        v.conf *= alike if alike < MIN_SIMILAR else 1.0
         v.text = split_joined(v.text)
 
 
