@@ -5,9 +5,7 @@ transaction, reconnects).
 Why: a slow server or a lock held elsewhere otherwise shows only as "the bot is slow". A
 PostgreSQL connection killed under a transaction shows here as an error and in
 `Database.retries` as the retry that followed. On SQLite a lock held by another process makes a
-transaction fail after 20 ms and be retried (`Database.retries`, logged "database busy"); the
-queue's own SQLite statements (`Database.run_sql`) do not pass through the engine, so their
-trouble shows in those retries, not here.
+transaction fail after 50 ms and be retried (`Database.retries`, logged "database busy").
 
 Only the first words of a statement are logged, never its parameters (personal data).
 """

@@ -13,9 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
-from .sql import Sql
-from .sqlite_inline import connector as sqlite_inline_connector
-from .sqlite_writer import SqliteWriter
+from .tx import Tx
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -26,42 +24,41 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def make_engine(url: str, *, pool_size: int = 10, sqlite_inline: bool = True) -> AsyncEngine:
+# A lock held by another process makes BEGIN IMMEDIATE fail after this long; `with_retries` then
+# waits without blocking the event loop and runs the whole transaction again.
+SQLITE_BUSY_MS = 50
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     """Engine with the settings PusQue relies on for atomic queue operations.
 
     SQLite: every transaction starts with BEGIN IMMEDIATE, taking the write lock up front, so
     "read the head of the queue, then mark it called" cannot interleave with another writer in
     this or any other process. PostgreSQL: the service uses SELECT ... FOR UPDATE SKIP LOCKED.
-    SQLite statements run on the event loop's thread (`queue_core.sqlite_inline`) unless
-    `sqlite_inline=False` asks for aiosqlite's thread, kept for bench/db_floor.py's comparison.
     """
-    if is_sqlite(url):
-        db_path = make_url(url).database
-        if db_path and db_path != ":memory:":
-            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-        # Every transaction ends in COMMIT or ROLLBACK (session.begin()), so the pool's own
-        # reset-on-return ROLLBACK would only add a round trip.
-        if sqlite_inline:
-            engine = create_async_engine(url, async_creator=sqlite_inline_connector(db_path or ":memory:"),
-                                         pool_reset_on_return=None)
-        else:
-            engine = create_async_engine(url, connect_args={"timeout": 30}, pool_reset_on_return=None)
+    if not is_sqlite(url):
+        return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    db_path = make_url(url).database
+    if db_path and db_path != ":memory:":
+        Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    # Every transaction ends in COMMIT or ROLLBACK (session.begin()), so the pool's own
+    # reset-on-return ROLLBACK would only add a round trip.
+    engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000}, pool_reset_on_return=None)
+    sync = engine.sync_engine
 
-            @event.listens_for(engine.sync_engine, "connect")
-            def _on_connect(dbapi_conn, _record) -> None:
-                dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-                cur = dbapi_conn.cursor()
-                for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=30000"):
-                    cur.execute(f"PRAGMA {pragma}")
-                cur.close()
-        sync = engine.sync_engine
+    @event.listens_for(sync, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"busy_timeout={SQLITE_BUSY_MS}"):
+            cur.execute(f"PRAGMA {pragma}")
+        cur.close()
 
-        @event.listens_for(sync, "begin")
-        def _on_begin(conn) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    @event.listens_for(sync, "begin")
+    def _on_begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
-        return engine
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return engine
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -128,15 +125,12 @@ class Database:
     BEGIN IMMEDIATE and the busy timeout.
     """
 
-    def __init__(self, url: str, *, pool_size: int = 10, sqlite_inline: bool = True) -> None:
+    def __init__(self, url: str, *, pool_size: int = 10) -> None:
         self.url = url
-        self.engine = make_engine(url, pool_size=pool_size, sqlite_inline=sqlite_inline)
+        self.engine = make_engine(url, pool_size=pool_size)
         self.sessionmaker = make_sessionmaker(self.engine)
         self.is_sqlite = is_sqlite(url)
         self._lock = asyncio.Lock() if self.is_sqlite else None
-        # An in-memory database exists once per connection: it cannot have a second writer connection.
-        self._inline = self.is_sqlite and sqlite_inline and make_url(url).database not in (None, "", ":memory:")
-        self._writer = SqliteWriter(make_url(url).database, self._lock) if self._inline else None
         self.retries = 0
 
     def _count_retry(self, exc: BaseException) -> None:
@@ -158,29 +152,19 @@ class Database:
 
         return await with_retries(locked, on_retry=self._count_retry)
 
-    async def run_sql(self, fn: Callable[[Sql], Awaitable[T]]) -> T:
-        """Run fn(sql) in one transaction of hand-written SQL (queue_core.sql), with the same retries.
-
-        On SQLite it runs on one bare sqlite3 connection of this process, with no ORM session at
-        all, committed together with the other operations waiting at that moment
-        (`queue_core.sqlite_writer`).
-        """
-        if not self._inline:
-            return await self.run(lambda session: _call_with_sql(session, fn))
-
-        return await with_retries(lambda: self._writer.run(fn), on_retry=self._count_retry)
+    async def run_tx(self, fn: Callable[[Tx], Awaitable[T]]) -> T:
+        """Run fn(tx) in one transaction (`Database.run`), with the queue's `Tx` over the session."""
+        return await self.run(lambda session: _call_with_tx(session, fn))
 
     async def upgrade(self) -> None:
         await upgrade(self.engine)
 
     async def dispose(self) -> None:
-        if self._writer is not None:
-            await self._writer.close()
         await self.engine.dispose()
 
 
-async def _call_with_sql(session: AsyncSession, fn: Callable[[Sql], Awaitable[T]]) -> T:
-    return await fn(await Sql.of(session))
+async def _call_with_tx(session: AsyncSession, fn: Callable[[Tx], Awaitable[T]]) -> T:
+    return await fn(await Tx.of(session))
 
 
 async def upgrade(engine: AsyncEngine, revision: str = "heads") -> None:

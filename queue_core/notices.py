@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from typing import Sequence
 
+from sqlalchemy import insert, select, update
+
 from .config import Settings
 from .rows import TicketRow
-from .sql import Sql, in_list
+from .tx import Tx, outbox, staff, visits
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
 from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
 
@@ -16,14 +17,8 @@ log = logging.getLogger(__name__)
 _FALLBACK = RecentMeanEstimator()
 
 
-OUTBOX_INSERT = (
-    "INSERT INTO outbox (created_at, next_attempt_at, chat_id, kind, lane, payload, status, attempts, ticket_id) "
-    "VALUES (:now, :now, :chat_id, :kind, :lane, :payload, 'pending', 0, :ticket_id)"
-)
-
-
 async def add_notice(
-    sql: Sql,
+    tx: Tx,
     chat_id: int | None,
     kind: str,
     now: dt.datetime,
@@ -33,8 +28,8 @@ async def add_notice(
 ) -> None:
     if chat_id is None:
         return  # an anonymised ticket or a walk-in without Telegram
-    await sql.run(OUTBOX_INSERT, {"now": now, "chat_id": chat_id, "kind": kind, "lane": lane,
-                                  "payload": json.dumps(payload), "ticket_id": ticket_id})
+    await tx.run(insert(outbox).values(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
+                                       payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
 
 
 def ticket_payload(ticket: TicketRow, **extra) -> dict:
@@ -56,7 +51,7 @@ def safe_estimate(estimator: WaitEstimator, snapshot: QueueSnapshot) -> list[flo
 
 
 async def check_turn_near(
-    sql: Sql,
+    tx: Tx,
     settings: Settings,
     estimator: WaitEstimator,
     phase: str,
@@ -79,11 +74,11 @@ async def check_turn_near(
     services = scope_services(settings, phase, service)
     reach = max(rules.turn_near_position, 25)
     full = needs_full_queue(estimator)
-    rows = await waiting_list(sql, settings, phase, services, None if full else reach)
+    rows = await waiting_list(tx, settings, phase, services, None if full else reach)
     pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1]}
     if not pending:
         return False
-    context = await queue_context(sql, settings, phase, service, now)
+    context = await queue_context(tx, settings, phase, service, now)
     if needs_queue_ahead(estimator):
         snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
         minutes = safe_estimate(estimator, snapshot)
@@ -100,16 +95,14 @@ async def check_turn_near(
     candidates = [vid for vid, position in pending.items() if due(position)]
     if not candidates:
         return False
-    ids, params = in_list("v", candidates)
-    if sql.pg:
+    if tx.pg:
         # Another transaction may hold some of these rows: skip them instead of waiting.
-        candidates = [r[0] for r in await sql.all(
-            "SELECT v.id FROM visits v WHERE v.id IN " + ids + " AND v.turn_near_sent = :false AND v.status = 'waiting'"
-            + sql.lock(skip=True, of="v"), {**params, "false": False})]
+        candidates = [r[0] for r in await tx.all(tx.locked(
+            select(visits.c.id).where(visits.c.id.in_(candidates), visits.c.turn_near_sent.is_(False),
+                                      visits.c.status == "waiting"), skip=True))]
         if not candidates:
             return False
-        ids, params = in_list("v", candidates)
-    await sql.run("UPDATE visits SET turn_near_sent = :true WHERE id IN " + ids, {**params, "true": True})
+    await tx.run(update(visits).where(visits.c.id.in_(candidates)).values(turn_near_sent=True))
     by_visit = {row[0]: row for row in rows}
     entered_near = False
     for vid in sorted(candidates, key=lambda v: pending[v]):
@@ -120,7 +113,7 @@ async def check_turn_near(
             entered_near = True
             continue
         await add_notice(
-            sql, user_id, "turn_near", now,
+            tx, user_id, "turn_near", now,
             {"number": number, "service": svc, "phase": phase, "position": position,
              "minutes": None if wait is None else round(wait)},
             ticket_id,
@@ -128,14 +121,14 @@ async def check_turn_near(
     return entered_near
 
 
-async def staff_recipients(sql: Sql, settings: Settings) -> list[int]:
+async def staff_recipients(tx: Tx, settings: Settings) -> list[int]:
     ids = set(settings.staff_ids) | set(settings.admin_ids)
-    ids |= {r[0] for r in await sql.all("SELECT telegram_id FROM staff")}
+    ids |= {r[0] for r in await tx.all(select(staff.c.telegram_id))}
     return sorted(ids)
 
 
-async def alert_staff(sql: Sql, settings: Settings, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
-    recipients = await staff_recipients(sql, settings)
+async def alert_staff(tx: Tx, settings: Settings, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
+    recipients = await staff_recipients(tx, settings)
     for chat_id in recipients:
-        await add_notice(sql, chat_id, kind, now, payload, ticket_id)
+        await add_notice(tx, chat_id, kind, now, payload, ticket_id)
     return recipients

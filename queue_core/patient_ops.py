@@ -4,18 +4,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
 from . import errors
 from .notices import add_notice, alert_staff, ticket_payload
 from .policy import derive_conditions, level_for
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, ticket_by_id, update_ticket, update_visit
 from .service_base import FINAL, ServiceBase, TicketView
-from .sql import INTEGRITY_ERRORS, Sql
-
-TICKET_INSERT = (
-    "INSERT INTO tickets (day, service, seq, number, patient_id, user_id, level, conditions, age, route, status, phase, "
-    "created_at, updated_at) VALUES (:day, :service, :seq, :number, :patient_id, :user_id, :level, :conditions, :age, "
-    ":route, 'waiting', :phase, :now, :now) RETURNING id"
-)
+from .tx import INTEGRITY_ERRORS, Tx, daily_counters, tickets
 
 ISSUED = "issued"  # outbox kind of the ticket message (rendered by handlers/ticket_notice.py)
 
@@ -39,32 +36,32 @@ class PatientOperations(ServiceBase):
         derived = derive_conditions(conditions, age, self.settings.conditions)
         level = level_for(derived, self.settings.conditions, self.settings.default_level)
 
-        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
+        async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             day = now.date()
             if day in self.settings.clinic.holidays or not svc.hours.is_open(now):
                 raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=day in self.settings.clinic.holidays)
             if patient_id is not None:
-                await self._expire_or_refuse_existing(sql, patient_id, service, now)
-            seq = await self._next_seq(sql, day, service)
+                await self._expire_or_refuse_existing(tx, patient_id, service, now)
+            seq = await self._next_seq(tx, day, service)
             if seq > svc.daily_quota:
                 raise errors.QuotaFull(service=service, quota=svc.daily_quota)
             ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
                                "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
             try:
-                ticket.id = await sql.scalar(TICKET_INSERT, {
-                    "day": day, "service": service, "seq": seq, "number": ticket.number, "patient_id": patient_id,
-                    "user_id": user_id, "level": level, "conditions": ticket.conditions, "age": age,
-                    "route": ticket.route, "phase": ticket.phase, "now": now})
+                ticket.id = await tx.scalar(tickets.insert().values(
+                    day=day, service=service, seq=seq, number=ticket.number, patient_id=patient_id, user_id=user_id,
+                    level=level, conditions=ticket.conditions, age=age, route=ticket.route, status="waiting",
+                    phase=ticket.phase, created_at=now, updated_at=now).returning(tickets.c.id))
             except INTEGRITY_ERRORS:
                 raise errors.AlreadyHasTicket(service=service) from None
-            visit = await self._new_visit(sql, ticket, svc.route[0], now)
+            visit = await self._new_visit(tx, ticket, svc.route[0], now)
             if level == 0:
-                await alert_staff(sql, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
-            view = await self._view(sql, ticket, visit, now)
-            near = await self._after_change(sql, visit.phase, [service], now, entered=ticket.id)
+                await alert_staff(tx, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
+            view = await self._view(tx, ticket, visit, now)
+            near = await self._after_change(tx, visit.phase, [service], now, entered=ticket.id)
             # the ticket message itself goes through the outbox, so a crash after this commit cannot
             # lose it; near the head already, it says so itself
-            await add_notice(sql, user_id, ISSUED, now, ticket_payload(
+            await add_notice(tx, user_id, ISSUED, now, ticket_payload(
                 ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
                 minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
                 near=near,
@@ -73,88 +70,88 @@ class PatientOperations(ServiceBase):
 
         return await self._tx(fn)
 
-    async def _expire_or_refuse_existing(self, sql: Sql, patient_id: int, service: str, now: dt.datetime) -> None:
-        row = await sql.one(
-            f"SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.patient_id = :patient_id AND t.service = :service "
-            "AND t.status NOT IN ('done', 'cancelled')", {"patient_id": patient_id, "service": service})
+    async def _expire_or_refuse_existing(self, tx: Tx, patient_id: int, service: str, now: dt.datetime) -> None:
+        row = await tx.one(select(*TICKET_COLUMNS).where(
+            tickets.c.patient_id == patient_id, tickets.c.service == service, tickets.c.status.not_in(FINAL)))
         if row is None:
             return
         existing = TicketRow.of(row)
-        visit = await latest_visit(sql, existing.id)
+        visit = await latest_visit(tx, existing.id)
         grace = dt.timedelta(minutes=self.settings.notifications.skip_grace_minutes)
         stale_day = existing.day < now.date()
         expired_skip = existing.status == "skipped" and visit is not None and visit.skipped_at and now - visit.skipped_at > grace
         if stale_day or expired_skip:
-            await update_ticket(sql, existing, now, status="cancelled", cancel_reason="expired")
+            await update_ticket(tx, existing, now, status="cancelled", cancel_reason="expired")
             return
         raise errors.AlreadyHasTicket(service=service, number=existing.number, ticket_id=existing.id)
 
-    async def _next_seq(self, sql: Sql, day: dt.date, service: str) -> int:
+    async def _next_seq(self, tx: Tx, day: dt.date, service: str) -> int:
         """Bump the day's counter in this transaction: a rollback un-issues the number, leaving no gap."""
-        return int(await sql.scalar(
-            "INSERT INTO daily_counters (day, service, last_seq) VALUES (:day, :service, 1) "
-            "ON CONFLICT (day, service) DO UPDATE SET last_seq = daily_counters.last_seq + 1 RETURNING last_seq",
-            {"day": day, "service": service}))
+        dialect_insert = postgresql.insert if tx.pg else sqlite.insert
+        bump = dialect_insert(daily_counters).values(day=day, service=service, last_seq=1)
+        bump = bump.on_conflict_do_update(index_elements=[daily_counters.c.day, daily_counters.c.service],
+                                          set_={"last_seq": daily_counters.c.last_seq + 1})
+        return int(await tx.scalar(bump.returning(daily_counters.c.last_seq)))
 
     async def view(self, ticket_id: int) -> TicketView:
-        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
-            ticket = await ticket_by_id(sql, ticket_id)
-            return await self._view(sql, ticket, await latest_visit(sql, ticket_id), now)
+        async def fn(tx: Tx, now: dt.datetime) -> TicketView:
+            ticket = await ticket_by_id(tx, ticket_id)
+            return await self._view(tx, ticket, await latest_visit(tx, ticket_id), now)
 
         return await self._tx(fn)
 
     async def tickets_of_user(self, user_id: int, active_only: bool = True) -> list[TicketView]:
-        async def fn(sql: Sql, now: dt.datetime) -> list[TicketView]:
-            rows = await sql.all(
-                f"SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.user_id = :user_id AND t.day = :day"
-                + (" AND t.status NOT IN ('done', 'cancelled')" if active_only else "") + " ORDER BY t.id",
-                {"user_id": user_id, "day": now.date()})
+        async def fn(tx: Tx, now: dt.datetime) -> list[TicketView]:
+            statement = select(*TICKET_COLUMNS).where(tickets.c.user_id == user_id, tickets.c.day == now.date())
+            if active_only:
+                statement = statement.where(tickets.c.status.not_in(FINAL))
+            rows = await tx.all(statement.order_by(tickets.c.id))
             tickets = [TicketRow.of(r) for r in rows]
-            return [await self._view(sql, t, await latest_visit(sql, t.id), now) for t in tickets]
+            return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in tickets]
 
         return await self._tx(fn)
 
     async def find(self, number: str, day: dt.date | None = None) -> TicketView:
-        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
-            row = await sql.one(f"SELECT {TICKET_COLUMNS} FROM tickets t WHERE t.number = :number AND t.day = :day",
-                                {"number": number.upper(), "day": day or now.date()})
+        async def fn(tx: Tx, now: dt.datetime) -> TicketView:
+            row = await tx.one(select(*TICKET_COLUMNS).where(
+                tickets.c.number == number.upper(), tickets.c.day == (day or now.date())))
             if row is None:
                 raise errors.TicketNotFound(number=number)
             ticket = TicketRow.of(row)
-            return await self._view(sql, ticket, await latest_visit(sql, ticket.id), now)
+            return await self._view(tx, ticket, await latest_visit(tx, ticket.id), now)
 
         return await self._tx(fn)
 
     async def cancel(self, ticket_id: int, *, by: str = "patient", reason: str = "patient") -> TicketView:
-        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
-            ticket = await ticket_by_id(sql, ticket_id, lock=True)
+        async def fn(tx: Tx, now: dt.datetime) -> TicketView:
+            ticket = await ticket_by_id(tx, ticket_id, lock=True)
             if ticket.status in FINAL:
                 raise errors.InvalidTransition(number=ticket.number, status=ticket.status, action="cancel")
-            visit = await latest_visit(sql, ticket_id, lock=True)
-            await update_ticket(sql, ticket, now, status="cancelled", cancel_reason=reason)
+            visit = await latest_visit(tx, ticket_id, lock=True)
+            await update_ticket(tx, ticket, now, status="cancelled", cancel_reason=reason)
             if visit is not None:
-                await update_visit(sql, visit, status="cancelled", cancelled_at=now)
+                await update_visit(tx, visit, status="cancelled", cancelled_at=now)
             if by != "patient":
-                await add_notice(sql, ticket.user_id, "cancelled", now, ticket_payload(ticket, reason=reason), ticket.id)
+                await add_notice(tx, ticket.user_id, "cancelled", now, ticket_payload(ticket, reason=reason), ticket.id)
             if visit is not None:
-                await self._after_change(sql, visit.phase, [visit.service], now)
-            return await self._view(sql, ticket, visit, now)
+                await self._after_change(tx, visit.phase, [visit.service], now)
+            return await self._view(tx, ticket, visit, now)
 
         return await self._tx(fn)
 
     async def rejoin(self, ticket_id: int) -> TicketView:
         """A skipped patient who turns up within the grace period joins the back of their level."""
-        async def fn(sql: Sql, now: dt.datetime) -> TicketView:
-            ticket = await ticket_by_id(sql, ticket_id, lock=True)
-            visit = await latest_visit(sql, ticket_id, lock=True)
+        async def fn(tx: Tx, now: dt.datetime) -> TicketView:
+            ticket = await ticket_by_id(tx, ticket_id, lock=True)
+            visit = await latest_visit(tx, ticket_id, lock=True)
             if ticket.status != "skipped" or visit is None or visit.status != "skipped":
                 raise errors.InvalidTransition(number=ticket.number, status=ticket.status, action="rejoin")
             grace = dt.timedelta(minutes=self.settings.notifications.skip_grace_minutes)
             if now - visit.skipped_at > grace or ticket.day != now.date():
                 raise errors.RejoinExpired(number=ticket.number, grace_minutes=grace.total_seconds() / 60)
-            new = await self._new_visit(sql, ticket, visit.phase, now, service=visit.service)
-            await update_ticket(sql, ticket, now, status="waiting")
-            await self._after_change(sql, new.phase, [new.service], now)
-            return await self._view(sql, ticket, new, now)
+            new = await self._new_visit(tx, ticket, visit.phase, now, service=visit.service)
+            await update_ticket(tx, ticket, now, status="waiting")
+            await self._after_change(tx, new.phase, [new.service], now)
+            return await self._view(tx, ticket, new, now)
 
         return await self._tx(fn)

@@ -1,22 +1,21 @@
-"""Read-side queries of the queue operations: positions, queue context, snapshots for estimators.
+"""Read-side queries of the queue operations: the queue order, positions, queue context, snapshots.
 
-`waiting_in_scope` and `QUEUE_ORDER` are the same queue order as ORM expressions, for the
-staff views and reports."""
+`QUEUE_ORDER` is the one definition of the calling order; the operations, the staff views and
+the reports all sort and compare by it."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from sqlalchemy import and_
+from sqlalchemy import and_, func, select, true, tuple_
 
 from .config import Settings
-from .models import Visit
 from .rows import VisitRow
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
-from .sql import Sql, in_list, ts
+from .tx import Tx, channel_states, tickets, visits
 
-QUEUE_ORDER = (Visit.rank, Visit.effective_at, Visit.entered_at, Visit.id)
+QUEUE_ORDER = (visits.c.rank, visits.c.effective_at, visits.c.entered_at, visits.c.id)
 RECENT_SERVICES = 20
 ACTIVE_WINDOW = dt.timedelta(minutes=45)  # predictor/replay.py counts channels the same way
 
@@ -36,28 +35,25 @@ def scope_services(settings: Settings, phase: str, service: str) -> frozenset[st
     return scope
 
 
-def waiting_in_scope(phase: str, services: frozenset[str]):
-    return and_(Visit.phase == phase, Visit.status == "waiting", Visit.service.in_(sorted(services)))
-
-
-def scope_filter(settings: Settings, services: frozenset[str] | set[str], column: str = "service") -> tuple[str, dict]:
-    """` AND service IN (...)` and its parameters; nothing when the scope is every service (the
-    shared loket and apotek queues), so the queue indexes are read without a service test."""
+def in_scope(settings: Settings, services: frozenset[str] | set[str], column=visits.c.service):
+    """`column IN (...)`, or nothing when the scope is every service (the shared loket and apotek
+    queues), so the queue indexes are read without a service test."""
     if services >= settings.services.keys():
-        return "", {}
-    fragment, params = in_list("svc", sorted(services))
-    return f" AND {column} IN {fragment}", params
+        return true()
+    return column.in_(sorted(services))
 
 
-async def position_of(sql: Sql, settings: Settings, visit: VisitRow) -> int:
+def waiting_in_scope(settings: Settings, phase: str, services: frozenset[str] | set[str]):
+    """The waiting visits of one phase queue."""
+    return and_(visits.c.phase == phase, visits.c.status == "waiting", in_scope(settings, services))
+
+
+async def position_of(tx: Tx, settings: Settings, visit: VisitRow) -> int:
     """1-based place in its phase queue (1 = called next)."""
-    scope, params = scope_filter(settings, scope_services(settings, visit.phase, visit.service))
-    ahead = await sql.scalar(
-        "SELECT count(*) FROM visits WHERE phase = :phase AND status = 'waiting'" + scope +
-        " AND (rank, effective_at, entered_at, id) < (:rank, :effective_at, :entered_at, :id)",
-        {**params, "phase": visit.phase, "rank": visit.rank, "effective_at": visit.effective_at,
-         "entered_at": visit.entered_at, "id": visit.id},
-    )
+    mine = (visit.rank, visit.effective_at, visit.entered_at, visit.id)
+    ahead = await tx.scalar(select(func.count()).select_from(visits).where(
+        waiting_in_scope(settings, visit.phase, scope_services(settings, visit.phase, visit.service)),
+        tuple_(*QUEUE_ORDER) < tuple_(*mine)))
     return int(ahead or 0) + 1
 
 
@@ -75,63 +71,61 @@ class QueueContext:
 CONTEXT_CACHE = "pusque.queue_context"
 
 
-async def queue_context(sql: Sql, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
+async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
     """Channels, busy rooms, recent service times and upstream patients of a queue.
 
-    Cached for the rest of the transaction (`Sql.info`): every operation reads it only after
+    Cached for the rest of the transaction (`Tx.info`): every operation reads it only after
     it has made its changes, and each operation is its own transaction and session.
     """
-    cache = sql.info.setdefault(CONTEXT_CACHE, {})
+    cache = tx.info.setdefault(CONTEXT_CACHE, {})
     key = (phase, service, now)
     if key in cache:
         return cache[key]
     services = scope_services(settings, phase, service)
-    scope, params = scope_filter(settings, services)
     names = [c.name for c in settings.channels_for(phase, service)]
-    channels, channel_params = in_list("ch", names)
-    paused = {r[0] for r in await sql.all(
-        "SELECT name FROM channel_states WHERE paused = :true AND name IN " + channels, {**channel_params, "true": True})}
+    paused = {r[0] for r in await tx.all(
+        select(channel_states.c.name).where(channel_states.c.paused.is_(True), channel_states.c.name.in_(names)))}
     busy = tuple(sorted(
-        (BusyChannel(ch, svc, ts(started) or ts(called)) for ch, svc, started, called in await sql.all(
-            "SELECT channel, service, started_at, called_at FROM visits WHERE channel IN " + channels +
-            " AND status IN ('called', 'serving')", channel_params)),
+        (BusyChannel(ch, svc, started or called) for ch, svc, started, called in await tx.all(
+            select(visits.c.channel, visits.c.service, visits.c.started_at, visits.c.called_at)
+            .where(visits.c.channel.in_(names), visits.c.status.in_(("called", "serving"))))),
         key=lambda b: b.channel,
     ))
     open_names = [n for n in names if n not in paused]
     # Channels that called someone lately count as open even while idle between patients
     # (one index probe per channel: the latest call at or before `now`).
-    last_calls = await sql.one(
-        "SELECT " + ", ".join(f"(SELECT max(called_at) FROM visits WHERE channel = :ch_{i} AND called_at <= :now)"
-                              for i in range(len(names))),
-        {**channel_params, "now": now},
-    ) if names else ()
+    last_calls = await tx.one(select(*(
+        select(func.max(visits.c.called_at)).where(visits.c.channel == name, visits.c.called_at <= now).scalar_subquery()
+        for name in names))) if names else ()
     since = now - ACTIVE_WINDOW
-    active = {b.channel for b in busy} | {n for n, last in zip(names, last_calls or ()) if last and ts(last) > since}
+    active = {b.channel for b in busy} | {n for n, last in zip(names, last_calls or ()) if last and last > since}
     active &= set(open_names)
-    finished_here = "phase = :phase" + scope + " AND finished_at <= :now"
-    recent_rows = await sql.all(
-        "SELECT called_at, started_at, finished_at, (SELECT count(*) FROM visits WHERE " + finished_here +
-        " AND finished_at > :hour_ago) FROM visits WHERE " + finished_here +
-        " AND finished_at >= :midnight ORDER BY finished_at DESC LIMIT " + str(RECENT_SERVICES),
-        {**params, "phase": phase, "now": now, "hour_ago": now - dt.timedelta(hours=1),
-         "midnight": dt.datetime.combine(now.date(), dt.time())},
-    )
+
+    def finished_here(v):
+        return and_(v.c.phase == phase, in_scope(settings, services, v.c.service), v.c.finished_at <= now)
+
+    hour = visits.alias("hour")  # its own FROM, not correlated with the outer visits
+    last_hour = (select(func.count()).select_from(hour)
+                 .where(finished_here(hour), hour.c.finished_at > now - dt.timedelta(hours=1)).scalar_subquery())
+    recent_rows = await tx.all(
+        select(visits.c.called_at, visits.c.started_at, visits.c.finished_at, last_hour)
+        .where(finished_here(visits), visits.c.finished_at >= dt.datetime.combine(now.date(), dt.time()))
+        .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES))
     recent = []
     for called, started, finished, _ in recent_rows:
-        began = ts(started) or ts(called)
+        began = started or called
         if began:
-            recent.append(max((ts(finished) - began).total_seconds() / 60.0, 0.0))
+            recent.append(max((finished - began).total_seconds() / 60.0, 0.0))
     route = settings.services[service].route
     earlier = list(route[: route.index(phase)]) if phase in route else []
     upstream: list[int] = []
     if earlier:
-        phases, phase_params = in_list("ph", earlier)
         # A ticket's phase and status are those of its current visit.
-        for level, count in await sql.all(
-            "SELECT level, count(*) FROM tickets WHERE day = :day AND phase IN " + phases +
-            " AND status IN ('waiting', 'called', 'serving')" + scope + " GROUP BY level",
-            {**phase_params, **params, "day": now.date()},
-        ):
+        for level, count in await tx.all(
+            select(tickets.c.level, func.count()).where(
+                tickets.c.day == now.date(), tickets.c.phase.in_(earlier),
+                tickets.c.status.in_(("waiting", "called", "serving")), in_scope(settings, services, tickets.c.service))
+            .group_by(tickets.c.level)):
             upstream.extend([level] * count)
     context = QueueContext(
         channels_open=len(active) or len(open_names),
@@ -144,22 +138,16 @@ async def queue_context(sql: Sql, settings: Settings, phase: str, service: str, 
     return context
 
 
-WAITING_SELECT = (
-    "SELECT v.id, v.turn_near_sent, t.id, t.user_id, t.number, t.service, t.level, t.conditions, t.age, v.entered_at "
-    "FROM visits v JOIN tickets t ON t.id = v.ticket_id WHERE v.phase = :phase AND v.status = 'waiting'"
-)
-WAITING_ORDER = " ORDER BY v.rank, v.effective_at, v.entered_at, v.id"
+WAITING_COLUMNS = (visits.c.id, visits.c.turn_near_sent, tickets.c.id, tickets.c.user_id, tickets.c.number,
+                   tickets.c.service, tickets.c.level, tickets.c.conditions, tickets.c.age, visits.c.entered_at)
 
 
-async def waiting_list(sql: Sql, settings: Settings, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
+async def waiting_list(tx: Tx, settings: Settings, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
     """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
     service, level, conditions, age, entered_at)."""
-    scope, params = scope_filter(settings, services, "v.service")
-    rows = await sql.all(
-        WAITING_SELECT + scope + WAITING_ORDER + ("" if limit is None else f" LIMIT {int(limit)}"),
-        {**params, "phase": phase},
-    )
-    return rows
+    statement = (select(*WAITING_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
+                 .where(waiting_in_scope(settings, phase, services)).order_by(*QUEUE_ORDER))
+    return await tx.all(statement if limit is None else statement.limit(limit))
 
 
 def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime, context: QueueContext, rows,
@@ -174,7 +162,7 @@ def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime
         busy=context.busy,
         waiting=tuple(
             WaitingTicket(ticket=r[4], service=r[5], level=r[6], conditions=tuple(c for c in r[7].split("+") if c),
-                          age=r[8], entered_at=ts(r[9]), position=i)
+                          age=r[8], entered_at=r[9], position=i)
             for i, r in zip(positions or range(1, len(rows) + 1), rows)
         ),
         config_mean_minutes=settings.phase_mean_minutes(phase, service),
@@ -185,7 +173,7 @@ def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime
 
 
 async def build_snapshot(
-    sql: Sql,
+    tx: Tx,
     settings: Settings,
     phase: str,
     service: str,
@@ -193,6 +181,6 @@ async def build_snapshot(
     limit: int | None = None,
 ) -> QueueSnapshot:
     """The queue of `service` in `phase` as an estimator may see it at `now`."""
-    rows = await waiting_list(sql, settings, phase, scope_services(settings, phase, service), limit)
-    context = await queue_context(sql, settings, phase, service, now)
+    rows = await waiting_list(tx, settings, phase, scope_services(settings, phase, service), limit)
+    context = await queue_context(tx, settings, phase, service, now)
     return snapshot_from(settings, phase, service, now, context, rows)

@@ -18,7 +18,7 @@ from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
 from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from
 from .rows import TicketRow, VisitRow, current_at_channel, insert_visit
-from .sql import Sql
+from .tx import Tx, channel_states
 from .snapshot import needs_full_queue, needs_queue_ahead, RecentMeanEstimator, WaitEstimator
 
 log = logging.getLogger(__name__)
@@ -66,8 +66,8 @@ class ServiceBase:
 
     # ------------------------------------------------------------------ plumbing
 
-    async def _tx(self, fn: Callable[[Sql, dt.datetime], Awaitable[T]]) -> T:
-        return await self.db.run_sql(lambda sql: fn(sql, self.clock.now()))
+    async def _tx(self, fn: Callable[[Tx, dt.datetime], Awaitable[T]]) -> T:
+        return await self.db.run_tx(lambda tx: fn(tx, self.clock.now()))
 
     def _channel(self, name: str) -> Channel:
         try:
@@ -75,23 +75,23 @@ class ServiceBase:
         except KeyError:
             raise errors.UnknownChannel(channel=name, known=[c.name for c in self.settings.channels]) from None
 
-    async def _new_visit(self, sql: Sql, ticket: TicketRow, phase: str, now: dt.datetime, service: str | None = None) -> VisitRow:
+    async def _new_visit(self, tx: Tx, ticket: TicketRow, phase: str, now: dt.datetime, service: str | None = None) -> VisitRow:
         rank, effective = self.policy.sort_key(ticket.level, now)
-        return await insert_visit(sql, ticket, phase, service or ticket.service, rank, effective, now)
+        return await insert_visit(tx, ticket, phase, service or ticket.service, rank, effective, now)
 
-    async def _view(self, sql: Sql, ticket: TicketRow, visit: VisitRow | None, now: dt.datetime) -> TicketView:
+    async def _view(self, tx: Tx, ticket: TicketRow, visit: VisitRow | None, now: dt.datetime) -> TicketView:
         position = estimate = None
         if visit is not None and visit.status == "waiting":
-            position = await position_of(sql, self.settings, visit)
+            position = await position_of(tx, self.settings, visit)
             if needs_queue_ahead(self.estimator):
                 limit = None if needs_full_queue(self.estimator) else position
-                snapshot = await build_snapshot(sql, self.settings, visit.phase, visit.service, now, limit=limit)
+                snapshot = await build_snapshot(tx, self.settings, visit.phase, visit.service, now, limit=limit)
                 minutes = safe_estimate(self.estimator, snapshot)
                 estimate = minutes[position - 1] if len(minutes) >= position else None
             else:
                 alone = [(visit.id, False, ticket.id, ticket.user_id, ticket.number, ticket.service, ticket.level,
                           ticket.conditions, ticket.age, visit.entered_at)]
-                context = await queue_context(sql, self.settings, visit.phase, visit.service, now)
+                context = await queue_context(tx, self.settings, visit.phase, visit.service, now)
                 snapshot = snapshot_from(self.settings, visit.phase, visit.service, now, context, alone, positions=[position])
                 minutes = safe_estimate(self.estimator, snapshot)
                 estimate = minutes[0] if minutes else None
@@ -103,21 +103,21 @@ class ServiceBase:
             entered_at=visit.entered_at if visit else None,
         )
 
-    async def _lock_channel(self, sql: Sql, channel: Channel) -> bool:
+    async def _lock_channel(self, tx: Tx, channel: Channel) -> bool:
         """Lock the channel's state row (PostgreSQL); returns whether the channel is paused."""
-        row = await sql.one("SELECT paused FROM channel_states WHERE name = :name" + sql.lock(), {"name": channel.name})
+        row = await tx.one(tx.locked(select(channel_states.c.paused).where(channel_states.c.name == channel.name)))
         if row is None:
             raise errors.UnknownChannel(channel=channel.name, known=[c.name for c in self.settings.channels])
         return bool(row[0])
 
-    async def _current(self, sql: Sql, channel: Channel) -> tuple[VisitRow, TicketRow]:
-        await self._lock_channel(sql, channel)
-        row = await current_at_channel(sql, channel.name)
+    async def _current(self, tx: Tx, channel: Channel) -> tuple[VisitRow, TicketRow]:
+        await self._lock_channel(tx, channel)
+        row = await current_at_channel(tx, channel.name)
         if row is None:
             raise errors.NoCurrentTicket(channel=channel.name)
         return row
 
-    async def _after_change(self, sql: Sql, phase: str, services: Iterable[str], now: dt.datetime,
+    async def _after_change(self, tx: Tx, phase: str, services: Iterable[str], now: dt.datetime,
                             entered: int | None = None) -> bool:
         """Turn-near checks of the queues a change touched. `entered`: the ticket entering a queue
         in this transaction; returns whether it is near already (its entry notice then says so,
@@ -128,7 +128,7 @@ class ServiceBase:
             scope = scope_services(self.settings, phase, service)
             if scope not in done:
                 done.add(scope)
-                near |= await check_turn_near(sql, self.settings, self.estimator, phase, service, now, entered)
+                near |= await check_turn_near(tx, self.settings, self.estimator, phase, service, now, entered)
         return near
 
     # ------------------------------------------------------------------ set-up

@@ -15,7 +15,7 @@ from .config import Settings
 from .db import Database
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
-from .queries import scope_services, waiting_in_scope, QUEUE_ORDER
+from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ async def staff_queue(db: Database, settings: Settings, channel_name: str, now: 
     isolating = {k for k, c in settings.conditions.items() if c.isolation}
 
     async def fn(session: AsyncSession) -> tuple[int, list[StaffQueueLine]]:
-        where = waiting_in_scope(channel.phase, frozenset(channel.services))
+        where = waiting_in_scope(settings, channel.phase, frozenset(channel.services))
         total = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
         rows = await session.execute(
             select(Visit.entered_at, Ticket.number, Ticket.service, Ticket.level, Ticket.conditions, Patient.name, Patient.nik)
@@ -104,7 +104,7 @@ async def board_state(db: Database, settings: Settings, next_n: int = 5) -> dict
                              "called_at": cur["called_at"] if cur else None, "paused": c.name in paused})
         queues = []
         for phase, services in queue_scopes(settings):
-            where = waiting_in_scope(phase, services)
+            where = waiting_in_scope(settings, phase, services)
             waiting = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
             nxt = list(await session.scalars(
                 select(Ticket.number).join(Visit, Visit.ticket_id == Ticket.id).where(where)

@@ -1,4 +1,4 @@
-"""queue indexes for hand-written hot-path SQL (queue_core/sql.py)
+"""queue indexes for the queue operations' own queries (queue_core/queries.py, rows.py)
 
 - ix_visit_queue gains `service` at the end: counting the patients ahead and finding the head of
   a poli queue read the index alone, without a table lookup per row;

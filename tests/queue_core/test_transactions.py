@@ -1,15 +1,15 @@
-"""The queue's hand-written SQL path (Database.run_sql): same rows as the ORM, never blocking the loop."""
+"""The queue's transactions (Database.run_tx): same rows as the ORM, atomic, never blocking the loop."""
 import asyncio
 import datetime as dt
 import sqlite3
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from queue_core.db import Database
-from queue_core.sqlite_writer import WalCheckpointer
 from queue_core.models import Outbox, Ticket, Visit
 from queue_core.service import QueueService
+from queue_core.tx import channel_states, tickets
 from tests.deadlines import REPLY, scaled, until
 
 
@@ -20,7 +20,7 @@ async def qs(db, settings, clock):
     return service
 
 
-async def test_rows_written_by_hand_read_back_by_the_orm_exactly(qs, sessionmaker, clock):
+async def test_rows_written_by_the_queue_read_back_by_the_orm_exactly(qs, sessionmaker, clock):
     clock.set(dt.datetime(2026, 11, 23, 8, 15, 30))
     view = await qs.issue(service="A", user_id=7, conditions=["hamil"], age=30)
     clock.advance(minutes=3, microseconds=250)
@@ -40,12 +40,12 @@ async def test_rows_written_by_hand_read_back_by_the_orm_exactly(qs, sessionmake
 async def test_a_failed_operation_leaves_nothing_behind(qs, sessionmaker):
     await qs.issue(service="A", user_id=1, patient_id=None)
 
-    async def half_then_fail(sql):
-        await sql.run("UPDATE tickets SET status = 'cancelled'")
+    async def half_then_fail(tx):
+        await tx.run(update(tickets).values(status="cancelled"))
         raise RuntimeError("crash mid-transaction")
 
     with pytest.raises(RuntimeError):
-        await qs.db.run_sql(half_then_fail)
+        await qs.db.run_tx(half_then_fail)
     async with sessionmaker() as s:
         assert [t.status for t in await s.scalars(select(Ticket))] == ["waiting"]
     assert (await qs.issue(service="A", user_id=2)).number == "A-002"  # the connection is usable again
@@ -82,41 +82,21 @@ async def test_sqlite_locked_by_another_process_is_waited_for_without_blocking_t
     await db.dispose()
 
 
-async def test_wal_is_checkpointed_off_the_commit_path(tmp_path, settings, clock):
-    url = f"sqlite+aiosqlite:///{tmp_path}/wal.db"
-    db = Database(url)
-    await db.upgrade()
-    db._writer.checkpointer = checkpointer = WalCheckpointer(str(tmp_path / "wal.db"), every=20)
-    qs = QueueService(db, settings, clock)
-    await qs.ensure_channels()
-    for i in range(65):
-        await qs.issue(service="A", user_id=i)
-        if checkpointer._running is not None:  # a slow checkpoint (a loaded machine) is not skipped work:
-            await checkpointer._running         # let it finish before the next batch counts
-    await db.dispose()
-    assert checkpointer.runs >= 3
-    # Everything is in the database file itself once the log is checkpointed and gone.
-    conn = sqlite3.connect(tmp_path / "wal.db")
-    assert conn.execute("SELECT count(*) FROM tickets").fetchone()[0] == 65
-    conn.close()
-
-
-async def test_group_commit_keeps_each_operation_atomic_and_its_own_answer(tmp_path, settings, clock):
-    db = Database(f"sqlite+aiosqlite:///{tmp_path}/group.db")
+async def test_concurrent_operations_stay_atomic_and_each_gets_its_own_answer(tmp_path, settings, clock):
+    db = Database(f"sqlite+aiosqlite:///{tmp_path}/concurrent.db")
     await db.upgrade()
     qs = QueueService(db, settings, clock)
     await qs.ensure_channels()
 
-    async def doomed(sql):
-        await sql.run("UPDATE channel_states SET paused = :true", {"true": True})
+    async def doomed(tx):
+        await tx.run(update(channel_states).values(paused=True))
         raise RuntimeError("this one fails after writing")
 
     results = await asyncio.gather(
-        qs.issue(service="A", user_id=1), db.run_sql(doomed), qs.issue(service="A", user_id=2),
+        qs.issue(service="A", user_id=1), db.run_tx(doomed), qs.issue(service="A", user_id=2),
         qs.issue(service="B", user_id=3), return_exceptions=True,
     )
     assert [r.number for r in results if not isinstance(r, Exception)] == ["A-001", "A-002", "B-001"]
     assert isinstance(results[1], RuntimeError)
-    assert db._writer.batches < db._writer.operations, "the four operations were not committed together"
     assert (await qs.call_next("Loket 1")).number == "A-001"  # the failed one's pause was rolled back
     await db.dispose()

@@ -1,0 +1,66 @@
+"""One queue transaction: its session, the database it talks to, and caches that live as long as it.
+
+Every queue operation (issue, call, finish, ...) runs its statements as SQLAlchemy Core
+expressions on the tables of `queue_core.models` (no ORM objects are loaded: a queue operation
+runs about a dozen statements and ORM instances would cost more than the statements), in one
+transaction of the process's one `async_sessionmaker`, the same code on SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from sqlalchemy import exc
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import Executable, Select
+
+from .models import ChannelState, DailyCounter, Outbox, StaffMember, Ticket, Visit
+
+SESSION_KEY = "pusque.tx"
+INTEGRITY_ERRORS = (exc.IntegrityError,)
+
+tickets = Ticket.__table__
+visits = Visit.__table__
+outbox = Outbox.__table__
+channel_states = ChannelState.__table__
+daily_counters = DailyCounter.__table__
+staff = StaffMember.__table__
+
+
+class Tx:
+    """Run Core statements inside the current transaction of one session."""
+
+    __slots__ = ("session", "pg", "info")
+
+    def __init__(self, session: AsyncSession, pg: bool) -> None:
+        self.session = session
+        self.pg = pg
+        self.info: dict[str, Any] = {}  # per-transaction caches
+
+    @classmethod
+    async def of(cls, session: AsyncSession) -> "Tx":
+        """The executor of this session's transaction (made once per transaction)."""
+        tx = session.info.get(SESSION_KEY)
+        if tx is None:
+            conn = await session.connection()  # begins the transaction (BEGIN IMMEDIATE on SQLite)
+            tx = session.info[SESSION_KEY] = cls(session, conn.dialect.name == "postgresql")
+        return tx
+
+    def locked(self, statement: Select, *, skip: bool = False, of: Any = None) -> Select:
+        """Row locks on PostgreSQL; SQLite already holds the whole file (BEGIN IMMEDIATE)."""
+        if not self.pg:
+            return statement
+        return statement.with_for_update(skip_locked=skip, of=of)
+
+    async def all(self, statement: Executable) -> list[Sequence[Any]]:
+        return list((await self.session.execute(statement)).all())
+
+    async def one(self, statement: Executable) -> Sequence[Any] | None:
+        return (await self.session.execute(statement)).first()
+
+    async def scalar(self, statement: Executable) -> Any:
+        row = await self.one(statement)
+        return None if row is None else row[0]
+
+    async def run(self, statement: Executable) -> int:
+        """Execute a change; returns the number of rows it touched."""
+        return (await self.session.execute(statement)).rowcount
