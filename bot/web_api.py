@@ -20,8 +20,6 @@ import time
 from aiohttp import web
 
 from queue_core import errors
-from queue_core.policy import derive_conditions, level_for
-from queue_core.snapshot import WaitingTicket
 from queue_core.staff_views import board_state, staff_queue, waiting_counts
 
 from local_botapi.guard import client_of, read_json
@@ -119,7 +117,8 @@ def _predict_input(body) -> tuple[str, list[str], int | None]:
 
 
 async def post_predict(request: web.Request) -> web.Response:
-    """How long a ticket taken now would wait for its first phase (nothing is written)."""
+    """Where a number taken now would stand in its first phase and how long it would wait: the
+    queue's own answer (`QueueService.preview`, its ordering policy); nothing is written."""
     services = _services(request)
     s = services.settings
     body = await read_json(request, max_bytes=PREDICT_MAX_BYTES)  # BadJson: 400/413 (webguard)
@@ -134,24 +133,12 @@ async def post_predict(request: web.Request) -> web.Response:
     if unknown:  # echoed, but bounded: at most 5, each cut to 40 characters
         return web.json_response({"error": "unknown_condition", "unknown": [c[:40] for c in unknown[:5]],
                                   "unknown_count": len(unknown), "known": sorted(s.conditions)}, status=400)
-    derived = derive_conditions(conditions, age, s.conditions)
-    level = level_for(derived, s.conditions, s.default_level)
-    phase = s.services[code].route[0]
-    snapshot = await services.queue.snapshot(phase, code)
-    ahead = [w for w in snapshot.waiting if w.level <= level] if level > 0 else [w for w in snapshot.waiting if w.level == 0]
-    behind = [w for w in snapshot.waiting if w not in ahead]
-    me = WaitingTicket("?", code, level, tuple(derived), age, snapshot.at, 0)
-    ordered = [dataclasses.replace(w, position=i) for i, w in enumerate([*ahead, me, *behind], start=1)]
-    snapshot = dataclasses.replace(snapshot, waiting=tuple(ordered))
-    estimator = services.queue.estimator
-    from queue_core.notices import safe_estimate
-
-    minutes = safe_estimate(estimator, snapshot)
-    position = len(ahead) + 1
+    preview = await services.queue.preview(code, conditions, age)
     return web.json_response({
-        "service": code, "phase": phase, "level": level, "conditions": derived, "position": position,
-        "estimate_minutes": round(minutes[position - 1], 1) if len(minutes) >= position else None,
-        "estimator": getattr(estimator, "name", "?"),
+        "service": code, "phase": preview.phase, "level": preview.level, "conditions": list(preview.conditions),
+        "position": preview.position, "open_now": preview.availability.open,
+        "estimate_minutes": None if preview.estimate_minutes is None else round(preview.estimate_minutes, 1),
+        "estimator": getattr(services.queue.estimator, "name", "?"),
     })
 
 

@@ -119,9 +119,7 @@ async def act(services: Services, action: str, channel: str, audit: Audit) -> tu
         if action == "recall":
             view = await queue.recall(channel)
             audit.detail["number"] = view.number
-            current = await queue.current(channel)
-            calls = 1 + await _recalls(services, channel)
-            return t("staff.recalled", number=view.number, channel=channel, calls=calls), current
+            return t("staff.recalled", number=view.number, channel=channel, calls=1 + view.recalls), view
         if action == "skip":
             view = await queue.skip(channel)
             audit.detail["number"] = view.number
@@ -138,16 +136,6 @@ async def act(services: Services, action: str, channel: str, audit: Audit) -> tu
         audit.detail["error"] = exc.code
         return error_text(exc), await queue.current(channel)
     raise ValueError(action)
-
-
-async def _recalls(services: Services, channel: str) -> int:
-    from queue_core.staff_views import board_state
-
-    state = await board_state(services.db, services.settings, next_n=0)
-    for ch in state["channels"]:
-        if ch["name"] == channel:
-            return max(ch["calls"] - 1, 0)
-    return 0
 
 
 def _command(action: str):

@@ -127,6 +127,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "tk.conditions": {"id": "Centang kondisi yang sesuai (boleh lebih dari satu, atau langsung tekan \"Ambil nomor\"):",
                       "en": "Tick what applies (several allowed, or just press \"Get number\"):"},
     "tk.auto": {"id": "Otomatis dari tanggal lahir: {labels}.", "en": "Automatic from the date of birth: {labels}."},
+    "tk.preview": {"id": "Jika mengambil nomor sekarang: posisi {position}.", "en": "Taking a number now: position {position}."},
+    "tk.preview_minutes": {"id": "Perkiraan dipanggil sekitar {minutes} menit lagi.", "en": "Expected call in about {minutes} minutes."},
     "tk.btn.take": {"id": "🎫 Ambil nomor", "en": "🎫 Get number"},
     "tk.emergency": {"id": "🚨 GAWAT DARURAT: jangan menunggu antrean. Segera ke {unit} atau telepon {number} sekarang. Petugas kami sudah diberi tahu.",
                      "en": "🚨 EMERGENCY: do not wait in the queue. Go to {unit} or call {number} now. Our staff have been alerted."},

@@ -1,7 +1,9 @@
-"""Taking a queue number: who (self or family) -> service (open, quota left) -> conditions
-checklist -> the checklist turns into "number booked", and the ticket message (number, service,
-position, estimate, "come at", QR image) follows from the outbox (handlers/ticket_notice.py):
-written in the issuing transaction, so a crash right after the commit cannot lose it.
+"""Taking a queue number: who (self or family) -> service (open, quota left: the queue's own
+`availability`) -> conditions checklist, showing where a number taken now would stand (the
+queue's `preview`, again at each tick) -> the checklist turns into "number booked", and the
+ticket message (number, service, position, estimate, "come at", QR image) follows from the outbox
+(handlers/ticket_notice.py): written in the issuing transaction, so a crash right after the
+commit cannot lose it. Opening hours, holidays and the quota are the queue's rules, not checked here.
 
 Stateless inline buttons: everything the next step needs is in the callback data
 (`tk:s:<patient>`, `tk:c:<patient>:<service>:<mask>`, `tk:go:...`), checked again at each tap,
@@ -44,11 +46,6 @@ def _label(settings, key: str, lang: str) -> str:
     return rule.label_en if lang == "en" else rule.label
 
 
-def hours_today(svc, day: dt.date) -> str:
-    window = svc.hours.window(day)
-    return f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else "-"
-
-
 async def start_ticket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = await touch(update, context)
     people = await patients(context).patients_of(update.effective_user.id)
@@ -64,18 +61,16 @@ async def start_ticket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def _choose_service(update: Update, context, lang: str, patient_id: int) -> None:
     services = services_of(context)
-    settings, now = services.settings, services.clock()
-    issued = await patients(context).issued_on(now.date())
-    holiday = now.date() in settings.clinic.holidays
+    settings = services.settings
     rows, closed = [], []
-    for code, svc in settings.services.items():
+    for code, state in (await services.queue.availability()).items():
         name = service_name(settings, code, lang)
-        if holiday or not svc.hours.is_open(now):
-            closed.append(f"• {name}: {hours_today(svc, now.date())}")
-        elif issued.get(code, 0) >= svc.daily_quota:
+        if state.open:
+            rows.append([(name, f"tk:c:{patient_id}:{code}:0")])
+        elif state.reason == "full":
             closed.append(f"• {name}: {t('tk.svc_full_mark', lang)}")
         else:
-            rows.append([(name, f"tk:c:{patient_id}:{code}:0")])
+            closed.append(f"• {name}: {state.hours_today}")
     if not rows:
         await update.effective_message.reply_text(t("tk.none_open", lang, hours="\n".join(closed)),
                                                   reply_markup=main_keyboard(lang))
@@ -84,7 +79,7 @@ async def _choose_service(update: Update, context, lang: str, patient_id: int) -
     await update.effective_message.reply_text(text, reply_markup=inline(rows))
 
 
-def _checklist(settings, lang: str, patient_id: int, code: str, mask: int, auto: list[str]):
+def _checklist(settings, lang: str, patient_id: int, code: str, mask: int, auto: list[str], preview):
     rows = []
     for i, key in enumerate(_asked_conditions(settings)):
         mark = "☑️" if mask & (1 << i) else "⬜"
@@ -93,6 +88,9 @@ def _checklist(settings, lang: str, patient_id: int, code: str, mask: int, auto:
     text = t("tk.conditions", lang)
     if auto:
         text += "\n" + t("tk.auto", lang, labels=", ".join(_label(settings, k, lang) for k in auto))
+    text += "\n\n" + t("tk.preview", lang, position=preview.position)
+    if preview.estimate_minutes is not None:
+        text += " " + t("tk.preview_minutes", lang, minutes=max(0, round(preview.estimate_minutes)))
     return text, inline(rows)
 
 
@@ -131,7 +129,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     age = age_on(patient.birth_date, services.clock().date()) if patient.birth_date else None
     if action == "c":
         auto = [k for k in derive_conditions([], age, settings.conditions)]
-        text, markup = _checklist(settings, lang, patient_id, code, mask, auto)
+        preview = await services.queue.preview(code, chosen, age)
+        text, markup = _checklist(settings, lang, patient_id, code, mask, auto, preview)
         try:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # "message is not modified": the same tap twice
@@ -172,8 +171,8 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
     try:
         view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
                                           conditions=chosen, age=age)
-    except errors.ServiceClosed:
-        await message.reply_text(t("tk.svc_closed", lang, service=name, hours=hours_today(settings.services[code], services.clock().date())))
+    except errors.ServiceClosed as exc:
+        await message.reply_text(t("tk.svc_closed", lang, service=name, hours=exc.params["hours_today"]))
         return None
     except errors.QuotaFull as exc:
         await message.reply_text(t("tk.svc_full", lang, service=name, quota=exc.params.get("quota")))

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
+from .intake import closed_reason, hours_today, quota_reached
 from .notices import add_notice, alert_staff, ticket_payload
 from .policy import derive_conditions, level_for
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, ticket_by_id, update_ticket, update_visit
@@ -38,12 +39,14 @@ class PatientOperations(ServiceBase):
 
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             day = now.date()
-            if day in self.settings.clinic.holidays or not svc.hours.is_open(now):
-                raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=day in self.settings.clinic.holidays)
+            closed = closed_reason(self.settings, svc, now)
+            if closed:
+                raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=closed == "holiday",
+                                           hours_today=hours_today(svc, day))
             if patient_id is not None:
                 await self._expire_or_refuse_existing(tx, patient_id, service, now)
             seq = await self._next_seq(tx, day, service)
-            if seq > svc.daily_quota:
+            if quota_reached(svc, seq - 1):
                 raise errors.QuotaFull(service=service, quota=svc.daily_quota)
             ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
                                "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
@@ -106,8 +109,8 @@ class PatientOperations(ServiceBase):
             if active_only:
                 statement = statement.where(tickets.c.status.not_in(FINAL))
             rows = await tx.all(statement.order_by(tickets.c.id))
-            tickets = [TicketRow.of(r) for r in rows]
-            return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in tickets]
+            found = [TicketRow.of(r) for r in rows]
+            return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in found]
 
         return await self._tx(fn)
 

@@ -150,6 +150,12 @@ async def waiting_list(tx: Tx, settings: Settings, phase: str, services: frozens
     return await tx.all(statement if limit is None else statement.limit(limit))
 
 
+def waiting_ticket(row: tuple, position: int) -> WaitingTicket:
+    """A waiting_list row as an estimator sees it."""
+    return WaitingTicket(ticket=row[4], service=row[5], level=row[6], conditions=tuple(c for c in row[7].split("+") if c),
+                         age=row[8], entered_at=row[9], position=position)
+
+
 def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime, context: QueueContext, rows,
                   positions: Sequence[int] | None = None) -> QueueSnapshot:
     """A snapshot of waiting_list rows: the whole head in order, or (`positions`) chosen tickets
@@ -160,11 +166,7 @@ def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime
         service=service,
         channels_open=context.channels_open,
         busy=context.busy,
-        waiting=tuple(
-            WaitingTicket(ticket=r[4], service=r[5], level=r[6], conditions=tuple(c for c in r[7].split("+") if c),
-                          age=r[8], entered_at=r[9], position=i)
-            for i, r in zip(positions or range(1, len(rows) + 1), rows)
-        ),
+        waiting=tuple(waiting_ticket(r, i) for i, r in zip(positions or range(1, len(rows) + 1), rows)),
         config_mean_minutes=settings.phase_mean_minutes(phase, service),
         recent_service_minutes=context.recent,
         served_last_hour=context.served_last_hour,

@@ -1,6 +1,7 @@
 """Plumbing shared by the queue operations: transactions, locks, ticket views."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from dataclasses import dataclass
@@ -16,10 +17,10 @@ from .db import Database
 from .models import ChannelState
 from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
-from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from
+from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from, waiting_ticket
 from .rows import TicketRow, VisitRow, current_at_channel, insert_visit
 from .tx import Tx, channel_states
-from .snapshot import needs_full_queue, needs_queue_ahead, RecentMeanEstimator, WaitEstimator
+from .snapshot import RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -44,6 +45,7 @@ class TicketView:
     user_id: int | None
     patient_id: int | None
     entered_at: dt.datetime | None
+    recalls: int = 0               # calls again at the channel since the first (1 + recalls calls)
 
     @property
     def active(self) -> bool:
@@ -83,25 +85,34 @@ class ServiceBase:
         position = estimate = None
         if visit is not None and visit.status == "waiting":
             position = await position_of(tx, self.settings, visit)
-            if needs_queue_ahead(self.estimator):
-                limit = None if needs_full_queue(self.estimator) else position
-                snapshot = await build_snapshot(tx, self.settings, visit.phase, visit.service, now, limit=limit)
-                minutes = safe_estimate(self.estimator, snapshot)
-                estimate = minutes[position - 1] if len(minutes) >= position else None
-            else:
-                alone = [(visit.id, False, ticket.id, ticket.user_id, ticket.number, ticket.service, ticket.level,
-                          ticket.conditions, ticket.age, visit.entered_at)]
-                context = await queue_context(tx, self.settings, visit.phase, visit.service, now)
-                snapshot = snapshot_from(self.settings, visit.phase, visit.service, now, context, alone, positions=[position])
-                minutes = safe_estimate(self.estimator, snapshot)
-                estimate = minutes[0] if minutes else None
+            me = (visit.id, False, ticket.id, ticket.user_id, ticket.number, ticket.service, ticket.level,
+                  ticket.conditions, ticket.age, visit.entered_at)
+            estimate = await self._estimate(tx, visit.phase, visit.service, position, me, now, queued=True)
         return TicketView(
             id=ticket.id, number=ticket.number, service=ticket.service, day=ticket.day,
             level=ticket.level, conditions=tuple(ticket.condition_list), status=ticket.status,
             phase=ticket.phase, channel=visit.channel if visit else None, position=position,
             estimate_minutes=estimate, user_id=ticket.user_id, patient_id=ticket.patient_id,
-            entered_at=visit.entered_at if visit else None,
+            entered_at=visit.entered_at if visit else None, recalls=visit.recalls if visit else 0,
         )
+
+    async def _estimate(self, tx: Tx, phase: str, service: str, position: int, me: tuple, now: dt.datetime,
+                        queued: bool) -> float | None:
+        """Minutes until `me` (a waiting_list row) at `position` is called; `queued`: whether it is
+        in the queue already, else it is placed there as if it had just been taken."""
+        if not needs_queue_ahead(self.estimator):
+            context = await queue_context(tx, self.settings, phase, service, now)
+            minutes = safe_estimate(self.estimator, snapshot_from(self.settings, phase, service, now, context, [me],
+                                                                  positions=[position]))
+            return minutes[0] if minutes else None
+        limit = None if needs_full_queue(self.estimator) else position - (0 if queued else 1)
+        snapshot = await build_snapshot(tx, self.settings, phase, service, now, limit=limit)
+        if not queued:
+            rows = [*snapshot.waiting[:position - 1], waiting_ticket(me, position), *snapshot.waiting[position - 1:]]
+            snapshot = dataclasses.replace(snapshot, waiting=tuple(
+                dataclasses.replace(w, position=i) for i, w in enumerate(rows, start=1)))
+        minutes = safe_estimate(self.estimator, snapshot)
+        return minutes[position - 1] if len(minutes) >= position else None
 
     async def _lock_channel(self, tx: Tx, channel: Channel) -> bool:
         """Lock the channel's state row (PostgreSQL); returns whether the channel is paused."""
