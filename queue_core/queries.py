@@ -83,22 +83,23 @@ async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, no
         return cache[key]
     services = scope_services(settings, phase, service)
     names = [c.name for c in settings.channels_for(phase, service)]
-    paused = {r[0] for r in await tx.all(
-        select(channel_states.c.name).where(channel_states.c.paused.is_(True), channel_states.c.name.in_(names)))}
-    busy = tuple(sorted(
-        (BusyChannel(ch, svc, started or called) for ch, svc, started, called in await tx.all(
-            select(visits.c.channel, visits.c.service, visits.c.started_at, visits.c.called_at)
-            .where(visits.c.channel.in_(names), visits.c.status.in_(("called", "serving"))))),
-        key=lambda b: b.channel,
-    ))
+    # One row per channel: paused, what it is serving (if anything), and its latest call at or
+    # before `now` (one index probe per channel).
+    serving = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
+    called = visits.alias("called")
+    last_call = (select(func.max(called.c.called_at))
+                 .where(called.c.channel == channel_states.c.name, called.c.called_at <= now).scalar_subquery())
+    rows = await tx.all(
+        select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
+               visits.c.called_at, last_call)
+        .select_from(channel_states.outerjoin(visits, serving)).where(channel_states.c.name.in_(names))) if names else []
+    paused = {r[0] for r in rows if r[1]}
+    busy = tuple(sorted((BusyChannel(r[0], r[2], r[3] or r[4]) for r in rows if r[2] is not None),
+                        key=lambda b: b.channel))
     open_names = [n for n in names if n not in paused]
-    # Channels that called someone lately count as open even while idle between patients
-    # (one index probe per channel: the latest call at or before `now`).
-    last_calls = await tx.one(select(*(
-        select(func.max(visits.c.called_at)).where(visits.c.channel == name, visits.c.called_at <= now).scalar_subquery()
-        for name in names))) if names else ()
+    last_calls = {r[0]: r[5] for r in rows}
     since = now - ACTIVE_WINDOW
-    active = {b.channel for b in busy} | {n for n, last in zip(names, last_calls or ()) if last and last > since}
+    active = {b.channel for b in busy} | {n for n, last in last_calls.items() if last and last > since}
     active &= set(open_names)
 
     def finished_here(v):

@@ -5,11 +5,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import and_, insert, select, update
 
 from . import errors
 from .models import TicketLists
-from .tx import Tx, tickets, visits
+from .tx import Tx, channel_states, tickets, visits
 
 TICKET_COLUMNS = tuple(tickets.c[name] for name in (
     "id", "day", "service", "number", "patient_id", "user_id", "level", "conditions", "age", "route", "status", "phase"))
@@ -71,6 +71,20 @@ async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow |
     statement = select(*VISIT_COLUMNS).where(visits.c.ticket_id == ticket_id).order_by(visits.c.id.desc()).limit(1)
     row = await tx.one(tx.locked(statement) if lock else statement)
     return None if row is None else VisitRow.of(row)
+
+
+async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, TicketRow] | None] | None:
+    """Whether a channel is paused and the visit called or served there with its ticket, in one
+    statement that locks the channel's state row (PostgreSQL); None for a channel with no state row."""
+    current = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
+    rows = await tx.all(tx.locked(
+        select(channel_states.c.paused, *VISIT_COLUMNS, *TICKET_COLUMNS)
+        .select_from(channel_states.outerjoin(visits, current).outerjoin(tickets, tickets.c.id == visits.c.ticket_id))
+        .where(channel_states.c.name == channel), of=channel_states))
+    if not rows:
+        return None
+    pairs = [(VisitRow.of(r[1:14]), TicketRow.of(r[14:])) for r in rows if r[1] is not None]
+    return bool(rows[0][0]), max(pairs, key=lambda pair: pair[0].called_at or dt.datetime.min, default=None)
 
 
 async def current_at_channel(tx: Tx, channel: str) -> tuple[VisitRow, TicketRow] | None:

@@ -18,7 +18,7 @@ from .models import ChannelState
 from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
 from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from, waiting_ticket
-from .rows import TicketRow, VisitRow, current_at_channel, insert_visit
+from .rows import TicketRow, VisitRow, channel_state, insert_visit
 from .tx import Tx, channel_states
 from .snapshot import RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
 
@@ -121,12 +121,18 @@ class ServiceBase:
             raise errors.UnknownChannel(channel=channel.name, known=[c.name for c in self.settings.channels])
         return bool(row[0])
 
+    async def _channel_state(self, tx: Tx, channel: Channel) -> tuple[bool, tuple[VisitRow, TicketRow] | None]:
+        """(paused, the visit and ticket at the channel), the channel's state row locked (PostgreSQL)."""
+        state = await channel_state(tx, channel.name)
+        if state is None:
+            raise errors.UnknownChannel(channel=channel.name, known=[c.name for c in self.settings.channels])
+        return state
+
     async def _current(self, tx: Tx, channel: Channel) -> tuple[VisitRow, TicketRow]:
-        await self._lock_channel(tx, channel)
-        row = await current_at_channel(tx, channel.name)
-        if row is None:
+        _, current = await self._channel_state(tx, channel)
+        if current is None:
             raise errors.NoCurrentTicket(channel=channel.name)
-        return row
+        return current
 
     async def _after_change(self, tx: Tx, phase: str, services: Iterable[str], now: dt.datetime,
                             entered: int | None = None) -> bool:

@@ -23,18 +23,18 @@ class StaffOperations(ServiceBase):
         channel = self._channel(channel_name)
 
         async def fn(tx: Tx, now: dt.datetime) -> TicketView | None:
-            if await self._lock_channel(tx, channel):
+            paused, busy = await self._channel_state(tx, channel)
+            if paused:
                 raise errors.ChannelPaused(channel=channel.name)
-            busy = await current_at_channel(tx, channel.name)
             if busy is not None:
                 raise errors.ChannelBusy(channel=channel.name, number=busy[1].number)
             head = await tx.one(tx.locked(
-                select(*VISIT_COLUMNS).where(waiting_in_scope(self.settings, channel.phase, channel.services))
+                select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
+                .where(waiting_in_scope(self.settings, channel.phase, channel.services))
                 .order_by(*QUEUE_ORDER).limit(1), skip=True))
             if head is None:
                 return None
-            visit = VisitRow.of(head)
-            ticket = await ticket_by_id(tx, visit.ticket_id, lock=True)
+            visit, ticket = VisitRow.of(head[:13]), TicketRow.of(head[13:])
             await update_visit(tx, visit, status="called", channel=channel.name, called_at=now)
             await update_ticket(tx, ticket, now, status="called", phase=visit.phase)
             await add_notice(tx, ticket.user_id, "called", now, ticket_payload(ticket, phase=visit.phase, channel=channel.name), ticket.id)

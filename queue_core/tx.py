@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from sqlalchemy import exc
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql import Executable, Select
 
 from .models import ChannelState, DailyCounter, Outbox, StaffMember, Ticket, Visit
@@ -29,10 +29,11 @@ staff = StaffMember.__table__
 class Tx:
     """Run Core statements inside the current transaction of one session."""
 
-    __slots__ = ("session", "pg", "info")
+    __slots__ = ("session", "conn", "pg", "info")
 
-    def __init__(self, session: AsyncSession, pg: bool) -> None:
+    def __init__(self, session: AsyncSession, conn: AsyncConnection, pg: bool) -> None:
         self.session = session
+        self.conn = conn  # the session's connection: Core statements skip the ORM's execute path
         self.pg = pg
         self.info: dict[str, Any] = {}  # per-transaction caches
 
@@ -42,7 +43,7 @@ class Tx:
         tx = session.info.get(SESSION_KEY)
         if tx is None:
             conn = await session.connection()  # begins the transaction (BEGIN IMMEDIATE on SQLite)
-            tx = session.info[SESSION_KEY] = cls(session, conn.dialect.name == "postgresql")
+            tx = session.info[SESSION_KEY] = cls(session, conn, conn.dialect.name == "postgresql")
         return tx
 
     def locked(self, statement: Select, *, skip: bool = False, of: Any = None) -> Select:
@@ -52,10 +53,10 @@ class Tx:
         return statement.with_for_update(skip_locked=skip, of=of)
 
     async def all(self, statement: Executable) -> list[Sequence[Any]]:
-        return list((await self.session.execute(statement)).all())
+        return list((await self.conn.execute(statement)).all())
 
     async def one(self, statement: Executable) -> Sequence[Any] | None:
-        return (await self.session.execute(statement)).first()
+        return (await self.conn.execute(statement)).first()
 
     async def scalar(self, statement: Executable) -> Any:
         row = await self.one(statement)
@@ -63,4 +64,4 @@ class Tx:
 
     async def run(self, statement: Executable) -> int:
         """Execute a change; returns the number of rows it touched."""
-        return (await self.session.execute(statement)).rowcount
+        return (await self.conn.execute(statement)).rowcount
