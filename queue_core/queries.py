@@ -83,15 +83,31 @@ async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, no
         return cache[key]
     services = scope_services(settings, phase, service)
     names = [c.name for c in settings.channels_for(phase, service)]
-    # One row per channel: paused, what it is serving (if anything), and its latest call at or
-    # before `now` (one index probe per channel).
+    route = settings.services[service].route
+    earlier = list(route[: route.index(phase)]) if phase in route else []
+
+    def finished_here(v):
+        return and_(v.c.phase == phase, in_scope(settings, services, v.c.service), v.c.finished_at <= now)
+
+    hour = visits.alias("hour")  # its own FROM, not correlated with the outer visits
+    counts = [select(func.count()).select_from(hour)
+              .where(finished_here(hour), hour.c.finished_at > now - dt.timedelta(hours=1)).scalar_subquery()]
+    levels = sorted({rule.level for rule in settings.conditions.values()} | {settings.default_level}) if earlier else []
+    for level in levels:
+        # Patients of this queue's services still in an earlier phase (a ticket's phase and status
+        # are those of its current visit).
+        counts.append(select(func.count()).select_from(tickets).where(
+            tickets.c.day == now.date(), tickets.c.phase.in_(earlier), tickets.c.status.in_(("waiting", "called", "serving")),
+            in_scope(settings, services, tickets.c.service), tickets.c.level == level).scalar_subquery())
+    # One row per channel: paused, what it is serving (if anything), its latest call at or before
+    # `now` (one index probe per channel), and the counts above (uncorrelated: computed once).
     serving = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
     called = visits.alias("called")
     last_call = (select(func.max(called.c.called_at))
                  .where(called.c.channel == channel_states.c.name, called.c.called_at <= now).scalar_subquery())
     rows = await tx.all(
         select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
-               visits.c.called_at, last_call)
+               visits.c.called_at, last_call, *counts)
         .select_from(channel_states.outerjoin(visits, serving)).where(channel_states.c.name.in_(names))) if names else []
     paused = {r[0] for r in rows if r[1]}
     busy = tuple(sorted((BusyChannel(r[0], r[2], r[3] or r[4]) for r in rows if r[2] is not None),
@@ -101,39 +117,23 @@ async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, no
     since = now - ACTIVE_WINDOW
     active = {b.channel for b in busy} | {n for n, last in last_calls.items() if last and last > since}
     active &= set(open_names)
-
-    def finished_here(v):
-        return and_(v.c.phase == phase, in_scope(settings, services, v.c.service), v.c.finished_at <= now)
-
-    hour = visits.alias("hour")  # its own FROM, not correlated with the outer visits
-    last_hour = (select(func.count()).select_from(hour)
-                 .where(finished_here(hour), hour.c.finished_at > now - dt.timedelta(hours=1)).scalar_subquery())
+    counted = rows[0][6:] if rows else await tx.one(select(*counts))
+    upstream = [level for level, count in zip(levels, counted[1:]) for _ in range(int(count or 0))]
     recent_rows = await tx.all(
-        select(visits.c.called_at, visits.c.started_at, visits.c.finished_at, last_hour)
+        select(visits.c.called_at, visits.c.started_at, visits.c.finished_at)
         .where(finished_here(visits), visits.c.finished_at >= dt.datetime.combine(now.date(), dt.time()))
         .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES))
     recent = []
-    for called, started, finished, _ in recent_rows:
-        began = started or called
+    for called_at, started, finished in recent_rows:
+        began = started or called_at
         if began:
             recent.append(max((finished - began).total_seconds() / 60.0, 0.0))
-    route = settings.services[service].route
-    earlier = list(route[: route.index(phase)]) if phase in route else []
-    upstream: list[int] = []
-    if earlier:
-        # A ticket's phase and status are those of its current visit.
-        for level, count in await tx.all(
-            select(tickets.c.level, func.count()).where(
-                tickets.c.day == now.date(), tickets.c.phase.in_(earlier),
-                tickets.c.status.in_(("waiting", "called", "serving")), in_scope(settings, services, tickets.c.service))
-            .group_by(tickets.c.level)):
-            upstream.extend([level] * count)
     context = QueueContext(
         channels_open=len(active) or len(open_names),
         busy=busy,
         recent=tuple(reversed(recent)),
-        served_last_hour=int(recent_rows[0][3]) if recent_rows else 0,
-        upstream=tuple(sorted(upstream)),
+        served_last_hour=int(counted[0] or 0),
+        upstream=tuple(upstream),
     )
     cache[key] = context
     return context
