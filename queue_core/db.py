@@ -37,7 +37,10 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     this or any other process. PostgreSQL: the service uses SELECT ... FOR UPDATE SKIP LOCKED.
     """
     if not is_sqlite(url):
-        return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+        # No pre-ping (a round trip at every checkout): a connection the server dropped fails its
+        # first statement, SQLAlchemy invalidates the pool, and `with_retries` runs the whole
+        # transaction again on a fresh connection.
+        return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size)
     db_path = make_url(url).database
     if db_path and db_path != ":memory:":
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
