@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from sqlalchemy import and_, func, select, true, tuple_
+from sqlalchemy import and_, bindparam, func, select, true, tuple_
 
 from .config import Settings
 from .rows import VisitRow
@@ -69,6 +69,50 @@ class QueueContext:
 
 
 CONTEXT_CACHE = "pusque.queue_context"
+# Their own FROMs, not correlated with an outer `visits` (made once: an alias costs its columns)
+HOUR, CALLED = visits.alias("hour"), visits.alias("called")
+
+
+def context_statements(settings: Settings, phase: str, service: str) -> tuple:
+    """The statements `queue_context` runs for a queue, made once per queue (they differ only in
+    :now, :hour_ago, :day and :day_start): (channel names, upstream levels, one row per channel
+    with the counts, the counts alone, the recent services)."""
+    memo = settings.memo.setdefault("context_statements", {})
+    made = memo.get((phase, service))
+    if made is not None:
+        return made
+    services = scope_services(settings, phase, service)
+    names = [c.name for c in settings.channels_for(phase, service)]
+    route = settings.services[service].route
+    earlier = list(route[: route.index(phase)]) if phase in route else []
+    now = bindparam("now")
+
+    def finished_here(v):
+        return and_(v.c.phase == phase, in_scope(settings, services, v.c.service), v.c.finished_at <= now)
+
+    counts = [select(func.count()).select_from(HOUR)
+              .where(finished_here(HOUR), HOUR.c.finished_at > bindparam("hour_ago")).scalar_subquery()]
+    levels = sorted({rule.level for rule in settings.conditions.values()} | {settings.default_level}) if earlier else []
+    for level in levels:
+        # Patients of this queue's services still in an earlier phase (a ticket's phase and status
+        # are those of its current visit).
+        counts.append(select(func.count()).select_from(tickets).where(
+            tickets.c.day == bindparam("day"), tickets.c.phase.in_(earlier),
+            tickets.c.status.in_(("waiting", "called", "serving")), in_scope(settings, services, tickets.c.service),
+            tickets.c.level == level).scalar_subquery())
+    # One row per channel: paused, what it is serving (if anything), its latest call at or before
+    # `now` (one index probe per channel), and the counts above (uncorrelated: computed once).
+    serving = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
+    last_call = (select(func.max(CALLED.c.called_at))
+                 .where(CALLED.c.channel == channel_states.c.name, CALLED.c.called_at <= now).scalar_subquery())
+    channel_rows = (select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
+                           visits.c.called_at, last_call, *counts)
+                    .select_from(channel_states.outerjoin(visits, serving)).where(channel_states.c.name.in_(names)))
+    recent = (select(visits.c.called_at, visits.c.started_at, visits.c.finished_at)
+              .where(finished_here(visits), visits.c.finished_at >= bindparam("day_start"))
+              .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES))
+    made = memo[(phase, service)] = (names, levels, channel_rows, select(*counts), recent)
+    return made
 
 
 async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
@@ -81,34 +125,10 @@ async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, no
     key = (phase, service, now)
     if key in cache:
         return cache[key]
-    services = scope_services(settings, phase, service)
-    names = [c.name for c in settings.channels_for(phase, service)]
-    route = settings.services[service].route
-    earlier = list(route[: route.index(phase)]) if phase in route else []
-
-    def finished_here(v):
-        return and_(v.c.phase == phase, in_scope(settings, services, v.c.service), v.c.finished_at <= now)
-
-    hour = visits.alias("hour")  # its own FROM, not correlated with the outer visits
-    counts = [select(func.count()).select_from(hour)
-              .where(finished_here(hour), hour.c.finished_at > now - dt.timedelta(hours=1)).scalar_subquery()]
-    levels = sorted({rule.level for rule in settings.conditions.values()} | {settings.default_level}) if earlier else []
-    for level in levels:
-        # Patients of this queue's services still in an earlier phase (a ticket's phase and status
-        # are those of its current visit).
-        counts.append(select(func.count()).select_from(tickets).where(
-            tickets.c.day == now.date(), tickets.c.phase.in_(earlier), tickets.c.status.in_(("waiting", "called", "serving")),
-            in_scope(settings, services, tickets.c.service), tickets.c.level == level).scalar_subquery())
-    # One row per channel: paused, what it is serving (if anything), its latest call at or before
-    # `now` (one index probe per channel), and the counts above (uncorrelated: computed once).
-    serving = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
-    called = visits.alias("called")
-    last_call = (select(func.max(called.c.called_at))
-                 .where(called.c.channel == channel_states.c.name, called.c.called_at <= now).scalar_subquery())
-    rows = await tx.all(
-        select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
-               visits.c.called_at, last_call, *counts)
-        .select_from(channel_states.outerjoin(visits, serving)).where(channel_states.c.name.in_(names))) if names else []
+    names, levels, channel_rows, counts_only, recent_of = context_statements(settings, phase, service)
+    params = {"now": now, "hour_ago": now - dt.timedelta(hours=1), "day": now.date(),
+              "day_start": dt.datetime.combine(now.date(), dt.time())}
+    rows = await tx.all(channel_rows, params) if names else []
     paused = {r[0] for r in rows if r[1]}
     busy = tuple(sorted((BusyChannel(r[0], r[2], r[3] or r[4]) for r in rows if r[2] is not None),
                         key=lambda b: b.channel))
@@ -117,12 +137,9 @@ async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, no
     since = now - ACTIVE_WINDOW
     active = {b.channel for b in busy} | {n for n, last in last_calls.items() if last and last > since}
     active &= set(open_names)
-    counted = rows[0][6:] if rows else await tx.one(select(*counts))
+    counted = rows[0][6:] if rows else await tx.one(counts_only, params)
     upstream = [level for level, count in zip(levels, counted[1:]) for _ in range(int(count or 0))]
-    recent_rows = await tx.all(
-        select(visits.c.called_at, visits.c.started_at, visits.c.finished_at)
-        .where(finished_here(visits), visits.c.finished_at >= dt.datetime.combine(now.date(), dt.time()))
-        .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES))
+    recent_rows = await tx.all(recent_of, params)
     recent = []
     for called_at, started, finished in recent_rows:
         began = started or called_at

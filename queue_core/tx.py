@@ -52,11 +52,11 @@ class Tx:
             return statement
         return statement.with_for_update(skip_locked=skip, of=of)
 
-    async def all(self, statement: Executable) -> list[Sequence[Any]]:
-        return list((await self.conn.execute(statement)).all())
+    async def all(self, statement: Executable, params: dict[str, Any] | None = None) -> list[Sequence[Any]]:
+        return list((await self.conn.execute(statement, params)).all())
 
-    async def one(self, statement: Executable) -> Sequence[Any] | None:
-        return (await self.conn.execute(statement)).first()
+    async def one(self, statement: Executable, params: dict[str, Any] | None = None) -> Sequence[Any] | None:
+        return (await self.conn.execute(statement, params)).first()
 
     async def scalar(self, statement: Executable) -> Any:
         row = await self.one(statement)
