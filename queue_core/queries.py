@@ -48,12 +48,25 @@ def waiting_in_scope(settings: Settings, phase: str, services: frozenset[str] | 
     return and_(visits.c.phase == phase, visits.c.status == "waiting", in_scope(settings, services))
 
 
+def made_once(settings: Settings, kind: str, key, make):
+    """A statement of `kind` for `key`, built at its first use (its values come as parameters)."""
+    memo = settings.memo.setdefault(kind, {})
+    made = memo.get(key)
+    if made is None:
+        made = memo[key] = make()
+    return made
+
+
+MINE = tuple(bindparam(c.name, type_=c.type) for c in QUEUE_ORDER)  # a visit's place in QUEUE_ORDER
+
+
 async def position_of(tx: Tx, settings: Settings, visit: VisitRow) -> int:
     """1-based place in its phase queue (1 = called next)."""
-    mine = (visit.rank, visit.effective_at, visit.entered_at, visit.id)
-    ahead = await tx.scalar(select(func.count()).select_from(visits).where(
-        waiting_in_scope(settings, visit.phase, scope_services(settings, visit.phase, visit.service)),
-        tuple_(*QUEUE_ORDER) < tuple_(*mine)))
+    scope = scope_services(settings, visit.phase, visit.service)
+    statement = made_once(settings, "position_of", (visit.phase, scope), lambda: select(func.count()).select_from(visits)
+                          .where(waiting_in_scope(settings, visit.phase, scope), tuple_(*QUEUE_ORDER) < tuple_(*MINE)))
+    ahead = await tx.scalar(statement, {"rank": visit.rank, "effective_at": visit.effective_at,
+                                        "entered_at": visit.entered_at, "id": visit.id})
     return int(ahead or 0) + 1
 
 
@@ -163,9 +176,13 @@ WAITING_COLUMNS = (visits.c.id, visits.c.turn_near_sent, tickets.c.id, tickets.c
 async def waiting_list(tx: Tx, settings: Settings, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
     """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
     service, level, conditions, age, entered_at)."""
-    statement = (select(*WAITING_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
-                 .where(waiting_in_scope(settings, phase, services)).order_by(*QUEUE_ORDER))
-    return await tx.all(statement if limit is None else statement.limit(limit))
+    def make(limited: bool):
+        statement = (select(*WAITING_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
+                     .where(waiting_in_scope(settings, phase, services)).order_by(*QUEUE_ORDER))
+        return statement.limit(bindparam("limit")) if limited else statement
+
+    statement = made_once(settings, "waiting_list", (phase, services, limit is not None), lambda: make(limit is not None))
+    return await tx.all(statement, None if limit is None else {"limit": limit})
 
 
 def waiting_ticket(row: tuple, position: int) -> WaitingTicket:

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 
 from . import errors
 from .models import TicketLists
@@ -73,14 +73,21 @@ async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow |
     return None if row is None else VisitRow.of(row)
 
 
+def _channel_state_statement(pg: bool):
+    current = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
+    statement = (select(channel_states.c.paused, *VISIT_COLUMNS, *TICKET_COLUMNS)
+                 .select_from(channel_states.outerjoin(visits, current).outerjoin(tickets, tickets.c.id == visits.c.ticket_id))
+                 .where(channel_states.c.name == bindparam("channel")))
+    return statement.with_for_update(of=channel_states) if pg else statement
+
+
+CHANNEL_STATE = {pg: _channel_state_statement(pg) for pg in (False, True)}  # built once
+
+
 async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, TicketRow] | None] | None:
     """Whether a channel is paused and the visit called or served there with its ticket, in one
     statement that locks the channel's state row (PostgreSQL); None for a channel with no state row."""
-    current = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
-    rows = await tx.all(tx.locked(
-        select(channel_states.c.paused, *VISIT_COLUMNS, *TICKET_COLUMNS)
-        .select_from(channel_states.outerjoin(visits, current).outerjoin(tickets, tickets.c.id == visits.c.ticket_id))
-        .where(channel_states.c.name == channel), of=channel_states))
+    rows = await tx.all(CHANNEL_STATE[tx.pg], {"channel": channel})
     if not rows:
         return None
     pairs = [(VisitRow.of(r[1:14]), TicketRow.of(r[14:])) for r in rows if r[1] is not None]

@@ -58,8 +58,8 @@ class Tx:
     async def one(self, statement: Executable, params: dict[str, Any] | None = None) -> Sequence[Any] | None:
         return (await self.conn.execute(statement, params)).first()
 
-    async def scalar(self, statement: Executable) -> Any:
-        row = await self.one(statement)
+    async def scalar(self, statement: Executable, params: dict[str, Any] | None = None) -> Any:
+        row = await self.one(statement, params)
         return None if row is None else row[0]
 
     async def run(self, statement: Executable) -> int:
