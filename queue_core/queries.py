@@ -13,7 +13,7 @@ from sqlalchemy import and_, bindparam, func, select, true, tuple_
 from .config import Settings
 from .rows import VisitRow
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
-from .tx import Tx, channel_states, tickets, visits
+from .tx import Tx, channel_states, one_of, tickets, visits
 
 QUEUE_ORDER = (visits.c.rank, visits.c.effective_at, visits.c.entered_at, visits.c.id)
 RECENT_SERVICES = 20
@@ -40,7 +40,7 @@ def in_scope(settings: Settings, services: frozenset[str] | set[str], column=vis
     queues), so the queue indexes are read without a service test."""
     if services >= settings.services.keys():
         return true()
-    return column.in_(sorted(services))
+    return one_of(column, sorted(services))
 
 
 def waiting_in_scope(settings: Settings, phase: str, services: frozenset[str] | set[str]):
@@ -110,17 +110,17 @@ def context_statements(settings: Settings, phase: str, service: str) -> tuple:
         # Patients of this queue's services still in an earlier phase (a ticket's phase and status
         # are those of its current visit).
         counts.append(select(func.count()).select_from(tickets).where(
-            tickets.c.day == bindparam("day"), tickets.c.phase.in_(earlier),
-            tickets.c.status.in_(("waiting", "called", "serving")), in_scope(settings, services, tickets.c.service),
+            tickets.c.day == bindparam("day"), one_of(tickets.c.phase, earlier),
+            one_of(tickets.c.status, ("waiting", "called", "serving")), in_scope(settings, services, tickets.c.service),
             tickets.c.level == level).scalar_subquery())
     # One row per channel: paused, what it is serving (if anything), its latest call at or before
     # `now` (one index probe per channel), and the counts above (uncorrelated: computed once).
-    serving = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
+    serving = and_(visits.c.channel == channel_states.c.name, one_of(visits.c.status, ("called", "serving")))
     last_call = (select(func.max(CALLED.c.called_at))
                  .where(CALLED.c.channel == channel_states.c.name, CALLED.c.called_at <= now).scalar_subquery())
     channel_rows = (select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
                            visits.c.called_at, last_call, *counts)
-                    .select_from(channel_states.outerjoin(visits, serving)).where(channel_states.c.name.in_(names)))
+                    .select_from(channel_states.outerjoin(visits, serving)).where(one_of(channel_states.c.name, names)))
     recent = (select(visits.c.called_at, visits.c.started_at, visits.c.finished_at)
               .where(finished_here(visits), visits.c.finished_at >= bindparam("day_start"))
               .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES))

@@ -9,7 +9,7 @@ from sqlalchemy import and_, bindparam, insert, select, update
 
 from . import errors
 from .models import TicketLists
-from .tx import Tx, channel_states, tickets, visits
+from .tx import Tx, channel_states, one_of, tickets, visits
 
 TICKET_COLUMNS = tuple(tickets.c[name] for name in (
     "id", "day", "service", "number", "patient_id", "user_id", "level", "conditions", "age", "route", "status", "phase"))
@@ -74,7 +74,7 @@ async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow |
 
 
 def _channel_state_statement(pg: bool):
-    current = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
+    current = and_(visits.c.channel == channel_states.c.name, one_of(visits.c.status, ("called", "serving")))
     statement = (select(channel_states.c.paused, *VISIT_COLUMNS, *TICKET_COLUMNS)
                  .select_from(channel_states.outerjoin(visits, current).outerjoin(tickets, tickets.c.id == visits.c.ticket_id))
                  .where(channel_states.c.name == bindparam("channel")))

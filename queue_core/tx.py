@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from sqlalchemy import exc
+from sqlalchemy import ColumnElement, exc, false, or_
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql import Executable, Select
 
@@ -24,6 +24,15 @@ outbox = Outbox.__table__
 channel_states = ChannelState.__table__
 daily_counters = DailyCounter.__table__
 staff = StaffMember.__table__
+
+
+def one_of(column, values) -> ColumnElement[bool]:
+    """`column IN (values)` for a list fixed when the statement is built, as equalities: plain
+    parameters, where an IN list is expanded again at every execution."""
+    values = list(values)
+    if not values:
+        return false()
+    return column == values[0] if len(values) == 1 else or_(*(column == v for v in values))
 
 
 class Tx:
