@@ -16,7 +16,7 @@ import asyncio
 import logging
 import sys
 
-from bot.runner import PusQue, serve
+from app.runner import PusQue, serve
 from queue_core.config import ConfigError, load_settings
 
 

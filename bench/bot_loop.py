@@ -25,9 +25,8 @@ import aiohttp
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram  # noqa: E402
+from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram
 
 
 def pct(values: list[float], p: float) -> float:

@@ -29,17 +29,16 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, select
 
-import handlers  # noqa: E402,F401 - registers the renderers
-from bot.notifier import _RENDERERS, Message, register_renderer  # noqa: E402
-from bot.runner import PusQue  # noqa: E402
-from bot.services import Services, services_of  # noqa: E402
-from queue_core.broadcasts import BroadcastStore  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.models import Outbox, User  # noqa: E402
+import handlers,F401 - registers the renderers
+from bot.notifier import _RENDERERS, Message, register_renderer
+from app.runner import PusQue
+from bot.services import Services, services_of
+from queue_core.broadcasts import BroadcastStore
+from queue_core.config import load_settings
+from queue_core.models import Outbox, User
 
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)
 URGENT_KINDS = ("called", "turn_near", "next_phase")

@@ -18,11 +18,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from nlp.emergency import _tag, detect  # noqa: E402
-from nlp.faq import FaqMatcher  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
+from nlp.emergency import _tag, detect
+from nlp.faq import FaqMatcher
+from queue_core.config import load_settings
 
 
 def read_blind(path: Path) -> list[tuple[str, str | None, str]]:

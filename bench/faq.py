@@ -25,11 +25,10 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from nlp.faq import FaqMatcher  # noqa: E402
-from nlp.calibration import best_threshold  # noqa: E402
-from nlp.matcher import read_labelled  # noqa: E402
+from nlp.faq import FaqMatcher
+from nlp.calibration import best_threshold
+from nlp.matcher import read_labelled
 
 
 class Difflib:

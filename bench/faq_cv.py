@@ -18,11 +18,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from nlp.calibration import calibrate  # noqa: E402
-from nlp.corpus import load_corpus  # noqa: E402
-from nlp.matcher import fit, read_labelled  # noqa: E402
+from nlp.calibration import calibrate
+from nlp.corpus import load_corpus
+from nlp.matcher import fit, read_labelled
 
 
 def predict(model, question: str) -> str | None:

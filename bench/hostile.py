@@ -24,11 +24,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.proofkit import NO_LIMITS, machine, pct, settings_for  # noqa: E402
-from bot.runner import PusQue  # noqa: E402
-from local_botapi import LocalTelegram, UserError  # noqa: E402
+from bench.proofkit import NO_LIMITS, machine, pct, settings_for
+from app.runner import PusQue
+from local_botapi import LocalTelegram, UserError
 
 STAFF_COMMANDS = ["call", "recall", "skip", "done", "transfer", "queue", "pause", "resume", "invite", "token",
                   "broadcast", "stats", "reload", "unanswered", "retrain", "panel", "close", "export", "roles", "ban"]

@@ -32,10 +32,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.card_sets import cards  # noqa: E402
-from ocr.fields import FIELDS  # noqa: E402
+from bench.card_sets import cards
+from ocr.fields import FIELDS
 
 MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
         "kecamatan", "agama")

@@ -15,9 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ocr import deblur  # noqa: E402
+from ocr import deblur
 
 
 def main(argv: list[str] | None = None) -> int:

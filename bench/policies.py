@@ -13,13 +13,12 @@ import os
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from predictor.simulate import SimParams, simulate  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.policy import OrderingPolicy  # noqa: E402
+from predictor.simulate import SimParams, simulate
+from queue_core.config import load_settings
+from queue_core.policy import OrderingPolicy
 
 POLICIES = {
     "fcfs": OrderingPolicy("fcfs"),

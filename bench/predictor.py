@@ -19,14 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from predictor.estimator import load_estimator  # noqa: E402
-from predictor.evaluate import evaluate_rows  # noqa: E402
-from predictor.simulate import SimParams, simulate  # noqa: E402
-from predictor.train import train_from_rows  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.snapshot import BusyChannel, QueueSnapshot, RecentMeanEstimator, WaitingTicket  # noqa: E402
+from predictor.estimator import load_estimator
+from predictor.evaluate import evaluate_rows
+from predictor.simulate import SimParams, simulate
+from predictor.train import train_from_rows
+from queue_core.config import load_settings
+from queue_core.snapshot import BusyChannel, QueueSnapshot, RecentMeanEstimator, WaitingTicket
 
 
 def snapshot_100() -> QueueSnapshot:

@@ -32,13 +32,12 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from predictor.replay import DayReplay, key_for  # noqa: E402
-from predictor.simulate import SERVICE_CV, SKIP_PROB, TRUE_BIAS, SimParams, _Day, clinic_days  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.policy import OrderingPolicy  # noqa: E402
-from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator  # noqa: E402
+from predictor.replay import DayReplay, key_for
+from predictor.simulate import SERVICE_CV, SKIP_PROB, TRUE_BIAS, SimParams, _Day, clinic_days
+from queue_core.config import load_settings
+from queue_core.policy import OrderingPolicy
+from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator
 
 NORMAL = statistics.NormalDist()
 

@@ -22,11 +22,10 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings  # noqa: E402
-from queue_core.db import Database  # noqa: E402
-from queue_core.service import QueueService  # noqa: E402
+from queue_core.config import DEFAULT_CONFIG_PATH, load_settings
+from queue_core.db import Database
+from queue_core.service import QueueService
 
 PG_ADMIN = os.environ.get("PUSQUE_TEST_PG_URL", "postgresql+asyncpg://root@127.0.0.1:5432/test")
 

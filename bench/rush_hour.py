@@ -30,11 +30,10 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.proofkit import BotProcess, machine, pct, unhandled_in_log, write_config  # noqa: E402
-from local_botapi import LocalBotApi, LocalTelegram  # noqa: E402
-from bench.rush_patient import NOTICE_PATTERNS, STAFF_CHANNELS, Patient, name_for  # noqa: E402
+from bench.proofkit import BotProcess, machine, pct, unhandled_in_log, write_config
+from local_botapi import LocalBotApi, LocalTelegram
+from bench.rush_patient import NOTICE_PATTERNS, STAFF_CHANNELS, Patient, name_for
 
 async def staff_loop(qs, channel: str, stop: asyncio.Event, rng: random.Random, counts: Counter, errors: list) -> None:
     while not stop.is_set():

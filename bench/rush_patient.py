@@ -9,9 +9,8 @@ from collections import defaultdict
 from pathlib import Path
 
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from local_botapi import UserError  # noqa: E402
+from local_botapi import UserError
 
 FAQ = ["jam brp buka?", "poli gigi buka hari sabtu ga", "bayar berapa kalau pake bpjs", "alamat puskesmas dmn",
        "bisa bawa anak demam?", "makasih ya", "ktp hilang bisa daftar?", "antrian masih lama gak"]

@@ -8,7 +8,7 @@ import stat
 import aiohttp
 import pytest
 
-from bot.runner import reach_lines
+from app.runner import reach_lines
 from local_botapi import LOCAL_TOKEN
 from local_botapi.guard import installation_token, is_loopback
 from queue_core.config import ConfigError, load_settings

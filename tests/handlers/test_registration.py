@@ -7,7 +7,7 @@ import io
 from PIL import Image
 from sqlalchemy import func, select
 
-from bot.runner import PusQue
+from app.runner import PusQue
 from local_botapi import LOCAL_TOKEN, LocalBotApi
 from queue_core.clock import ManualClock
 from queue_core.models import FaqUnanswered, Patient, Ticket

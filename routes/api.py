@@ -26,9 +26,9 @@ from queue_core.staff_views import board_state, staff_queue, waiting_counts
 
 from local_botapi.guard import client_of, read_json
 
-from .services import services_of
-from .web import APPLICATION, REFUSALS, WEB_FEATURES
-from .webguard import refused
+from bot.services import services_of
+from bot.web import APPLICATION, BOARD_CLIENTS_KEY, REFUSALS
+from bot.webguard import refused
 
 ACTIONS = ("call", "recall", "skip", "done", "pause", "resume")
 
@@ -245,7 +245,6 @@ async def get_metrics(request: web.Request) -> web.Response:
 
 
 START = round(time.time(), 3)
-BOARD_CLIENTS_KEY = web.AppKey("board_clients", object)  # set by bot/web_board.py: callable -> SSE clients
 
 
 def add_routes(app: web.Application) -> None:
@@ -256,5 +255,3 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/channels/{channel}/{action}", post_channel_action)
     app.router.add_get("/metrics", get_metrics)
 
-
-WEB_FEATURES.append(add_routes)

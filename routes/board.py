@@ -16,9 +16,8 @@ from aiohttp import web
 
 from queue_core.staff_views import board_state
 
-from .services import services_of
-from .web import APPLICATION, WEB_FEATURES
-from .web_api import BOARD_CLIENTS_KEY
+from bot.services import services_of
+from bot.web import APPLICATION, BOARD_CLIENTS_KEY
 
 log = logging.getLogger(__name__)
 POLL = 0.25
@@ -126,5 +125,3 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/board/state", state)
     app.router.add_get("/board/events", events)
 
-
-WEB_FEATURES.append(add_routes)

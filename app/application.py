@@ -18,13 +18,13 @@ import handlers
 from handlers.patient_common import warm_up
 from queue_core.config import Settings
 
-from .menu import COMMANDS_KEY, publish_all
-from . import maintenance
-from .notifier import Notifier
-from .persistence import DbPersistence, flush_update
-from .ratelimit import RetryingRateLimiter
-from .services import SERVICES_KEY, Services, ServicesFactory
-from .updates import PerChatUpdateProcessor
+from bot import maintenance
+from bot.menu import COMMANDS_KEY, publish_all
+from bot.notifier import Notifier
+from bot.persistence import DbPersistence, flush_update
+from bot.ratelimit import RetryingRateLimiter
+from bot.services import SERVICES_KEY, Services, ServicesFactory
+from bot.updates import PerChatUpdateProcessor
 
 log = logging.getLogger(__name__)
 RATE_LIMIT_RETRIES = 3
