@@ -17,7 +17,7 @@ import logging
 import sys
 
 from app.runner import PusQue, serve
-from queue_core.config import ConfigError, load_settings
+from settings import ConfigError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,7 +16,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 import handlers
 from handlers.patient_common import warm_up
-from queue_core.config import Settings
+from settings import Settings
 
 from bot import maintenance
 from bot.menu import COMMANDS_KEY, publish_all

@@ -23,7 +23,7 @@ from telegram.ext import Application
 
 from local_botapi import LocalBotApi
 from local_botapi.guard import installation_token, is_loopback, new_passcode
-from queue_core.config import Settings
+from settings import Settings
 
 from bot.services import ServicesFactory
 from bot.web import WebServer

@@ -26,7 +26,7 @@ import signal
 import sys
 from types import SimpleNamespace
 
-from queue_core.config import ConfigError, Settings, load_settings
+from settings import ConfigError, Settings, load_settings
 
 from bot.services import SERVICES_KEY, Services
 from bot.web import WebServer

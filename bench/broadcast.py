@@ -32,12 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from sqlalchemy import insert, select
 
-import handlers,F401 - registers the renderers
+import handlers  # noqa: F401 - registers the renderers
 from bot.notifier import _RENDERERS, Message, register_renderer
 from app.runner import PusQue
 from bot.services import Services, services_of
 from queue_core.broadcasts import BroadcastStore
-from queue_core.config import load_settings
+from settings import load_settings
 from queue_core.models import Outbox, User
 
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from nlp.emergency import _tag, detect
 from nlp.faq import FaqMatcher
-from queue_core.config import load_settings
+from settings import load_settings
 
 
 def read_blind(path: Path) -> list[tuple[str, str | None, str]]:

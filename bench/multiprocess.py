@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 from queue_core.clock import CallableClock
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings
+from settings import DEFAULT_CONFIG_PATH, load_settings
 from queue_core.db import Database
 from queue_core.service import QueueService
 from queue_core.staff import StaffStore

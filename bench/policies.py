@@ -17,7 +17,7 @@ import time
 import numpy as np
 
 from predictor.simulate import SimParams, simulate
-from queue_core.config import load_settings
+from settings import load_settings
 from queue_core.policy import OrderingPolicy
 
 POLICIES = {

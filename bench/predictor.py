@@ -24,7 +24,7 @@ from predictor.estimator import load_estimator
 from predictor.evaluate import evaluate_rows
 from predictor.simulate import SimParams, simulate
 from predictor.train import train_from_rows
-from queue_core.config import load_settings
+from settings import load_settings
 from queue_core.snapshot import BusyChannel, QueueSnapshot, RecentMeanEstimator, WaitingTicket
 
 

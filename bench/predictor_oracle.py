@@ -35,7 +35,7 @@ import numpy as np
 
 from predictor.replay import DayReplay, key_for
 from predictor.simulate import SERVICE_CV, SKIP_PROB, TRUE_BIAS, SimParams, _Day, clinic_days
-from queue_core.config import load_settings
+from settings import load_settings
 from queue_core.policy import OrderingPolicy
 from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator
 

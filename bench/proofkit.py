@@ -17,7 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 from local_botapi import LOCAL_TOKEN
-from queue_core.config import Settings, load_settings
+from settings import Settings, load_settings
 
 NO_LIMITS = {"max_messages_per_second": None, "max_messages_per_chat_per_second": None}
 

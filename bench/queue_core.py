@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings
+from settings import DEFAULT_CONFIG_PATH, load_settings
 from queue_core.db import Database
 from queue_core.service import QueueService
 

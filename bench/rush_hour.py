@@ -99,7 +99,7 @@ async def outbox_facts(db) -> tuple[dict, dict]:
 
 async def rush(args, folder: Path) -> tuple[dict, list[str]]:
     from queue_core.clock import SystemClock
-    from queue_core.config import load_settings
+    from settings import load_settings
     from queue_core.db import Database
     from queue_core.service import QueueService
 

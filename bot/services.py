@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from queue_core.clock import CallableClock
-from queue_core.config import Settings
+from settings import Settings
 from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
 from queue_core.service import QueueService

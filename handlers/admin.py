@@ -15,7 +15,7 @@ from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
 from bot.services import services_of
-from queue_core.config import ConfigError, load_settings
+from settings import ConfigError, load_settings
 from queue_core.staff import InviteError
 from queue_core.staff_views import day_stats, mark_unanswered_reviewed, unanswered
 

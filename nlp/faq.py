@@ -76,7 +76,7 @@ class FaqMatcher:
 
     @classmethod
     def from_config(cls, path: str | Path | None = None) -> "FaqMatcher":
-        from queue_core.config import load_settings
+        from settings import load_settings
 
         return cls(load_settings(path))
 

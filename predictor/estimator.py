@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 from queue_core.snapshot import QueueSnapshot, RecentMeanEstimator
 
 from .features import FeatureSpec, recent_mean, serving_features, waiting_features
@@ -77,7 +77,7 @@ def check_metadata(meta: dict, spec: FeatureSpec) -> str | None:
     return None
 
 
-def load_estimator(model_dir: str | Path | None, settings: Settings) -> ModelEstimator | FallbackEstimator:
+def load_estimator(model_dir: str | Path | None, settings: Rules) -> ModelEstimator | FallbackEstimator:
     """The model in `model_dir` (default settings.model_dir) when present and good, else recent_mean.
 
     Never raises: any problem becomes a FallbackEstimator whose `reason` is logged. Imports

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator
 
 from .history import HistoryRow, days_of
@@ -38,7 +38,7 @@ def score(actual: np.ndarray, preds: dict[str, np.ndarray], advice: np.ndarray, 
     }
 
 
-def evaluate_rows(rows: list[HistoryRow], settings: Settings, estimator) -> dict:
+def evaluate_rows(rows: list[HistoryRow], settings: Rules, estimator) -> dict:
     """Score `estimator` (name "model" in the output) and the baselines on every day of `rows`."""
     baselines = {"config_mean": ConfigMeanEstimator(), "recent_mean": RecentMeanEstimator()}
     actual, adv, adv_actual = [], [], []

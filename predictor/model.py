@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 
 from .features import FeatureSpec, serving_features, waiting_features
 from .history import HistoryRow, days_of
@@ -46,7 +46,7 @@ class Dataset:
     days: list[dt.date]
 
 
-def build_dataset(rows: list[HistoryRow], settings: Settings, spec: FeatureSpec | None = None) -> Dataset:
+def build_dataset(rows: list[HistoryRow], settings: Rules, spec: FeatureSpec | None = None) -> Dataset:
     """Replay every day: one row per evaluation query, plus the busy channels seen at those moments."""
     spec = spec or FeatureSpec.from_settings(settings)
     xs, ys, ds, ss, fs = [], [], [], [], []

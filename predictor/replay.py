@@ -16,7 +16,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 from queue_core.policy import OrderingPolicy, order
 from queue_core.snapshot import BusyChannel, QueueSnapshot, WaitingTicket
 
@@ -37,7 +37,7 @@ class QueueKey:
         return min(self.services)
 
 
-def queue_keys(settings: Settings) -> list[QueueKey]:
+def queue_keys(settings: Rules) -> list[QueueKey]:
     """The phase queues: services of a phase served by the same channels share one queue."""
     keys: list[QueueKey] = []
     for phase in settings.phases:
@@ -62,7 +62,7 @@ def key_for(keys: list[QueueKey], phase: str, service: str) -> QueueKey:
 class DayReplay:
     """One clinic day's rows, indexed by queue, ready for snapshots at any t."""
 
-    settings: Settings
+    settings: Rules
     rows: list[HistoryRow]
     policy: OrderingPolicy | None = None
     keys: list[QueueKey] = field(default_factory=list)

@@ -20,7 +20,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 
 from .estimator import FallbackEstimator, ModelEstimator, load_estimator
 from .evaluate import evaluate_rows
@@ -46,7 +46,7 @@ class RetrainReport:
         return asdict(self)
 
 
-def retrain(history: str | Path | list[HistoryRow], model_dir: str | Path, settings: Settings, *,
+def retrain(history: str | Path | list[HistoryRow], model_dir: str | Path, settings: Rules, *,
             now: dt.datetime | None = None, recent_days: int = 5, epochs: int = 60,
             current: ModelEstimator | FallbackEstimator | None = None,
             hidden: tuple[int, ...] | None = None) -> RetrainReport:
@@ -108,7 +108,7 @@ def _swap(new: Path, target: Path) -> None:
 class Predictor:
     """The one object the bot holds (created in post_init, closed in post_shutdown)."""
 
-    def __init__(self, settings: Settings, model_dir: str | Path | None = None) -> None:
+    def __init__(self, settings: Rules, model_dir: str | Path | None = None) -> None:
         self.settings = settings
         self.model_dir = Path(model_dir) if model_dir else settings.resolve(settings.model_dir)
         self.estimator: ModelEstimator | FallbackEstimator = FallbackEstimator("not loaded yet",
@@ -116,7 +116,7 @@ class Predictor:
         self._lock = threading.Lock()
 
     @classmethod
-    def load(cls, settings: Settings, model_dir: str | Path | None = None) -> "Predictor":
+    def load(cls, settings: Rules, model_dir: str | Path | None = None) -> "Predictor":
         p = cls(settings, model_dir)
         p.reload()
         return p

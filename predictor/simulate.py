@@ -19,7 +19,7 @@ import math
 import random
 from dataclasses import dataclass, field
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 from queue_core.policy import OrderingPolicy, derive_conditions, level_for, order
 
 from .history import HistoryRow
@@ -116,7 +116,7 @@ class SimParams:
 
 @dataclass
 class _Day:
-    settings: Settings
+    settings: Rules
     params: SimParams
     policy: OrderingPolicy
     day: dt.date
@@ -315,7 +315,7 @@ class _Day:
         )
 
 
-def clinic_days(settings: Settings, start: dt.date, n: int) -> list[dt.date]:
+def clinic_days(settings: Rules, start: dt.date, n: int) -> list[dt.date]:
     """The next n days (from start) the clinic is open."""
     days, d = [], start
     while len(days) < n:
@@ -325,7 +325,7 @@ def clinic_days(settings: Settings, start: dt.date, n: int) -> list[dt.date]:
     return days
 
 
-def simulate(settings: Settings, days: int, seed: int, params: SimParams | None = None) -> list[HistoryRow]:
+def simulate(settings: Rules, days: int, seed: int, params: SimParams | None = None) -> list[HistoryRow]:
     """History rows of `days` simulated clinic days."""
     params = params or SimParams()
     policy = params.policy or OrderingPolicy.from_config(settings.policy)
@@ -336,7 +336,7 @@ def simulate(settings: Settings, days: int, seed: int, params: SimParams | None 
     return rows
 
 
-def parse_policy(text: str | None, settings: Settings) -> OrderingPolicy:
+def parse_policy(text: str | None, settings: Rules) -> OrderingPolicy:
     """`fcfs`, `strict`, `head_start` (config minutes) or `head_start:45,20,0` (levels 1,2,3)."""
     if not text:
         return OrderingPolicy.from_config(settings.policy)

@@ -7,7 +7,7 @@ from typing import Sequence
 
 from sqlalchemy import insert, select, update
 
-from .config import Settings
+from .rules import Rules
 from .rows import TicketRow
 from .tx import Tx, outbox, staff, visits
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
@@ -52,7 +52,7 @@ def safe_estimate(estimator: WaitEstimator, snapshot: QueueSnapshot) -> list[flo
 
 async def check_turn_near(
     tx: Tx,
-    settings: Settings,
+    settings: Rules,
     estimator: WaitEstimator,
     phase: str,
     service: str,
@@ -121,13 +121,13 @@ async def check_turn_near(
     return entered_near
 
 
-async def staff_recipients(tx: Tx, settings: Settings) -> list[int]:
+async def staff_recipients(tx: Tx, settings: Rules) -> list[int]:
     ids = set(settings.staff_ids) | set(settings.admin_ids)
     ids |= {r[0] for r in await tx.all(select(staff.c.telegram_id))}
     return sorted(ids)
 
 
-async def alert_staff(tx: Tx, settings: Settings, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
+async def alert_staff(tx: Tx, settings: Rules, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
     recipients = await staff_recipients(tx, settings)
     for chat_id in recipients:
         await add_notice(tx, chat_id, kind, now, payload, ticket_id)

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from sqlalchemy import and_, func, select, true, tuple_
 
-from .config import Settings
+from .rules import Rules
 from .rows import VisitRow
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
 from .tx import Tx, channel_states, tickets, visits
@@ -20,7 +20,7 @@ RECENT_SERVICES = 20
 ACTIVE_WINDOW = dt.timedelta(minutes=45)  # predictor/replay.py counts channels the same way
 
 
-def scope_services(settings: Settings, phase: str, service: str) -> frozenset[str]:
+def scope_services(settings: Rules, phase: str, service: str) -> frozenset[str]:
     """Services whose tickets compete with `service`'s for the channels of `phase`.
 
     The loket and the apotek serve every service from one queue; each poli has its own.
@@ -35,7 +35,7 @@ def scope_services(settings: Settings, phase: str, service: str) -> frozenset[st
     return scope
 
 
-def in_scope(settings: Settings, services: frozenset[str] | set[str], column=visits.c.service):
+def in_scope(settings: Rules, services: frozenset[str] | set[str], column=visits.c.service):
     """`column IN (...)`, or nothing when the scope is every service (the shared loket and apotek
     queues), so the queue indexes are read without a service test."""
     if services >= settings.services.keys():
@@ -43,12 +43,12 @@ def in_scope(settings: Settings, services: frozenset[str] | set[str], column=vis
     return column.in_(sorted(services))
 
 
-def waiting_in_scope(settings: Settings, phase: str, services: frozenset[str] | set[str]):
+def waiting_in_scope(settings: Rules, phase: str, services: frozenset[str] | set[str]):
     """The waiting visits of one phase queue."""
     return and_(visits.c.phase == phase, visits.c.status == "waiting", in_scope(settings, services))
 
 
-async def position_of(tx: Tx, settings: Settings, visit: VisitRow) -> int:
+async def position_of(tx: Tx, settings: Rules, visit: VisitRow) -> int:
     """1-based place in its phase queue (1 = called next)."""
     mine = (visit.rank, visit.effective_at, visit.entered_at, visit.id)
     ahead = await tx.scalar(select(func.count()).select_from(visits).where(
@@ -71,7 +71,7 @@ class QueueContext:
 CONTEXT_CACHE = "pusque.queue_context"
 
 
-async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
+async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime) -> QueueContext:
     """Channels, busy rooms, recent service times and upstream patients of a queue.
 
     Cached for the rest of the transaction (`Tx.info`): every operation reads it only after
@@ -142,7 +142,7 @@ WAITING_COLUMNS = (visits.c.id, visits.c.turn_near_sent, tickets.c.id, tickets.c
                    tickets.c.service, tickets.c.level, tickets.c.conditions, tickets.c.age, visits.c.entered_at)
 
 
-async def waiting_list(tx: Tx, settings: Settings, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
+async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
     """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
     service, level, conditions, age, entered_at)."""
     statement = (select(*WAITING_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
@@ -150,7 +150,7 @@ async def waiting_list(tx: Tx, settings: Settings, phase: str, services: frozens
     return await tx.all(statement if limit is None else statement.limit(limit))
 
 
-def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime, context: QueueContext, rows,
+def snapshot_from(settings: Rules, phase: str, service: str, now: dt.datetime, context: QueueContext, rows,
                   positions: Sequence[int] | None = None) -> QueueSnapshot:
     """A snapshot of waiting_list rows: the whole head in order, or (`positions`) chosen tickets
     with their places, for estimators that need no tickets ahead."""
@@ -174,7 +174,7 @@ def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime
 
 async def build_snapshot(
     tx: Tx,
-    settings: Settings,
+    settings: Rules,
     phase: str,
     service: str,
     now: dt.datetime,

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from . import errors
 from .clock import Clock
-from .config import Channel, Settings
+from .rules import Channel, Rules
 from .db import Database
 from .models import ChannelState
 from .notices import check_turn_near, safe_estimate
@@ -54,7 +54,7 @@ class ServiceBase:
     def __init__(
         self,
         db: Database,
-        settings: Settings,
+        settings: Rules,
         clock: Clock,
         estimator: WaitEstimator | None = None,
     ) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .config import Settings
+from .rules import Rules
 from .db import Database
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
@@ -31,7 +31,7 @@ class StaffQueueLine:
     nik_masked: str
 
 
-def queue_scopes(settings: Settings) -> list[tuple[str, frozenset[str]]]:
+def queue_scopes(settings: Rules) -> list[tuple[str, frozenset[str]]]:
     """Each separate phase queue once: (phase, services competing in it), in route order."""
     seen: list[tuple[str, frozenset[str]]] = []
     for phase in settings.phases:
@@ -44,14 +44,14 @@ def queue_scopes(settings: Settings) -> list[tuple[str, frozenset[str]]]:
     return seen
 
 
-def scope_label(settings: Settings, phase: str, services: frozenset[str]) -> str:
+def scope_label(settings: Rules, phase: str, services: frozenset[str]) -> str:
     label = settings.phases[phase].label
     if len(services) == 1 and len(settings.services) > 1:
         return settings.services[next(iter(services))].name
     return label
 
 
-async def staff_queue(db: Database, settings: Settings, channel_name: str, now: dt.datetime,
+async def staff_queue(db: Database, settings: Rules, channel_name: str, now: dt.datetime,
                       limit: int = 30) -> tuple[int, list[StaffQueueLine]]:
     """Who waits for this channel (total, first `limit` lines), in calling order."""
     channel = settings.channel(channel_name)
@@ -79,7 +79,7 @@ async def staff_queue(db: Database, settings: Settings, channel_name: str, now: 
     return await db.run(fn)
 
 
-async def board_state(db: Database, settings: Settings, next_n: int = 5) -> dict:
+async def board_state(db: Database, settings: Rules, next_n: int = 5) -> dict:
     """What the waiting room sees: each channel's current number (and how often it was called),
     and the next numbers of each queue. Numbers only: no names, no NIK."""
     names = [c.name for c in settings.channels]

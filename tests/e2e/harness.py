@@ -36,7 +36,7 @@ import pytest
 
 from app.runner import PusQue
 from local_botapi import LocalBotApi, LocalTelegram, UserClient
-from queue_core.config import Settings, load_settings
+from settings import Settings, load_settings
 from tests.deadlines import REPLY, local_telegram, until
 
 __all__ = ["System", "make_test_settings", "outbox_settled", "pusque", "start_pusque", "test_settings", "tg"]

@@ -11,7 +11,7 @@ import pytest
 from app.runner import reach_lines
 from local_botapi import LOCAL_TOKEN
 from local_botapi.guard import installation_token, is_loopback
-from queue_core.config import ConfigError, load_settings
+from settings import ConfigError, load_settings
 
 
 async def status_of(http: aiohttp.ClientSession, method: str, path: str, **kw) -> int:
@@ -108,7 +108,7 @@ def test_loopback_addresses_and_passcode_config():
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     assert "passcode" in raw["local_mode"] and raw["local_mode"]["passcode"] is None
     raw["local_mode"]["passcode"] = "abc"
-    from queue_core.config import parse_settings
+    from settings import parse_settings
 
     with pytest.raises(ConfigError, match="local_mode.passcode"):
         parse_settings(raw, ROOT / "config.yaml", {})

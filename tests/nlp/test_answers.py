@@ -5,7 +5,7 @@ import pytest
 
 from nlp.corpus import INTENT_IDS, CorpusError
 from nlp.faq import FaqMatcher
-from queue_core.config import load_settings
+from settings import load_settings
 
 from .conftest import write_config
 

@@ -2,7 +2,7 @@
 import shutil
 
 from nlp.faq import FaqMatcher
-from queue_core.config import load_settings
+from settings import load_settings
 
 from .conftest import CORPUS, write_config
 

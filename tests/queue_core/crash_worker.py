@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from queue_core.clock import SystemClock
-from queue_core.config import load_settings
+from settings import load_settings
 from queue_core.db import Database
 from queue_core.service import QueueService
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from queue_core.clock import ManualClock
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings
+from settings import DEFAULT_CONFIG_PATH, load_settings
 from queue_core.db import Database
 from queue_core.service import QueueService
 

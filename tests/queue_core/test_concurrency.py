@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from queue_core.clock import ManualClock
-from queue_core.config import load_settings
+from settings import load_settings
 from queue_core.models import Outbox, Ticket
 from queue_core.policy import OrderingPolicy
 from queue_core.service import QueueService

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from queue_core.config import load_settings
+from settings import load_settings
 from queue_core.policy import OrderingPolicy, age_on, derive_conditions, level_for, order
 
 RULES = load_settings(env={}).conditions

@@ -179,7 +179,7 @@ async def test_unanswered_lists_and_clears_questions(clinic, admin):
 
 async def test_reload_reads_the_config_file_again(start_pusque, tmp_path):
     from bot.services import services_of
-    from queue_core.config import DEFAULT_CONFIG_PATH
+    from settings import DEFAULT_CONFIG_PATH
 
     raw = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
     raw["roles"] = {"admins": [ADMIN_ID], "staff": []}
