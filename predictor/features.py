@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from queue_core.rules import Rules
 from queue_core.policy import OrderingPolicy
+from queue_core.rules import Rules
 from queue_core.snapshot import QueueSnapshot
 
 FEATURE_VERSION = 2

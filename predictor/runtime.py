@@ -22,9 +22,10 @@ from pathlib import Path
 
 from queue_core.rules import Rules
 
-from .estimator import FallbackEstimator, ModelEstimator, load_estimator
+from .estimator import FallbackEstimator, ModelEstimator, default_model_dir, load_estimator
 from .evaluate import evaluate_rows
 from .history import HistoryRow, days_of, read_history
+from .model import HIDDEN
 from .train import TrainingError, train_from_rows
 
 log = logging.getLogger(__name__)
@@ -63,8 +64,7 @@ def retrain(history: str | Path | list[HistoryRow], model_dir: str | Path, setti
     test_rows = [r for r in rows if r.date in holdout]
     tmp = model_dir.with_name(model_dir.name + f".new-{int(time.time() * 1000)}")
     try:
-        extra = {"hidden": hidden} if hidden else {}
-        train_from_rows(train_rows, settings, tmp, now=now, epochs=epochs, **extra)
+        train_from_rows(train_rows, settings, tmp, now=now, epochs=epochs, hidden=hidden or HIDDEN)
     except TrainingError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         return RetrainReport(False, str(exc), seconds=round(time.perf_counter() - started, 1))
@@ -110,7 +110,7 @@ class Predictor:
 
     def __init__(self, settings: Rules, model_dir: str | Path | None = None) -> None:
         self.settings = settings
-        self.model_dir = Path(model_dir) if model_dir else settings.resolve(settings.model_dir)
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir(settings)
         self.estimator: ModelEstimator | FallbackEstimator = FallbackEstimator("not loaded yet",
                                                                                settings.notifications.advice_margin_minutes)
         self._lock = threading.Lock()

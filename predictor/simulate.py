@@ -18,9 +18,10 @@ import heapq
 import math
 import random
 from dataclasses import dataclass, field
+from typing import overload
 
-from queue_core.rules import Rules
 from queue_core.policy import OrderingPolicy, derive_conditions, level_for, order
+from queue_core.rules import Rules
 
 from .history import HistoryRow
 
@@ -158,6 +159,8 @@ class _Day:
             w = svc.hours.window(self.day)
             if w:
                 opens[code] = w[0].hour * 3600 + w[0].minute * 60
+        if clinic is None:
+            raise ValueError(f"the clinic is closed on {self.day}: nothing to simulate")
         clinic_open = clinic[0].hour * 3600 + clinic[0].minute * 60
         first_poli = min(opens.values(), default=clinic_open)
         for ch in s.channels:
@@ -300,6 +303,13 @@ class _Day:
         self.push(v.started_at + dur, "finish", c, v)
 
     # ------------------------------------------------------------------ output
+    @overload
+    def at(self, t: int) -> dt.datetime: ...
+    @overload
+    def at(self, t: None) -> None: ...
+    @overload
+    def at(self, t: int | None) -> dt.datetime | None: ...
+
     def at(self, t: int | None) -> dt.datetime | None:
         if t is None:
             return None
@@ -317,7 +327,8 @@ class _Day:
 
 def clinic_days(settings: Rules, start: dt.date, n: int) -> list[dt.date]:
     """The next n days (from start) the clinic is open."""
-    days, d = [], start
+    days: list[dt.date] = []
+    d = start
     while len(days) < n:
         if settings.clinic.hours.window(d) and d not in settings.clinic.holidays:
             days.append(d)
