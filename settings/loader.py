@@ -15,7 +15,14 @@ from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSetti
 from pydantic_settings.sources.utils import parse_env_vars
 
 from queue_core.rules import (
-    Channel, Clinic, Condition, Notifications, OpeningHours, Phase, PolicyConfig, Service,
+    Channel,
+    Clinic,
+    Condition,
+    Notifications,
+    OpeningHours,
+    Phase,
+    PolicyConfig,
+    Service,
 )
 
 from .schema import ConfigFile, Keyed

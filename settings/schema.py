@@ -258,5 +258,5 @@ class ConfigFile(Section):
                 if phase not in self.phases:
                     raise Keyed(f"services[{i}].route[{j}]", f"unknown phase {phase!r}; known: {', '.join(self.phases)}")
             if "poli" in s.route and not s.rooms:
-                raise Keyed(f"services[{i}].rooms", f"needs at least one room for the poli phase")
+                raise Keyed(f"services[{i}].rooms", "needs at least one room for the poli phase")
         return self
