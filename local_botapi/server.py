@@ -17,8 +17,8 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from .errors import ApiError
 from .access import add_passcode_check
+from .errors import ApiError
 from .faults import Faults
 from .guard import BadJson, quiet_bad_http, read_json
 from .methods import METHODS

@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+
 from aiohttp import web
 
 from .errors import ApiError
