@@ -105,12 +105,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "btn.cancel": {"id": "Batal", "en": "Cancel"},
     # admin: stats, unanswered, reload
     "stats.caption": {
-        "id": "Statistik {day}: {tickets} nomor. Dipanggil ke poli dalam 60 menit: {share}.",
-        "en": "Statistics {day}: {tickets} tickets. Called into the clinic room within 60 minutes: {share}.",
+        "id": "Statistik {period}: {tickets} nomor. Dipanggil ke poli dalam 60 menit: {share}.",
+        "en": "Statistics {period}: {tickets} tickets. Called into the clinic room within 60 minutes: {share}.",
     },
-    "stats.title_services": {"id": "Nomor per layanan", "en": ""},
-    "stats.title_waits": {"id": "Lama tunggu (menit)", "en": ""},
-    "stats.title_share": {"id": "Dipanggil ke poli ≤ 60 menit", "en": ""},
+    "stats.usage": {
+        "id": "Cara pakai: /stats (hari ini), /stats 7 (7 hari terakhir), /stats 2026-12-01 (satu hari), "
+              "/stats 2026-12-01 2026-12-07 (rentang, paling lama {days} hari). Tambahkan csv untuk "
+              "mendapat file tabel, misalnya /stats 7 csv.",
+        "en": "Usage: /stats (today), /stats 7 (last 7 days), /stats 2026-12-01 (one day), "
+              "/stats 2026-12-01 2026-12-07 (a range, at most {days} days). Add csv for a spreadsheet file, "
+              "e.g. /stats 7 csv.",
+    },
+    "stats.csv_caption": {"id": "Tabel statistik {period} (per hari dan layanan).",
+                          "en": "Statistics table {period} (per day and service)."},
+    "stats.title_services": {"id": "Nomor per layanan", "en": "Tickets per service"},
+    "stats.title_waits": {"id": "Lama tunggu tiap tahap", "en": "Wait at each step"},
+    "stats.title_share": {"id": "Dipanggil ke poli dalam 60 menit", "en": "Called into the room within 60 minutes"},
+    "stats.title_days": {"id": "Nomor per hari", "en": "Tickets per day"},
+    "stats.minutes": {"id": "menit", "en": "minutes"},
+    "stats.patients": {"id": "pasien", "en": "patients"},
+    "stats.no_data": {"id": "belum ada data", "en": "no data yet"},
     "unanswered.header": {"id": "Pertanyaan yang belum bisa dijawab bot ({n}):",
                           "en": "Questions the bot could not answer ({n}):"},
     "unanswered.none": {"id": "Tidak ada pertanyaan yang belum terjawab.", "en": "No unanswered questions."},

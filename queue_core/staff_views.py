@@ -1,4 +1,4 @@
-"""Read side for staff, the waiting-room board, the web API and /stats (no Telegram here).
+"""Read side for staff, the waiting-room board and the web API (no Telegram here).
 
 Personal data: staff listings carry the patient's name and a masked NIK only; the board and the
 public API carry numbers only.
@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .rules import Rules
 from .db import Database
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
+from .rules import Rules
 
 
 @dataclass(frozen=True)
@@ -143,41 +143,5 @@ async def mark_unanswered_reviewed(db: Database) -> int:
     async def fn(session: AsyncSession) -> int:
         result = await session.execute(update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True))
         return result.rowcount or 0
-
-    return await db.run(fn)
-
-
-@dataclass(frozen=True)
-class DayStats:
-    day: dt.date
-    tickets_per_service: dict[str, int]
-    waits_minutes: list[float]        # phase waits (entered -> called), every phase
-    to_poli_minutes: list[float]      # ticket taken -> called into the poli
-    poli_waiting_still: int           # tickets not yet called into the poli
-
-    @property
-    def share_within_60(self) -> float | None:
-        n = len(self.to_poli_minutes) + self.poli_waiting_still
-        if n == 0:
-            return None
-        return sum(1 for m in self.to_poli_minutes if m <= 60) / n
-
-
-async def day_stats(db: Database, day: dt.date) -> DayStats:
-    async def fn(session: AsyncSession) -> DayStats:
-        per_service = {s: n for s, n in await session.execute(
-            select(Ticket.service, func.count()).where(Ticket.day == day).group_by(Ticket.service))}
-        rows = (await session.execute(
-            select(Ticket.created_at, Ticket.status, Visit.phase, Visit.entered_at, Visit.called_at)
-            .join(Visit, Visit.ticket_id == Ticket.id).where(Ticket.day == day))).all()
-        waits, to_poli, still = [], [], 0
-        for created, status, phase, entered, called in rows:
-            if called is not None:
-                waits.append((called - entered).total_seconds() / 60)
-                if phase == "poli":
-                    to_poli.append((called - created).total_seconds() / 60)
-            elif phase == "poli" and status not in ("cancelled",):
-                still += 1
-        return DayStats(day, per_service, waits, to_poli, still)
 
     return await db.run(fn)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 
+import pytest
 import yaml
 
 from queue_core.models import FaqUnanswered
@@ -159,6 +161,29 @@ async def test_stats_sends_a_chart(clinic, admin, clinic_clock):
     assert msg.get("photo") and "4 nomor" in msg["caption"] and "100%" in msg["caption"]
     data = await admin.download(msg["photo"][-1]["file_id"])
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    assert width >= 1280, "readable on a phone when zoomed: at least 1280 px wide"
+
+
+async def test_stats_over_a_range_with_a_csv_table(clinic, admin, clinic_clock):
+    q = clinic.services
+    await q.queue.issue(service="A", user_id=None)
+    await q.queue.issue(service="B", user_id=None)
+    await admin.send("/stats 7 csv")
+    chart = await admin.next_message(contains="Statistik", timeout=STEP)
+    today = q.clock().date()
+    week_ago = today - dt.timedelta(days=6)
+    assert f"{week_ago:%d-%m-%Y} – {today:%d-%m-%Y}" in chart["caption"] and "2 nomor" in chart["caption"]
+    table = await admin.next_message(contains="Tabel statistik", timeout=STEP)
+    rows = (await admin.download(table["document"]["file_id"])).decode().splitlines()
+    assert rows[0].startswith("tanggal,layanan,nomor")
+    assert sorted(r.split(",")[1:3] for r in rows[1:]) == [["A", "1"], ["B", "1"]]
+
+
+@pytest.mark.parametrize("args", ["/stats kemarin", "/stats 2026-13-01", "/stats 1000", "/stats 2099-01-01"])
+async def test_stats_explains_a_period_it_cannot_show(clinic, admin, args):
+    await admin.send(args)
+    assert "Cara pakai: /stats" in (await admin.next_message(timeout=STEP))["text"]
 
 
 async def test_unanswered_lists_and_clears_questions(clinic, admin):
