@@ -77,6 +77,29 @@ class StaffStore:
 
         return await self._tx(fn)
 
+    async def members(self) -> list[tuple[int, str, str]]:
+        """(telegram id, role, name) of every invite-claimed staff member, admins first."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> list[tuple[int, str, str]]:
+            rows = await session.execute(
+                select(StaffMember.telegram_id, StaffMember.role, StaffMember.name)
+                .where(StaffMember.source == "invite").order_by(StaffMember.role, StaffMember.name))
+            return [(int(i), r, n or "") for i, r, n in rows]
+
+        return await self._tx(fn)
+
+    async def revoke(self, user_id: int) -> tuple[str, str] | None:
+        """Take an invite-claimed role away (the user is a patient again): (role, name) it had, or
+        None when the user had none (roles listed in config.yaml are changed in the file)."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> tuple[str, str] | None:
+            member = await session.get(StaffMember, user_id, with_for_update=True)
+            if member is None or member.source != "invite":
+                return None
+            before = (member.role, member.name or "")
+            await session.delete(member)
+            return before
+
+        return await self._tx(fn)
+
     async def create_invite(self, role: str, created_by: int) -> str:
         if role not in ROLES:
             raise ValueError(role)

@@ -228,3 +228,35 @@ async def test_reload_reads_the_config_file_again(start_pusque, tmp_path):
     assert "TIDAK dimuat ulang" in (await admin.next_message())["text"]
     assert len(services.settings.services) == 4
     await asyncio.sleep(0)
+
+
+async def test_an_admin_revokes_a_staff_member_after_confirming(clinic, admin, nurse):
+    q = clinic.services
+    await admin.send("/invite staff")
+    code = (await admin.next_message(contains="Kode undangan"))["text"].split("Kode undangan petugas: ")[1].split()[0]
+    newbie = await clinic.user(first_name="Bidan Ayu")
+    await newbie.send(f"/staff {code}")
+    await newbie.next_message(contains="terdaftar sebagai petugas")
+    await nurse.send("/revoke")
+    assert "hanya untuk admin" in (await nurse.next_message())["text"]
+
+    await admin.send("/revoke")
+    listing = await admin.next_message(contains="Pilih yang perannya dicabut")
+    assert str(STAFF_ID) in listing["text"], "config-listed staff are named as changed in config.yaml"
+    await admin.press("Cabut: Bidan Ayu", message=listing)
+    confirm = await admin.next_event("edit")
+    assert "Cabut peran Bidan Ayu (petugas" in confirm["message"]["text"]
+    assert await q.roles.role_of(newbie.id) == "staff", "nothing happens before the confirmation"
+    await admin.press("Ya, cabut", message=confirm["message"])
+    done = await admin.next_event("edit")
+    assert "sudah dicabut" in done["message"]["text"]
+    assert "sudah dicabut oleh admin" in (await newbie.next_message())["text"]
+    assert await q.roles.role_of(newbie.id) == "patient"
+    await newbie.send("/call Loket 1")
+    assert "hanya untuk petugas" in (await newbie.next_message())["text"]
+    row = [r for r in await audit_rows(q, "revoke") if r.allowed and r.target == str(newbie.id)][-1]
+    assert row.detail["before"] == "staff" and row.detail["after"] == "patient"
+    await admin.press_forged(confirm["message"]["message_id"], f"rv:yes:{newbie.id}")  # a stale press
+    answers = [(await admin.next_event("callback_answer")).get("text") or "" for _ in range(3)]
+    assert answers[:2] == ["", ""] and "tidak berlaku" in answers[2]  # the two presses above, then this one
+    assert await q.roles.role_of(newbie.id) == "patient"
