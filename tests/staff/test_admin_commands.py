@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 import yaml
+from sqlalchemy import select
 
-from queue_core.models import FaqUnanswered
+from queue_core.models import FaqUnanswered, Outbox
 from tests.deadlines import STEP, until
 from tests.staff.conftest import ADMIN_ID, STAFF_ID, add_patient_user, audit_rows
 
@@ -111,11 +112,12 @@ async def test_broadcast_confirm_progress_and_report(clinic, admin, nurse):
     await patients[2].block()
     await admin.send("/broadcast all Besok puskesmas tutup untuk vaksinasi massal.")
     confirm = await admin.next_message(contains="Kirim pengumuman")
-    assert "semua pasien (3 orang)" in confirm["text"]
+    assert "semua pasien (3 pasien)" in confirm["text"]
     await admin.press("Kirim", message=confirm)
     report = await admin.next_message(contains="selesai:")
     assert "2 terkirim, 1 memblokir bot, 0 gagal (dari 3)" in report["text"]
-    assert "selesai" in admin.messages[confirm["message_id"]]["text"]  # progress message edited to the report
+    kept = admin.messages[confirm["message_id"]]["text"]  # the confirmation keeps the announcement in view
+    assert "vaksinasi massal" in kept and "Sudah dikirim" in kept and "selesai" not in kept  # one report
     for p in patients[:2]:
         msg = await p.next_message(contains="Pengumuman")
         assert "vaksinasi massal" in msg["text"]
@@ -134,6 +136,29 @@ async def test_broadcast_confirm_progress_and_report(clinic, admin, nurse):
     assert actions[:3] == ["broadcast_draft", "broadcast", "broadcast_done"]
 
 
+async def test_staff_get_patient_announcements_only_when_included(clinic, admin, nurse):
+    q = clinic.services
+    patient = await clinic.user(first_name="Pasien")
+    for u in (patient, nurse):
+        await u.send("/start")
+        await u.next_message()
+        await add_patient_user(q, u.id)
+    await admin.send("/broadcast all Jadwal posyandu berubah.")
+    confirm = await admin.next_message(contains="Kirim pengumuman")
+    assert "semua pasien (1 pasien)" in confirm["text"], "the nurse is staff, not counted as a patient"
+    await admin.press("Sertakan petugas & admin", message=confirm)
+    edited = (await admin.next_event("edit"))["message"]
+    assert "juga petugas dan admin (2 orang)" in edited["text"]
+    await admin.press("Hanya pasien", message=edited)
+    edited = (await admin.next_event("edit"))["message"]
+    assert "semua pasien (1 pasien)" in edited["text"]
+    await admin.press("Kirim", message=edited)
+    await patient.next_message(contains="posyandu")
+    await admin.next_message(contains="selesai:")
+    rows = await q.db.run(lambda s: s.scalars(select(Outbox.chat_id).where(Outbox.kind == "broadcast")))
+    assert list(rows) == [patient.id]
+
+
 async def test_broadcast_to_one_service_and_cancel(clinic, admin):
     q = clinic.services
     a, b = await clinic.user(first_name="Ani"), await clinic.user(first_name="Beni")
@@ -142,7 +167,7 @@ async def test_broadcast_to_one_service_and_cancel(clinic, admin):
     await q.queue.issue(service="B", user_id=b.id)
     await admin.send("/broadcast B Dokter gigi datang jam 10.")
     confirm = await admin.next_message(contains="Kirim pengumuman")
-    assert "pasien Poli Gigi hari ini (1 orang)" in confirm["text"]
+    assert "pasien Poli Gigi hari ini (1 pasien)" in confirm["text"]
     await admin.press("Batal", message=confirm)
     edit = await admin.next_event("edit")
     assert "dibatalkan" in edit["message"]["text"]
