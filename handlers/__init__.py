@@ -20,6 +20,7 @@ from . import (
     help,
     mydata,
     patient_notices,
+    private_only,
     register,
     retrain,
     staff,
@@ -31,7 +32,7 @@ from . import (
 
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
-FEATURES = [start, help, staff, admin, staff_roles, retrain, register, ticket, status, mydata, patient_notices, chat]
+FEATURES = [private_only, start, help, staff, admin, staff_roles, retrain, register, ticket, status, mydata, patient_notices, chat]
 
 
 def register_all(app: Application) -> None:

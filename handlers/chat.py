@@ -18,7 +18,14 @@ from bot.services import services_of
 
 from . import help as help_feature
 from .patient_common import (
-    LANG_KEY, answer_stale, faq_matcher, inline, main_keyboard, menu_regex, patients, touch,
+    LANG_KEY,
+    answer_stale,
+    faq_matcher,
+    inline,
+    main_keyboard,
+    menu_regex,
+    patients,
+    touch,
 )
 
 log = logging.getLogger(__name__)

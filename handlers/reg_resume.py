@@ -42,7 +42,9 @@ async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
     # The patient was saved (or nothing was typed yet) but the conversation's end was not stored:
     # a crash between the two, seen in issue 9's SIGKILL rush. The menu works now.
     context.user_data.pop(REG, None)
-    from . import help as help_feature, status as status_feature, ticket as ticket_feature
+    from . import help as help_feature
+    from . import status as status_feature
+    from . import ticket as ticket_feature
 
     text = update.effective_message.text
     for key, action in (("pt.btn.ticket", ticket_feature.start_ticket), ("pt.btn.status", status_feature.status),

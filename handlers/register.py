@@ -14,20 +14,34 @@ import warnings
 from telegram import KeyboardButton, ReplyKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
-from telegram.warnings import PTBUserWarning
 from telegram.ext import (
-    Application, CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler, filters,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
 )
+from telegram.warnings import PTBUserWarning
 
 from bot.i18n import t
 from bot.menu import MenuCommand
 from bot.services import services_of
 
-from . import mydata
+from . import mydata, reg_resume
 from .patient_common import (
-    MENU_KEYS, answer_stale, drop_buttons, inline, ktp_reader, main_keyboard, menu_regex, patients, question_in_form, touch,
+    MENU_KEYS,
+    answer_stale,
+    drop_buttons,
+    inline,
+    ktp_reader,
+    main_keyboard,
+    menu_regex,
+    patients,
+    question_in_form,
+    touch,
 )
-from . import reg_resume
 from .reg_fields import PARSERS, REG, Problem, fields_for, from_ocr, record_problems
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,17 @@ from bot.services import services_of
 from queue_core import errors
 
 from .buttondata import button_int
-from .patient_common import answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch
+from .patient_common import (
+    answer_stale,
+    drop_buttons,
+    inline,
+    main_keyboard,
+    menu_regex,
+    patients,
+    phase_name,
+    service_name,
+    touch,
+)
 from .ticket import estimate_lines
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,14 @@ from queue_core.policy import age_on, derive_conditions
 
 from .buttondata import button_int
 from .patient_common import (
-    answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, service_name, touch,
+    answer_stale,
+    drop_buttons,
+    inline,
+    main_keyboard,
+    menu_regex,
+    patients,
+    service_name,
+    touch,
 )
 
 log = logging.getLogger(__name__)
