@@ -15,9 +15,6 @@ from typing import Callable
 from telegram.ext import Application, ApplicationBuilder
 
 import handlers
-from handlers.patient_common import warm_up
-from settings import Settings
-
 from bot import maintenance
 from bot.menu import COMMANDS_KEY, publish_all
 from bot.notifier import Notifier
@@ -25,6 +22,8 @@ from bot.persistence import DbPersistence, flush_update
 from bot.ratelimit import RetryingRateLimiter
 from bot.services import SERVICES_KEY, Services, ServicesFactory
 from bot.updates import PerChatUpdateProcessor
+from handlers.patient_common import warm_up
+from settings import Settings
 
 log = logging.getLogger(__name__)
 RATE_LIMIT_RETRIES = 3
@@ -54,6 +53,7 @@ def build_application(
                 await own.dispose()
         if services.db is not None and services.outbox is not None:
             services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
+            services.db.on_outbox_commit(services.notifier.wake)  # a notice goes out at its commit, not at a poll
             await services.notifier.start()
             services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
         if services.queue is not None:

@@ -21,13 +21,12 @@ from urllib.parse import urlparse
 
 from telegram.ext import Application
 
-from local_botapi import LocalBotApi
-from local_botapi.guard import installation_token, is_loopback, new_passcode
-from settings import Settings
-
 from bot.services import ServicesFactory
 from bot.web import WebServer
+from local_botapi import LocalBotApi
+from local_botapi.guard import installation_token, is_loopback, new_passcode
 from routes import ROUTES
+from settings import Settings
 
 from .application import build_application
 

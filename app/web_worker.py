@@ -26,11 +26,10 @@ import signal
 import sys
 from types import SimpleNamespace
 
-from settings import ConfigError, Settings, load_settings
-
 from bot.services import SERVICES_KEY, Services
 from bot.web import WebServer
 from routes import ROUTES
+from settings import ConfigError, Settings, load_settings
 
 log = logging.getLogger(__name__)
 

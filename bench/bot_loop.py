@@ -1,6 +1,6 @@
 """Bot loop benchmark: many simulated users sending /help at once.
 
-    python bench/bot_loop.py [--users N] [--rounds R] [--quick]
+    python -m bench.bot_loop [--users N] [--rounds R] [--quick]
 
 1. The real bot in local mode (run_bot.py as a subprocess: local Bot API server + bot + web in
    one process, as `make run` starts it), users simulated from this process over HTTP.

@@ -1,7 +1,7 @@
 """Broadcast benchmark: an announcement to N users in local mode under Telegram's limits, while
 the queue keeps moving.
 
-    python bench/broadcast.py [--users 10000] [--quick]      (--quick: 1000 users)
+    python -m bench.broadcast [--users 10000] [--quick]      (--quick: 1000 users)
 
 PusQue runs in this process against its local Bot API server with Telegram's limits (30
 messages/s overall, 1/s per chat; the server answers 429 beyond them). N users have a chat with

@@ -1,6 +1,6 @@
 """Emergency detector benchmark on a blind question set (question<TAB>intent<TAB>kind).
 
-    python bench/emergency.py tests/nlp/data/blind_calibration.tsv [--config PATH] [--list]
+    python -m bench.emergency tests/nlp/data/blind_calibration.tsv [--config PATH] [--list]
 
 Kinds: faq (an in-scope question), oos (out of scope, no intent), emergency (intent darurat),
 calm (an ordinary question that mentions an illness, an accident or a past emergency). Prints,

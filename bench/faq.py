@@ -1,6 +1,6 @@
 """FAQ benchmark: PusQue's matcher against two baselines on the held-out split.
 
-    python bench/faq.py [--quick] [--config PATH] [--heldout FILE]
+    python -m bench.faq [--quick] [--config PATH] [--heldout FILE]
 
 Prints top-1 accuracy (in-scope questions; a wrong or missing intent is an error), out-of-scope
 rejection, and p50/p99 time per question for:

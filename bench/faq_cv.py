@@ -1,6 +1,6 @@
 """Cross-validated FAQ figures on the calibration split, for developing the matcher.
 
-    python bench/faq_cv.py [--folds 5] [--seeds 2] [--errors]
+    python -m bench.faq_cv [--folds 5] [--seeds 2] [--errors]
 
 The matcher is fitted once on the corpus; then, for each fold, weights and threshold are set on
 the other folds of nlp/faq_calibration.tsv and the fold is scored. This estimates top-1 accuracy

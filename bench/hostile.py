@@ -1,7 +1,7 @@
 """Hostile input: thousands of random and malformed updates pushed into the real bot through the
 local Bot API, from many users at once.
 
-    python bench/hostile.py [--updates 10000] [--users 60] [--seed 1] [--postgres URL] [--quick]
+    python -m bench.hostile [--updates 10000] [--users 60] [--seed 1] [--postgres URL] [--quick]
 
 Kinds: random text and unicode (emoji, RTL, zero-width, control characters), 4,096-character
 messages, unknown commands, known commands with junk arguments, staff/admin commands from

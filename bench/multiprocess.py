@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """Several PusQue processes on one PostgreSQL database, staff calling from all of them at once.
 
-    python bench/multiprocess.py [--tickets 600] [--pg postgresql+asyncpg://root@127.0.0.1:5432/test]
+    python -m bench.multiprocess [--tickets 600] [--pg postgresql+asyncpg://root@127.0.0.1:5432/test]
 
 Creates a scratch database, starts the bot (run_bot.py, local mode: own Bot API server, notifier)
 and two web workers (python -m app.web_worker), fills one queue with N tickets, then drives the

@@ -1,4 +1,4 @@
-"""Queue ordering policies compared on simulated days: python bench/policies.py [--quick] [--days N]
+"""Queue ordering policies compared on simulated days: python -m bench.policies [--quick] [--days N]
 
 For each load level and policy: mean and p90 poli wait per priority level (minutes from joining the
 poli queue, i.e. after registration, to being called by the room: the Kepmenkes 129/2008 outpatient

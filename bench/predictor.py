@@ -1,6 +1,6 @@
 """Wait-time model: training time, accuracy on unseen simulated days, batch-100 latency.
 
-    python bench/predictor.py [--quick]
+    python -m bench.predictor [--quick]
 
 Simulates TRAIN (60 days, seed 1) and TEST (20 days from 2026-06-01, seed 2) histories, trains
 with `python -m predictor train`'s code path, evaluates like `python -m predictor evaluate`, then

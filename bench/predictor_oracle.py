@@ -1,6 +1,6 @@
 """How good can any wait-time estimate be on the simulator? A Monte-Carlo oracle bound.
 
-    python bench/predictor_oracle.py [--days 20] [--runs 21] [--every 10] [--model-dir DIR]
+    python -m bench.predictor_oracle [--days 20] [--runs 21] [--every 10] [--model-dir DIR]
 
 The oracle knows far more than a QueueSnapshot: the whole day's scenario (every future arrival
 with its level and time, cancellations, when each channel opens, its speed on the day, its break).

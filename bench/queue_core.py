@@ -1,6 +1,6 @@
 """Queue core throughput: ticket transitions per second and p50/p99 latency of issue, call, finish.
 
-    python bench/queue_core.py [--tickets 2000] [--callers 4] [--quick] [--no-postgres]
+    python -m bench.queue_core [--tickets 2000] [--callers 4] [--quick] [--no-postgres]
 
 A morning in fast-forward: tickets are issued by `--issuers` concurrent patients, then `--callers`
 counters call and finish them concurrently (loket -> poli -> apotek, the shipped route), on

@@ -1,7 +1,7 @@
 """Rush hour: a Monday morning driven through the local Bot API, optionally with the bot SIGKILLed.
 
-    python bench/rush_hour.py [--patients 500] [--arrival-minutes 10] [--photos 0.1] [--staff 6] [--kills 0] [--postgres URL] [--quick]
-    python bench/rush_hour.py --kills 12      # the crash proof: SIGKILL at random moments, restart
+    python -m bench.rush_hour [--patients 500] [--arrival-minutes 10] [--photos 0.1] [--staff 6] [--kills 0] [--postgres URL] [--quick]
+    python -m bench.rush_hour --kills 12      # the crash proof: SIGKILL at random moments, restart
 
 The local Bot API server runs in this process (Telegram's limits: 30 messages/s, 1/s per chat), so
 it and its record of every delivered message survive the bot. The bot is run_bot.py --base-url in
