@@ -24,9 +24,9 @@ from pathlib import Path
 import aiohttp
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -134,7 +134,7 @@ async def server_alone(users: int, requests: int) -> dict:
                         received += len(updates)
 
             async def user_sender(worker: int) -> None:
-                for i in range(worker, requests, users):
+                for _i in range(worker, requests, users):
                     await clients[worker].send("/help")
 
             await asyncio.gather(poller(), *(user_sender(w) for w in range(users)))

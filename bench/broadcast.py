@@ -23,22 +23,21 @@ import logging
 import os
 import platform
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from sqlalchemy import insert, select
 
 import handlers  # noqa: F401 - registers the renderers
-from bot.notifier import _RENDERERS, Message, register_renderer
 from app.runner import PusQue
+from bot.notifier import _RENDERERS, Message, register_renderer
 from bot.services import Services, services_of
 from queue_core.broadcasts import BroadcastStore
-from settings import load_settings
 from queue_core.models import Outbox, User
+from settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)
 URGENT_KINDS = ("called", "turn_near", "next_phase")

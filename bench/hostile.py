@@ -24,9 +24,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-
-from bench.proofkit import NO_LIMITS, machine, pct, settings_for
 from app.runner import PusQue
+from bench.proofkit import NO_LIMITS, machine, pct, settings_for
 from local_botapi import LocalTelegram, UserError
 
 STAFF_COMMANDS = ["call", "recall", "skip", "done", "transfer", "queue", "pause", "resume", "invite", "token",

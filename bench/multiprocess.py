@@ -35,13 +35,13 @@ from pathlib import Path
 import aiohttp
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from queue_core.clock import CallableClock
-from settings import DEFAULT_CONFIG_PATH, load_settings
 from queue_core.db import Database
 from queue_core.service import QueueService
 from queue_core.staff import StaffStore
+from settings import DEFAULT_CONFIG_PATH, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PG_ADMIN_URL = os.environ.get("PUSQUE_TEST_PG_URL", "postgresql+asyncpg://root@127.0.0.1:5432/test")
 OWN_PER_PROCESS = 2

@@ -32,7 +32,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from bench.card_sets import cards
 from ocr.fields import FIELDS
 

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
-from pathlib import Path
-
 
 from ocr import deblur
 

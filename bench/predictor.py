@@ -14,18 +14,16 @@ import json
 import os
 import platform
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
-
 
 from predictor.estimator import load_estimator
 from predictor.evaluate import evaluate_rows
 from predictor.simulate import SimParams, simulate
 from predictor.train import train_from_rows
-from settings import load_settings
 from queue_core.snapshot import BusyChannel, QueueSnapshot, RecentMeanEstimator, WaitingTicket
+from settings import load_settings
 
 
 def snapshot_100() -> QueueSnapshot:

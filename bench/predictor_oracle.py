@@ -23,7 +23,6 @@ import argparse
 import datetime as dt
 import json
 import math
-import os
 import random
 import statistics
 import sys
@@ -32,12 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
-
 from predictor.replay import DayReplay, key_for
 from predictor.simulate import SERVICE_CV, SKIP_PROB, TRUE_BIAS, SimParams, _Day, clinic_days
-from settings import load_settings
 from queue_core.policy import OrderingPolicy
 from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator
+from settings import load_settings
 
 NORMAL = statistics.NormalDist()
 
@@ -55,7 +53,7 @@ def _resample(d: _Day, real: dict, T: int, rng: random.Random) -> None:
     """Replace the draws of every service not started by T (see the module docstring)."""
     speed = {c.name: c.speed for c in d.channels}
     for p in _patients(d):
-        for phase, (no_show, walk, factor) in list(p.draws.items()):
+        for phase, (no_show, walk, _factor) in list(p.draws.items()):
             cv = SERVICE_CV.get(phase, 0.5)
             sigma = math.sqrt(math.log(1 + cv * cv))
             mu = -sigma * sigma / 2

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from local_botapi import LOCAL_TOKEN
 from settings import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 NO_LIMITS = {"max_messages_per_second": None, "max_messages_per_chat_per_second": None}
 

@@ -30,10 +30,10 @@ from pathlib import Path
 
 import yaml
 
-
 from bench.proofkit import BotProcess, machine, pct, unhandled_in_log, write_config
-from local_botapi import LocalBotApi, LocalTelegram
 from bench.rush_patient import NOTICE_PATTERNS, STAFF_CHANNELS, Patient, name_for
+from local_botapi import LocalBotApi, LocalTelegram
+
 
 async def staff_loop(qs, channel: str, stop: asyncio.Event, rng: random.Random, counts: Counter, errors: list) -> None:
     while not stop.is_set():
@@ -99,9 +99,9 @@ async def outbox_facts(db) -> tuple[dict, dict]:
 
 async def rush(args, folder: Path) -> tuple[dict, list[str]]:
     from queue_core.clock import SystemClock
-    from settings import load_settings
     from queue_core.db import Database
     from queue_core.service import QueueService
+    from settings import load_settings
 
     url = args.postgres or f"sqlite+aiosqlite:///{folder / 'rush.db'}"
     config = write_config(folder, url, limits=True, ocr_preload=args.photos > 0)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ocr import regions
 from ocr.vocab import PROVINCE_CODES, PROVINCES
-
 from queue_core.privacy import mask_nik  # noqa: F401 - one definition, re-exported for ocr users
 
 # Characters OCR confuses with digits inside a NIK (ktp.md), plus a few frequent look-alikes.

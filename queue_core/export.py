@@ -2,7 +2,6 @@
 The command line is app/export.py."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from pathlib import Path
 

@@ -102,8 +102,9 @@ async def test_the_local_bot_api_token_is_random_per_installation_and_kept(start
 def test_loopback_addresses_and_passcode_config():
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.0.0.2", "::1", "localhost"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "", None, "192.168.1.10", "pusque.lan"))
-    from tests.bot.test_run_bot import ROOT
     import yaml
+
+    from tests.bot.test_run_bot import ROOT
 
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     assert "passcode" in raw["local_mode"] and raw["local_mode"]["passcode"] is None

@@ -46,7 +46,7 @@ async def test_staff_and_patients_are_refused_admin_commands(clinic, nurse):
     q = clinic.services
     patient = await clinic.user(first_name="Pak Joko")
     commands = ["/invite staff", "/token pc", "/broadcast halo", "/stats", "/unanswered", "/reload"]
-    for user, role in ((nurse, "staff"), (patient, "patient")):
+    for user, _role in ((nurse, "staff"), (patient, "patient")):
         for cmd in commands:
             await user.send(cmd)
             assert "hanya untuk admin" in (await user.next_message(contains="Maaf"))["text"]
