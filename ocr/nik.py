@@ -105,7 +105,7 @@ def decode_nik(nik: str, today: dt.date | None = None, card_year: int | None = N
 
 def card_problems(nik: str, birth_date: dt.date | None, sex: str | None) -> list[str]:
     """Disagreements between a NIK and the birth date / sex printed on the same card."""
-    problems = []
+    problems: list[str] = []
     if len(nik) != 16 or not nik.isdigit():
         return problems
     day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])

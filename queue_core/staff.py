@@ -9,9 +9,10 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .clock import Clock
@@ -202,6 +203,6 @@ class StaffStore:
         async def fn(session: AsyncSession, now: dt.datetime) -> int:
             result = await session.execute(
                 update(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None)).values(revoked_at=now))
-            return result.rowcount or 0
+            return cast(CursorResult, result).rowcount or 0
 
         return await self._tx(fn)

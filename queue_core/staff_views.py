@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .db import Database
@@ -142,6 +144,6 @@ async def mark_unanswered_reviewed(db: Database) -> int:
 
     async def fn(session: AsyncSession) -> int:
         result = await session.execute(update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True))
-        return result.rowcount or 0
+        return cast(CursorResult, result).rowcount or 0
 
     return await db.run(fn)
