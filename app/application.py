@@ -16,6 +16,7 @@ from telegram.ext import Application, ApplicationBuilder
 
 import handlers
 from bot import maintenance
+from bot.context import CONTEXT_TYPES
 from bot.menu import COMMANDS_KEY, publish_all
 from bot.notifier import Notifier
 from bot.persistence import DbPersistence, flush_update
@@ -77,6 +78,7 @@ def build_application(
     builder: ApplicationBuilder = (
         Application.builder()
         .token(token)
+        .context_types(CONTEXT_TYPES)
         .rate_limiter(RetryingRateLimiter(
             overall_max_rate=settings.max_messages_per_second, overall_time_period=1,
             per_chat_rate=settings.max_messages_per_chat_per_second, max_retries=RATE_LIMIT_RETRIES))

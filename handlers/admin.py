@@ -10,12 +10,12 @@ import logging
 import os
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
-from bot.services import services_of
 from queue_core.staff import InviteError
 from queue_core.staff_views import mark_unanswered_reviewed, unanswered
 from queue_core.stats import MAX_DAYS, period_stats
@@ -45,20 +45,20 @@ def _role_words(role: str) -> dict[str, str]:
 
 
 @privileged("invite", Role.ADMIN)
-async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def invite_command(update: Update, context: PusqueContext, audit: Audit) -> None:
     args = [a.lower() for a in context.args or []]
     role = args[0] if args else "staff"
     if role not in ("staff", "admin") or len(args) > 1:
         await update.effective_message.reply_text(t("admin.invite_usage"))
         return
-    code = await services_of(context).staff.create_invite(role, update.effective_user.id)
+    code = await context.services.staff.create_invite(role, update.effective_user.id)
     audit.target, audit.detail["role"] = role, role  # the code itself is a secret: not logged
     await update.effective_message.reply_text(t("admin.invite_created", code=code, **_role_words(role)))
 
 
-async def claim_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def claim_command(update: Update, context: PusqueContext) -> None:
     """/staff CODE: anyone may try; every attempt is audited (a guessed code is worth seeing)."""
-    services = services_of(context)
+    services = context.services
     user = update.effective_user
     if len(context.args or []) != 1:
         await update.effective_message.reply_text(t("admin.staff_usage"))
@@ -75,8 +75,8 @@ async def claim_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 @privileged("token", Role.ADMIN)
-async def token_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def token_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     args = list(context.args or [])
     if len(args) == 2 and args[0].lower() == "revoke":
         n = await services.staff.revoke_tokens(args[1])
@@ -118,10 +118,10 @@ def stats_period(args: list[str], today: dt.date) -> tuple[dt.date, dt.date, boo
 
 
 @privileged("stats", Role.ADMIN)
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def stats_command(update: Update, context: PusqueContext, audit: Audit) -> None:
     from .stats_chart import render_chart
 
-    services = services_of(context)
+    services = context.services
     period = stats_period(list(context.args or []), services.clock().date())
     if period is None:
         await update.effective_message.reply_text(t("stats.usage", days=MAX_DAYS))
@@ -141,8 +141,8 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audi
 
 
 @privileged("unanswered", Role.ADMIN)
-async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def unanswered_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     if context.args and context.args[0].lower() in ("clear", "hapus", "reviewed"):
         n = await mark_unanswered_reviewed(services.db)
         audit.detail["cleared"] = n
@@ -160,8 +160,8 @@ async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 
 @privileged("reload", Role.ADMIN)
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def reload_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     old = services.settings
     try:
         fresh = load_settings(old.path, env=dict(os.environ))

@@ -16,12 +16,12 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.notifier import Message, register_renderer
 from bot.roles import Role
-from bot.services import services_of
 from queue_core.broadcasts import KIND, REPORT_KIND, STAFF_TOO, BroadcastStore, Progress
 
 from .buttondata import button_int
@@ -35,7 +35,7 @@ STORE_KEY = "broadcast_store"
 
 
 def store_of(context) -> BroadcastStore:
-    services = services_of(context)
+    services = context.services
     store = services.extras.get(STORE_KEY)
     if store is None or store.db is not services.db:
         store = services.extras[STORE_KEY] = BroadcastStore(services.db, services.queue.clock)
@@ -69,8 +69,8 @@ def audience_words(audience: str, services) -> dict[str, str]:
 
 
 @privileged("broadcast_draft", Role.ADMIN)
-async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def broadcast_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     message = update.effective_message
     photo = message.photo[-1].file_id if message.photo else None
     words = (message.caption or message.text or "").split()[1:]
@@ -113,9 +113,9 @@ def sent_text(b, status: str, services) -> str:
 
 
 @privileged("broadcast", Role.ADMIN)
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def on_button(update: Update, context: PusqueContext, audit: Audit) -> None:
     query = update.callback_query
-    services = services_of(context)
+    services = context.services
     store = store_of(context)
     parts = query.data.split(":")
     action, bid = (parts[1], button_int(parts[2])) if len(parts) == 3 else (None, None)
@@ -173,10 +173,10 @@ def report_text(bid: int, p: Progress) -> str:
     return t("bc.report", id=bid, sent=p.sent, blocked=p.blocked, failed=p.failed, total=p.total)
 
 
-async def progress_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def progress_job(context: PusqueContext) -> None:
     """Edit each running broadcast's progress message; report and close the finished ones."""
     try:
-        services = services_of(context)
+        services = context.services
     except KeyError:
         return
     if services.db is None:

@@ -4,15 +4,16 @@ nothing personal; the command's own handler never runs there."""
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes, filters
+from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
 
+from bot.context import PusqueContext
 from bot.i18n import register_texts, t
 
 PERSONAL = ("data", "daftar", "status", "batal", "antre")
 GROUP = -1  # before the features' own handlers (group 0)
 
 
-async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def private_only(update: Update, context: PusqueContext) -> None:
     username = context.bot.username
     link = f"https://t.me/{username}" if username else None
     markup = InlineKeyboardMarkup([[InlineKeyboardButton(t("private.open", "id"), url=link)]]) if link else None

@@ -4,12 +4,12 @@ told and gets the patient menu back. Roles listed in config.yaml are changed in 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
-from bot.services import services_of
 
 from .buttondata import button_int
 from .staff_common import Audit, privileged
@@ -23,8 +23,8 @@ def _who(name: str, user_id: int, role: str) -> str:
 
 
 @privileged("revoke", Role.ADMIN)
-async def revoke_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def revoke_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     args = context.args or []
     if args:
         user_id = button_int(args[0])
@@ -56,9 +56,9 @@ async def _ask(update: Update, member: tuple[int, str, str]) -> None:
 
 
 @privileged("revoke", Role.ADMIN)
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def on_button(update: Update, context: PusqueContext, audit: Audit) -> None:
     query = update.callback_query
-    services = services_of(context)
+    services = context.services
     parts = (query.data or "").split(":")
     uid = button_int(parts[2]) if len(parts) == 3 else None
     if uid is None or parts[1] not in ("ask", "yes", "no"):

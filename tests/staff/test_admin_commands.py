@@ -162,7 +162,9 @@ async def test_staff_get_patient_announcements_only_when_included(clinic, admin,
 async def test_broadcast_to_one_service_and_cancel(clinic, admin):
     q = clinic.services
     a, b = await clinic.user(first_name="Ani"), await clinic.user(first_name="Beni")
-    for u in (a, b):
+    for u in (a, b):  # they opened the chat: the bot may write to them
+        await u.send("/start")
+        await u.next_message()
         await add_patient_user(q, u.id)
     await q.queue.issue(service="B", user_id=b.id)
     await admin.send("/broadcast B Dokter gigi datang jam 10.")
