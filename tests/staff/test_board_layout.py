@@ -30,6 +30,7 @@ async def busy_morning(q) -> dict[str, str]:
     for channel in ("Loket 1", "Loket 2", "Ruang 1", "Ruang Gigi", "Ruang KIA"):
         view = await q.queue.call_next(channel)
         called[channel] = view.number
+    await q.queue.set_paused("Ruang 2", True)  # a card with its "Sedang istirahat" line
     return called
 
 
@@ -44,6 +45,8 @@ async def open_board(page, clinic, called: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("width,height", [(1280, 720), (1366, 768), (1920, 1080)])
 async def test_the_board_fits_the_screen(clinic, tmp_path, width, height):
+    from playwright.async_api import expect
+
     called = await busy_morning(clinic.services)
     async with chromium_page(viewport=(width, height)) as page:
         await open_board(page, clinic, called)
@@ -54,13 +57,14 @@ async def test_the_board_fits_the_screen(clinic, tmp_path, width, height):
         scroll = await page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
         assert scroll == [width, height], f"the page scrolls ({shot}): {scroll}"
         clipped = await page.eval_on_selector_all(
-            ".channel .name, .channel .number, .queue .label, .queue .next, #last",
+            ".channel .name, .channel .number, .channel .note, .queue .label, .queue .next, #last",
             "els => els.filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)"
             ".map(e => [e.textContent, e.scrollWidth, e.clientWidth, e.scrollHeight, e.clientHeight])")
         assert not clipped, f"text cut off ({shot}): {clipped}"
         shown = await page.eval_on_selector_all(".channel", "els => els.map(e => e.dataset.phase)")
         queued = await page.eval_on_selector_all(".queue", "els => els.map(e => e.dataset.phase)")
         assert set(shown) == PHASES and set(queued) == PHASES, (shown, queued)
+        await expect(page.locator('.channel[data-channel="Ruang 2"] .note')).to_have_text("Sedang istirahat")
         five = await page.locator(".queue .next").first.text_content()
         assert len(five.split()) == 5, f"the next five numbers of the registration queue: {five!r}"
 
