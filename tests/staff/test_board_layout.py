@@ -51,7 +51,7 @@ async def test_the_board_fits_the_screen(clinic, tmp_path, width, height):
     async with chromium_page(viewport=(width, height)) as page:
         await open_board(page, clinic, called)
         shot = await screenshot(page, tmp_path, f"board-{width}x{height}")
-        parts = await layout(page, "#clinic, #clock, #status, #sound, #last, #queues h2, .channel, .queue")
+        parts = await layout(page, "#clinic, #clock, #date, #status, #sound, #last, #queues h2, .channel, .queue")
         assert not outside(parts, width, height), f"off the screen ({shot}): {outside(parts, width, height)}"
         assert not overlaps(parts, parts), f"covering each other ({shot}): {overlaps(parts, parts)}"
         scroll = await page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
@@ -99,3 +99,49 @@ async def test_a_board_opened_after_a_call_shows_the_called_number(clinic, tmp_p
         await expect(page.locator("#last")).not_to_have_class(re.compile("idle"))
         await expect(page.locator('.channel[data-channel="Loket 1"]')).to_have_class("channel")  # no flash on load
         await screenshot(page, tmp_path, "board-opened-after-a-call")
+
+
+def bigger_clinic() -> dict:
+    """A board state (routes/board.py's shape) for a clinic with three counters, ten poli rooms,
+    two pharmacy windows and ten queues, a long name and another time zone."""
+    def channel(name, phase, label, number, paused=False):
+        return {"name": name, "phase": phase, "phase_label": label, "number": number, "calls": 1 if number else 0,
+                "called_at": "2026-11-23T08:00:00" if number else None, "paused": paused}
+
+    channels = [channel(f"Loket {i}", "loket", "Loket Pendaftaran", f"A-{i:03d}") for i in range(1, 4)]
+    channels += [channel(f"Ruang Poli {i}", "poli", "Poli", f"B-{i:03d}" if i % 3 else None, paused=i == 4)
+                 for i in range(1, 11)]
+    channels += [channel(f"Apotek {i}", "apotek", "Apotek", f"C-12{i}") for i in range(1, 3)]
+    queues = [{"phase": "loket", "services": ["A"], "label": "Loket Pendaftaran", "waiting": 42,
+               "next": ["A-101", "B-102", "C-103", "D-104", "E-105"]}]
+    queues += [{"phase": "poli", "services": [c], "label": f"Poli Layanan Panjang Sekali {c}", "waiting": 5,
+                "next": [f"{c}-00{i}" for i in range(1, 6)]} for c in "ABCDEFGH"]
+    queues += [{"phase": "apotek", "services": ["A"], "label": "Apotek", "waiting": 1, "next": ["A-001"]}]
+    return {"clinic": "Puskesmas Kecamatan Sumbersari Kota Malang", "timezone": "Asia/Makassar",
+            "channels": channels, "queues": queues}
+
+
+async def test_a_bigger_clinic_still_fits_on_one_screen(tmp_path):
+    """The page alone (served by the browser's router): more channels than columns and more
+    queues than fit at full size still leave every card and every queue on the screen."""
+    import json
+    from pathlib import Path
+
+    from playwright.async_api import expect
+
+    import routes.board
+
+    html = Path(routes.board.PAGE).read_text(encoding="utf-8")
+    state = bigger_clinic()
+    stream = "retry: 600000\ndata: " + json.dumps(state) + "\n\n"
+    async with chromium_page(viewport=(1280, 720)) as page:
+        await page.route("http://board.test/board", lambda r: r.fulfill(body=html, content_type="text/html"))
+        await page.route("http://board.test/board/events", lambda r: r.fulfill(body=stream, content_type="text/event-stream"))
+        await page.goto("http://board.test/board")
+        await expect(page.locator(".channel")).to_have_count(15)
+        await expect(page.locator(".queue")).to_have_count(10)
+        shot = await screenshot(page, tmp_path, "board-bigger-clinic")
+        parts = await layout(page, "#clinic, #clock, #date, #sound, #last, #queues h2, .channel, .queue")
+        assert not outside(parts, 1280, 720), f"off the screen ({shot}): {outside(parts, 1280, 720)}"
+        assert not overlaps(parts, parts), f"covering each other ({shot}): {overlaps(parts, parts)}"
+        await expect(page.locator(".queue").last).to_be_in_viewport(ratio=1)
