@@ -42,6 +42,7 @@ class BoardHub:
             return None
         state = await board_state(services.db, services.settings)
         state["clinic"] = services.settings.clinic.name
+        state["timezone"] = services.settings.clinic.timezone  # the board's clock is the clinic's
         return state
 
     async def run(self) -> None:
