@@ -192,6 +192,8 @@ def answer_context(settings, corpus: Corpus, lang: str) -> dict[str, str]:
         "ktp_photo_policy": photo,
         "skip_grace_minutes": f"{settings.notifications.skip_grace_minutes:g}",
         "turn_near_position": str(settings.notifications.turn_near_position),
+        "turn_near_ahead": str(max(settings.notifications.turn_near_position - 1, 0)),
+        "turn_near_minutes": f"{settings.notifications.turn_near_minutes:g}",
     })
     return ctx
 
