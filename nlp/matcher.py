@@ -44,17 +44,24 @@ DEFAULT_ALPHA = 1.0
 DEFAULT_THRESHOLD = 0.4
 
 
-def read_labelled(path: Path) -> list[tuple[str, str | None]]:
-    """`question<TAB>intent` lines (empty intent = out of scope); `#` lines are comments."""
+def read_labelled(path: Path, skip_kinds: tuple[str, ...] = ("emergency",)) -> list[tuple[str, str | None]]:
+    """`question<TAB>intent[<TAB>kind]` lines (empty intent = out of scope); `#` lines are comments.
+    Lines of a kind in `skip_kinds` are left out: emergencies are the detector's, not the FAQ's."""
+    return [(q, intent) for q, intent, kind in read_kinds(path) if kind not in skip_kinds]
+
+
+def read_kinds(path: Path) -> list[tuple[str, str | None, str]]:
+    """(question, intent, kind); a line without a kind is "faq" when it has an intent, else "oos"."""
     rows = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        question, _, intent = line.partition("\t")
+        question, _, rest = line.partition("\t")
+        intent, _, kind = rest.partition("\t")
         intent = intent.strip() or None
         if intent is not None and intent not in INTENT_IDS:
             raise ValueError(f"{path}:{n}: unknown intent {intent!r}")
-        rows.append((question.strip(), intent))
+        rows.append((question.strip(), intent, kind.strip() or ("faq" if intent else "oos")))
     return rows
 
 
