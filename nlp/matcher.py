@@ -35,7 +35,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from nlp.corpus import INTENT_IDS, Corpus
 from nlp.normalize import Analysis, Normalizer, squeeze_known
-from nlp.slang import FILLER, SLANG, STOPWORDS
+from nlp.slang import CONTEXT_WORDS, FILLER, SLANG, STOPWORDS
 
 FORMAT_VERSION = "2"
 _CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py", "calibration.py")
@@ -192,6 +192,8 @@ class FittedModel:
             if t in STOPWORDS or t.isdigit():
                 continue
             w = self.idf.get(t)
+            if w is None and t in CONTEXT_WORDS:
+                continue
             if w is None:
                 unknown += self.max_idf
             else:
