@@ -184,6 +184,8 @@ _MORE: dict[str, tuple[str, ...]] = {
     "terlambat": ("kasep", "kesorean", "ketelatan"),
     "daftar": ("ngadaptar", "ngadaptarkeun", "daptarkeun", "ndaftarke", "ndaftarno", "daftarke"),
     "keluhan": ("sambat", "curhat", "pujian", "memuji", "apresiasi", "testimoni"),
+    "kontak": ("cs", "kontaknya", "contact"),
+    "": ("nya", "ne"),
 }
 for _standard, _variants in _MORE.items():
     _GROUPS[_standard] = _GROUPS.get(_standard, ()) + _variants
