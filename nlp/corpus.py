@@ -102,7 +102,7 @@ def load_corpus(path: Path) -> Corpus:
         smalltalk_answers=smalltalk_answers,
         fallback=_bilingual(raw.get("fallback"), f"{path}: fallback"),
         facts=facts,
-        calibration=(path.parent / calibration) if calibration else None,
+        calibration=(path.parent / calibration).resolve() if calibration else None,
         out_of_scope=tuple(off_topic),
     )
 
