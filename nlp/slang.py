@@ -185,6 +185,7 @@ _MORE: dict[str, tuple[str, ...]] = {
     "daftar": ("ngadaptar", "ngadaptarkeun", "daptarkeun", "ndaftarke", "ndaftarno", "daftarke"),
     "keluhan": ("sambat", "curhat", "pujian", "memuji", "apresiasi", "testimoni"),
     "kontak": ("cs", "kontaknya", "contact"),
+    "sabtu minggu": ("wiken", "weekend", "weekends", "wikend"),
     "": ("nya", "ne"),
 }
 for _standard, _variants in _MORE.items():
