@@ -3,9 +3,9 @@
     python -m bench.faq_cv [--folds 5] [--seeds 2] [--errors]
 
 The matcher is fitted once on the corpus; then, for each fold, weights and threshold are set on
-the other folds of nlp/faq_calibration.tsv and the fold is scored. This estimates top-1 accuracy
+the other folds of the calibration set (tests/nlp/data/blind_calibration.tsv) and the fold is scored. This estimates top-1 accuracy
 and out-of-scope rejection on questions the threshold did not see, without touching the
-evaluation split (tests/nlp/data/heldout.tsv), which is for bench/faq.py's final figures only.
+evaluation set (tests/nlp/data/blind_eval.tsv), which is for bench/faq.py's final figures only.
 """
 from __future__ import annotations
 

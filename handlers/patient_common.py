@@ -3,6 +3,7 @@ and the lazily created KTP reader and FAQ matcher."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 from typing import Any
@@ -144,7 +145,9 @@ async def faq_matcher(context) -> Any:
     async def make(services):
         from nlp.faq import FaqMatcher
 
-        matcher = await asyncio.get_running_loop().run_in_executor(None, FaqMatcher, services.settings)
+        # answers are filled from the running settings (/reload replaces them), not start-up's
+        build = functools.partial(FaqMatcher, services.settings, live_settings=lambda: services.settings)
+        matcher = await asyncio.get_running_loop().run_in_executor(None, build)
 
         async def close() -> None:
             matcher.close()
