@@ -13,11 +13,13 @@ from telegram.ext import Application
 
 from bot.menu import MenuCommand
 
-from . import admin, chat, error, help, mydata, patient_notices, register, retrain, staff, start, status, ticket
+from . import (
+    admin, chat, emergency, error, help, mydata, patient_notices, register, retrain, staff, start, status, ticket)
 
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
-FEATURES = [start, help, staff, admin, retrain, register, ticket, status, mydata, patient_notices, chat]
+# `emergency` registers in group -1: every patient text meets the emergency detector first.
+FEATURES = [emergency, start, help, staff, admin, retrain, register, ticket, status, mydata, patient_notices, chat]
 
 
 def register_all(app: Application) -> None:

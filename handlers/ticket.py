@@ -23,6 +23,7 @@ from bot.services import services_of
 from queue_core import errors
 from queue_core.policy import age_on, derive_conditions
 
+from . import emergency
 from .buttondata import button_int
 from .patient_common import (
     answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, service_name, touch,
@@ -136,8 +137,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # "message is not modified": the same tap twice
             log.debug("checklist not edited: %s", exc)
-        if EMERGENCY in chosen:
-            await _tell_emergency(update, settings, lang)
+        if EMERGENCY in chosen and not _was_ticked(query.message, asked.index(EMERGENCY)):
+            await _tell_emergency(update, context, lang, code)
         return
     if action == "go":
         # One number per checklist: a second tap that was already on its way when the first one
@@ -156,9 +157,24 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 del used[old]
 
 
-async def _tell_emergency(update: Update, settings, lang: str) -> None:
+def _was_ticked(message, row: int) -> bool:
+    """Whether the checklist this tap changed already showed the box ticked (then it was told)."""
+    try:
+        return message.reply_markup.inline_keyboard[row][0].text.startswith("☑️")
+    except (AttributeError, IndexError):
+        return False
+
+
+async def _tell_emergency(update: Update, context, lang: str, code: str) -> None:
+    """At the tick itself (not only once a number is issued, which a closed poli or a full quota
+    may prevent): the staff are alerted, and the patient is told so only if they were."""
+    settings = services_of(context).settings
     clinic = settings.clinic
-    await update.effective_message.reply_text(t("tk.emergency", lang, unit=clinic.emergency_unit, number=clinic.emergency_number))
+    alerted = await emergency.alert_for(update, context, source="ticket", kind="ticket",
+                                        text=service_name(settings, code, "id"))
+    await update.effective_message.reply_text(
+        t("tk.emergency_now", lang, unit=clinic.emergency_unit, number=clinic.emergency_number)
+        + "\n" + emergency.status_text(alerted, lang, settings))
 
 
 async def _issue(update: Update, context, lang: str, patient, code: str, chosen: list[str], age: int | None) -> str | None:
@@ -168,7 +184,7 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
     name = service_name(settings, code, lang)
     message = update.effective_message
     if EMERGENCY in chosen:
-        await _tell_emergency(update, settings, lang)  # first, before any queue business
+        await _tell_emergency(update, context, lang, code)  # first, before any queue business
     try:
         view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
                                           conditions=chosen, age=age)

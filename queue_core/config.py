@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from .config_values import WEEKDAYS, ConfigError, OpeningHours, _get, _int_ids, _parse_hours, _passcode, _section
+from .config_values import (
+    WEEKDAYS, ConfigError, OpeningHours, StaffAlerts, _get, _int_ids, _parse_hours, _passcode, _section, _staff_alerts)
 
 __all__ = ["WEEKDAYS", "ConfigError", "OpeningHours", "Settings", "load_settings", "parse_settings"]
 
@@ -132,6 +133,7 @@ class Settings:
     model_dir: Path
     local_passcode: str | None = None  # docs/security.md: local mode off loopback
     local_token_file: Path = Path("data/local_botapi_token")
+    staff_alerts: StaffAlerts = StaffAlerts()  # `staff:` emergency alerts (docs/staff.md)
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
     # Lookups derived from the settings and remembered (queue scopes, channels of a queue).
     memo: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
@@ -385,6 +387,7 @@ def parse_settings(raw: dict, path: Path, env: dict[str, str] | None = None) -> 
         model_dir=Path(_get(pred, "model_dir", "predictor", str, "data/model")),
         local_passcode=_passcode(local),
         local_token_file=Path(_get(local, "token_file", "local_mode", str, "data/local_botapi_token")),
+        staff_alerts=_staff_alerts(raw.get("staff") or {}),
         raw=raw,
     )
 

@@ -97,3 +97,22 @@ def _passcode(local: dict) -> str | None:
     if value is not None and len(value.strip()) < 6:
         raise ConfigError("local_mode.passcode", "must be at least 6 characters (or null: a random one each start)")
     return None if value is None else value.strip()
+
+
+@dataclass(frozen=True)
+class StaffAlerts:
+    """Emergency alerts: the staff group chat that gets them (None: staff members privately), and
+    the minutes without a "Saya tangani" before the admins are told too."""
+
+    chat_id: int | None = None
+    escalate_minutes: float = 2.0
+
+
+def _staff_alerts(s: Any) -> StaffAlerts:
+    if not isinstance(s, dict):
+        raise ConfigError("staff", "must be a mapping")
+    chat = _get(s, "alert_chat_id", "staff", int, None)
+    minutes = _get(s, "alert_escalate_minutes", "staff", float, 2.0)
+    if not 0 < minutes <= 60:
+        raise ConfigError("staff.alert_escalate_minutes", f"must be more than 0 and at most 60, got {minutes!r}")
+    return StaffAlerts(chat, minutes)
