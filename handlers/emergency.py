@@ -81,7 +81,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     clinic = services.settings.clinic
     await message.reply_text(t("em.now", lang, unit=clinic.emergency_unit, number=clinic.emergency_number,
                                phone=clinic.phone))
-    alerted = await alert_for(update, context, source="text", kind=found.kind, text=text)
+    alerted = await alert_for(update, context, source="text", kind=",".join(found.kinds[:3]), text=text)
     reply = status_text(alerted, lang, services.settings)
     if context.user_data and context.user_data.get(REG):
         reply += "\n\n" + t("em.resume", lang)

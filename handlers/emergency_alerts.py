@@ -49,7 +49,7 @@ def alert_text(alert: AlertView, settings, role: str = "staff") -> str:
         what = t("em.staff.text", "id", text=clip(alert.text, 1000))
     name = alert.name if alert.registered else t("em.staff.unregistered", "id", name=alert.name)
     body = t("em.staff.alert", "id", at=f"{alert.created_at:%H:%M}", name=name,
-             phone=alert.phone or t("em.staff.no_phone", "id"), what=what, kind=t(f"em.kind.{alert.kind}", "id"),
+             phone=alert.phone or t("em.staff.no_phone", "id"), what=what, kind=", ".join(t(f"em.kind.{k}", "id") for k in alert.kind.split(",")),
              minutes=_minutes(settings))
     if role == "admin":
         body = t("em.staff.escalated", "id", minutes=_minutes(settings)) + "\n" + body

@@ -86,7 +86,7 @@ class AlertStore:
 
         async def fn(session):
             new_id = await session.scalar(alerts.insert().values(
-                created_at=now, user_id=user_id, source=source, kind=kind, text=text[:1000], name=name[:160],
+                created_at=now, user_id=user_id, source=source, kind=kind[:64], text=text[:1000], name=name[:160],
                 phone=phone, registered=registered, escalate_at=now + escalate_after, messages=[],
             ).returning(alerts.c.id))
             return await self._one(session, new_id)

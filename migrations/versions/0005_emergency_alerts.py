@@ -19,7 +19,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
         sa.Column("source", sa.String(length=8), nullable=False),
-        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("kind", sa.String(length=64), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("name", sa.String(length=160), nullable=False),
         sa.Column("phone", sa.String(length=20), nullable=True),
