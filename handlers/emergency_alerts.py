@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 PREFIX = "em:ack:"
 FOLLOW_UP_WINDOW = dt.timedelta(minutes=10)  # a patient's next emergency message joins their alert
 REARM_WITHIN = dt.timedelta(hours=12)  # older open alerts are not escalated after a restart
+# APScheduler skips a job more than 1 s late by default: a busy start-up or event loop must not
+# drop an escalation (the start-up job is scheduled when the app is built, long before it starts).
+LATE_OK = {"misfire_grace_time": None}
 
 
 def store(context) -> AlertStore:
@@ -105,7 +108,8 @@ def arm(app: Application, alert_id: int, seconds: float) -> None:
     if app.job_queue is None:
         log.warning("no job queue: emergency alert %s will not be escalated", alert_id)
         return
-    app.job_queue.run_once(_escalation_job, when=max(0.0, seconds), data=alert_id, name=f"em-escalate-{alert_id}")
+    app.job_queue.run_once(_escalation_job, when=max(0.0, seconds), data=alert_id, name=f"em-escalate-{alert_id}",
+                           job_kwargs=LATE_OK)
 
 
 async def _escalation_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -192,4 +196,4 @@ async def _rearm_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 def register(app: Application, group: int) -> None:
     app.add_handler(CallbackQueryHandler(on_take, pattern=rf"^{PREFIX}"), group=group)
     if app.job_queue is not None:
-        app.job_queue.run_once(_rearm_job, when=0, name="em-rearm")
+        app.job_queue.run_once(_rearm_job, when=0, name="em-rearm", job_kwargs=LATE_OK)
