@@ -7,8 +7,8 @@ or a press racing the escalation, have one winner.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlalchemy import select, update
 
@@ -38,7 +38,7 @@ class AlertView:
     messages: tuple[tuple[int, int, str], ...]
 
     @classmethod
-    def of(cls, row) -> "AlertView":
+    def of(cls, row) -> AlertView:
         m = row._mapping
         return cls(**{k: m[k] for k in cls.__dataclass_fields__ if k != "messages"},
                    messages=tuple((int(c), int(i), str(r)) for c, i, r in (m["messages"] or [])))

@@ -3,8 +3,8 @@
 Revision ID: 0005_emergency_alerts
 Revises: 0004_queue_indexes
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0005_emergency_alerts"
 down_revision = "0004_queue_indexes"
