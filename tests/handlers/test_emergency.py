@@ -193,3 +193,18 @@ async def test_a_pending_escalation_survives_a_restart(tmp_path):
     finally:
         await tg.close()
         await botapi.stop()
+
+
+async def test_a_patient_who_chose_english_is_answered_in_english(start_pusque):
+    system = await _system(start_pusque)
+    nurse = await _staff(system, NURSE, "Rina")
+    tom = await system.user(first_name="Tom")
+    await tom.send("/bahasa")
+    await tom.next_message(contains="Choose your language")
+    await tom.press("🇬🇧 English")
+    await tom.next_message(contains="Language set to English")
+    await tom.send("my dad collapsed and is not breathing")
+    answer = await tom.next_message()
+    assert "This sounds like an EMERGENCY" in answer["text"] and "call 119" in answer["text"]
+    assert "staff have been alerted" in (await tom.next_message())["text"]
+    assert "my dad collapsed" in (await nurse.next_message(contains="GAWAT DARURAT"))["text"]
