@@ -50,19 +50,24 @@ def _minutes(settings) -> str:
     return f"{settings.staff_alerts.escalate_minutes:g}"
 
 
-def alert_text(alert: AlertView, settings, role: str = "staff") -> str:
+def alert_text(alert: AlertView, settings, role: str = "staff", escalates: bool = False) -> str:
+    """The alert as staff see it; `escalates`: admins who do not have it yet will get it."""
     if alert.source == "ticket":
         what = t("em.staff.ticket", "id", service=clip(alert.text, 80))
     else:
         what = t("em.staff.text", "id", text=clip(alert.text, 1000))
     name = alert.name if alert.registered else t("em.staff.unregistered", "id", name=alert.name)
     body = t("em.staff.alert", "id", at=f"{alert.created_at:%H:%M}", name=name,
-             phone=alert.phone or t("em.staff.no_phone", "id"), what=what, kind=", ".join(t(f"em.kind.{k}", "id") for k in alert.kind.split(",")),
-             minutes=_minutes(settings))
+             phone=alert.phone or t("em.staff.no_phone", "id"), what=what,
+             kind=", ".join(t(f"em.kind.{k}", "id") for k in alert.kind.split(",")))
     if role == "admin":
         body = t("em.staff.escalated", "id", minutes=_minutes(settings)) + "\n" + body
     if alert.acked_by is not None:
         body += "\n\n" + t("em.staff.taken", "id", name=clip(alert.acked_name or "?"), at=f"{alert.acked_at:%H:%M}")
+    else:
+        body += "\n\n" + t("em.staff.press", "id")
+        if escalates:
+            body += " " + t("em.staff.press_escalates", "id", minutes=_minutes(settings))
     return fit(body)
 
 
@@ -101,7 +106,8 @@ async def raise_alert(context, *, user_id: int, name: str, phone: str | None, re
                                 registered=registered,
                                 escalate_after=dt.timedelta(minutes=settings.staff_alerts.escalate_minutes))
     chats = await first_recipients(services.db, settings)
-    sent = await _send_all(bot, chats, alert_text(alert, settings), _button(alert.id))
+    escalates = context.application.job_queue is not None and bool(set(await admins(services.db, settings)) - set(chats))
+    sent = await _send_all(bot, chats, alert_text(alert, settings, escalates=escalates), _button(alert.id))
     if sent:
         await alerts.add_messages(alert.id, sent)
         arm(context.application, alert.id, settings.staff_alerts.escalate_minutes * 60)

@@ -35,11 +35,12 @@ TEXTS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ staff (Indonesian)
     "em.staff.alert": {
         "id": "🚨 GAWAT DARURAT — laporan pasien lewat bot, pukul {at}\n"
-              "Nama: {name}\nHP: {phone}\n{what}\nDugaan: {kind}\n\n"
-              "Tekan «✋ Saya tangani» bila Anda menanganinya. Bila tidak ada yang menekannya dalam {minutes} "
-              "menit, admin ikut diberi tahu.",
+              "Nama: {name}\nHP: {phone}\n{what}\nDugaan: {kind}",
         "en": "EMERGENCY reported to the bot at {at}\nName: {name}\nPhone: {phone}\n{what}\nLikely: {kind}",
     },
+    "em.staff.press": {"id": "Tekan «✋ Saya tangani» bila Anda menanganinya.", "en": "Press the button if you take it."},
+    "em.staff.press_escalates": {"id": "Bila tidak ada yang menekannya dalam {minutes} menit, admin ikut diberi tahu.",
+                                 "en": "Nobody within {minutes} minutes: the admins are told too."},
     "em.staff.escalated": {"id": "⏰ Belum ada petugas yang menangani setelah {minutes} menit.",
                            "en": "Nobody has taken this after {minutes} minutes."},
     "em.staff.text": {"id": "Pesan: «{text}»", "en": "Message: «{text}»"},

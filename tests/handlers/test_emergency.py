@@ -69,6 +69,7 @@ async def test_an_emergency_at_the_nik_step_is_answered_alerted_and_the_registra
     alert = await nurse.next_message(contains="GAWAT DARURAT")
     assert HELP in alert["text"] and "Budi" in alert["text"] and "belum terdaftar" in alert["text"]
     assert alert["reply_markup"]["inline_keyboard"][0][0]["text"] == "✋ Saya tangani"
+    assert "dalam 30 menit, admin ikut diberi tahu" in alert["text"]
     status = await budi.next_message()
     assert "Petugas puskesmas sudah diberi tahu" in status["text"] and "tetap tersimpan" in status["text"]
     # the conversation never saw the emergency: the next answer is taken at the NIK step
