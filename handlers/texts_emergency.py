@@ -45,7 +45,7 @@ TEXTS: dict[str, dict[str, str]] = {
                            "en": "Nobody has taken this after {minutes} minutes."},
     "em.staff.text": {"id": "Pesan: «{text}»", "en": "Message: «{text}»"},
     "em.staff.ticket": {"id": "Mencentang «Gawat darurat» saat mengambil nomor {service}.",
-                        "en": "Ticked «Emergency» while taking a number for {service}."},
+                        "en": "Ticked «Emergency» while taking a number: {service}."},
     "em.staff.unregistered": {"id": "{name} (nama Telegram; belum terdaftar)", "en": "{name} (Telegram name; not registered)"},
     "em.staff.no_phone": {"id": "belum diketahui", "en": "unknown"},
     "em.staff.more": {"id": "➕ {name} menulis lagi (laporan darurat pukul {at}): «{text}»",

@@ -138,7 +138,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except BadRequest as exc:  # "message is not modified": the same tap twice
             log.debug("checklist not edited: %s", exc)
         if EMERGENCY in chosen and not _was_ticked(query.message, asked.index(EMERGENCY)):
-            await _tell_emergency(update, context, lang, code)
+            await _tell_emergency(update, context, lang, code, patient.name)
         return
     if action == "go":
         # One number per checklist: a second tap that was already on its way when the first one
@@ -165,13 +165,13 @@ def _was_ticked(message, row: int) -> bool:
         return False
 
 
-async def _tell_emergency(update: Update, context, lang: str, code: str) -> None:
+async def _tell_emergency(update: Update, context, lang: str, code: str, patient_name: str) -> None:
     """At the tick itself (not only once a number is issued, which a closed poli or a full quota
     may prevent): the staff are alerted, and the patient is told so only if they were."""
     settings = services_of(context).settings
     clinic = settings.clinic
     alerted = await emergency.alert_for(update, context, source="ticket", kind="ticket",
-                                        text=service_name(settings, code, "id"))
+                                        text=f"{service_name(settings, code, 'id')} ({patient_name})")
     await update.effective_message.reply_text(
         t("tk.emergency_now", lang, unit=clinic.emergency_unit, number=clinic.emergency_number)
         + "\n" + emergency.status_text(alerted, lang, settings))
@@ -184,7 +184,7 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
     name = service_name(settings, code, lang)
     message = update.effective_message
     if EMERGENCY in chosen:
-        await _tell_emergency(update, context, lang, code)  # first, before any queue business
+        await _tell_emergency(update, context, lang, code, patient.name)  # first, before any queue business
     try:
         view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
                                           conditions=chosen, age=age)

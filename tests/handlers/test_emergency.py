@@ -152,7 +152,8 @@ async def test_ticking_emergency_alerts_at_once_without_a_number(start_pusque):
     told = await dewi.next_message(contains="GAWAT DARURAT")
     assert "119" in told["text"] and "sudah diberi tahu" in told["text"]
     alert = await nurse.next_message(contains="GAWAT DARURAT")
-    assert "DEWI LESTARI" in alert["text"] and "081298765432" in alert["text"] and "Poli Umum" in alert["text"]
+    assert "DEWI LESTARI" in alert["text"] and "081298765432" in alert["text"]
+    assert "mengambil nomor Poli Umum (DEWI LESTARI)" in alert["text"]
     [row] = await _alerts(system.services)
     assert (row.source, row.kind) == ("ticket", "ticket")
 
