@@ -7,7 +7,8 @@ calm (an ordinary question that mentions an illness, an accident or a past emerg
 for `FaqMatcher.match` with the emergency detector (after) and without it (before, the FAQ
 alone): emergencies reported as darurat, false alarms (darurat on faq/oos/calm), FAQ top-1 on
 kind faq, out-of-scope rejection on kind oos, top-1 on kind calm; and the detector's own time
-per message. `--list` prints every missed emergency and every false alarm.
+per message; and the detector alone, which is what alerts the staff in the bot. `--list` prints
+every missed emergency and every false alarm.
 """
 from __future__ import annotations
 
@@ -77,6 +78,19 @@ def main(argv=None) -> int:
                 print(f"    missed: {q!r} -> {got}")
             for kind, q, by in f["alarms"]:
                 print(f"    false alarm ({kind}, by {by}): {q!r}")
+    # What alerts the staff in the bot (handlers/emergency.py): the detector alone. The FAQ's own
+    # `darurat` intent answers with the emergency numbers but alerts no one.
+    hits = [(kind, q, detect(q)) for q, _, kind in rows]
+    n_em = sum(kind == "emergency" for kind, _, _ in hits)
+    alerted = sum(kind == "emergency" and d is not None for kind, _, d in hits)
+    false_alerts = [(kind, q, d.kind) for kind, q, d in hits if kind != "emergency" and d is not None]
+    ordinary = len(hits) - n_em
+    print(f"\ndetector alone (what alerts the staff)")
+    print(f"  emergencies alerted:             {alerted}/{n_em} ({alerted / max(n_em, 1):.1%})")
+    print(f"  false alerts (faq/oos/calm):     {len(false_alerts)}/{ordinary} ({len(false_alerts) / max(ordinary, 1):.1%})")
+    if args.list:
+        for kind, q, d in false_alerts:
+            print(f"    false alert ({kind}, {d}): {q!r}")
     times = []
     for _ in range(3):
         _tag.cache_clear()  # each pass starts with an empty per-token cache

@@ -5,17 +5,19 @@ A feature module exposes:
     def register(app: Application) -> None  adds its handlers (use a `group` if it must not
                                             shadow others)
 and is added to FEATURES below. Handlers parse the update, call one service
-(`bot.services.services_of(context)`), and render the reply from bot/i18n.py.
+(`bot.services.context.services`), and render the reply from bot/i18n.py.
 """
 from __future__ import annotations
 
 from telegram.ext import Application
 
+from bot.context import PusqueContext
 from bot.menu import MenuCommand
 
 from . import (
     admin,
     chat,
+    emergency,
     error,
     help,
     mydata,
@@ -32,7 +34,9 @@ from . import (
 
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
-FEATURES = [private_only, start, help, staff, admin, staff_roles, retrain, register, ticket, status, mydata, patient_notices, chat]
+# `emergency` registers in group -1: every patient text meets the emergency detector first.
+FEATURES = [emergency, private_only, start, help, staff, admin, staff_roles, retrain, register, ticket, status, mydata,
+            patient_notices, chat]
 
 
 def register_all(app: Application) -> None:

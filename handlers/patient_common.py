@@ -30,7 +30,7 @@ MENU_KEYS = ("pt.btn.ticket", "pt.btn.status", "pt.btn.register", "pt.btn.help")
 
 
 def patients(context) -> PatientRepository:
-    services = services_of(context)
+    services = context.services
     repo = services.extras.get("patients")
     if repo is None:
         repo = services.extras["patients"] = PatientRepository(services.db, services.clock)
@@ -114,7 +114,7 @@ _locks: dict[str, asyncio.Lock] = {}
 
 
 async def _engine(context, name: str, make) -> Any:
-    services = services_of(context)
+    services = context.services
     if name in services.extras:
         return services.extras[name]
     lock = _locks.setdefault(f"{id(services)}:{name}", asyncio.Lock())

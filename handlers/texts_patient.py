@@ -128,8 +128,6 @@ TEXTS: dict[str, dict[str, str]] = {
                       "en": "Tick what applies (several allowed, or just press \"Get number\"):"},
     "tk.auto": {"id": "Otomatis dari tanggal lahir: {labels}.", "en": "Automatic from the date of birth: {labels}."},
     "tk.btn.take": {"id": "🎫 Ambil nomor", "en": "🎫 Get number"},
-    "tk.emergency": {"id": "🚨 GAWAT DARURAT: jangan menunggu antrean. Segera ke {unit} atau telepon {number} sekarang. Petugas kami sudah diberi tahu.",
-                     "en": "🚨 EMERGENCY: do not wait in the queue. Go to {unit} or call {number} now. Our staff have been alerted."},
     "tk.issued": {"id": "🎫 Nomor antrean Anda: {number}\nPasien: {name}\nLayanan: {service}\nTahap: {phase}\nPosisi: {position}",
                   "en": "🎫 Your queue number: {number}\nPatient: {name}\nService: {service}\nStage: {phase}\nPosition: {position}"},
     "tk.estimate": {"id": "Perkiraan dipanggil: sekitar {minutes} menit lagi (± jam {at}).",

@@ -122,9 +122,13 @@ async def check_turn_near(
 
 
 async def staff_recipients(tx: Tx, settings: Rules) -> list[int]:
-    ids = set(settings.staff_ids) | set(settings.admin_ids)
-    ids |= {r[0] for r in await tx.all(select(staff.c.telegram_id))}
-    return sorted(ids)
+    """The first recipients of an emergency alert (queue_core.alerts.first_recipients): the staff
+    group chat, else every staff member, else the admins."""
+    if settings.staff_alerts.chat_id is not None:
+        return [settings.staff_alerts.chat_id]
+    rows = await tx.all(select(staff.c.telegram_id, staff.c.role).where(staff.c.source == "invite"))
+    ids = (set(settings.staff_ids) | {int(i) for i, r in rows if r == "staff"}) - set(settings.admin_ids)
+    return sorted(ids or set(settings.admin_ids) | {int(i) for i, r in rows if r == "admin"})
 
 
 async def alert_staff(tx: Tx, settings: Rules, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:

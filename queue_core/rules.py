@@ -108,6 +108,15 @@ class Notifications:
     advice_margin_minutes: float
 
 
+@dataclass(frozen=True)
+class StaffAlerts:
+    """Emergency alerts: the staff group chat that gets them (None: staff members privately), and
+    the minutes without a "Saya tangani" before the admins are told too."""
+
+    chat_id: int | None = None
+    escalate_minutes: float = 2.0
+
+
 @dataclass(frozen=True, kw_only=True)
 class Rules:
     """What the queue needs to know about the clinic: its services, phases and channels, the
@@ -124,6 +133,7 @@ class Rules:
     notifications: Notifications
     admin_ids: frozenset[int]
     staff_ids: frozenset[int]
+    staff_alerts: StaffAlerts = StaffAlerts()  # `staff:` in config.yaml: who gets emergency alerts
     # Lookups derived from the rules and remembered (queue scopes, channels of a queue).
     memo: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 

@@ -23,6 +23,7 @@ from queue_core.rules import (
     Phase,
     PolicyConfig,
     Service,
+    StaffAlerts,
 )
 
 from .schema import ConfigFile, Keyed
@@ -124,6 +125,7 @@ def _build(file: ConfigFile, raw: dict, path: Path, env: Mapping[str, str]) -> S
         notifications=Notifications(n.turn_near_position, n.turn_near_minutes, n.skip_grace_minutes,
                                     n.advice_margin_minutes),
         admin_ids=frozenset(file.roles.admins or ()), staff_ids=frozenset(file.roles.staff or ()),
+        staff_alerts=StaffAlerts(file.staff.alert_chat_id, file.staff.alert_escalate_minutes),
         database_url=env.get("PUSQUE_DATABASE_URL") or file.database.url,
         telegram_token=env.get(file.telegram.token_env) or None,
         telegram_base_url=file.telegram.base_url,

@@ -167,6 +167,11 @@ class RolesIn(Section):
     staff: list[int] | None = None
 
 
+class StaffIn(Section):
+    alert_chat_id: int | None = None  # a staff group chat (a negative id); null: staff privately
+    alert_escalate_minutes: Annotated[float, Field(gt=0, le=60)] = 2.0
+
+
 class DatabaseIn(Section):
     url: str = "sqlite+aiosqlite:///data/pusque.db"
 
@@ -226,6 +231,7 @@ class ConfigFile(Section):
     policy: PolicyIn
     notifications: NotificationsIn = NotificationsIn()
     roles: RolesIn = RolesIn()
+    staff: StaffIn = StaffIn()
     database: DatabaseIn = DatabaseIn()
     telegram: TelegramIn = TelegramIn()
     web: WebIn = WebIn()

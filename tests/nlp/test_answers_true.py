@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from nlp.corpus import INTENT_IDS, LANGS
-from queue_core.config import load_settings
+from settings import load_settings
 
 from .claims import buttons_named, commands_named, keyboard_labels, label_key, quoted, registered_commands
 
