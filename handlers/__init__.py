@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from telegram.ext import Application
 
-from bot.context import PusqueContext
 from bot.menu import MenuCommand
 
 from . import (

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from .rules import Rules
 from .db import Database
 from .models import EmergencyAlert, StaffMember
+from .rules import Rules
 
 alerts = EmergencyAlert.__table__
 

@@ -7,11 +7,11 @@ from typing import Sequence
 
 from sqlalchemy import insert, select, update
 
-from .rules import Rules
-from .rows import TicketRow
-from .tx import Tx, outbox, staff, visits
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
+from .rows import TicketRow
+from .rules import Rules
 from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
+from .tx import Tx, outbox, staff, visits
 
 log = logging.getLogger(__name__)
 _FALLBACK = RecentMeanEstimator()

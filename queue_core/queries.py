@@ -10,8 +10,8 @@ from typing import Sequence
 
 from sqlalchemy import and_, func, select, true, tuple_
 
-from .rules import Rules
 from .rows import VisitRow
+from .rules import Rules
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
 from .tx import Tx, channel_states, tickets, visits
 

@@ -11,15 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from . import errors
 from .clock import Clock
-from .rules import Channel, Rules
 from .db import Database
 from .models import ChannelState
 from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
 from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from
 from .rows import TicketRow, VisitRow, current_at_channel, insert_visit
+from .rules import Channel, Rules
+from .snapshot import RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
 from .tx import Tx, channel_states
-from .snapshot import needs_full_queue, needs_queue_ahead, RecentMeanEstimator, WaitEstimator
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -90,8 +90,8 @@ async def test_position_and_estimate_while_waiting(qs, clock):
 
 
 async def test_one_active_ticket_per_patient_per_service(qs, db, sessionmaker, clock):
-    from tests.queue_core.helpers import add_user
     from queue_core.models import Patient
+    from tests.queue_core.helpers import add_user
 
     await add_user(sessionmaker, 1, clock.now())
     async with sessionmaker() as s, s.begin():

@@ -8,10 +8,9 @@ import datetime as dt
 import pytest
 
 from queue_core.alerts import AlertStore, admins, first_recipients
-from queue_core.rules import StaffAlerts
-from settings import parse_settings
-from settings import ConfigError
 from queue_core.models import StaffMember
+from queue_core.rules import StaffAlerts
+from settings import ConfigError, parse_settings
 
 
 async def _invite(db, user_id: int, role: str, source: str = "invite") -> None:
