@@ -67,6 +67,10 @@ async def test_doctors_and_schedules(clinic, tokens):
         assert status == 201 and body["quota"] is None
         status, listed = await call(http, "GET", "/api/schedules", admin)
         assert status == 200 and [s["weekday"] for s in listed["schedules"]] == [3, 5]
+        status, body = await call(http, "GET", "/api/schedules?doctor=dr.Sari", admin)
+        assert status == 400 and set(body["fields"]) == {"doctor"}
+        status, body = await call(http, "GET", f"/api/schedules?doctor={sari['id'] + 1}", admin)
+        assert status == 200 and body == {"schedules": []}
         status, body = await call(http, "DELETE", f"/api/doctors/{sari['id']}", admin)
         assert status == 409 and body["error"] == "doctor_has_schedules" and body["schedules"] == 2
         assert "Nonaktifkan" in body["message"]
