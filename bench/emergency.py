@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -85,7 +84,7 @@ def main(argv=None) -> int:
     alerted = sum(kind == "emergency" and d is not None for kind, _, d in hits)
     false_alerts = [(kind, q, d.kind) for kind, q, d in hits if kind != "emergency" and d is not None]
     ordinary = len(hits) - n_em
-    print(f"\ndetector alone (what alerts the staff)")
+    print("\ndetector alone (what alerts the staff)")
     print(f"  emergencies alerted:             {alerted}/{n_em} ({alerted / max(n_em, 1):.1%})")
     print(f"  false alerts (faq/oos/calm):     {len(false_alerts)}/{ordinary} ({len(false_alerts) / max(ordinary, 1):.1%})")
     if args.list:

@@ -24,7 +24,6 @@ import difflib
 import os
 import platform
 import statistics
-import sys
 import time
 from pathlib import Path
 
@@ -32,8 +31,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from nlp.faq import FaqMatcher
 from nlp.calibration import best_threshold
+from nlp.faq import FaqMatcher
 from nlp.matcher import read_kinds, read_labelled
 
 

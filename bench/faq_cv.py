@@ -13,7 +13,6 @@ import argparse
 import copy
 import dataclasses
 import random
-import sys
 import time
 from pathlib import Path
 

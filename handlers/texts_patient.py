@@ -124,6 +124,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "tk.svc_full": {"id": "Kuota {service} hari ini sudah penuh ({quota}). Silakan datang besok atau pilih poli lain.",
                     "en": "Today's quota for {service} is full ({quota}). Please come tomorrow or choose another service."},
     "tk.svc_full_mark": {"id": "penuh", "en": "full"},
+    "tk.svc_shut": {"id": "{service} tutup hari ini: {reason}.", "en": "{service} is closed today: {reason}."},
+    "tk.svc_shut_mark": {"id": "tutup hari ini ({reason})", "en": "closed today ({reason})"},
     "tk.conditions": {"id": "Centang kondisi yang sesuai (boleh lebih dari satu, atau langsung tekan \"Ambil nomor\"):",
                       "en": "Tick what applies (several allowed, or just press \"Get number\"):"},
     "tk.auto": {"id": "Otomatis dari tanggal lahir: {labels}.", "en": "Automatic from the date of birth: {labels}."},

@@ -75,10 +75,13 @@ async def _choose_service(update: Update, context, lang: str, patient_id: int) -
     settings, now = services.settings, services.clock()
     issued = await patients(context).issued_on(now.date())
     holiday = now.date() in settings.clinic.holidays
+    shut = await services.queue.closures_today()  # an admin's closures of today (queue_core/clinic_data.py)
     rows, closed = [], []
     for code, svc in settings.services.items():
         name = service_name(settings, code, lang)
-        if holiday or not svc.hours.is_open(now):
+        if code in shut:
+            closed.append(f"• {name}: {t('tk.svc_shut_mark', lang, reason=shut[code])}")
+        elif holiday or not svc.hours.is_open(now):
             closed.append(f"• {name}: {hours_today(svc, now.date())}")
         elif issued.get(code, 0) >= svc.daily_quota:
             closed.append(f"• {name}: {t('tk.svc_full_mark', lang)}")
@@ -195,8 +198,12 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
     try:
         view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
                                           conditions=chosen, age=age)
-    except errors.ServiceClosed:
-        await message.reply_text(t("tk.svc_closed", lang, service=name, hours=hours_today(settings.services[code], services.clock().date())))
+    except errors.ServiceClosed as exc:
+        if exc.params.get("closure") is not None:
+            await message.reply_text(t("tk.svc_shut", lang, service=name, reason=exc.params["closure"]))
+        else:
+            await message.reply_text(t("tk.svc_closed", lang, service=name,
+                                       hours=hours_today(settings.services[code], services.clock().date())))
         return None
     except errors.QuotaFull as exc:
         await message.reply_text(t("tk.svc_full", lang, service=name, quota=exc.params.get("quota")))

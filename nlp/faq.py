@@ -28,7 +28,7 @@ from typing import Callable
 
 import joblib
 
-from nlp.corpus import INTENT_IDS, LANGS, Corpus, load_corpus, render, answer_context
+from nlp.corpus import INTENT_IDS, LANGS, Corpus, answer_context, load_corpus, render
 from nlp.emergency import detect as detect_emergency
 from nlp.matcher import FittedModel, cache_key, fit, read_labelled
 

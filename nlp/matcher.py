@@ -29,9 +29,9 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse
 import sklearn
-from sklearn.linear_model import LogisticRegression
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 
 from nlp.corpus import INTENT_IDS, Corpus
 from nlp.normalize import Analysis, Normalizer, squeeze_known

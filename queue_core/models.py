@@ -277,3 +277,53 @@ class EmergencyAlert(Base):
     messages: Mapped[list[Any]] = mapped_column(JSON, default=list)
     __table_args__ = (Index("ix_emergency_user", "user_id", "created_at"),
                       Index("ix_emergency_open", "acked_at", "escalated_at"))
+# ---------------------------------------------------------------------- clinic data (issue 21)
+# Edited by admins through the web API (routes/clinic_api.py, queue_core/clinic_data.py). Service
+# codes are the ones of config.yaml, checked when a row is written.
+
+
+class Doctor(Base):
+    __tablename__ = "doctors"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    services: Mapped[list[str]] = mapped_column(JSON, default=list)  # service codes
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class DoctorSchedule(Base):
+    """A doctor's weekly practice hours for one service (weekday 1 = Monday ... 7 = Sunday, ISO)."""
+
+    __tablename__ = "doctor_schedules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doctor_id: Mapped[int] = mapped_column(ForeignKey("doctors.id"), index=True)
+    service: Mapped[str] = mapped_column(String(4))
+    weekday: Mapped[int] = mapped_column(Integer)
+    start: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    end: Mapped[str] = mapped_column(String(5))
+    quota: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClinicClosure(Base):
+    """A day one service (or, with service null, the whole clinic) gives out no numbers."""
+
+    __tablename__ = "clinic_closures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    service: Mapped[str | None] = mapped_column(String(4))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClinicCounter(Base):
+    """A counter or room as the admin describes it (phase, services it serves)."""
+
+    __tablename__ = "clinic_counters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    phase: Mapped[str] = mapped_column(String(16))
+    services: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
+from .clinic_data import closed_services, closure_for
 from .notices import add_notice, alert_staff, ticket_payload
 from .policy import derive_conditions, level_for
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, ticket_by_id, update_ticket, update_visit
@@ -38,8 +39,10 @@ class PatientOperations(ServiceBase):
 
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             day = now.date()
-            if day in self.settings.clinic.holidays or not svc.hours.is_open(now):
-                raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=day in self.settings.clinic.holidays)
+            holiday = day in self.settings.clinic.holidays
+            closure = await closure_for(tx, day, service)  # an admin's closure of today counts at once
+            if holiday or closure is not None or not svc.hours.is_open(now):
+                raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=holiday, closure=closure)
             if patient_id is not None:
                 await self._expire_or_refuse_existing(tx, patient_id, service, now)
             seq = await self._next_seq(tx, day, service)
@@ -67,6 +70,13 @@ class PatientOperations(ServiceBase):
                 near=near,
             ), ticket.id)
             return view
+
+        return await self._tx(fn)
+
+    async def closures_today(self) -> dict[str, str]:
+        """The services an admin's closure shuts today, each with its reason (`issue` refuses them)."""
+        async def fn(tx: Tx, now: dt.datetime) -> dict[str, str]:
+            return await closed_services(tx, now.date(), list(self.settings.services))
 
         return await self._tx(fn)
 

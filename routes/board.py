@@ -14,10 +14,9 @@ from pathlib import Path
 
 from aiohttp import web
 
-from queue_core.staff_views import board_state
-
 from bot.services import services_of
 from bot.web import APPLICATION, BOARD_CLIENTS_KEY
+from queue_core.staff_views import board_state
 
 log = logging.getLogger(__name__)
 POLL = 0.25
