@@ -17,11 +17,11 @@ import statistics
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from nlp.emergency import _tag, detect
 from nlp.faq import FaqMatcher
 from settings import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def read_blind(path: Path) -> list[tuple[str, str | None, str]]:

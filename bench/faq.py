@@ -29,11 +29,11 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from nlp.calibration import best_threshold
 from nlp.faq import FaqMatcher
 from nlp.matcher import read_kinds, read_labelled
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class Difflib:

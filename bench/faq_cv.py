@@ -16,11 +16,11 @@ import random
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from nlp.calibration import calibrate
 from nlp.corpus import load_corpus
 from nlp.matcher import fit, read_labelled
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def predict(model, question: str) -> str | None:
