@@ -17,6 +17,7 @@ intent `darurat` with score 1.0 and its kind in `emergency`, whatever the FAQ wo
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -179,7 +180,10 @@ class FaqMatcher:
 
     def match(self, question: str) -> MatchResult:
         question = question if isinstance(question, str) else str(question)
-        analysis = self.model.normalizer.analyze(question[:500])
+        normalizer = self.model.normalizer
+        if normalizer is None:
+            raise RuntimeError("the FAQ model has no normalizer: it was not fitted")
+        analysis = normalizer.analyze(question[:500])
         lang = "en" if analysis.surface and sum(w in _EN_WORDS for w in analysis.surface) * 2 >= len(analysis.surface) else "id"
         found = detect_emergency(question) if self.emergencies else None
         if found is not None:
@@ -253,9 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     matcher = FaqMatcher.from_config(args.config)
     if args.command == "match":
-        if hasattr(sys.stdin, "reconfigure"):
-            sys.stdin.reconfigure(encoding="utf-8", errors="replace")
-            sys.stdout.reconfigure(encoding="utf-8")
+        for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "strict")):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(encoding="utf-8", errors=errors)
         _cmd_match(matcher, sys.stdin, sys.stdout)
     else:
         _cmd_evaluate(matcher, args.file, args.errors)
