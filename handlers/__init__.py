@@ -15,6 +15,7 @@ from bot.menu import MenuCommand
 
 from . import (
     admin,
+    admin_closures,
     chat,
     emergency,
     error,
@@ -34,7 +35,7 @@ from . import (
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
-FEATURES = [emergency, private_only, start, help, staff, admin, staff_roles, retrain, register, ticket, status, mydata,
+FEATURES = [emergency, private_only, start, help, staff, admin, admin_closures, staff_roles, retrain, register, ticket, status, mydata,
             patient_notices, chat]
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from .clinic_checks import BadFields, check_closure, check_counter, check_doctor, check_schedule, problem
 from .clock import Clock
 from .db import Database
-from .models import AuditLog, ClinicClosure, ClinicCounter, Doctor, DoctorSchedule
+from .models import AuditLog, ClinicClosure, ClinicCounter, Doctor, DoctorSchedule, Ticket
 from .rules import Rules
 from .tx import Tx
 
@@ -220,6 +220,17 @@ class ClinicStore:
             after = closure_json(closure)
             self._audit(session, now, "clinic_closure_create", closure.id, by, None, after)
             return after
+
+        return await self._run(fn)
+
+    async def tickets_held(self, day: dt.date, service: str | None) -> int:
+        """Numbers already given for a day (one service, or all) and not finished or cancelled."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+            stmt = select(func.count()).select_from(Ticket).where(
+                Ticket.day == day, Ticket.status.not_in(("done", "cancelled")))
+            if service is not None:
+                stmt = stmt.where(Ticket.service == service)
+            return int(await session.scalar(stmt) or 0)
 
         return await self._run(fn)
 
