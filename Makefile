@@ -12,18 +12,26 @@ STAMP := $(VENV)/.installed
 LOAD_SCALE ?= 3
 BURNER ?= $(PY) scripts/cpu_burner.py
 
-.PHONY: run test test-quick test-loaded bench clean-venv
+.PHONY: run test check test-quick test-loaded bench clean-venv
 
-$(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-nodeps.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "PusQue needs Python 3.11, found " + sys.version' 
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	$(PY) -m pip install --quiet --no-deps -r requirements-nodeps.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(PY) run_bot.py $(ARGS)
+
+# check: lint (ruff), the import layers (import-linter, pyproject.toml) and types (mypy) of the
+# packages without the Telegram framework; .ci/run runs it before the tests.
+check: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: $(STAMP)
 	$(PY) -m pytest $(ARGS)

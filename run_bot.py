@@ -16,8 +16,8 @@ import asyncio
 import logging
 import sys
 
-from bot.runner import PusQue, serve
-from queue_core.config import ConfigError, load_settings
+from app.runner import PusQue, serve
+from settings import ConfigError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,6 @@
 """Bot loop benchmark: many simulated users sending /help at once.
 
-    python bench/bot_loop.py [--users N] [--rounds R] [--quick]
+    python -m bench.bot_loop [--users N] [--rounds R] [--quick]
 
 1. The real bot in local mode (run_bot.py as a subprocess: local Bot API server + bot + web in
    one process, as `make run` starts it), users simulated from this process over HTTP.
@@ -24,10 +24,9 @@ from pathlib import Path
 import aiohttp
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram
 
-from local_botapi import LOCAL_TOKEN, LocalBotApi, LocalTelegram  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -135,7 +134,7 @@ async def server_alone(users: int, requests: int) -> dict:
                         received += len(updates)
 
             async def user_sender(worker: int) -> None:
-                for i in range(worker, requests, users):
+                for _i in range(worker, requests, users):
                     await clients[worker].send("/help")
 
             await asyncio.gather(poller(), *(user_sender(w) for w in range(users)))

@@ -1,7 +1,7 @@
 """Broadcast benchmark: an announcement to N users in local mode under Telegram's limits, while
 the queue keeps moving.
 
-    python bench/broadcast.py [--users 10000] [--quick]      (--quick: 1000 users)
+    python -m bench.broadcast [--users 10000] [--quick]      (--quick: 1000 users)
 
 PusQue runs in this process against its local Bot API server with Telegram's limits (30
 messages/s overall, 1/s per chat; the server answers 429 beyond them). N users have a chat with
@@ -23,23 +23,21 @@ import logging
 import os
 import platform
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import insert, select
+
+import handlers  # noqa: F401 - registers the renderers
+from app.runner import PusQue
+from bot.notifier import _RENDERERS, Message, register_renderer
+from bot.services import Services, services_of
+from queue_core.broadcasts import BroadcastStore
+from queue_core.models import Outbox, User
+from settings import load_settings
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from sqlalchemy import insert, select  # noqa: E402
-
-import handlers  # noqa: E402,F401 - registers the renderers
-from bot.notifier import _RENDERERS, Message, register_renderer  # noqa: E402
-from bot.runner import PusQue  # noqa: E402
-from bot.services import Services, services_of  # noqa: E402
-from queue_core.broadcasts import BroadcastStore  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.models import Outbox, User  # noqa: E402
 
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)
 URGENT_KINDS = ("called", "turn_near", "next_phase")

@@ -1,6 +1,11 @@
-"""FAQ benchmark: PusQue's matcher against two baselines on the held-out split.
+"""FAQ benchmark: PusQue's matcher against two baselines on a held-out set.
 
-    python bench/faq.py [--quick] [--config PATH] [--heldout FILE]
+    python -m bench.faq [--quick] [--config PATH] [--heldout FILE] [--errors]
+
+The held-out set is tests/nlp/data/blind_eval.tsv by default (question<TAB>intent<TAB>kind,
+written blind by helpers): top-1 is counted on kind `faq`, rejection on kind `oos`; for PusQue
+also top-1 on kind `calm` and emergencies (kind `emergency`) answered as `darurat`, and the
+misses per intent, worst first. A two-column file (question<TAB>intent) works too.
 
 Prints top-1 accuracy (in-scope questions; a wrong or missing intent is an error), out-of-scope
 rejection, and p50/p99 time per question for:
@@ -9,7 +14,8 @@ rejection, and p50/p99 time per question for:
   - TF-IDF + logistic regression: the original PusQue approach (word TF-IDF, LR over intents,
     out of scope when the top probability is below a threshold)
 All three learn from the same corpus phrasings, and each one's out-of-scope threshold is set on
-the same calibration split (nlp/faq_calibration.tsv); the held-out split is used only here.
+the same calibration set (the corpus's `calibration:`, tests/nlp/data/blind_calibration.tsv);
+the held-out set is used only here.
 """
 from __future__ import annotations
 
@@ -18,18 +24,16 @@ import difflib
 import os
 import platform
 import statistics
-import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from nlp.calibration import best_threshold
+from nlp.faq import FaqMatcher
+from nlp.matcher import read_kinds, read_labelled
 
-from nlp.faq import FaqMatcher  # noqa: E402
-from nlp.calibration import best_threshold  # noqa: E402
-from nlp.matcher import read_labelled  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 class Difflib:
@@ -130,6 +134,28 @@ def run(system, rows, passes: int) -> dict:
     }
 
 
+def blind_extras(matcher: FaqMatcher, kinds) -> dict:
+    """Calm top-1, emergencies answered as darurat, false alarms, and misses per intent."""
+    from collections import Counter
+
+    n, hits, misses, per_intent, errors, alarms = Counter(), Counter(), Counter(), Counter(), [], 0
+    for q, gold, kind in kinds:
+        got = matcher.match(q).intent
+        n[kind] += 1
+        hits[kind] += got == ("darurat" if kind == "emergency" else gold)
+        alarms += kind != "emergency" and got == "darurat" and gold != "darurat"
+        if kind == "faq":
+            per_intent[gold] += 1
+            if got != gold:
+                misses[gold] += 1
+        if kind in ("faq", "oos") and got != gold:
+            errors.append((q, gold, got))
+    share = lambda k: f"{hits[k]}/{n[k]}" if n[k] else "-"  # noqa: E731
+    return {"calm": share("calm"), "emergency": share("emergency"),
+            "alarms": f"{alarms}/{n['faq'] + n['oos'] + n['calm']}", "misses": misses,
+            "per_intent": per_intent, "errors": errors}
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -146,13 +172,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="one timing pass instead of five")
     ap.add_argument("--config", type=Path, default=None)
-    ap.add_argument("--heldout", type=Path, default=ROOT / "tests" / "nlp" / "data" / "heldout.tsv")
+    ap.add_argument("--heldout", type=Path, default=ROOT / "tests" / "nlp" / "data" / "blind_eval.tsv")
+    ap.add_argument("--errors", action="store_true", help="list PusQue's misses (not while tuning)")
     args = ap.parse_args()
 
     t0 = time.perf_counter()
     matcher = FaqMatcher.from_config(args.config)
     build = time.perf_counter() - t0
-    heldout = read_labelled(args.heldout)
+    kinds = read_kinds(args.heldout)
+    heldout = [(q, g) for q, g, kind in kinds if kind in ("faq", "oos")]
     calibration = read_labelled(matcher.corpus.calibration)
     passes = 1 if args.quick else 5
 
@@ -186,8 +214,17 @@ def main() -> int:
         b = results[s.name]
         print(f"PusQue vs {s.name}: top-1 {100 * (ours['accuracy'] - b['accuracy']):+.1f} points, "
               f"rejection {100 * (ours['rejection'] - b['rejection']):+.1f} points")
+    extra = blind_extras(matcher, kinds)
+    print()
+    print(f"PusQue on the other kinds: calm top-1 {extra['calm']}, emergencies answered as darurat "
+          f"{extra['emergency']}, false darurat on faq/oos/calm {extra['alarms']}")
+    print("PusQue misses per intent (kind faq), worst first: "
+          + (", ".join(f"{iid} {n}/{extra['per_intent'][iid]}" for iid, n in extra["misses"].most_common()) or "none"))
+    if args.errors:
+        for q, gold, got in extra["errors"]:
+            print(f"  {q!r}: expected {gold}, got {got}")
     targets = [
-        ("top-1 >= 92%", ours["accuracy"] >= 0.92),
+        ("top-1 >= 93%", ours["accuracy"] >= 0.93),
         ("rejection >= 90%", ours["rejection"] >= 0.90),
         ("top-1 >= 10 points above both baselines",
          all(ours["accuracy"] - results[s.name]["accuracy"] >= 0.10 for s in systems[1:])),

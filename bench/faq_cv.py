@@ -1,11 +1,11 @@
 """Cross-validated FAQ figures on the calibration split, for developing the matcher.
 
-    python bench/faq_cv.py [--folds 5] [--seeds 2] [--errors]
+    python -m bench.faq_cv [--folds 5] [--seeds 2] [--errors]
 
 The matcher is fitted once on the corpus; then, for each fold, weights and threshold are set on
-the other folds of nlp/faq_calibration.tsv and the fold is scored. This estimates top-1 accuracy
+the other folds of the calibration set (tests/nlp/data/blind_calibration.tsv) and the fold is scored. This estimates top-1 accuracy
 and out-of-scope rejection on questions the threshold did not see, without touching the
-evaluation split (tests/nlp/data/heldout.tsv), which is for bench/faq.py's final figures only.
+evaluation set (tests/nlp/data/blind_eval.tsv), which is for bench/faq.py's final figures only.
 """
 from __future__ import annotations
 
@@ -13,16 +13,14 @@ import argparse
 import copy
 import dataclasses
 import random
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from nlp.calibration import calibrate
+from nlp.corpus import load_corpus
+from nlp.matcher import fit, read_labelled
 
-from nlp.calibration import calibrate  # noqa: E402
-from nlp.corpus import load_corpus  # noqa: E402
-from nlp.matcher import fit, read_labelled  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def predict(model, question: str) -> str | None:

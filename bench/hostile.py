@@ -1,7 +1,7 @@
 """Hostile input: thousands of random and malformed updates pushed into the real bot through the
 local Bot API, from many users at once.
 
-    python bench/hostile.py [--updates 10000] [--users 60] [--seed 1] [--postgres URL] [--quick]
+    python -m bench.hostile [--updates 10000] [--users 60] [--seed 1] [--postgres URL] [--quick]
 
 Kinds: random text and unicode (emoji, RTL, zero-width, control characters), 4,096-character
 messages, unknown commands, known commands with junk arguments, staff/admin commands from
@@ -24,11 +24,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench.proofkit import NO_LIMITS, machine, pct, settings_for  # noqa: E402
-from bot.runner import PusQue  # noqa: E402
-from local_botapi import LocalTelegram, UserError  # noqa: E402
+from app.runner import PusQue
+from bench.proofkit import NO_LIMITS, machine, pct, settings_for
+from local_botapi import LocalTelegram, UserError
 
 STAFF_COMMANDS = ["call", "recall", "skip", "done", "transfer", "queue", "pause", "resume", "invite", "token",
                   "broadcast", "stats", "reload", "unanswered", "retrain", "panel", "close", "export", "roles", "ban"]

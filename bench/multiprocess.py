@@ -1,10 +1,10 @@
 #!/usr/bin/env python
 """Several PusQue processes on one PostgreSQL database, staff calling from all of them at once.
 
-    python bench/multiprocess.py [--tickets 600] [--pg postgresql+asyncpg://root@127.0.0.1:5432/test]
+    python -m bench.multiprocess [--tickets 600] [--pg postgresql+asyncpg://root@127.0.0.1:5432/test]
 
 Creates a scratch database, starts the bot (run_bot.py, local mode: own Bot API server, notifier)
-and two web workers (python -m bot.web_worker), fills one queue with N tickets, then drives the
+and two web workers (python -m app.web_worker), fills one queue with N tickets, then drives the
 staff API (POST /api/channels/{name}/call and /done with a staff token) over HTTP:
 
 - 2 own channels per process (Loket 1-6), each one caller: call, done, call, ... until empty;
@@ -35,14 +35,13 @@ from pathlib import Path
 import aiohttp
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from queue_core.clock import CallableClock
+from queue_core.db import Database
+from queue_core.service import QueueService
+from queue_core.staff import StaffStore
+from settings import DEFAULT_CONFIG_PATH, load_settings
 
-from queue_core.clock import CallableClock  # noqa: E402
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings  # noqa: E402
-from queue_core.db import Database  # noqa: E402
-from queue_core.service import QueueService  # noqa: E402
-from queue_core.staff import StaffStore  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PG_ADMIN_URL = os.environ.get("PUSQUE_TEST_PG_URL", "postgresql+asyncpg://root@127.0.0.1:5432/test")
 OWN_PER_PROCESS = 2
@@ -197,7 +196,7 @@ async def run(tickets: int = 600, settle: float = 5.0, tmp: Path | None = None) 
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     env["PUSQUE_DATABASE_URL"] = url
     procs = [Proc("bot", ["run_bot.py", "--config", str(config), "--log-level", "WARNING"], env, tmp / "bot.log")]
-    procs += [Proc(f"worker{i}", ["-m", "bot.web_worker", "--config", str(config), "--port", "0",
+    procs += [Proc(f"worker{i}", ["-m", "app.web_worker", "--config", str(config), "--port", "0",
                                   "--log-level", "WARNING"], env, tmp / f"worker{i}.log") for i in (1, 2)]
     try:
         await procs[0].start()  # the bot migrates the database and creates the channels

@@ -1,8 +1,8 @@
 """KTP reading per card renderer: PusQue's reader beside plain easyocr, and the pre-fill threshold
 chosen leaving one renderer out.
 
-    python bench/ocr.py [--renderers a,b,c,d,e] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
-    python bench/ocr.py --quick            # 8 cards a renderer, 3 naive, 8 negatives
+    python -m bench.ocr [--renderers a,b,c,d,e] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
+    python -m bench.ocr --quick            # 8 cards a renderer, 3 naive, 8 negatives
 
 Renderers: bench/card_sets.py. For each renderer the reader's output is cached in
 bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
@@ -32,10 +32,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bench.card_sets import cards  # noqa: E402
-from ocr.fields import FIELDS  # noqa: E402
+from bench.card_sets import cards
+from ocr.fields import FIELDS
 
 MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
         "kecamatan", "agama")

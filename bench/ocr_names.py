@@ -1,6 +1,6 @@
 """Names read with and without the deconvolution (ocr/deblur.py), on the same cards.
 
-    python bench/ocr_names.py [--seeds 44,45] [--n 250]
+    python -m bench.ocr_names [--seeds 44,45] [--n 250]
 
 Reads each generated card twice with the full pipeline (`ocr.engine.read_bytes`), once as it
 ships and once with the deconvolution switched off, and prints the names right both ways, split
@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from ocr import deblur  # noqa: E402
+from ocr import deblur
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Queue ordering policies compared on simulated days: python bench/policies.py [--quick] [--days N]
+"""Queue ordering policies compared on simulated days: python -m bench.policies [--quick] [--days N]
 
 For each load level and policy: mean and p90 poli wait per priority level (minutes from joining the
 poli queue, i.e. after registration, to being called by the room: the Kepmenkes 129/2008 outpatient
@@ -9,17 +9,13 @@ policy (same seed): only the ordering differs.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from predictor.simulate import SimParams, simulate  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.policy import OrderingPolicy  # noqa: E402
+from predictor.simulate import SimParams, simulate
+from queue_core.policy import OrderingPolicy
+from settings import load_settings
 
 POLICIES = {
     "fcfs": OrderingPolicy("fcfs"),
@@ -75,8 +71,9 @@ def main() -> None:
     for name in POLICIES:
         if not name.startswith("head_start"):
             continue
-        ok = all(results[(l, name)]["L1"][0] <= 0.6 * results[(l, name)]["L3"][0] for l in LOADS)
-        score = sum(results[(l, name)]["over60"] for l in LOADS) + sum(results[(l, name)]["L3"][1] for l in LOADS) / 1000
+        ok = all(results[(load, name)]["L1"][0] <= 0.6 * results[(load, name)]["L3"][0] for load in LOADS)
+        score = (sum(results[(load, name)]["over60"] for load in LOADS)
+                 + sum(results[(load, name)]["L3"][1] for load in LOADS) / 1000)
         if ok and (best_score is None or score < best_score):
             best, best_score = name, score
     print(f"\nrecommended default: {best} (lowest share over 60 min with level 1 waiting <= 60 % of level 3)")

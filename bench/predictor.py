@@ -1,6 +1,6 @@
 """Wait-time model: training time, accuracy on unseen simulated days, batch-100 latency.
 
-    python bench/predictor.py [--quick]
+    python -m bench.predictor [--quick]
 
 Simulates TRAIN (60 days, seed 1) and TEST (20 days from 2026-06-01, seed 2) histories, trains
 with `python -m predictor train`'s code path, evaluates like `python -m predictor evaluate`, then
@@ -14,19 +14,16 @@ import json
 import os
 import platform
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-from predictor.estimator import load_estimator  # noqa: E402
-from predictor.evaluate import evaluate_rows  # noqa: E402
-from predictor.simulate import SimParams, simulate  # noqa: E402
-from predictor.train import train_from_rows  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.snapshot import BusyChannel, QueueSnapshot, RecentMeanEstimator, WaitingTicket  # noqa: E402
+from predictor.estimator import load_estimator
+from predictor.evaluate import evaluate_rows
+from predictor.simulate import SimParams, simulate
+from predictor.train import train_from_rows
+from queue_core.snapshot import BusyChannel, QueueSnapshot, RecentMeanEstimator, WaitingTicket
+from settings import load_settings
 
 
 def snapshot_100() -> QueueSnapshot:

@@ -1,6 +1,6 @@
 """How good can any wait-time estimate be on the simulator? A Monte-Carlo oracle bound.
 
-    python bench/predictor_oracle.py [--days 20] [--runs 21] [--every 10] [--model-dir DIR]
+    python -m bench.predictor_oracle [--days 20] [--runs 21] [--every 10] [--model-dir DIR]
 
 The oracle knows far more than a QueueSnapshot: the whole day's scenario (every future arrival
 with its level and time, cancellations, when each channel opens, its speed on the day, its break).
@@ -23,7 +23,6 @@ import argparse
 import datetime as dt
 import json
 import math
-import os
 import random
 import statistics
 import sys
@@ -32,13 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-from predictor.replay import DayReplay, key_for  # noqa: E402
-from predictor.simulate import SERVICE_CV, SKIP_PROB, TRUE_BIAS, SimParams, _Day, clinic_days  # noqa: E402
-from queue_core.config import load_settings  # noqa: E402
-from queue_core.policy import OrderingPolicy  # noqa: E402
-from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator  # noqa: E402
+from predictor.replay import DayReplay, key_for
+from predictor.simulate import SERVICE_CV, SKIP_PROB, TRUE_BIAS, SimParams, _Day, clinic_days
+from queue_core.policy import OrderingPolicy
+from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator
+from settings import load_settings
 
 NORMAL = statistics.NormalDist()
 
@@ -56,7 +53,7 @@ def _resample(d: _Day, real: dict, T: int, rng: random.Random) -> None:
     """Replace the draws of every service not started by T (see the module docstring)."""
     speed = {c.name: c.speed for c in d.channels}
     for p in _patients(d):
-        for phase, (no_show, walk, factor) in list(p.draws.items()):
+        for phase, (no_show, walk, _factor) in list(p.draws.items()):
             cv = SERVICE_CV.get(phase, 0.5)
             sigma = math.sqrt(math.log(1 + cv * cv))
             mu = -sigma * sigma / 2

@@ -14,12 +14,10 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from local_botapi import LOCAL_TOKEN
+from settings import Settings, load_settings
 
-from local_botapi import LOCAL_TOKEN  # noqa: E402
-from queue_core.config import Settings, load_settings  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 NO_LIMITS = {"max_messages_per_second": None, "max_messages_per_chat_per_second": None}
 

@@ -1,6 +1,6 @@
 """Queue core throughput: ticket transitions per second and p50/p99 latency of a transition.
 
-    python bench/queue_core.py [--transitions 3000] [--clients 8] [--waiting 300] [--quick] [--no-postgres]
+    python -m bench.queue_core [--transitions 3000] [--clients 8] [--waiting 300] [--quick] [--no-postgres]
 
 A busy morning in fast-forward on the one data path (SQLAlchemy Core statements in a session of
 the one async_sessionmaker), on SQLite (file, WAL) and on PostgreSQL when it answers. `--waiting`
@@ -25,11 +25,9 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings  # noqa: E402
-from queue_core.db import Database  # noqa: E402
-from queue_core.service import QueueService  # noqa: E402
+from queue_core.db import Database
+from queue_core.service import QueueService
+from settings import DEFAULT_CONFIG_PATH, load_settings
 
 PG_ADMIN = os.environ.get("PUSQUE_TEST_PG_URL", "postgresql+asyncpg://root@127.0.0.1:5432/test")
 

@@ -1,7 +1,7 @@
 """Rush hour: a Monday morning driven through the local Bot API, optionally with the bot SIGKILLed.
 
-    python bench/rush_hour.py [--patients 500] [--arrival-minutes 10] [--photos 0.1] [--staff 6] [--kills 0] [--postgres URL] [--quick]
-    python bench/rush_hour.py --kills 12      # the crash proof: SIGKILL at random moments, restart
+    python -m bench.rush_hour [--patients 500] [--arrival-minutes 10] [--photos 0.1] [--staff 6] [--kills 0] [--postgres URL] [--quick]
+    python -m bench.rush_hour --kills 12      # the crash proof: SIGKILL at random moments, restart
 
 The local Bot API server runs in this process (Telegram's limits: 30 messages/s, 1/s per chat), so
 it and its record of every delivered message survive the bot. The bot is run_bot.py --base-url in
@@ -30,11 +30,10 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bench.proofkit import BotProcess, machine, pct, unhandled_in_log, write_config
+from bench.rush_patient import NOTICE_PATTERNS, STAFF_CHANNELS, Patient, name_for
+from local_botapi import LocalBotApi, LocalTelegram
 
-from bench.proofkit import BotProcess, machine, pct, unhandled_in_log, write_config  # noqa: E402
-from local_botapi import LocalBotApi, LocalTelegram  # noqa: E402
-from bench.rush_patient import NOTICE_PATTERNS, STAFF_CHANNELS, Patient, name_for  # noqa: E402
 
 async def staff_loop(qs, channel: str, stop: asyncio.Event, rng: random.Random, counts: Counter, errors: list) -> None:
     while not stop.is_set():
@@ -100,9 +99,9 @@ async def outbox_facts(db) -> tuple[dict, dict]:
 
 async def rush(args, folder: Path) -> tuple[dict, list[str]]:
     from queue_core.clock import SystemClock
-    from queue_core.config import load_settings
     from queue_core.db import Database
     from queue_core.service import QueueService
+    from settings import load_settings
 
     url = args.postgres or f"sqlite+aiosqlite:///{folder / 'rush.db'}"
     config = write_config(folder, url, limits=True, ocr_preload=args.photos > 0)

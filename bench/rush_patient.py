@@ -3,15 +3,10 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from local_botapi import UserError  # noqa: E402
+from local_botapi import UserError
 
 FAQ = ["jam brp buka?", "poli gigi buka hari sabtu ga", "bayar berapa kalau pake bpjs", "alamat puskesmas dmn",
        "bisa bawa anak demam?", "makasih ya", "ktp hilang bisa daftar?", "antrian masih lama gak"]
@@ -109,7 +104,7 @@ class Patient:
                     cmd = "🎫 Ambil antrean" if self.registered else "/daftar"
                     if not self.registered:  # leave whatever conversation the bot thinks we are in
                         await self._step("command", lambda: u.send("/batal"), timeout=timeout)
-                    event = await self._step("command", lambda: u.send(cmd), timeout=timeout)
+                    event = await self._step("command", lambda cmd=cmd: u.send(cmd), timeout=timeout)
                 else:  # repeat the question we are waiting on: the bot's last message
                     event = {"kind": "message", "message": self.last_prompt(), "synthetic": True}
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 
-from queue_core.config import Settings
+from settings import Settings
 
 
 class Role(str, enum.Enum):

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from queue_core.clock import CallableClock
-from queue_core.config import Settings
 from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
 from queue_core.service import QueueService
 from queue_core.staff import StaffStore
+from settings import Settings
 
 from .dbwatch import DbWatch
 from .roles import RoleResolver

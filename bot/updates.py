@@ -5,7 +5,7 @@ PTB's own choice is all-sequential (slow when many patients write at once) or al
 This processor serialises per chat (or per user when there is no chat) and runs chats in
 parallel, so ConversationHandler stays safe.
 
-`flush` (bot/app.py sets it to `bot.persistence.flush_update`: `Application.update_persistence`
+`flush` (app/application.py sets it to `bot.persistence.flush_update`: `Application.update_persistence`
 committed as one transaction) runs after every update, still inside the chat's lock: a
 conversation step and the user_data draft are in the database, together, before that chat's
 next update is handled, so a SIGKILL cannot take back a step the patient has already

@@ -1,9 +1,9 @@
 """The bot's own web server (settings.web_host/web_port), started and stopped with the bot.
 
-Routes now: GET /health, and POST <webhook path> in webhook mode (Telegram's secret-token
-check). Later features (display board, JSON API, /metrics) add theirs by appending a
-`def add_routes(app: web.Application) -> None` to WEB_FEATURES; inside a route,
-`request.app[APPLICATION]` is the PTB Application and `services_of(request.app[APPLICATION])`
+Its own routes: GET /health, and POST <webhook path> in webhook mode (Telegram's secret-token
+check). The feature routes (display board, JSON API, /metrics: the `routes` package) are given to
+it by the app that assembles the process, as `add_routes(app: web.Application)` callables; inside a
+route, `request.app[APPLICATION]` is the PTB Application and `services_of(request.app[APPLICATION])`
 the services container.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import logging
 import time
-from typing import Callable
+from typing import Callable, Sequence
 
 from aiohttp import web
 from telegram import Update
@@ -24,12 +24,13 @@ from .webguard import Refusals, guard_middleware, refused
 log = logging.getLogger(__name__)
 APPLICATION = web.AppKey("application", Application)
 REFUSALS = web.AppKey("refusals", Refusals)
-WEB_FEATURES: list[Callable[[web.Application], None]] = []
+BOARD_CLIENTS_KEY = web.AppKey("board_clients", object)  # set by routes/board.py: callable -> SSE clients
+AddRoutes = Callable[[web.Application], None]
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 class WebServer:
-    def __init__(self, application: Application, host: str, port: int, *, mode: str,
+    def __init__(self, application: Application, host: str, port: int, *, mode: str, routes: Sequence[AddRoutes] = (),
                  webhook_path: str | None = None, webhook_secret: str | None = None) -> None:
         self.application = application
         self.host, self.port, self.mode = host, port, mode
@@ -42,7 +43,7 @@ class WebServer:
         self.app.router.add_get("/health", self._health)
         if webhook_path:
             self.app.router.add_post(webhook_path, self._webhook)
-        for add_routes in WEB_FEATURES:
+        for add_routes in routes:
             add_routes(self.app)
         self._runner: web.AppRunner | None = None
 
@@ -97,6 +98,3 @@ class WebServer:
         await self.application.update_queue.put(update)
         return web.Response(status=200)
 
-
-# Feature modules append their routes to WEB_FEATURES when imported (kept last: they import this module).
-from . import web_api, web_board  # noqa: E402,F401

@@ -5,7 +5,7 @@ A feature module exposes:
     def register(app: Application) -> None  adds its handlers (use a `group` if it must not
                                             shadow others)
 and is added to FEATURES below. Handlers parse the update, call one service
-(`bot.services.services_of(context)`), and render the reply from bot/i18n.py.
+(`bot.services.context.services`), and render the reply from bot/i18n.py.
 """
 from __future__ import annotations
 
@@ -13,11 +13,30 @@ from telegram.ext import Application
 
 from bot.menu import MenuCommand
 
-from . import admin, chat, error, help, mydata, patient_notices, register, retrain, staff, start, status, ticket
+from . import (
+    admin,
+    admin_closures,
+    chat,
+    emergency,
+    error,
+    help,
+    mydata,
+    patient_notices,
+    private_only,
+    register,
+    retrain,
+    staff,
+    staff_roles,
+    start,
+    status,
+    ticket,
+)
 
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
-FEATURES = [start, help, staff, admin, retrain, register, ticket, status, mydata, patient_notices, chat]
+# `emergency` registers in group -1: every patient text meets the emergency detector first.
+FEATURES = [emergency, private_only, start, help, staff, admin, admin_closures, staff_roles, retrain, register, ticket, status, mydata,
+            patient_notices, chat]
 
 
 def register_all(app: Application) -> None:

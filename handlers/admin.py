@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 import io
 import logging
 import os
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
-from bot.services import services_of
-from queue_core.config import ConfigError, load_settings
 from queue_core.staff import InviteError
-from queue_core.staff_views import day_stats, mark_unanswered_reviewed, unanswered
+from queue_core.staff_views import mark_unanswered_reviewed, unanswered
+from queue_core.stats import MAX_DAYS, period_stats
+from settings import ConfigError, load_settings
 
 from . import broadcast
 from .staff_common import Audit, privileged
@@ -27,7 +29,7 @@ ADMIN = frozenset({Role.ADMIN})
 
 COMMANDS = [
     MenuCommand("broadcast", "Pengumuman / Broadcast", roles=ADMIN, order=30),
-    MenuCommand("stats", "Statistik hari ini / Today's statistics", roles=ADMIN, order=31),
+    MenuCommand("stats", "Statistik / Statistics", roles=ADMIN, order=31),
     MenuCommand("unanswered", "Pertanyaan tak terjawab / Unanswered questions", roles=ADMIN, order=32),
     MenuCommand("invite", "Undang petugas / Invite staff", roles=ADMIN, order=33),
     MenuCommand("token", "Token API web / Web API token", roles=ADMIN, order=34),
@@ -43,20 +45,20 @@ def _role_words(role: str) -> dict[str, str]:
 
 
 @privileged("invite", Role.ADMIN)
-async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def invite_command(update: Update, context: PusqueContext, audit: Audit) -> None:
     args = [a.lower() for a in context.args or []]
     role = args[0] if args else "staff"
     if role not in ("staff", "admin") or len(args) > 1:
         await update.effective_message.reply_text(t("admin.invite_usage"))
         return
-    code = await services_of(context).staff.create_invite(role, update.effective_user.id)
+    code = await context.services.staff.create_invite(role, update.effective_user.id)
     audit.target, audit.detail["role"] = role, role  # the code itself is a secret: not logged
     await update.effective_message.reply_text(t("admin.invite_created", code=code, **_role_words(role)))
 
 
-async def claim_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def claim_command(update: Update, context: PusqueContext) -> None:
     """/staff CODE: anyone may try; every attempt is audited (a guessed code is worth seeing)."""
-    services = services_of(context)
+    services = context.services
     user = update.effective_user
     if len(context.args or []) != 1:
         await update.effective_message.reply_text(t("admin.staff_usage"))
@@ -73,8 +75,8 @@ async def claim_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 @privileged("token", Role.ADMIN)
-async def token_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def token_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     args = list(context.args or [])
     if len(args) == 2 and args[0].lower() == "revoke":
         n = await services.staff.revoke_tokens(args[1])
@@ -93,23 +95,54 @@ async def token_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audi
     await update.effective_message.reply_text(t("admin.token_created", name=args[0], token=token, **_role_words(role)))
 
 
+def stats_period(args: list[str], today: dt.date) -> tuple[dt.date, dt.date, bool] | None:
+    """/stats [N | DATE [DATE]] [csv]: today, the last N days, one day, or a range (at most MAX_DAYS)."""
+    words = [a.lower() for a in args]
+    want_csv = "csv" in words
+    words = [w for w in words if w != "csv"]
+    try:
+        if not words:
+            start = end = today
+        elif len(words) == 1 and words[0].isdigit():
+            start, end = today - dt.timedelta(days=int(words[0]) - 1), today
+        elif len(words) <= 2:
+            start = dt.date.fromisoformat(words[0])
+            end = dt.date.fromisoformat(words[1]) if len(words) == 2 else start
+        else:
+            return None
+    except (ValueError, OverflowError):
+        return None
+    if end < start or end > today or (end - start).days + 1 > MAX_DAYS:
+        return None
+    return start, end, want_csv
+
+
 @privileged("stats", Role.ADMIN)
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def stats_command(update: Update, context: PusqueContext, audit: Audit) -> None:
     from .stats_chart import render_chart
 
-    services = services_of(context)
-    stats = await day_stats(services.db, services.clock().date())
+    services = context.services
+    period = stats_period(list(context.args or []), services.clock().date())
+    if period is None:
+        await update.effective_message.reply_text(t("stats.usage", days=MAX_DAYS))
+        return
+    start, end, want_csv = period
+    stats = await period_stats(services.db, start, end)
     png = await asyncio.get_running_loop().run_in_executor(None, render_chart, stats, services.settings)
     share = "-" if stats.share_within_60 is None else f"{stats.share_within_60:.0%}"
-    audit.target = stats.day.isoformat()
-    caption = t("stats.caption", day=stats.day.strftime("%d-%m-%Y"), tickets=sum(stats.tickets_per_service.values()),
-                share=share)
-    await update.effective_message.reply_photo(io.BytesIO(png), caption=caption)
+    label = f"{start:%d-%m-%Y}" + ("" if start == end else f" – {end:%d-%m-%Y}")
+    audit.target = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+    await update.effective_message.reply_photo(
+        io.BytesIO(png), caption=t("stats.caption", period=label, tickets=stats.tickets, share=share))
+    if want_csv:
+        name = f"statistik_{start:%Y%m%d}" + ("" if start == end else f"_{end:%Y%m%d}") + ".csv"
+        await update.effective_message.reply_document(
+            io.BytesIO(stats.csv().encode("utf-8")), filename=name, caption=t("stats.csv_caption", period=label))
 
 
 @privileged("unanswered", Role.ADMIN)
-async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def unanswered_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     if context.args and context.args[0].lower() in ("clear", "hapus", "reviewed"):
         n = await mark_unanswered_reviewed(services.db)
         audit.detail["cleared"] = n
@@ -127,8 +160,8 @@ async def unanswered_command(update: Update, context: ContextTypes.DEFAULT_TYPE,
 
 
 @privileged("reload", Role.ADMIN)
-async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def reload_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     old = services.settings
     try:
         fresh = load_settings(old.path, env=dict(os.environ))

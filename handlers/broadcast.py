@@ -16,13 +16,13 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.notifier import Message, register_renderer
 from bot.roles import Role
-from bot.services import services_of
-from queue_core.broadcasts import KIND, REPORT_KIND, BroadcastStore, Progress
+from queue_core.broadcasts import KIND, REPORT_KIND, STAFF_TOO, BroadcastStore, Progress
 
 from .buttondata import button_int
 from .staff_common import Audit, privileged
@@ -35,7 +35,7 @@ STORE_KEY = "broadcast_store"
 
 
 def store_of(context) -> BroadcastStore:
-    services = services_of(context)
+    services = context.services
     store = services.extras.get(STORE_KEY)
     if store is None or store.db is not services.db:
         store = services.extras[STORE_KEY] = BroadcastStore(services.db, services.queue.clock)
@@ -56,6 +56,10 @@ def parse(words: list[str], services) -> tuple[str, str]:
 
 
 def audience_words(audience: str, services) -> dict[str, str]:
+    if audience.endswith(STAFF_TOO):
+        words = audience_words(audience.removesuffix(STAFF_TOO), services)
+        return {"audience_id": words["audience_id"] + t("bc.audience.staff_too", "id"),
+                "audience_en": words["audience_en"] + t("bc.audience.staff_too", "en")}
     if audience.startswith("service:"):
         code = audience.split(":", 1)[1]
         svc = services.settings.services[code]
@@ -65,8 +69,8 @@ def audience_words(audience: str, services) -> dict[str, str]:
 
 
 @privileged("broadcast_draft", Role.ADMIN)
-async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def broadcast_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     message = update.effective_message
     photo = message.photo[-1].file_id if message.photo else None
     words = (message.caption or message.text or "").split()[1:]
@@ -77,19 +81,41 @@ async def broadcast_command(update: Update, context: ContextTypes.DEFAULT_TYPE, 
         return
     store = store_of(context)
     draft = await store.draft(update.effective_user.id, text, audience, photo)
-    n = await store.audience_size(audience)
+    n = await store.audience_size(audience, await staff_ids(services))
     audit.target, audit.detail.update(id=draft.id, audience=audience, recipients=n, photo=bool(photo))
-    keyboard = InlineKeyboardMarkup([[
-        InlineKeyboardButton(t("btn.send", "id"), callback_data=f"{PREFIX}:send:{draft.id}"),
-        InlineKeyboardButton(t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{draft.id}"),
-    ]])
-    await message.reply_text(t("bc.confirm", n=n, text=text, **audience_words(audience, services)), reply_markup=keyboard)
+    await message.reply_text(confirm_text(draft.id, audience, n, text, services),
+                             reply_markup=confirm_keyboard(draft.id, audience))
+
+
+async def staff_ids(services) -> frozenset[int]:
+    """Staff and admins: left out of an announcement unless the admin includes them."""
+    return frozenset(await services.roles.privileged())
+
+
+def confirm_text(bid: int, audience: str, n: int, text: str, services) -> str:
+    who = "bc.people" if audience.endswith(STAFF_TOO) else "bc.patients"
+    return t("bc.confirm", n=n, text=text, who_id=t(who, "id"), who_en=t(who, "en"), **audience_words(audience, services))
+
+
+def confirm_keyboard(bid: int, audience: str) -> InlineKeyboardMarkup:
+    toggle = "bc.staff_off" if audience.endswith(STAFF_TOO) else "bc.staff_on"
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(t("btn.send", "id"), callback_data=f"{PREFIX}:send:{bid}"),
+         InlineKeyboardButton(t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{bid}")],
+        [InlineKeyboardButton(t(toggle, "id"), callback_data=f"{PREFIX}:staff:{bid}")],
+    ])
+
+
+def sent_text(b, status: str, services) -> str:
+    """The announcement as confirmed, kept in view, with how far the sending is."""
+    return t("bc.sending", "id", id=b.id, n=b.total, text=b.text, status=status,
+             audience_id=audience_words(b.audience, services)["audience_id"])
 
 
 @privileged("broadcast", Role.ADMIN)
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def on_button(update: Update, context: PusqueContext, audit: Audit) -> None:
     query = update.callback_query
-    services = services_of(context)
+    services = context.services
     store = store_of(context)
     parts = query.data.split(":")
     action, bid = (parts[1], button_int(parts[2])) if len(parts) == 3 else (None, None)
@@ -104,7 +130,22 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: A
         if ok:
             await query.edit_message_text(t("bc.cancelled", id=bid))
         return
-    view = await store.confirm(bid, query.message.chat.id, query.message.message_id)
+    if action == "staff":
+        audit.action = "broadcast_draft"
+        draft = await store.get(bid)
+        if draft is None or draft.status != "draft":
+            await query.answer(t("staff.stale", "id"), show_alert=True)
+            return
+        audience = (draft.audience.removesuffix(STAFF_TOO) if draft.audience.endswith(STAFF_TOO)
+                    else draft.audience + STAFF_TOO)
+        await store.set_audience(bid, audience)
+        n = await store.audience_size(audience, await staff_ids(services))
+        audit.detail.update(audience=audience, recipients=n)
+        await query.answer()
+        await query.edit_message_text(confirm_text(bid, audience, n, draft.text, services),
+                                      reply_markup=confirm_keyboard(bid, audience))
+        return
+    view = await store.confirm(bid, query.message.chat.id, query.message.message_id, await staff_ids(services))
     if view is None:  # pressed twice, or an old confirmation
         audit.detail["error"] = "stale"
         await query.answer(t("staff.stale", "id"), show_alert=True)
@@ -114,9 +155,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: A
     if view.total == 0:
         await query.edit_message_text(t("bc.empty"))
         return
-    await query.edit_message_text(progress_text(bid, Progress(view.total, 0, 0, 0, view.total)),
-                                  reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
-                                      t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{bid}")]]))
+    await query.edit_message_text(
+        sent_text(view, progress_text(bid, Progress(view.total, 0, 0, 0, view.total)), services),
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(
+            t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{bid}")]]))
     if getattr(services, "notifier", None) is not None:
         services.notifier.wake()
 
@@ -124,17 +166,17 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: A
 def progress_text(bid: int, p: Progress) -> str:
     done = p.sent + p.blocked + p.failed
     pct = 100 if p.total == 0 else int(100 * done / p.total)
-    return t("bc.progress", id=bid, done=done, total=p.total, pct=pct)
+    return t("bc.progress", "id", id=bid, done=done, total=p.total, pct=pct)
 
 
 def report_text(bid: int, p: Progress) -> str:
     return t("bc.report", id=bid, sent=p.sent, blocked=p.blocked, failed=p.failed, total=p.total)
 
 
-async def progress_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def progress_job(context: PusqueContext) -> None:
     """Edit each running broadcast's progress message; report and close the finished ones."""
     try:
-        services = services_of(context)
+        services = context.services
     except KeyError:
         return
     if services.db is None:
@@ -144,8 +186,10 @@ async def progress_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     for b in await store.active():
         p = await store.progress(b.id)
         # The edit comes before `finish`: repeated after a restart it changes nothing, while the
-        # report and the audit line are written with the status change (queue_core.broadcasts).
-        text = report_text(b.id, p) if p.finished else progress_text(b.id, p)
+        # report (one message, an outbox notice) and the audit line are written with the status
+        # change (queue_core.broadcasts). The confirmation keeps the announcement in view.
+        status = t("bc.done_note", "id", id=b.id) if p.finished else progress_text(b.id, p)
+        text = sent_text(b, status, services)
         if b.progress_chat_id and b.progress_message_id and shown.get(b.id) != text:
             markup = None if p.finished else InlineKeyboardMarkup([[InlineKeyboardButton(
                 t("btn.cancel", "id"), callback_data=f"{PREFIX}:cancel:{b.id}")]])

@@ -10,15 +10,22 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
-from bot.services import services_of
 
 from . import help as help_feature
 from .patient_common import (
-    LANG_KEY, answer_stale, faq_matcher, inline, main_keyboard, menu_regex, patients, touch,
+    LANG_KEY,
+    answer_stale,
+    faq_matcher,
+    inline,
+    main_keyboard,
+    menu_regex,
+    patients,
+    touch,
 )
 
 log = logging.getLogger(__name__)
@@ -29,12 +36,12 @@ def language_buttons():
     return inline([[("🇮🇩 Bahasa Indonesia", "lang:id"), ("🇬🇧 English", "lang:en")]])
 
 
-async def ask_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_language(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     await update.effective_message.reply_text(t("pt.lang.ask", lang), reply_markup=language_buttons())
 
 
-async def set_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def set_language(update: Update, context: PusqueContext) -> None:
     await touch(update, context)
     query = update.callback_query
     lang = query.data.split(":")[1]
@@ -46,7 +53,7 @@ async def set_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await update.effective_message.reply_text(t("pt.lang.set", lang), reply_markup=main_keyboard(lang))
 
 
-async def faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def faq(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     question = update.effective_message.text.strip()
     matcher = await faq_matcher(context)
@@ -61,12 +68,12 @@ async def faq(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     score = getattr(result, "score", None)
     await patients(context).record_unanswered(update.effective_user.id, question, score)
-    clinic = services_of(context).settings.clinic
+    clinic = context.services.settings.clinic
     await update.effective_message.reply_text(t("faq.unknown", lang, phone=clinic.phone, whatsapp=clinic.whatsapp),
                                               reply_markup=main_keyboard(lang))
 
 
-async def odd(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def odd(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     message = update.effective_message
     if message.sticker:
@@ -80,7 +87,7 @@ async def odd(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(t(key, lang), reply_markup=main_keyboard(lang))
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: PusqueContext) -> None:
     """A command no feature handles (a typo, or a command this user's role does not have)."""
     lang = await touch(update, context)
     message = update.effective_message
@@ -88,7 +95,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await message.reply_text(t("odd.command", lang, command=command), reply_markup=main_keyboard(lang))
 
 
-async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stale_button(update: Update, context: PusqueContext) -> None:
     await answer_stale(update, context)
 
 

@@ -6,16 +6,16 @@ from collections import Counter
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application
 
+from bot.context import PusqueContext
 from bot.i18n import t
-from bot.services import services_of
 
 log = logging.getLogger("pusque.errors")
 ERRORS_KEY = "unhandled_errors"  # bot_data[ERRORS_KEY]: Counter of exception class names (tests, /metrics)
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: PusqueContext) -> None:
     update_id = update.update_id if isinstance(update, Update) else None
     errors = context.application.bot_data.setdefault(ERRORS_KEY, Counter())
     errors[type(context.error).__name__] += 1
@@ -23,7 +23,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
-        emergency = services_of(context).settings.clinic.emergency_number
+        emergency = context.services.settings.clinic.emergency_number
     except Exception:  # noqa: BLE001 - services may be what failed
         emergency = "119"
     try:

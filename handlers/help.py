@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand, commands_of, menu_for
-from bot.services import services_of
 
 COMMANDS = [MenuCommand("help", "Bantuan / Help", order=1)]
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    services = services_of(context)
+async def help_command(update: Update, context: PusqueContext) -> None:
+    services = context.services
     role = await services.roles.role_of(update.effective_user.id)
     lines = [f"/{c.command} - {c.description}" for c in menu_for(role, commands_of(context))]
     clinic = services.settings.clinic

@@ -8,11 +8,11 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
-from bot.services import services_of
 from queue_core import errors
 from queue_core.privacy import mask_nik
 
@@ -40,7 +40,7 @@ def describe(p, lang: str) -> list[str]:
     return lines
 
 
-async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     people = await patients(context).patients_of(update.effective_user.id)
     buttons = [[(t("md.btn.add", lang), "reg:start")]]
@@ -55,7 +55,7 @@ async def show(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text("\n".join(lines), reply_markup=inline(buttons))
 
 
-async def ask_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_delete(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     await update.callback_query.answer()
     sent = await update.effective_message.reply_text(t("md.confirm", lang), reply_markup=inline(
@@ -63,7 +63,7 @@ async def ask_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     context.user_data[CONFIRM_KEY] = sent.message_id  # the one message whose buttons may erase
 
 
-async def erase(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def erase(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     query = update.callback_query
     # Only a press on the confirmation this user was just shown: a forged "md:erase" (no /data,
@@ -77,7 +77,7 @@ async def erase(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query.data == "md:keep":
         await update.effective_message.reply_text(t("md.kept", lang), reply_markup=main_keyboard(lang))
         return
-    queue = services_of(context).queue
+    queue = context.services.queue
     for ticket in await queue.tickets_of_user(user_id):
         try:
             await queue.cancel(ticket.id, by="patient", reason="data_deleted")

@@ -3,6 +3,7 @@ and the lazily created KTP reader and FAQ matcher."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 from typing import Any
@@ -29,7 +30,7 @@ MENU_KEYS = ("pt.btn.ticket", "pt.btn.status", "pt.btn.register", "pt.btn.help")
 
 
 def patients(context) -> PatientRepository:
-    services = services_of(context)
+    services = context.services
     repo = services.extras.get("patients")
     if repo is None:
         repo = services.extras["patients"] = PatientRepository(services.db, services.clock)
@@ -113,7 +114,7 @@ _locks: dict[str, asyncio.Lock] = {}
 
 
 async def _engine(context, name: str, make) -> Any:
-    services = services_of(context)
+    services = context.services
     if name in services.extras:
         return services.extras[name]
     lock = _locks.setdefault(f"{id(services)}:{name}", asyncio.Lock())
@@ -144,7 +145,9 @@ async def faq_matcher(context) -> Any:
     async def make(services):
         from nlp.faq import FaqMatcher
 
-        matcher = await asyncio.get_running_loop().run_in_executor(None, FaqMatcher, services.settings)
+        # answers are filled from the running settings (/reload replaces them), not start-up's
+        build = functools.partial(FaqMatcher, services.settings, live_settings=lambda: services.settings)
+        matcher = await asyncio.get_running_loop().run_in_executor(None, build)
 
         async def close() -> None:
             matcher.close()

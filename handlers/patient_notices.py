@@ -9,7 +9,6 @@ from telegram.ext import Application
 
 from bot.i18n import t
 from bot.notifier import Message, register_renderer
-
 from queue_core.patient_ops import ISSUED
 
 from .patient_common import inline, phase_name, service_name

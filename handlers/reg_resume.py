@@ -6,8 +6,9 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import ContextTypes, ConversationHandler
+from telegram.ext import ConversationHandler
 
+from bot.context import PusqueContext
 from bot.i18n import t
 
 from . import mydata
@@ -33,7 +34,7 @@ async def saved_before_a_crash(update: Update, context, lang: str) -> bool:
     return True
 
 
-async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def menu_button(update: Update, context: PusqueContext):
     """A main-menu button pressed while registering: carry it out if this draft is already saved."""
     lang = await touch(update, context)
     if not await _nothing_to_keep(update, context):
@@ -42,7 +43,9 @@ async def menu_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
     # The patient was saved (or nothing was typed yet) but the conversation's end was not stored:
     # a crash between the two, seen in issue 9's SIGKILL rush. The menu works now.
     context.user_data.pop(REG, None)
-    from . import help as help_feature, status as status_feature, ticket as ticket_feature
+    from . import help as help_feature
+    from . import status as status_feature
+    from . import ticket as ticket_feature
 
     text = update.effective_message.text
     for key, action in (("pt.btn.ticket", ticket_feature.start_ticket), ("pt.btn.status", status_feature.status),
@@ -67,7 +70,7 @@ async def _nothing_to_keep(update: Update, context) -> bool:
     return False
 
 
-async def phone_at_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def phone_at_confirm(update: Update, context: PusqueContext):
     """A phone number while the confirm is open: the phone is asked only after "Data benar", so it
     was pressed and a crash lost the step before it was stored. Taken as both."""
     from . import register  # the conversation's own steps (this module is one of its parts)

@@ -14,20 +14,33 @@ import warnings
 from telegram import KeyboardButton, ReplyKeyboardMarkup, Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
-from telegram.warnings import PTBUserWarning
 from telegram.ext import (
-    Application, CallbackQueryHandler, CommandHandler, ContextTypes, ConversationHandler, MessageHandler, filters,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
 )
+from telegram.warnings import PTBUserWarning
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
-from bot.services import services_of
 
-from . import mydata
+from . import mydata, reg_resume
 from .patient_common import (
-    MENU_KEYS, answer_stale, drop_buttons, inline, ktp_reader, main_keyboard, menu_regex, patients, question_in_form, touch,
+    MENU_KEYS,
+    answer_stale,
+    drop_buttons,
+    inline,
+    ktp_reader,
+    main_keyboard,
+    menu_regex,
+    patients,
+    question_in_form,
+    touch,
 )
-from . import reg_resume
 from .reg_fields import PARSERS, REG, Problem, fields_for, from_ocr, record_problems
 
 log = logging.getLogger(__name__)
@@ -41,7 +54,7 @@ SHOWN_FIELDS = ("nik", "no_kk", "name", "birth_date", "sex", "address")
 
 
 def _today(context) -> dt.date:
-    return services_of(context).clock().date()
+    return context.services.clock().date()
 
 
 def _reg(context) -> dict:
@@ -49,7 +62,7 @@ def _reg(context) -> dict:
 
 
 # ---------------------------------------------------------------------- entry
-async def entry_menu(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def entry_menu(update: Update, context: PusqueContext):
     """The "Daftar / Data saya" button: registered accounts see their data, others register."""
     await touch(update, context)
     if await patients(context).patients_of(update.effective_user.id):
@@ -58,14 +71,14 @@ async def entry_menu(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return await _begin(update, context, "self")
 
 
-async def entry_command(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def entry_command(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     if not await patients(context).patients_of(update.effective_user.id):
         return await _begin(update, context, "self")
     return await _ask_who(update.effective_message, lang)
 
 
-async def entry_family(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def entry_family(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     await update.callback_query.answer()
     return await _ask_who(update.effective_message, lang)
@@ -78,7 +91,7 @@ async def _ask_who(message, lang: str):
     return CHOOSE_WHO
 
 
-async def chose_who(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def chose_who(update: Update, context: PusqueContext):
     await update.callback_query.answer()
     kind = update.callback_query.data.split(":")[2]
     return await _begin(update, context, kind)
@@ -103,10 +116,10 @@ async def _begin(update: Update, context, kind: str):
 
 
 # ---------------------------------------------------------------------- KTP photo
-async def got_photo(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def got_photo(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     message = update.effective_message
-    settings = services_of(context).settings
+    settings = context.services.settings
     if message.photo:
         media, filename = message.photo[-1], "ktp.jpg"
     else:
@@ -148,13 +161,13 @@ async def got_photo(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return await _show_confirm(message, context, lang, notes=notes)
 
 
-async def wants_typing(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def wants_typing(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     await update.callback_query.answer()
     return await _ask_next(update.effective_message, context, lang)
 
 
-async def not_a_photo(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def not_a_photo(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     await update.effective_message.reply_text(t("reg.need_photo", lang), reply_markup=inline([[(t("reg.btn.type", lang), "reg:type")]]))
     return AWAIT_KTP
@@ -202,11 +215,11 @@ async def _accept(update: Update, context, value_text: str):
     return await _ask_next(message, context, lang)
 
 
-async def typed(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def typed(update: Update, context: PusqueContext):
     return await _accept(update, context, update.effective_message.text)
 
 
-async def sex_button(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def sex_button(update: Update, context: PusqueContext):
     await update.callback_query.answer()
     if _reg(context).get("ask") != "sex":
         return await answer_stale(update, context)
@@ -248,7 +261,7 @@ async def _show_confirm(message, context, lang: str, problems: list[Problem] = (
     return CONFIRM
 
 
-async def edit_field(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def edit_field(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     query = update.callback_query
     await query.answer()
@@ -267,7 +280,7 @@ def draft_problems(context) -> list[Problem]:
     return record_problems(reg["kind"], reg["draft"], _today(context))
 
 
-async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def confirmed(update: Update, context: PusqueContext):
     """"✅ Data benar": on to the phone. The buttons come off only after the phone question is out,
     so a crash between the two leaves a confirm that can be pressed again, never one without
     buttons (a SIGKILL after the edit trapped rush patients at "Periksa data"); any Telegram
@@ -290,7 +303,7 @@ async def confirmed(update: Update, context: ContextTypes.DEFAULT_TYPE):
 
 
 # ---------------------------------------------------------------------- phone, BPJS, save
-async def got_phone(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def got_phone(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     message = update.effective_message
     text = message.contact.phone_number if message.contact else message.text
@@ -313,7 +326,7 @@ async def got_phone(update: Update, context: ContextTypes.DEFAULT_TYPE):
 SKIP_WORDS = {t("reg.btn.skip", "id").lower(), t("reg.btn.skip", "en").lower(), "tidak punya", "tidak ada", "-"}
 
 
-async def got_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def got_bpjs(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     text = update.effective_message.text
     if text.strip().lower() in SKIP_WORDS:
@@ -330,7 +343,7 @@ async def got_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return await _save(update, context, lang)
 
 
-async def skip_bpjs(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def skip_bpjs(update: Update, context: PusqueContext):
     """The inline "Lewati" of a BPJS prompt sent before the reply keyboard (a conversation resumed
     across an upgrade)."""
     lang = await touch(update, context)
@@ -367,7 +380,7 @@ async def _save(update: Update, context, lang: str):
     return END
 
 
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def cancel(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     context.user_data.pop(REG, None)
     if update.callback_query:
@@ -376,13 +389,13 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE):
     return END
 
 
-async def need_text(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def need_text(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     await update.effective_message.reply_text(t("reg.need_text", lang))
     return None  # stay in the same state
 
 
-async def stale(update: Update, context: ContextTypes.DEFAULT_TYPE):
+async def stale(update: Update, context: PusqueContext):
     await answer_stale(update, context)
     return None
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import register_texts, t
 from bot.maintenance import end_of_day
 from bot.menu import MenuCommand
 from bot.roles import Role
-from bot.services import services_of
 
 from .staff_common import Audit, privileged
 
@@ -32,10 +32,10 @@ register_texts({
 
 
 @privileged("retrain", Role.ADMIN)
-async def retrain(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def retrain(update: Update, context: PusqueContext, audit: Audit) -> None:
     """Export today's history and retrain; the model is replaced only if it is better."""
     await update.effective_message.reply_text(t("retrain.started"))
-    report = await end_of_day(services_of(context), close=False)
+    report = await end_of_day(context.services, close=False)
     audit.detail["history_rows"] = report.history_rows
     if report.retrain is None:
         await update.effective_message.reply_text(t("retrain.none", rows=report.history_rows))

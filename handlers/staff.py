@@ -11,12 +11,13 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
 from bot.roles import STAFF_ROLES
-from bot.services import Services, services_of
+from bot.services import Services
 from queue_core import errors
 from queue_core.service_base import TicketView
 from queue_core.staff_views import staff_queue
@@ -82,7 +83,7 @@ def _match_channel(services: Services, text: str) -> str:
 
 async def _channel_for(update: Update, context, audit: Audit, explicit: str | None = None) -> str | None:
     """The channel named in the command (remembered from now on), else the remembered one."""
-    services = services_of(context)
+    services = context.services
     user = update.effective_user
     if explicit:
         try:
@@ -140,12 +141,12 @@ async def act(services: Services, action: str, channel: str, audit: Audit) -> tu
 
 def _command(action: str):
     @privileged(action)
-    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    async def handler(update: Update, context: PusqueContext, audit: Audit) -> None:
         explicit = " ".join(context.args) if (context.args and action == "call") else None
         channel = await _channel_for(update, context, audit, explicit)
         if channel is None:
             return
-        text, view = await act(services_of(context), action, channel, audit)
+        text, view = await act(context.services, action, channel, audit)
         await update.effective_message.reply_text(text, reply_markup=panel(channel, view))
 
     handler.__name__ = f"{action}_command"
@@ -153,9 +154,9 @@ def _command(action: str):
 
 
 @privileged("button")
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def on_button(update: Update, context: PusqueContext, audit: Audit) -> None:
     query = update.callback_query
-    services = services_of(context)
+    services = context.services
     parts = query.data.split(":", 3)
     action, ticket_id, channel = (parts[1], button_int(parts[2], minimum=0), parts[3]) if len(parts) == 4 else ("", None, "")
     if ticket_id is None:
@@ -191,8 +192,8 @@ async def _edit(query, text: str | None, markup: InlineKeyboardMarkup) -> None:
 
 
 @privileged("transfer")
-async def transfer_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def transfer_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     args = list(context.args or [])
     known = ", ".join(sorted(services.settings.services))
     if not args or len(args) > 2:
@@ -226,8 +227,8 @@ async def transfer_command(update: Update, context: ContextTypes.DEFAULT_TYPE, a
 
 
 @privileged("queue")
-async def queue_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def queue_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     channel = await _channel_for(update, context, audit, " ".join(context.args) if context.args else None)
     if channel is None:
         return
@@ -252,11 +253,11 @@ async def queue_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audi
 
 def _pause(paused: bool):
     @privileged("pause" if paused else "resume")
-    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+    async def handler(update: Update, context: PusqueContext, audit: Audit) -> None:
         channel = await _channel_for(update, context, audit, " ".join(context.args) if context.args else None)
         if channel is None:
             return
-        await services_of(context).queue.set_paused(channel, paused)
+        await context.services.queue.set_paused(channel, paused)
         await update.effective_message.reply_text(t("staff.paused" if paused else "staff.resumed", channel=channel))
 
     return handler

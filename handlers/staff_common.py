@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.roles import Role
-from bot.services import services_of
 from queue_core import errors
 
 from . import texts_staff  # noqa: F401 - registers the texts
@@ -33,7 +32,7 @@ class Audit:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE, Audit], Awaitable[None]]
+Handler = Callable[[Update, PusqueContext, Audit], Awaitable[None]]
 
 
 def allowed_roles(minimum: Role) -> frozenset[Role]:
@@ -43,8 +42,8 @@ def allowed_roles(minimum: Role) -> frozenset[Role]:
 def privileged(action: str, minimum: Role = Role.STAFF):
     def decorate(fn: Handler):
         @functools.wraps(fn)
-        async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-            services = services_of(context)
+        async def wrapper(update: Update, context: PusqueContext) -> None:
+            services = context.services
             user = update.effective_user
             role = await services.roles.role_of(user.id)
             audit = Audit(action, user.id, role)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes
+from telegram.ext import Application, CommandHandler
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
-from bot.services import services_of
 
 from .chat import language_buttons
 from .patient_common import touch
@@ -15,8 +15,8 @@ from .patient_common import touch
 COMMANDS = [MenuCommand("start", "Mulai / Start", order=0)]
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    services = services_of(context)
+async def start(update: Update, context: PusqueContext) -> None:
+    services = context.services
     user = update.effective_user
     role = await services.roles.role_of(user.id)
     text = t("start.welcome", clinic=services.settings.clinic.name, name=user.first_name)

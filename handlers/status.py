@@ -5,15 +5,25 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
-from bot.services import services_of
 from queue_core import errors
 
 from .buttondata import button_int
-from .patient_common import answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, phase_name, service_name, touch
+from .patient_common import (
+    answer_stale,
+    drop_buttons,
+    inline,
+    main_keyboard,
+    menu_regex,
+    patients,
+    phase_name,
+    service_name,
+    touch,
+)
 from .ticket import estimate_lines
 
 log = logging.getLogger(__name__)
@@ -38,9 +48,9 @@ def describe(view, name: str, settings, lang: str, now) -> str:
     return "\n".join(lines)
 
 
-async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
-    services = services_of(context)
+    services = context.services
     user_id = update.effective_user.id
     views = await services.queue.tickets_of_user(user_id)
     if not views:
@@ -51,7 +61,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text(text, reply_markup=main_keyboard(lang))
 
 
-async def show_one(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def show_one(update: Update, context: PusqueContext) -> None:
     """The "Status" button under a ticket message: that one ticket, as /status shows it."""
     lang = await touch(update, context)
     query = update.callback_query
@@ -59,15 +69,15 @@ async def show_one(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if view is None:
         return
     await query.answer()
-    services = services_of(context)
+    services = context.services
     name = (await _names(context, update.effective_user.id)).get(view.patient_id, "-")
     await update.effective_message.reply_text(describe(view, name, services.settings, lang, services.clock()),
                                               reply_markup=main_keyboard(lang))
 
 
-async def batal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def batal(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
-    services = services_of(context)
+    services = context.services
     views = await services.queue.tickets_of_user(update.effective_user.id)
     if not views:
         await update.effective_message.reply_text(t("st.none", lang), reply_markup=main_keyboard(lang))
@@ -99,16 +109,16 @@ async def _ticket_of_button(update: Update, context):
 
 async def _own_ticket(update: Update, context, ticket_id: int):
     try:
-        view = await services_of(context).queue.view(ticket_id)
+        view = await context.services.queue.view(ticket_id)
     except errors.TicketNotFound:
         return None
     return view if view.user_id == update.effective_user.id else None
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     query = update.callback_query
-    settings = services_of(context).settings
+    settings = context.services.settings
     parts = query.data.split(":")
     action = parts[1] if len(parts) == 3 else None
     ticket_id = button_int(parts[2], minimum=0) if action in ("ask", "yes", "no") else None
@@ -132,14 +142,14 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await drop_buttons(query)
     try:
-        await services_of(context).queue.cancel(ticket_id, by="patient", reason="patient")
+        await context.services.queue.cancel(ticket_id, by="patient", reason="patient")
     except errors.InvalidTransition:
         await update.effective_message.reply_text(t("bt.already_final", lang, number=view.number, status=t("status.cancelled", lang)))
         return
     await update.effective_message.reply_text(t("bt.done", lang, number=view.number), reply_markup=main_keyboard(lang))
 
 
-async def rejoin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def rejoin(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     query = update.callback_query
     view = await _ticket_of_button(update, context)
@@ -148,7 +158,7 @@ async def rejoin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.answer()
     await drop_buttons(query)
     try:
-        view = await services_of(context).queue.rejoin(view.id)
+        view = await context.services.queue.rejoin(view.id)
     except errors.RejoinExpired:
         await update.effective_message.reply_text(t("nt.rejoin_expired", lang), reply_markup=main_keyboard(lang))
         return

@@ -17,17 +17,25 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
-from bot.services import services_of
 from queue_core import errors
 from queue_core.policy import age_on, derive_conditions
 
+from . import emergency
 from .buttondata import button_int
 from .patient_common import (
-    answer_stale, drop_buttons, inline, main_keyboard, menu_regex, patients, service_name, touch,
+    answer_stale,
+    drop_buttons,
+    inline,
+    main_keyboard,
+    menu_regex,
+    patients,
+    service_name,
+    touch,
 )
 
 log = logging.getLogger(__name__)
@@ -46,7 +54,7 @@ def _label(settings, key: str, lang: str) -> str:
     return rule.label_en if lang == "en" else rule.label
 
 
-async def start_ticket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start_ticket(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     people = await patients(context).patients_of(update.effective_user.id)
     if not people:
@@ -60,13 +68,15 @@ async def start_ticket(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def _choose_service(update: Update, context, lang: str, patient_id: int) -> None:
-    services = services_of(context)
+    services = context.services
     settings = services.settings
     rows, closed = [], []
     for code, state in (await services.queue.availability()).items():
         name = service_name(settings, code, lang)
         if state.open:
             rows.append([(name, f"tk:c:{patient_id}:{code}:0")])
+        elif state.reason == "closure":
+            closed.append(f"• {name}: {t('tk.svc_shut_mark', lang, reason=state.closure)}")
         elif state.reason == "full":
             closed.append(f"• {name}: {t('tk.svc_full_mark', lang)}")
         else:
@@ -106,10 +116,10 @@ def _parse(data: str) -> tuple[str, int, str | None, int]:
     return parts[1], patient_id, code, mask
 
 
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_button(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     query = update.callback_query
-    services = services_of(context)
+    services = context.services
     settings = services.settings
     try:
         action, patient_id, code, mask = _parse(query.data)
@@ -135,8 +145,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # "message is not modified": the same tap twice
             log.debug("checklist not edited: %s", exc)
-        if EMERGENCY in chosen:
-            await _tell_emergency(update, settings, lang)
+        if EMERGENCY in chosen and not _was_ticked(query.message, asked.index(EMERGENCY)):
+            await _tell_emergency(update, context, lang, code, patient.name)
         return
     if action == "go":
         # One number per checklist: a second tap that was already on its way when the first one
@@ -155,24 +165,42 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 del used[old]
 
 
-async def _tell_emergency(update: Update, settings, lang: str) -> None:
+def _was_ticked(message, row: int) -> bool:
+    """Whether the checklist this tap changed already showed the box ticked (then it was told)."""
+    try:
+        return message.reply_markup.inline_keyboard[row][0].text.startswith("☑️")
+    except (AttributeError, IndexError):
+        return False
+
+
+async def _tell_emergency(update: Update, context, lang: str, code: str, patient_name: str) -> None:
+    """At the tick itself (not only once a number is issued, which a closed poli or a full quota
+    may prevent): the staff are alerted, and the patient is told so only if they were."""
+    settings = context.services.settings
     clinic = settings.clinic
-    await update.effective_message.reply_text(t("tk.emergency", lang, unit=clinic.emergency_unit, number=clinic.emergency_number))
+    alerted = await emergency.alert_for(update, context, source="ticket", kind="ticket",
+                                        text=f"{service_name(settings, code, 'id')} ({patient_name})")
+    await update.effective_message.reply_text(
+        t("tk.emergency_now", lang, unit=clinic.emergency_unit, number=clinic.emergency_number)
+        + "\n" + emergency.status_text(alerted, lang, settings))
 
 
 async def _issue(update: Update, context, lang: str, patient, code: str, chosen: list[str], age: int | None) -> str | None:
     """Take the number; returns it, or None when none was taken (closed, full, already has one)."""
-    services = services_of(context)
+    services = context.services
     settings = services.settings
     name = service_name(settings, code, lang)
     message = update.effective_message
     if EMERGENCY in chosen:
-        await _tell_emergency(update, settings, lang)  # first, before any queue business
+        await _tell_emergency(update, context, lang, code, patient.name)  # first, before any queue business
     try:
         view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
                                           conditions=chosen, age=age)
     except errors.ServiceClosed as exc:
-        await message.reply_text(t("tk.svc_closed", lang, service=name, hours=exc.params["hours_today"]))
+        if exc.params.get("closure") is not None:
+            await message.reply_text(t("tk.svc_shut", lang, service=name, reason=exc.params["closure"]))
+        else:
+            await message.reply_text(t("tk.svc_closed", lang, service=name, hours=exc.params["hours_today"]))
         return None
     except errors.QuotaFull as exc:
         await message.reply_text(t("tk.svc_full", lang, service=name, quota=exc.params.get("quota")))

@@ -17,8 +17,8 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from .errors import ApiError
 from .access import add_passcode_check
+from .errors import ApiError
 from .faults import Faults
 from .guard import BadJson, quiet_bad_http, read_json
 from .methods import METHODS
@@ -109,7 +109,7 @@ class LocalBotApi:
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         app.router.add_get("/", self._page)
         app.router.add_static("/static/", STATIC)
-        add_user_routes(app, self)
+        add_user_routes(app, self.state, self.faults)
         return app
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> "LocalBotApi":

@@ -25,15 +25,13 @@ from __future__ import annotations
 import asyncio
 import json
 import math
-from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from .errors import ApiError
+from .faults import Faults
 from .guard import BadJson, read_json
-
-if TYPE_CHECKING:
-    from .server import LocalBotApi
+from .state import BotState
 
 ROLE_HINTS = ("patient", "staff", "admin")
 
@@ -42,8 +40,7 @@ def _ok(result) -> web.Response:
     return web.json_response({"ok": True, "result": result}, dumps=lambda o: json.dumps(o, ensure_ascii=False))
 
 
-def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
-    state = api.state
+def add_user_routes(app: web.Application, state: BotState, faults: Faults) -> None:
 
     @web.middleware
     async def errors(request, handler):
@@ -158,14 +155,14 @@ def add_user_routes(app: web.Application, api: "LocalBotApi") -> None:
                                                             forge=bool(data.get("forge")))})
 
     async def get_faults(request):
-        f = api.faults
+        f = faults
         return _ok({"rate_429": f.rate_429, "rate_500": f.rate_500, "rate_stall": f.rate_stall,
                     "retry_after": f.retry_after, "stall_seconds": f.stall_seconds,
                     "methods": sorted(f.methods), "stats": dict(f.stats)})
 
     async def set_faults(request):
         try:
-            api.faults.configure(**await body(request))
+            faults.configure(**await body(request))
         except (TypeError, ValueError) as exc:
             raise ApiError(400, str(exc)) from None
         return await get_faults(request)

@@ -15,7 +15,7 @@ def _run(connection) -> None:
 
 
 def _url() -> str:
-    from queue_core.config import load_settings
+    from settings import load_settings
 
     return load_settings().database_url
 

@@ -50,6 +50,8 @@ def best_threshold(scores: np.ndarray, predicted: np.ndarray, gold: list[str | N
 
 def calibrate(model: "FittedModel", rows: list[tuple[str, str | None]]) -> None:
     """Choose weights, coverage settings, off-topic exponent and threshold on `rows`."""
+    if model.normalizer is None:
+        raise ValueError("calibrate() needs a fitted model (its normalizer is built by fit)")
     analyses = [model.content(model.normalizer.analyze(q)) for q, _ in rows]
     gold = [g for _, g in rows]
     word, char, fz, intent, proba, off, cov_parts = model.components(analyses)
@@ -78,6 +80,8 @@ def calibrate(model: "FittedModel", rows: list[tuple[str, str | None]]) -> None:
                 t, obj, acc, rej = best_threshold(top_base * factor, predicted, gold)
                 if best is None or obj > best[0] + 1e-9:
                     best = (obj, weights, alpha, unknown, beta, t, acc, rej)
+    if best is None:
+        raise ValueError("no weight combination to calibrate")
     obj, weights, alpha, unknown, beta, t, acc, rej = best
     model.weights, model.alpha, model.unknown_weight, model.off_topic_power, model.threshold = weights, alpha, unknown, beta, t
     model.calibration = {

@@ -102,7 +102,7 @@ def load_corpus(path: Path) -> Corpus:
         smalltalk_answers=smalltalk_answers,
         fallback=_bilingual(raw.get("fallback"), f"{path}: fallback"),
         facts=facts,
-        calibration=(path.parent / calibration) if calibration else None,
+        calibration=(path.parent / calibration).resolve() if calibration else None,
         out_of_scope=tuple(off_topic),
     )
 
@@ -192,6 +192,8 @@ def answer_context(settings, corpus: Corpus, lang: str) -> dict[str, str]:
         "ktp_photo_policy": photo,
         "skip_grace_minutes": f"{settings.notifications.skip_grace_minutes:g}",
         "turn_near_position": str(settings.notifications.turn_near_position),
+        "turn_near_ahead": str(max(settings.notifications.turn_near_position - 1, 0)),
+        "turn_near_minutes": f"{settings.notifications.turn_near_minutes:g}",
     })
     return ctx
 

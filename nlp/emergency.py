@@ -60,9 +60,11 @@ _LEX_GROUPS: dict[str, str] = {
     "FOAM": "berbusa busa foaming foam",
     "BLEEDSTRONG": "pendarahan perdarahan hemorrhage haemorrhage hemorrhaging",
     "DARAH": "darah berdarah getih getihen blood bleeding bleeds bleed darahe mimisan flek",
+    "ONGOING": "terus terusan mulu",
+    "PERIOD": "haid mens menstruasi",
     "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
              "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom",
-    "STOP": "berhenti henti mandeg mandek eureun stop stops stopping mampet ilang hilang",
+    "STOP": "berhenti henti mandeg mandek eureun stop stops stopping stopped mampet ilang hilang",
     "DEEP": "dalam dalem deep",
     "INJURY": "luka patah sobek robek bocor cedera cidera injured injury wound wounded broken fracture tatu",
     "ACCIDENT": "kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet "
@@ -78,7 +80,7 @@ _LEX_GROUPS: dict[str, str] = {
     "HEART": "jantung heart",
     "ATTACK": "serangan attack",
     "STROKE": "stroke struk strok setrok",
-    "FACE": "muka wajah mulut rai beungeut face mouth raine",
+    "FACE": "muka wajah mulut rai beungeut face mouth raine cangkem cangkeme lambe",
     "CROOKED": "mencong merot perot miring menceng peyot mencos drooping droop droops crooked",
     "SPEECH": "bicara ngomong omong omongan ngobrol ucapan speech speak speaking talk talking ngomonge",
     "SLUR": "pelo cadel celat pelat slurred slurring rancu",
@@ -90,6 +92,7 @@ _LEX_GROUPS: dict[str, str] = {
     "SIDE": "sebelah separuh sisi side kiri kanan left right",
     "POISONED": "keracunan overdosis overdose poisoned poisoning",
     "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
+              "pemutih tiner thinner spiritus oplosan kerosene gasoline petrol paraffin mothballs "
               "pesticide bleach gramoxone paraquat",
     "INGEST": "minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
               "swallowed ate eaten",
@@ -124,7 +127,7 @@ _LEX_GROUPS: dict[str, str] = {
     "SAJA": "saja",
     "LIVE": "hidup idup urip hirup live living",
     "DEVICE": "hp lampu listrik baterai batre mesin motor mobil laptop handphone phone battery",
-    "NEG": "tidak not no never gabisa",
+    "NEG": "tidak not no never gabisa ra",
     # context: when, what for, how urgent
     "HELP": "tolong tulung tulungan tlg tolongin help sos",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
@@ -141,7 +144,7 @@ _LEX_GROUPS: dict[str, str] = {
     "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
             "homework news symptoms signs pengertian definisi arti takut khawatir worried afraid cegah mencegah "
             "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap",
-    "QUEUE": "antrean terlewat panggil giliran",
+    "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
     "SELF": "saya",
     "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang",
     "MILD": "hampir ringan kecil sedikit dikit lecet mild minor little",
@@ -161,7 +164,11 @@ _PHRASES: dict[tuple[str, ...], str] = {
     ("passed", "out"): "pingsan", ("heart", "attack"): "serangan jantung", ("angin", "duduk"): "serangan jantung",
     ("water", "broke"): "ketuban pecah", ("waters", "broke"): "ketuban pecah", ("waters", "broken"): "ketuban pecah",
     ("water", "broken"): "ketuban pecah", ("bunuh", "diri"): "bunuhdiri", ("gantung", "diri"): "bunuhdiri",
-    ("kill", "myself"): "bunuhdiri", ("end", "my", "life"): "bunuhdiri", ("akhiri", "hidup"): "bunuhdiri",
+    ("kill", "myself"): "bunuhdiri", ("end", "my", "life"): "bunuhdiri", ("akhiri", "hidup"): "bunuhdiri", ("bunuh", "dri"): "bunuhdiri",
+    ("ngakhirin", "hidup"): "bunuhdiri", ("ngakhirin", "hidupku"): "bunuhdiri", ("akhiri", "hidupku"): "bunuhdiri",
+    ("mengakhiri", "hidupku"): "bunuhdiri", ("ending", "my", "life"): "bunuhdiri", ("take", "my", "own", "life"): "bunuhdiri",
+    ("having", "a", "fit"): "kejang", ("had", "a", "fit"): "kejang", ("kapur", "barus"): "racun",
+    ("having", "a", "stroke"): "stroke mendadak",
     ("mengakhiri", "hidup"): "bunuhdiri", ("luka", "bakar"): "lukabakar", ("mati", "rasa"): "kebas",
     ("si", "kecil"): "anak", ("obat", "nyamuk"): "racun", ("racun", "tikus"): "racun",
     ("minyak", "tanah"): "racun", ("air", "ketuban"): "ketuban", ("gmn", "ini"): "tolong",
@@ -190,7 +197,7 @@ _RUN = re.compile(r"([a-z])\1+")
 # Compounds: (name, first tag, second tag, max tokens from first to second).
 _COMPOUNDS = (
     ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
-    ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
+    ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
     ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2),
@@ -219,6 +226,7 @@ poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3
 bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
 bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 4 mild
 bleeding DARAH+HEAD 2 mild | bleeding DARAH+ACCIDENT 4 mild | bleeding EXPEL+DARAH 2
+bleeding DARAH+ONGOING 3 mild -PERIOD
 accident ACCIDENT 1 mild | accident FALL+HEIGHT 4 mild | accident FALL+HEAD 4 mild
 accident INJURY+DEEP 2 mild | accident INJURY+HEAVY 2 mild | accident FRACTURE+LIMB 2 mild
 """

@@ -17,6 +17,7 @@ intent `darurat` with score 1.0 and its kind in `emergency`, whatever the FAQ wo
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
@@ -24,10 +25,11 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import joblib
 
-from nlp.corpus import INTENT_IDS, LANGS, Corpus, load_corpus, render, answer_context
+from nlp.corpus import INTENT_IDS, LANGS, Corpus, answer_context, load_corpus, render
 from nlp.emergency import detect as detect_emergency
 from nlp.matcher import FittedModel, cache_key, fit, read_labelled
 
@@ -63,20 +65,25 @@ class MatchResult:
 class FaqMatcher:
     """Built once from settings; loads its fitted model from the cache dir or fits it (~1 s)."""
 
-    def __init__(self, settings, *, cache_dir: Path | None = None, emergencies: bool = True) -> None:
-        """`emergencies=False` leaves the emergency detector out (to measure the FAQ alone)."""
-        self.settings = settings
+    def __init__(self, settings, *, cache_dir: Path | None = None, emergencies: bool = True,
+                 live_settings: Callable[[], object] | None = None) -> None:
+        """`emergencies=False` leaves the emergency detector out (to measure the FAQ alone).
+        `live_settings`: where the running settings are (the bot's, which /reload replaces);
+        answers are filled from them when they are sent, not from `settings` at start-up."""
+        self._settings = settings
+        self._live = live_settings
         self.emergencies = emergencies
         corpus_path = settings.resolve(settings.faq_corpus)
         self.corpus: Corpus = load_corpus(corpus_path)
         self.cache_dir = Path(cache_dir) if cache_dir else settings.resolve(settings.faq_cache_dir)
         self.model, self.rebuilt = self._load_or_fit()
-        self._answers = self._render_all()
+        self._rendered: tuple[object, dict] | None = None
+        self._answers_for(self.settings)  # a bad placeholder fails at start-up, not at a patient
         self.match("jam buka")  # warm the lookup tables so the first patient does not wait
 
     @classmethod
     def from_config(cls, path: str | Path | None = None) -> "FaqMatcher":
-        from queue_core.config import load_settings
+        from settings import load_settings
 
         return cls(load_settings(path))
 
@@ -115,10 +122,28 @@ class FaqMatcher:
 
     # -------------------------------------------------------------- answers
 
-    def _render_all(self) -> dict[tuple[str, str], str]:
+    @property
+    def settings(self):
+        """The settings answers are filled from now: the running ones when the bot gave them."""
+        return self._live() if self._live is not None else self._settings
+
+    @settings.setter
+    def settings(self, value) -> None:
+        self._settings, self._live = value, None
+
+    def _answers_for(self, settings) -> dict[tuple[str, str], str]:
+        """Every answer filled from `settings`; rendered again whenever the settings object changes."""
+        cached = self._rendered
+        if cached is not None and cached[0] is settings:
+            return cached[1]
+        answers = self._render_all(settings)
+        self._rendered = (settings, answers)
+        return answers
+
+    def _render_all(self, settings) -> dict[tuple[str, str], str]:
         out = {}
         for lang in LANGS:
-            ctx = answer_context(self.settings, self.corpus, lang)
+            ctx = answer_context(settings, self.corpus, lang)
             for iid, by_lang in self.corpus.answers.items():
                 out[(iid, lang)] = render(by_lang[lang], ctx, f"intents.{iid}.answer.{lang}")
             for kind, by_lang in self.corpus.smalltalk_answers.items():
@@ -131,16 +156,16 @@ class FaqMatcher:
         if lang not in LANGS:
             raise ValueError(f"lang must be one of {LANGS}, got {lang!r}")
         if intent is None:
-            return self._answers[("fallback", lang)]
+            return self._answers_for(self.settings)[("fallback", lang)]
         if intent not in INTENT_IDS:
             raise KeyError(f"unknown intent {intent!r}")
-        return self._answers[(intent, lang)]
+        return self._answers_for(self.settings)[(intent, lang)]
 
     def reply(self, result: MatchResult, lang: str | None = None) -> str:
         """What to send back for a match: the answer, the small-talk reply, or the fallback."""
         lang = lang or result.lang
         if result.kind == "smalltalk" and result.smalltalk:
-            return self._answers[("smalltalk:" + result.smalltalk, lang)]
+            return self._answers_for(self.settings)[("smalltalk:" + result.smalltalk, lang)]
         return self.answer(result.intent, lang)
 
     # -------------------------------------------------------------- matching
@@ -155,7 +180,10 @@ class FaqMatcher:
 
     def match(self, question: str) -> MatchResult:
         question = question if isinstance(question, str) else str(question)
-        analysis = self.model.normalizer.analyze(question[:500])
+        normalizer = self.model.normalizer
+        if normalizer is None:
+            raise RuntimeError("the FAQ model has no normalizer: it was not fitted")
+        analysis = normalizer.analyze(question[:500])
         lang = "en" if analysis.surface and sum(w in _EN_WORDS for w in analysis.surface) * 2 >= len(analysis.surface) else "id"
         found = detect_emergency(question) if self.emergencies else None
         if found is not None:
@@ -229,9 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     matcher = FaqMatcher.from_config(args.config)
     if args.command == "match":
-        if hasattr(sys.stdin, "reconfigure"):
-            sys.stdin.reconfigure(encoding="utf-8", errors="replace")
-            sys.stdout.reconfigure(encoding="utf-8")
+        for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "strict")):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(encoding="utf-8", errors=errors)
         _cmd_match(matcher, sys.stdin, sys.stdout)
     else:
         _cmd_evaluate(matcher, args.file, args.errors)

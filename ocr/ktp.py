@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     max_bytes = args.max_bytes
     if max_bytes is None:
         try:
-            from queue_core.config import load_settings
+            from settings import load_settings
 
             max_bytes = load_settings().ocr_max_image_bytes
         except Exception:  # config unreadable: the CLI still works with the default

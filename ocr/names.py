@@ -67,7 +67,7 @@ def view_probs(reader, crop: np.ndarray, views=VIEWS, allowed: str = NAME_CHARS)
     import torch
 
     keep = _keep(reader.character, allowed)
-    out = []
+    out: list[np.ndarray] = []
     by_height: dict[int, list[str]] = {}
     for name, height in views:
         by_height.setdefault(height, []).append(name)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ocr import regions
 from ocr.vocab import PROVINCE_CODES, PROVINCES
-
 from queue_core.privacy import mask_nik  # noqa: F401 - one definition, re-exported for ocr users
 
 # Characters OCR confuses with digits inside a NIK (ktp.md), plus a few frequent look-alikes.
@@ -106,7 +105,7 @@ def decode_nik(nik: str, today: dt.date | None = None, card_year: int | None = N
 
 def card_problems(nik: str, birth_date: dt.date | None, sex: str | None) -> list[str]:
     """Disagreements between a NIK and the birth date / sex printed on the same card."""
-    problems = []
+    problems: list[str] = []
     if len(nik) != 16 or not nik.isdigit():
         return problems
     day, month, yy = int(nik[6:8]), int(nik[8:10]), int(nik[10:12])

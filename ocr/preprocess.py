@@ -33,8 +33,8 @@ def decode(data: bytes, max_bytes: int) -> np.ndarray:
             im.load()  # raises on truncated data (PIL does not accept truncated images by default)
             from PIL import ImageOps
 
-            im = ImageOps.exif_transpose(im)
-            rgb = np.asarray(im.convert("RGB"))
+            upright = ImageOps.exif_transpose(im)
+            rgb = np.asarray(upright.convert("RGB"))
     except ImageError:
         raise
     except Image.DecompressionBombError:

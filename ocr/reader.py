@@ -82,7 +82,7 @@ class KtpReader:
 
     @classmethod
     def from_settings(cls, settings) -> "KtpReader":
-        """From queue_core.config Settings: `ocr.workers`, `ocr.max_image_bytes`."""
+        """From the settings (settings.Settings): `ocr.workers`, `ocr.max_image_bytes`."""
         return cls(workers=settings.ocr_workers, max_image_bytes=settings.ocr_max_image_bytes)
 
     def _executor(self) -> ProcessPoolExecutor:

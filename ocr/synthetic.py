@@ -196,7 +196,7 @@ def render_card(fields: dict, rng: random.Random) -> Image.Image:
         indent = 20 if key in ("rt_rw", "kel_desa", "kecamatan") else 0
         d.text((label_x + indent, y), label, font=font, fill=ink)
         d.text((colon_x, y), ":", font=font, fill=ink)
-        value = values.get(key, fields.get(key))
+        value = str(values.get(key, fields.get(key)) or "")
         if key == "alamat":
             lines = _wrap(value, font, 700 - value_x, d)
             for j, line in enumerate(lines):
@@ -267,11 +267,11 @@ def photograph(card: Image.Image, rng: random.Random, *, hard: bool = True) -> t
     m = cv2.getPerspectiveTransform(src, dst)
     card_np = np.array(card.convert("RGB"))
     warped = cv2.warpPerspective(card_np, m, (out_w, out_h), flags=cv2.INTER_LINEAR)
-    mask = cv2.warpPerspective(np.full((CARD_H, CARD_W), 255, np.uint8), m, (out_w, out_h))
-    mask = cv2.GaussianBlur(mask, (3, 3), 0)[..., None] / 255.0
+    coverage = cv2.warpPerspective(np.full((CARD_H, CARD_W), 255, np.uint8), m, (out_w, out_h))
+    mask = cv2.GaussianBlur(coverage, (3, 3), 0)[..., None] / 255.0
     shadow = cv2.GaussianBlur((mask * 255).astype(np.uint8), (31, 31), 0)[..., None] / 255.0
-    bg = bg * (1 - 0.35 * np.roll(shadow, (8, 8), (0, 1)))
-    img = warped * mask + bg * (1 - mask)
+    shaded = bg * (1 - 0.35 * np.roll(shadow, (8, 8), (0, 1)))
+    img = warped * mask + shaded * (1 - mask)
     # lighting: brightness/contrast gradient and glare
     gain = rng.uniform(0.8, 1.1)
     yy, xx = np.mgrid[0:out_h, 0:out_w].astype(np.float32)

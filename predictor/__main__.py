@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from queue_core.config import load_settings
+from settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:

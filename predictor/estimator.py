@@ -11,8 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 from queue_core.snapshot import QueueSnapshot, RecentMeanEstimator
+from settings import Settings
 
 from .features import FeatureSpec, recent_mean, serving_features, waiting_features
 from .model import MODEL_VERSION, NumpyMLP, load_bundle, read_metadata
@@ -77,14 +78,21 @@ def check_metadata(meta: dict, spec: FeatureSpec) -> str | None:
     return None
 
 
-def load_estimator(model_dir: str | Path | None, settings: Settings) -> ModelEstimator | FallbackEstimator:
+def default_model_dir(settings: Rules) -> Path:
+    """settings.model_dir, relative to the config file's folder: only the application's Settings has one."""
+    if not isinstance(settings, Settings):
+        raise TypeError("no model directory given, and these rules carry none (pass model_dir or a settings.Settings)")
+    return settings.resolve(settings.model_dir)
+
+
+def load_estimator(model_dir: str | Path | None, settings: Rules) -> ModelEstimator | FallbackEstimator:
     """The model in `model_dir` (default settings.model_dir) when present and good, else recent_mean.
 
     Never raises: any problem becomes a FallbackEstimator whose `reason` is logged. Imports
     TensorFlow when a model is present (~8 s): call it from an executor in the bot.
     """
     margin = settings.notifications.advice_margin_minutes
-    model_dir = Path(model_dir) if model_dir else settings.resolve(settings.model_dir)
+    model_dir = Path(model_dir) if model_dir else default_model_dir(settings)
     spec = FeatureSpec.from_settings(settings)
     try:
         if not (model_dir / "metadata.json").exists():

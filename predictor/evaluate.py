@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from queue_core.config import Settings
-from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator
+from queue_core.rules import Rules
+from queue_core.snapshot import ConfigMeanEstimator, RecentMeanEstimator, WaitEstimator
 
 from .history import HistoryRow, days_of
 from .replay import DayReplay, queries
@@ -38,9 +38,9 @@ def score(actual: np.ndarray, preds: dict[str, np.ndarray], advice: np.ndarray, 
     }
 
 
-def evaluate_rows(rows: list[HistoryRow], settings: Settings, estimator) -> dict:
+def evaluate_rows(rows: list[HistoryRow], settings: Rules, estimator) -> dict:
     """Score `estimator` (name "model" in the output) and the baselines on every day of `rows`."""
-    baselines = {"config_mean": ConfigMeanEstimator(), "recent_mean": RecentMeanEstimator()}
+    baselines: dict[str, WaitEstimator] = {"config_mean": ConfigMeanEstimator(), "recent_mean": RecentMeanEstimator()}
     actual, adv, adv_actual = [], [], []
     preds: dict[str, list[float]] = {"model": [], "config_mean": [], "recent_mean": []}
     for day_rows in days_of(rows).values():
@@ -62,6 +62,7 @@ def evaluate_rows(rows: list[HistoryRow], settings: Settings, estimator) -> dict
                 for k in preds:
                     preds[k].append(est[k][i])
                 if q.first:
+                    assert advice is not None  # some q in qs is first, so advise() was asked above
                     adv.append(advice[i])
                     adv_actual.append(q.actual_minutes)
     return score(np.asarray(actual), {k: np.asarray(v) for k, v in preds.items()}, np.asarray(adv),

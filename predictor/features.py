@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from queue_core.config import Settings
 from queue_core.policy import OrderingPolicy
+from queue_core.rules import Rules
 from queue_core.snapshot import QueueSnapshot
 
 FEATURE_VERSION = 2
@@ -35,7 +35,7 @@ class FeatureSpec:
     hours: dict = field(default_factory=dict)       # service -> OpeningHours (config)
 
     @classmethod
-    def from_settings(cls, settings: Settings, policy: OrderingPolicy | None = None) -> "FeatureSpec":
+    def from_settings(cls, settings: Rules, policy: OrderingPolicy | None = None) -> "FeatureSpec":
         chans = {(p, s): len(settings.channels_for(p, s)) for p in settings.phases for s in settings.services}
         return cls(tuple(settings.phases), tuple(settings.services), chans,
                    policy or OrderingPolicy.from_config(settings.policy),

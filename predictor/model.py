@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 
 from .features import FeatureSpec, serving_features, waiting_features
 from .history import HistoryRow, days_of
@@ -46,12 +46,12 @@ class Dataset:
     days: list[dt.date]
 
 
-def build_dataset(rows: list[HistoryRow], settings: Settings, spec: FeatureSpec | None = None) -> Dataset:
+def build_dataset(rows: list[HistoryRow], settings: Rules, spec: FeatureSpec | None = None) -> Dataset:
     """Replay every day: one row per evaluation query, plus the busy channels seen at those moments."""
     spec = spec or FeatureSpec.from_settings(settings)
     xs, ys, ds, ss, fs = [], [], [], [], []
     days = days_of(rows)
-    for di, (day, day_rows) in enumerate(days.items()):
+    for di, (_, day_rows) in enumerate(days.items()):
         replay = DayReplay(settings, day_rows, spec.policy)
         by_moment: dict = {}
         for q in queries(replay):
@@ -64,14 +64,21 @@ def build_dataset(rows: list[HistoryRow], settings: Settings, spec: FeatureSpec 
                 i = pos.get(q.row.ticket)
                 if i is None:
                     continue
-                xs.append(feats[i]); ys.append(q.actual_minutes); ds.append(di); ss.append(False); fs.append(q.first)
+                xs.append(feats[i])
+                ys.append(q.actual_minutes)
+                ds.append(di)
+                ss.append(False)
+                fs.append(q.first)
             if snap.busy and qs[0].t == qs[0].row.entered_at:
                 sf = serving_features(spec, snap)
                 for j, b in enumerate(snap.busy):
                     r = replay.served.get((b.channel, b.since))
                     if r is not None and r.finished_at:
-                        xs.append(sf[j]); ys.append((r.finished_at - t).total_seconds() / 60)
-                        ds.append(di); ss.append(True); fs.append(False)
+                        xs.append(sf[j])
+                        ys.append((r.finished_at - t).total_seconds() / 60)
+                        ds.append(di)
+                        ss.append(True)
+                        fs.append(False)
     n = spec.n_features
     return Dataset(
         np.asarray(xs, dtype=np.float32).reshape(-1, n), np.asarray(ys, dtype=np.float32),
@@ -111,6 +118,8 @@ def train_network(x: np.ndarray, y: np.ndarray, x_val: np.ndarray | None = None,
     model.compile(optimizer=keras.optimizers.Adam(lr), loss=pinball)
     callbacks, val = [], None
     if x_val is not None and len(x_val):
+        if y_val is None:
+            raise ValueError("x_val was given without y_val")
         val = (scaler.transform(x_val), (y_val / TARGET_SCALE).reshape(-1, 1))
         callbacks.append(keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True))
         callbacks.append(keras.callbacks.ReduceLROnPlateau(factor=0.5, patience=3))

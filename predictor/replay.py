@@ -16,8 +16,8 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from queue_core.config import Settings
 from queue_core.policy import OrderingPolicy, order
+from queue_core.rules import Rules
 from queue_core.snapshot import BusyChannel, QueueSnapshot, WaitingTicket
 
 from .history import HistoryRow
@@ -37,7 +37,7 @@ class QueueKey:
         return min(self.services)
 
 
-def queue_keys(settings: Settings) -> list[QueueKey]:
+def queue_keys(settings: Rules) -> list[QueueKey]:
     """The phase queues: services of a phase served by the same channels share one queue."""
     keys: list[QueueKey] = []
     for phase in settings.phases:
@@ -62,7 +62,7 @@ def key_for(keys: list[QueueKey], phase: str, service: str) -> QueueKey:
 class DayReplay:
     """One clinic day's rows, indexed by queue, ready for snapshots at any t."""
 
-    settings: Settings
+    settings: Rules
     rows: list[HistoryRow]
     policy: OrderingPolicy | None = None
     keys: list[QueueKey] = field(default_factory=list)
@@ -76,11 +76,13 @@ class DayReplay:
                 self.by_queue[key_for(self.keys, r.phase, r.service)].append(r)
             except KeyError:
                 continue  # a phase or service no longer in config
-        self._finished: dict[QueueKey, tuple[list[dt.datetime], list[HistoryRow]]] = {}
+        # queue -> (finished_at, minutes of service) of its served rows, in finishing order
+        self._finished: dict[QueueKey, tuple[list[dt.datetime], list[float]]] = {}
         for k, rows in self.by_queue.items():
-            done = sorted((r for r in rows if r.finished_at and r.started_at and r.called_at),
-                          key=lambda r: r.finished_at)
-            self._finished[k] = ([r.finished_at for r in done], done)
+            done = sorted(((r.finished_at, (r.finished_at - r.started_at).total_seconds() / 60)
+                           for r in rows if r.finished_at and r.started_at and r.called_at),
+                          key=lambda d: d[0])
+            self._finished[k] = ([f for f, _ in done], [m for _, m in done])
         self._upstream: dict[QueueKey, list[HistoryRow]] = {}
         for k in self.keys:
             self._upstream[k] = [r for r in self.rows if r.service in k.services and self._before(r, k.phase)]
@@ -101,6 +103,7 @@ class DayReplay:
             and not (r.called_at and r.called_at <= t)
             and not (r.finished_at and r.finished_at <= t)
         ]
+        assert self.policy is not None  # set in __post_init__
         waiting = order(waiting, self.policy, ident=lambda r: r.ticket)
         busy, active = [], set()
         for r in rows:
@@ -111,9 +114,9 @@ class DayReplay:
                 elif t - r.started_at <= ACTIVE_WINDOW:
                     active.add(r.channel)
         busy.sort(key=lambda b: b.channel)
-        times, done = self._finished[key]
+        times, minutes = self._finished[key]
         hi = bisect.bisect_right(times, t)
-        recent = tuple((r.finished_at - r.started_at).total_seconds() / 60 for r in done[max(0, hi - RECENT_KEEP):hi])
+        recent = tuple(minutes[max(0, hi - RECENT_KEEP):hi])
         lo_hour = bisect.bisect_right(times, t - dt.timedelta(hours=1))
         upstream = tuple(sorted(
             r.level for r in self._upstream[key]
@@ -152,6 +155,8 @@ class Query:
 
     @property
     def actual_minutes(self) -> float:
+        if self.row.called_at is None:
+            raise ValueError(f"ticket {self.row.ticket} was never called: no actual wait")
         return (self.row.called_at - self.t).total_seconds() / 60
 
 

@@ -20,11 +20,12 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 
-from .estimator import FallbackEstimator, ModelEstimator, load_estimator
+from .estimator import FallbackEstimator, ModelEstimator, default_model_dir, load_estimator
 from .evaluate import evaluate_rows
 from .history import HistoryRow, days_of, read_history
+from .model import HIDDEN
 from .train import TrainingError, train_from_rows
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class RetrainReport:
         return asdict(self)
 
 
-def retrain(history: str | Path | list[HistoryRow], model_dir: str | Path, settings: Settings, *,
+def retrain(history: str | Path | list[HistoryRow], model_dir: str | Path, settings: Rules, *,
             now: dt.datetime | None = None, recent_days: int = 5, epochs: int = 60,
             current: ModelEstimator | FallbackEstimator | None = None,
             hidden: tuple[int, ...] | None = None) -> RetrainReport:
@@ -63,8 +64,7 @@ def retrain(history: str | Path | list[HistoryRow], model_dir: str | Path, setti
     test_rows = [r for r in rows if r.date in holdout]
     tmp = model_dir.with_name(model_dir.name + f".new-{int(time.time() * 1000)}")
     try:
-        extra = {"hidden": hidden} if hidden else {}
-        train_from_rows(train_rows, settings, tmp, now=now, epochs=epochs, **extra)
+        train_from_rows(train_rows, settings, tmp, now=now, epochs=epochs, hidden=hidden or HIDDEN)
     except TrainingError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         return RetrainReport(False, str(exc), seconds=round(time.perf_counter() - started, 1))
@@ -108,15 +108,15 @@ def _swap(new: Path, target: Path) -> None:
 class Predictor:
     """The one object the bot holds (created in post_init, closed in post_shutdown)."""
 
-    def __init__(self, settings: Settings, model_dir: str | Path | None = None) -> None:
+    def __init__(self, settings: Rules, model_dir: str | Path | None = None) -> None:
         self.settings = settings
-        self.model_dir = Path(model_dir) if model_dir else settings.resolve(settings.model_dir)
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir(settings)
         self.estimator: ModelEstimator | FallbackEstimator = FallbackEstimator("not loaded yet",
                                                                                settings.notifications.advice_margin_minutes)
         self._lock = threading.Lock()
 
     @classmethod
-    def load(cls, settings: Settings, model_dir: str | Path | None = None) -> "Predictor":
+    def load(cls, settings: Rules, model_dir: str | Path | None = None) -> "Predictor":
         p = cls(settings, model_dir)
         p.reload()
         return p

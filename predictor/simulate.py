@@ -18,9 +18,10 @@ import heapq
 import math
 import random
 from dataclasses import dataclass, field
+from typing import overload
 
-from queue_core.config import Settings
 from queue_core.policy import OrderingPolicy, derive_conditions, level_for, order
+from queue_core.rules import Rules
 
 from .history import HistoryRow
 
@@ -116,7 +117,7 @@ class SimParams:
 
 @dataclass
 class _Day:
-    settings: Settings
+    settings: Rules
     params: SimParams
     policy: OrderingPolicy
     day: dt.date
@@ -158,6 +159,8 @@ class _Day:
             w = svc.hours.window(self.day)
             if w:
                 opens[code] = w[0].hour * 3600 + w[0].minute * 60
+        if clinic is None:
+            raise ValueError(f"the clinic is closed on {self.day}: nothing to simulate")
         clinic_open = clinic[0].hour * 3600 + clinic[0].minute * 60
         first_poli = min(opens.values(), default=clinic_open)
         for ch in s.channels:
@@ -300,6 +303,13 @@ class _Day:
         self.push(v.started_at + dur, "finish", c, v)
 
     # ------------------------------------------------------------------ output
+    @overload
+    def at(self, t: int) -> dt.datetime: ...
+    @overload
+    def at(self, t: None) -> None: ...
+    @overload
+    def at(self, t: int | None) -> dt.datetime | None: ...
+
     def at(self, t: int | None) -> dt.datetime | None:
         if t is None:
             return None
@@ -315,9 +325,10 @@ class _Day:
         )
 
 
-def clinic_days(settings: Settings, start: dt.date, n: int) -> list[dt.date]:
+def clinic_days(settings: Rules, start: dt.date, n: int) -> list[dt.date]:
     """The next n days (from start) the clinic is open."""
-    days, d = [], start
+    days: list[dt.date] = []
+    d = start
     while len(days) < n:
         if settings.clinic.hours.window(d) and d not in settings.clinic.holidays:
             days.append(d)
@@ -325,7 +336,7 @@ def clinic_days(settings: Settings, start: dt.date, n: int) -> list[dt.date]:
     return days
 
 
-def simulate(settings: Settings, days: int, seed: int, params: SimParams | None = None) -> list[HistoryRow]:
+def simulate(settings: Rules, days: int, seed: int, params: SimParams | None = None) -> list[HistoryRow]:
     """History rows of `days` simulated clinic days."""
     params = params or SimParams()
     policy = params.policy or OrderingPolicy.from_config(settings.policy)
@@ -336,7 +347,7 @@ def simulate(settings: Settings, days: int, seed: int, params: SimParams | None 
     return rows
 
 
-def parse_policy(text: str | None, settings: Settings) -> OrderingPolicy:
+def parse_policy(text: str | None, settings: Rules) -> OrderingPolicy:
     """`fcfs`, `strict`, `head_start` (config minutes) or `head_start:45,20,0` (levels 1,2,3)."""
     if not text:
         return OrderingPolicy.from_config(settings.policy)

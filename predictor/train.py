@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from queue_core.config import Settings
+from queue_core.rules import Rules
 
 from .evaluate import score
 from .features import FeatureSpec
@@ -21,7 +21,7 @@ class TrainingError(ValueError):
     pass
 
 
-def train_from_rows(rows: list[HistoryRow], settings: Settings, model_dir: str | Path, *,
+def train_from_rows(rows: list[HistoryRow], settings: Rules, model_dir: str | Path, *,
                     now: dt.datetime | None = None, epochs: int = 60, hidden: tuple[int, ...] = HIDDEN,
                     members: int = MEMBERS, val_share: float = 0.15, seed: int = 0) -> dict:
     """Train on all but the last ~15 % of days, validate on those, save; return the metadata."""

@@ -9,6 +9,7 @@ restart between the two neither loses nor repeats the report.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, insert, select
@@ -53,7 +54,11 @@ def _view(b: Broadcast) -> BroadcastView:
                          b.progress_chat_id, b.progress_message_id)
 
 
+STAFF_TOO = "+staff"  # an audience with this suffix includes staff and admins; without it, patients only
+
+
 def valid_audience(audience: str, services) -> bool:
+    audience = audience.removesuffix(STAFF_TOO)
     if audience in ("all", "today"):
         return True
     return audience.startswith("service:") and audience.split(":", 1)[1] in services
@@ -68,8 +73,13 @@ class BroadcastStore:
         return await self.db.run(lambda session: fn(session, self.clock.now()))
 
     @staticmethod
-    def _recipients(audience: str, day: dt.date):
+    def _recipients(audience: str, day: dt.date, staff_ids: Collection[int]):
+        """Active users of the audience; staff and admins (`staff_ids`) only when it says STAFF_TOO."""
         active = select(User.chat_id).where(User.active.is_(True))
+        if audience.endswith(STAFF_TOO):
+            audience = audience.removesuffix(STAFF_TOO)
+        elif staff_ids:
+            active = active.where(User.telegram_id.not_in(sorted(staff_ids)))
         if audience == "all":
             return active
         stmt = select(Ticket.user_id).where(Ticket.day == day, Ticket.user_id.is_not(None))
@@ -77,9 +87,9 @@ class BroadcastStore:
             stmt = stmt.where(Ticket.service == audience.split(":", 1)[1])
         return active.where(User.telegram_id.in_(stmt))
 
-    async def audience_size(self, audience: str) -> int:
+    async def audience_size(self, audience: str, staff_ids: Collection[int] = ()) -> int:
         async def fn(session: AsyncSession, now: dt.datetime) -> int:
-            sub = self._recipients(audience, now.date()).distinct().subquery()
+            sub = self._recipients(audience, now.date(), staff_ids).distinct().subquery()
             return int(await session.scalar(select(func.count()).select_from(sub)) or 0)
 
         return await self._tx(fn)
@@ -101,13 +111,25 @@ class BroadcastStore:
 
         return await self._tx(fn)
 
-    async def confirm(self, broadcast_id: int, progress_chat_id: int | None, progress_message_id: int | None) -> BroadcastView | None:
+    async def set_audience(self, broadcast_id: int, audience: str) -> BroadcastView | None:
+        """A draft's audience changed before it is sent (e.g. staff included); None if not a draft."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView | None:
+            b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
+            if b is None or b.status != "draft":
+                return None
+            b.audience = audience
+            return _view(b)
+
+        return await self._tx(fn)
+
+    async def confirm(self, broadcast_id: int, progress_chat_id: int | None, progress_message_id: int | None,
+                      staff_ids: Collection[int] = ()) -> BroadcastView | None:
         """Draft -> queued: one bulk outbox row per recipient, same transaction. None if not a draft."""
         async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView | None:
             b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
             if b is None or b.status != "draft":
                 return None
-            chat_ids = sorted(set(await session.scalars(self._recipients(b.audience, now.date()))))
+            chat_ids = sorted(set(await session.scalars(self._recipients(b.audience, now.date(), staff_ids))))
             payload = {"broadcast_id": b.id, "text": b.text, "photo": b.photo_file_id}
             rows = [dict(created_at=now, next_attempt_at=now, chat_id=c, kind=KIND, lane="bulk", payload=payload,
                          status="pending", attempts=0, broadcast_id=b.id) for c in chat_ids]

@@ -12,8 +12,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session
 
-from .tx import Tx
+from .models import Outbox
+from .tx import OUTBOX_WRITTEN, Tx
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -64,8 +66,31 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     return engine
 
 
+
+
+def _note_outbox_inserts(state) -> None:
+    """Every statement run through a session passes here: an INSERT into the outbox marks the
+    transaction, so that its commit can wake the notifier (Database.on_outbox_commit)."""
+    statement = state.statement
+    if getattr(statement, "is_insert", False) and getattr(statement, "table", None) is Outbox.__table__:
+        state.session.info[OUTBOX_WRITTEN] = True
+
+
+class _Session(Session):
+    """The sync session under each AsyncSession: it watches for outbox inserts."""
+
+
+def _note_outbox_objects(session, flush_context, instances) -> None:
+    if any(isinstance(obj, Outbox) for obj in session.new):
+        session.info[OUTBOX_WRITTEN] = True
+
+
+event.listen(_Session, "do_orm_execute", _note_outbox_inserts)
+event.listen(_Session, "before_flush", _note_outbox_objects)
+
+
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return async_sessionmaker(engine, expire_on_commit=False, sync_session_class=_Session)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -135,6 +160,12 @@ class Database:
         self.is_sqlite = is_sqlite(url)
         self._lock = asyncio.Lock() if self.is_sqlite else None
         self.retries = 0
+        self._outbox_listeners: list[Callable[[], None]] = []
+
+    def on_outbox_commit(self, listener: Callable[[], None]) -> None:
+        """Call `listener` after each commit of a transaction that wrote outbox rows (the bot's
+        notifier wakes at once instead of at its next poll)."""
+        self._outbox_listeners.append(listener)
 
     def _count_retry(self, exc: BaseException) -> None:
         self.retries += 1
@@ -145,7 +176,11 @@ class Database:
         async def attempt() -> T:
             async with self.sessionmaker() as session:
                 async with session.begin():
-                    return await fn(session)
+                    result = await fn(session)
+                if session.info.pop(OUTBOX_WRITTEN, False):
+                    for listener in self._outbox_listeners:
+                        listener()
+                return result
 
         async def locked() -> T:
             if self._lock is None:

@@ -1,17 +1,10 @@
-"""python -m queue_core.export --from 2026-10-01 --to 2026-11-23 --out history.csv
-
-Writes the queue's history in ../shared/spec/history.md's CSV format (what `python -m predictor
-train` reads), from the database of config.yaml or PUSQUE_DATABASE_URL.
-"""
+"""The queue's history as the CSV that `python -m predictor train` reads (docs/prediction.md).
+The command line is app/export.py."""
 from __future__ import annotations
 
-import argparse
-import asyncio
 import datetime as dt
-import sys
 from pathlib import Path
 
-from .config import load_settings
 from .db import Database
 from .history import history_rows, write_csv
 
@@ -26,20 +19,3 @@ async def export(database_url: str, start: dt.date, end: dt.date, out: Path) -> 
     with out.open("w", encoding="utf-8", newline="") as fh:
         write_csv(rows, fh)
     return len(rows)
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m queue_core.export", description=__doc__.splitlines()[2])
-    ap.add_argument("--config")
-    ap.add_argument("--from", dest="start", type=dt.date.fromisoformat, required=True)
-    ap.add_argument("--to", dest="end", type=dt.date.fromisoformat, required=True)
-    ap.add_argument("--out", type=Path, required=True)
-    args = ap.parse_args(argv)
-    settings = load_settings(args.config)
-    n = asyncio.run(export(settings.database_url, args.start, args.end, args.out))
-    print(f"{n} rows written to {args.out}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -7,8 +7,8 @@ import io
 from typing import Iterable, Iterator
 
 from sqlalchemy import select
-from .db import Database
 
+from .db import Database
 from .models import Ticket, Visit
 
 COLUMNS = [

@@ -10,16 +10,18 @@ from typing import Iterable
 from sqlalchemy import func, select, tuple_
 
 from . import errors
-from .config import Service, Settings
+from .clinic_data import closed_services
 from .policy import derive_conditions, level_for
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
+from .rules import Rules, Service
 from .service_base import ServiceBase
 from .tx import Tx, daily_counters, visits
 
 
 @dataclass(frozen=True)
 class Availability:
-    """Whether `service` gives out numbers now; `reason` says why not: holiday, hours or full."""
+    """Whether `service` gives out numbers now; `reason` says why not: closure (an admin closed it
+    today, `closure` says why), holiday, hours or full."""
 
     service: str
     open: bool
@@ -27,6 +29,7 @@ class Availability:
     hours_today: str   # "07:30-12:00", or "-" when closed all day
     issued: int        # numbers given out today (cancelled ones included: the sequence has no gaps)
     quota: int
+    closure: str | None = None
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def hours_today(svc: Service, day: dt.date) -> str:
     return f"{window[0]:%H:%M}-{window[1]:%H:%M}" if window else "-"
 
 
-def closed_reason(settings: Settings, svc: Service, now: dt.datetime) -> str | None:
+def closed_reason(settings: Rules, svc: Service, now: dt.datetime) -> str | None:
     """Why `svc` takes no numbers at `now` for its hours ("holiday", "hours"), or None."""
     if now.date() in settings.clinic.holidays:
         return "holiday"
@@ -68,14 +71,18 @@ class IntakeQueries(ServiceBase):
 
     async def _availability(self, tx: Tx, now: dt.datetime, codes: Iterable[str]) -> dict[str, Availability]:
         codes = list(codes)
-        issued = dict(await tx.all(select(daily_counters.c.service, daily_counters.c.last_seq).where(
-            daily_counters.c.day == now.date(), daily_counters.c.service.in_(codes))))
+        issued = {str(service): int(seq) for service, seq in await tx.all(
+            select(daily_counters.c.service, daily_counters.c.last_seq).where(
+                daily_counters.c.day == now.date(), daily_counters.c.service.in_(codes)))}
+        shut = await closed_services(tx, now.date(), codes)
         out = {}
         for code in codes:
             svc = self.settings.services[code]
             count = int(issued.get(code, 0))
-            reason = closed_reason(self.settings, svc, now) or ("full" if quota_reached(svc, count) else None)
-            out[code] = Availability(code, reason is None, reason, hours_today(svc, now.date()), count, svc.daily_quota)
+            reason = ("closure" if code in shut else closed_reason(self.settings, svc, now)
+                      or ("full" if quota_reached(svc, count) else None))
+            out[code] = Availability(code, reason is None, reason, hours_today(svc, now.date()), count, svc.daily_quota,
+                                     shut.get(code))
         return out
 
     async def preview(self, service: str, conditions: Iterable[str] = (), age: int | None = None) -> Preview:

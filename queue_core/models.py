@@ -251,3 +251,79 @@ class ApiToken(Base):
     created_by: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class EmergencyAlert(Base):
+    """An emergency a patient reported to the bot (free text or the "gawat darurat" tick), the
+    staff messages that carry its "Saya tangani" button, and who took it. Kept so that an
+    escalation to the admins survives a restart (handlers/emergency.py re-arms it)."""
+
+    __tablename__ = "emergency_alerts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    user_id: Mapped[int] = mapped_column(BigInteger)  # the patient's Telegram account
+    source: Mapped[str] = mapped_column(String(8))  # text | ticket
+    kind: Mapped[str] = mapped_column(String(64))  # nlp.emergency.KINDS found, joined by ","; or "ticket"
+    text: Mapped[str] = mapped_column(Text)  # what the patient wrote (or the service ticked for)
+    name: Mapped[str] = mapped_column(String(160))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    registered: Mapped[bool] = mapped_column(Boolean, default=False)
+    escalate_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    escalated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    acked_by: Mapped[int | None] = mapped_column(BigInteger)
+    acked_name: Mapped[str | None] = mapped_column(String(128))
+    acked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # [[chat_id, message_id, "staff" | "admin"], ...]: the messages with the button
+    messages: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    __table_args__ = (Index("ix_emergency_user", "user_id", "created_at"),
+                      Index("ix_emergency_open", "acked_at", "escalated_at"))
+# ---------------------------------------------------------------------- clinic data (issue 21)
+# Edited by admins through the web API (routes/clinic_api.py, queue_core/clinic_data.py). Service
+# codes are the ones of config.yaml, checked when a row is written.
+
+
+class Doctor(Base):
+    __tablename__ = "doctors"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    services: Mapped[list[str]] = mapped_column(JSON, default=list)  # service codes
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class DoctorSchedule(Base):
+    """A doctor's weekly practice hours for one service (weekday 1 = Monday ... 7 = Sunday, ISO)."""
+
+    __tablename__ = "doctor_schedules"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doctor_id: Mapped[int] = mapped_column(ForeignKey("doctors.id"), index=True)
+    service: Mapped[str] = mapped_column(String(4))
+    weekday: Mapped[int] = mapped_column(Integer)
+    start: Mapped[str] = mapped_column(String(5))  # "HH:MM"
+    end: Mapped[str] = mapped_column(String(5))
+    quota: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClinicClosure(Base):
+    """A day one service (or, with service null, the whole clinic) gives out no numbers."""
+
+    __tablename__ = "clinic_closures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    service: Mapped[str | None] = mapped_column(String(4))
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClinicCounter(Base):
+    """A counter or room as the admin describes it (phase, services it serves)."""
+
+    __tablename__ = "clinic_counters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    phase: Mapped[str] = mapped_column(String(16))
+    services: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -7,11 +7,11 @@ from typing import Sequence
 
 from sqlalchemy import insert, select, update
 
-from .config import Settings
-from .rows import TicketRow
-from .tx import Tx, outbox, staff, visits
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
+from .rows import TicketRow
+from .rules import Rules
 from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
+from .tx import Tx, outbox, staff, visits
 
 log = logging.getLogger(__name__)
 _FALLBACK = RecentMeanEstimator()
@@ -52,7 +52,7 @@ def safe_estimate(estimator: WaitEstimator, snapshot: QueueSnapshot) -> list[flo
 
 async def check_turn_near(
     tx: Tx,
-    settings: Settings,
+    settings: Rules,
     estimator: WaitEstimator,
     phase: str,
     service: str,
@@ -121,13 +121,17 @@ async def check_turn_near(
     return entered_near
 
 
-async def staff_recipients(tx: Tx, settings: Settings) -> list[int]:
-    ids = set(settings.staff_ids) | set(settings.admin_ids)
-    ids |= {r[0] for r in await tx.all(select(staff.c.telegram_id))}
-    return sorted(ids)
+async def staff_recipients(tx: Tx, settings: Rules) -> list[int]:
+    """The first recipients of an emergency alert (queue_core.alerts.first_recipients): the staff
+    group chat, else every staff member, else the admins."""
+    if settings.staff_alerts.chat_id is not None:
+        return [settings.staff_alerts.chat_id]
+    rows = await tx.all(select(staff.c.telegram_id, staff.c.role).where(staff.c.source == "invite"))
+    ids = (set(settings.staff_ids) | {int(i) for i, r in rows if r == "staff"}) - set(settings.admin_ids)
+    return sorted(ids or set(settings.admin_ids) | {int(i) for i, r in rows if r == "admin"})
 
 
-async def alert_staff(tx: Tx, settings: Settings, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
+async def alert_staff(tx: Tx, settings: Rules, kind: str, now: dt.datetime, payload: dict, ticket_id: int | None) -> Sequence[int]:
     recipients = await staff_recipients(tx, settings)
     for chat_id in recipients:
         await add_notice(tx, chat_id, kind, now, payload, ticket_id)

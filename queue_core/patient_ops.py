@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
+from .clinic_data import closed_services, closure_for
 from .intake import closed_reason, hours_today, quota_reached
 from .notices import add_notice, alert_staff, ticket_payload
 from .policy import derive_conditions, level_for
@@ -40,9 +41,10 @@ class PatientOperations(ServiceBase):
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             day = now.date()
             closed = closed_reason(self.settings, svc, now)
-            if closed:
+            closure = await closure_for(tx, day, service)  # an admin's closure of today counts at once
+            if closed or closure is not None:
                 raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=closed == "holiday",
-                                           hours_today=hours_today(svc, day))
+                                           closure=closure, hours_today=hours_today(svc, day))
             if patient_id is not None:
                 await self._expire_or_refuse_existing(tx, patient_id, service, now)
             seq = await self._next_seq(tx, day, service)
@@ -70,6 +72,13 @@ class PatientOperations(ServiceBase):
                 near=near,
             ), ticket.id)
             return view
+
+        return await self._tx(fn)
+
+    async def closures_today(self) -> dict[str, str]:
+        """The services an admin's closure shuts today, each with its reason (`issue` refuses them)."""
+        async def fn(tx: Tx, now: dt.datetime) -> dict[str, str]:
+            return await closed_services(tx, now.date(), list(self.settings.services))
 
         return await self._tx(fn)
 

@@ -14,10 +14,14 @@ EMERGENCY_LEVEL = 0
 
 
 class ConditionRule(Protocol):
-    key: str
-    level: int
-    min_age: int | None
-    max_age: int | None
+    @property
+    def key(self) -> str: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def min_age(self) -> int | None: ...
+    @property
+    def max_age(self) -> int | None: ...
 
     @property
     def age_based(self) -> bool: ...
@@ -102,8 +106,10 @@ class OrderingPolicy:
 
 
 class PolicyLike(Protocol):
-    name: str
-    head_start_minutes: Mapping[int, float]
+    @property
+    def name(self) -> str: ...
+    @property
+    def head_start_minutes(self) -> Mapping[int, float]: ...
 
 
 def order(items: Iterable, policy: OrderingPolicy, level=lambda x: x.level, entered=lambda x: x.entered_at, ident=lambda x: x.id) -> list:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 from sqlalchemy import and_, bindparam, func, select, true, tuple_
 
-from .config import Settings
 from .rows import VisitRow
+from .rules import Rules
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
 from .tx import Tx, channel_states, one_of, tickets, visits
 
@@ -20,7 +20,7 @@ RECENT_SERVICES = 20
 ACTIVE_WINDOW = dt.timedelta(minutes=45)  # predictor/replay.py counts channels the same way
 
 
-def scope_services(settings: Settings, phase: str, service: str) -> frozenset[str]:
+def scope_services(settings: Rules, phase: str, service: str) -> frozenset[str]:
     """Services whose tickets compete with `service`'s for the channels of `phase`.
 
     The loket and the apotek serve every service from one queue; each poli has its own.
@@ -35,7 +35,7 @@ def scope_services(settings: Settings, phase: str, service: str) -> frozenset[st
     return scope
 
 
-def in_scope(settings: Settings, services: frozenset[str] | set[str], column=visits.c.service):
+def in_scope(settings: Rules, services: frozenset[str] | set[str], column=visits.c.service):
     """`column IN (...)`, or nothing when the scope is every service (the shared loket and apotek
     queues), so the queue indexes are read without a service test."""
     if services >= settings.services.keys():
@@ -43,12 +43,12 @@ def in_scope(settings: Settings, services: frozenset[str] | set[str], column=vis
     return one_of(column, sorted(services))
 
 
-def waiting_in_scope(settings: Settings, phase: str, services: frozenset[str] | set[str]):
+def waiting_in_scope(settings: Rules, phase: str, services: frozenset[str] | set[str]):
     """The waiting visits of one phase queue."""
     return and_(visits.c.phase == phase, visits.c.status == "waiting", in_scope(settings, services))
 
 
-def made_once(settings: Settings, kind: str, key, make):
+def made_once(settings: Rules, kind: str, key, make):
     """A statement of `kind` for `key`, built at its first use (its values come as parameters)."""
     memo = settings.memo.setdefault(kind, {})
     made = memo.get(key)
@@ -60,7 +60,7 @@ def made_once(settings: Settings, kind: str, key, make):
 MINE = tuple(bindparam(c.name, type_=c.type) for c in QUEUE_ORDER)  # a visit's place in QUEUE_ORDER
 
 
-async def position_of(tx: Tx, settings: Settings, visit: VisitRow) -> int:
+async def position_of(tx: Tx, settings: Rules, visit: VisitRow) -> int:
     """1-based place in its phase queue (1 = called next)."""
     scope = scope_services(settings, visit.phase, visit.service)
     statement = made_once(settings, "position_of", (visit.phase, scope), lambda: select(func.count()).select_from(visits)
@@ -86,7 +86,7 @@ CONTEXT_CACHE = "pusque.queue_context"
 HOUR, CALLED = visits.alias("hour"), visits.alias("called")
 
 
-def context_statements(settings: Settings, phase: str, service: str) -> tuple:
+def context_statements(settings: Rules, phase: str, service: str) -> tuple:
     """The statements `queue_context` runs for a queue, made once per queue (they differ only in
     :now, :hour_ago, :day and :day_start): (channel names, upstream levels, one row per channel
     with the counts, the counts alone, the recent services)."""
@@ -98,7 +98,7 @@ def context_statements(settings: Settings, phase: str, service: str) -> tuple:
     names = [c.name for c in settings.channels_for(phase, service)]
     route = settings.services[service].route
     earlier = list(route[: route.index(phase)]) if phase in route else []
-    now = bindparam("now")
+    now: Any = bindparam("now")
 
     def finished_here(v):
         return and_(v.c.phase == phase, in_scope(settings, services, v.c.service), v.c.finished_at <= now)
@@ -128,7 +128,7 @@ def context_statements(settings: Settings, phase: str, service: str) -> tuple:
     return made
 
 
-async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, now: dt.datetime) -> QueueContext:
+async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime) -> QueueContext:
     """Channels, busy rooms, recent service times and upstream patients of a queue.
 
     Cached for the rest of the transaction (`Tx.info`): every operation reads it only after
@@ -150,7 +150,7 @@ async def queue_context(tx: Tx, settings: Settings, phase: str, service: str, no
     since = now - ACTIVE_WINDOW
     active = {b.channel for b in busy} | {n for n, last in last_calls.items() if last and last > since}
     active &= set(open_names)
-    counted = rows[0][6:] if rows else await tx.one(counts_only, params)
+    counted = rows[0][6:] if rows else (await tx.one(counts_only, params) or (0,) * (1 + len(levels)))
     upstream = [level for level, count in zip(levels, counted[1:]) for _ in range(int(count or 0))]
     recent_rows = await tx.all(recent_of, params)
     recent = []
@@ -173,7 +173,7 @@ WAITING_COLUMNS = (visits.c.id, visits.c.turn_near_sent, tickets.c.id, tickets.c
                    tickets.c.service, tickets.c.level, tickets.c.conditions, tickets.c.age, visits.c.entered_at)
 
 
-async def waiting_list(tx: Tx, settings: Settings, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
+async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
     """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
     service, level, conditions, age, entered_at)."""
     def make(limited: bool):
@@ -191,7 +191,7 @@ def waiting_ticket(row: tuple, position: int) -> WaitingTicket:
                          age=row[8], entered_at=row[9], position=position)
 
 
-def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime, context: QueueContext, rows,
+def snapshot_from(settings: Rules, phase: str, service: str, now: dt.datetime, context: QueueContext, rows,
                   positions: Sequence[int] | None = None) -> QueueSnapshot:
     """A snapshot of waiting_list rows: the whole head in order, or (`positions`) chosen tickets
     with their places, for estimators that need no tickets ahead."""
@@ -211,7 +211,7 @@ def snapshot_from(settings: Settings, phase: str, service: str, now: dt.datetime
 
 async def build_snapshot(
     tx: Tx,
-    settings: Settings,
+    settings: Rules,
     phase: str,
     service: str,
     now: dt.datetime,

@@ -12,15 +12,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from . import errors
 from .clock import Clock
-from .config import Channel, Settings
 from .db import Database
 from .models import ChannelState
 from .notices import check_turn_near, safe_estimate
 from .policy import OrderingPolicy
 from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from, waiting_ticket
 from .rows import TicketRow, VisitRow, channel_state, insert_visit
-from .tx import Tx, channel_states
+from .rules import Channel, Rules
 from .snapshot import RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
+from .tx import Tx, channel_states
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -56,7 +56,7 @@ class ServiceBase:
     def __init__(
         self,
         db: Database,
-        settings: Settings,
+        settings: Rules,
         clock: Clock,
         estimator: WaitEstimator | None = None,
     ) -> None:

@@ -9,9 +9,10 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .clock import Clock
@@ -74,6 +75,29 @@ class StaffStore:
         async def fn(session: AsyncSession, now: dt.datetime) -> str | None:
             return await session.scalar(
                 select(StaffMember.role).where(StaffMember.telegram_id == user_id, StaffMember.source == "invite"))
+
+        return await self._tx(fn)
+
+    async def members(self) -> list[tuple[int, str, str]]:
+        """(telegram id, role, name) of every invite-claimed staff member, admins first."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> list[tuple[int, str, str]]:
+            rows = await session.execute(
+                select(StaffMember.telegram_id, StaffMember.role, StaffMember.name)
+                .where(StaffMember.source == "invite").order_by(StaffMember.role, StaffMember.name))
+            return [(int(i), r, n or "") for i, r, n in rows]
+
+        return await self._tx(fn)
+
+    async def revoke(self, user_id: int) -> tuple[str, str] | None:
+        """Take an invite-claimed role away (the user is a patient again): (role, name) it had, or
+        None when the user had none (roles listed in config.yaml are changed in the file)."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> tuple[str, str] | None:
+            member = await session.get(StaffMember, user_id, with_for_update=True)
+            if member is None or member.source != "invite":
+                return None
+            before = (member.role, member.name or "")
+            await session.delete(member)
+            return before
 
         return await self._tx(fn)
 
@@ -179,6 +203,6 @@ class StaffStore:
         async def fn(session: AsyncSession, now: dt.datetime) -> int:
             result = await session.execute(
                 update(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None)).values(revoked_at=now))
-            return result.rowcount or 0
+            return cast(CursorResult, result).rowcount or 0
 
         return await self._tx(fn)

@@ -8,8 +8,17 @@ from sqlalchemy import func, select, update
 from . import errors
 from .notices import add_notice, ticket_payload
 from .queries import QUEUE_ORDER, build_snapshot, scope_services, waiting_in_scope
-from .rows import (TICKET_COLUMNS, VISIT_COLUMNS, TicketRow, VisitRow, current_at_channel, latest_visit, ticket_by_id,
-                   update_ticket, update_visit)
+from .rows import (
+    TICKET_COLUMNS,
+    VISIT_COLUMNS,
+    TicketRow,
+    VisitRow,
+    current_at_channel,
+    latest_visit,
+    ticket_by_id,
+    update_ticket,
+    update_visit,
+)
 from .service_base import FINAL, ServiceBase, TicketView
 from .snapshot import QueueSnapshot
 from .tx import INTEGRITY_ERRORS, Tx, channel_states, tickets, visits

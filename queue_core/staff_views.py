@@ -1,4 +1,4 @@
-"""Read side for staff, the waiting-room board, the web API and /stats (no Telegram here).
+"""Read side for staff, the waiting-room board and the web API (no Telegram here).
 
 Personal data: staff listings carry the patient's name and a masked NIK only; the board and the
 public API carry numbers only.
@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .config import Settings
 from .db import Database
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
+from .rules import Rules
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class StaffQueueLine:
     nik_masked: str
 
 
-def queue_scopes(settings: Settings) -> list[tuple[str, frozenset[str]]]:
+def queue_scopes(settings: Rules) -> list[tuple[str, frozenset[str]]]:
     """Each separate phase queue once: (phase, services competing in it), in route order."""
     seen: list[tuple[str, frozenset[str]]] = []
     for phase in settings.phases:
@@ -44,14 +46,14 @@ def queue_scopes(settings: Settings) -> list[tuple[str, frozenset[str]]]:
     return seen
 
 
-def scope_label(settings: Settings, phase: str, services: frozenset[str]) -> str:
+def scope_label(settings: Rules, phase: str, services: frozenset[str]) -> str:
     label = settings.phases[phase].label
     if len(services) == 1 and len(settings.services) > 1:
         return settings.services[next(iter(services))].name
     return label
 
 
-async def staff_queue(db: Database, settings: Settings, channel_name: str, now: dt.datetime,
+async def staff_queue(db: Database, settings: Rules, channel_name: str, now: dt.datetime,
                       limit: int = 30) -> tuple[int, list[StaffQueueLine]]:
     """Who waits for this channel (total, first `limit` lines), in calling order."""
     channel = settings.channel(channel_name)
@@ -79,7 +81,7 @@ async def staff_queue(db: Database, settings: Settings, channel_name: str, now: 
     return await db.run(fn)
 
 
-async def board_state(db: Database, settings: Settings, next_n: int = 5) -> dict:
+async def board_state(db: Database, settings: Rules, next_n: int = 5) -> dict:
     """What the waiting room sees: each channel's current number (and how often it was called),
     and the next numbers of each queue. Numbers only: no names, no NIK."""
     names = [c.name for c in settings.channels]
@@ -142,42 +144,6 @@ async def mark_unanswered_reviewed(db: Database) -> int:
 
     async def fn(session: AsyncSession) -> int:
         result = await session.execute(update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True))
-        return result.rowcount or 0
-
-    return await db.run(fn)
-
-
-@dataclass(frozen=True)
-class DayStats:
-    day: dt.date
-    tickets_per_service: dict[str, int]
-    waits_minutes: list[float]        # phase waits (entered -> called), every phase
-    to_poli_minutes: list[float]      # ticket taken -> called into the poli
-    poli_waiting_still: int           # tickets not yet called into the poli
-
-    @property
-    def share_within_60(self) -> float | None:
-        n = len(self.to_poli_minutes) + self.poli_waiting_still
-        if n == 0:
-            return None
-        return sum(1 for m in self.to_poli_minutes if m <= 60) / n
-
-
-async def day_stats(db: Database, day: dt.date) -> DayStats:
-    async def fn(session: AsyncSession) -> DayStats:
-        per_service = {s: n for s, n in await session.execute(
-            select(Ticket.service, func.count()).where(Ticket.day == day).group_by(Ticket.service))}
-        rows = (await session.execute(
-            select(Ticket.created_at, Ticket.status, Visit.phase, Visit.entered_at, Visit.called_at)
-            .join(Visit, Visit.ticket_id == Ticket.id).where(Ticket.day == day))).all()
-        waits, to_poli, still = [], [], 0
-        for created, status, phase, entered, called in rows:
-            if called is not None:
-                waits.append((called - entered).total_seconds() / 60)
-                if phase == "poli":
-                    to_poli.append((called - created).total_seconds() / 60)
-            elif phase == "poli" and status not in ("cancelled",):
-                still += 1
-        return DayStats(day, per_service, waits, to_poli, still)
+        return cast(CursorResult, result).rowcount or 0
 
     return await db.run(fn)

@@ -16,6 +16,7 @@ from sqlalchemy.sql import Executable, Select
 from .models import ChannelState, DailyCounter, Outbox, StaffMember, Ticket, Visit
 
 SESSION_KEY = "pusque.tx"
+OUTBOX_WRITTEN = "pusque.outbox_written"  # session.info flag: this transaction added outbox rows
 INTEGRITY_ERRORS = (exc.IntegrityError,)
 
 tickets = Ticket.__table__
@@ -72,5 +73,8 @@ class Tx:
         return None if row is None else row[0]
 
     async def run(self, statement: Executable) -> int:
-        """Execute a change; returns the number of rows it touched."""
+        """Execute a change; returns the number of rows it touched. An outbox insert marks the
+        transaction, as the session's own hook would (db.py): its commit wakes the notifier."""
+        if getattr(statement, "table", None) is outbox and getattr(statement, "is_insert", False):
+            self.session.info[OUTBOX_WRITTEN] = True
         return (await self.conn.execute(statement)).rowcount

@@ -17,8 +17,8 @@ import uuid
 import pytest
 
 from queue_core.clock import ManualClock
-from queue_core.config import load_settings
 from queue_core.db import Database, make_engine, upgrade
+from settings import load_settings
 from tests.deadlines import ENV as SCALE_ENV
 from tests.deadlines import SCALE, scaled
 

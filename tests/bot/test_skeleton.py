@@ -7,7 +7,7 @@ from telegram import Chat, Message, Update, User
 
 from bot.i18n import TEXTS, t
 from bot.menu import MenuCommand, menu_for
-from bot.roles import Role, RoleResolver, STAFF_ROLES
+from bot.roles import STAFF_ROLES, Role, RoleResolver
 from bot.updates import PerChatUpdateProcessor
 from tests.deadlines import REPLY, scaled
 

@@ -11,7 +11,7 @@ Fixtures (pull them into another test folder's conftest.py with
     pusque          a started System with default settings (long polling)
     tg              the LocalTelegram client of `pusque` (tg.user(...) makes users)
 
-System has .pusque (bot.runner.PusQue), .botapi (LocalBotApi), .tg, .web_url, and
+System has .pusque (app.runner.PusQue), .botapi (LocalBotApi), .tg, .web_url, and
 `await system.user(user_id=None, first_name=None, role_hint="patient")`.
 
 Waiting: users' waits for the bot have the suite's deadlines (tests/deadlines.py: 30 s by
@@ -34,9 +34,9 @@ from typing import Any
 
 import pytest
 
-from bot.runner import PusQue
+from app.runner import PusQue
 from local_botapi import LocalBotApi, LocalTelegram, UserClient
-from queue_core.config import Settings, load_settings
+from settings import Settings, load_settings
 from tests.deadlines import REPLY, local_telegram, until
 
 __all__ = ["System", "make_test_settings", "outbox_settled", "pusque", "start_pusque", "test_settings", "tg"]

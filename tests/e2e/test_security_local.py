@@ -8,10 +8,10 @@ import stat
 import aiohttp
 import pytest
 
-from bot.runner import reach_lines
+from app.runner import reach_lines
 from local_botapi import LOCAL_TOKEN
 from local_botapi.guard import installation_token, is_loopback
-from queue_core.config import ConfigError, load_settings
+from settings import ConfigError, load_settings
 
 
 async def status_of(http: aiohttp.ClientSession, method: str, path: str, **kw) -> int:
@@ -102,13 +102,14 @@ async def test_the_local_bot_api_token_is_random_per_installation_and_kept(start
 def test_loopback_addresses_and_passcode_config():
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.0.0.2", "::1", "localhost"))
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "", None, "192.168.1.10", "pusque.lan"))
-    from tests.bot.test_run_bot import ROOT
     import yaml
+
+    from tests.bot.test_run_bot import ROOT
 
     raw = yaml.safe_load((ROOT / "config.yaml").read_text(encoding="utf-8"))
     assert "passcode" in raw["local_mode"] and raw["local_mode"]["passcode"] is None
     raw["local_mode"]["passcode"] = "abc"
-    from queue_core.config import parse_settings
+    from settings import parse_settings
 
     with pytest.raises(ConfigError, match="local_mode.passcode"):
         parse_settings(raw, ROOT / "config.yaml", {})

@@ -42,7 +42,8 @@ async def _take_ticket(user, service="Poli Umum", ticks=()):
     await user.wait_for(lambda e: e["kind"] == "edit" and "Centang" in (e["message"].get("text") or ""))
     for label in ticks:
         await user.press("⬜ " + label)
-        await user.wait_for(lambda e: e["kind"] == "edit" and "☑️ " + label in str(e["message"].get("reply_markup")))
+        await user.wait_for(lambda e, label=label: e["kind"] == "edit"
+                            and "☑️ " + label in str(e["message"].get("reply_markup")))
     await user.press("🎫 Ambil nomor")
 
 
@@ -50,9 +51,10 @@ async def test_a_ticket_committed_just_before_a_crash_is_delivered_after_the_res
     """The ticket message is the outbox row the issuing transaction wrote, not a reply: a process
     that dies after the commit (here: its notifier stopped, the row claimed and never settled)
     leaves it for the next process, which sends it once."""
+    from sqlalchemy import select
+
     from bot.notifier import Notifier
     from queue_core.models import Outbox
-    from sqlalchemy import select
 
     system = await start_system(start_pusque)
     services = system.application.bot_data["services"]
@@ -107,7 +109,7 @@ async def test_near_at_entry_is_said_in_the_entry_notice_then_called_with_the_ro
 async def test_a_patient_far_back_gets_turn_near_when_the_queue_reaches_them(start_pusque):
     system = await start_system(start_pusque)
     queue = system.application.bot_data["services"].queue
-    for i in range(12):  # walk-ins ahead, no Telegram chat
+    for _i in range(12):  # walk-ins ahead, no Telegram chat
         await queue.issue(service="A", user_id=None)
     siti = await system.user(first_name="Siti")
     await register_typed(siti)

@@ -3,7 +3,6 @@ are saved together or not at all (issue 9: a SIGKILL between two transactions le
 conversation a step ahead of the draft)."""
 from __future__ import annotations
 
-
 import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session

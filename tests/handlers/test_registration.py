@@ -7,14 +7,14 @@ import io
 from PIL import Image
 from sqlalchemy import func, select
 
-from bot.runner import PusQue
+from app.runner import PusQue
 from local_botapi import LOCAL_TOKEN, LocalBotApi
 from queue_core.clock import ManualClock
 from queue_core.models import FaqUnanswered, Patient, Ticket
-
-from .helpers import FAST, MONDAY_8AM, FakeKtpReader, factory, register_typed, start_system
 from tests.deadlines import REPLY, local_telegram, scaled
 from tests.e2e.harness import make_test_settings
+
+from .helpers import FAST, MONDAY_8AM, FakeKtpReader, factory, register_typed, start_system
 
 
 def _jpeg() -> bytes:

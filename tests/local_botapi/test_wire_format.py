@@ -5,8 +5,15 @@ import asyncio
 
 import aiohttp
 import pytest
-from telegram import (BotCommand, BotCommandScopeChat, InlineKeyboardButton, InlineKeyboardMarkup,
-                      KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove)
+from telegram import (
+    BotCommand,
+    BotCommandScopeChat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
 from telegram.error import BadRequest, Conflict, Forbidden, RetryAfter
 
 from local_botapi import LOCAL_TOKEN, LocalBotApi

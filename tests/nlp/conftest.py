@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings
+from settings import DEFAULT_CONFIG_PATH, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "nlp" / "faq_corpus.yaml"

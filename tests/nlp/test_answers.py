@@ -5,7 +5,7 @@ import pytest
 
 from nlp.corpus import INTENT_IDS, CorpusError
 from nlp.faq import FaqMatcher
-from queue_core.config import load_settings
+from settings import load_settings
 
 from .conftest import write_config
 
@@ -65,3 +65,25 @@ def test_corpus_must_have_exactly_the_spec_intents(tmp_path):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(CorpusError, match="missing \\['keluhan'\\], unknown \\['keluhan_lain'\\]"):
         FaqMatcher(load_settings(write_config(tmp_path, corpus=bad), env={}))
+
+
+def test_answers_follow_the_running_settings(tmp_path, faq_config):
+    """The bot hands the matcher its running settings (/reload replaces them): hours, services and
+    service hours in the answers change with them, without rebuilding the matcher."""
+    running = {"settings": load_settings(faq_config, env={})}
+    m = FaqMatcher(running["settings"], cache_dir=faq_config.parent / "cache", live_settings=lambda: running["settings"])
+    assert "Senin–Kamis 07:00–12:00" in m.answer("jam_buka", "id")
+    assert "Poli Umum: Senin–Kamis 07:30–12:00" in m.answer("jadwal_dokter", "id")
+
+    def edit(raw):
+        for day in ("mon", "tue", "wed", "thu"):
+            raw["clinic"]["hours"][day] = "06:30-13:00"
+        raw["services"][0]["name"] = "Poli Umum Dewasa"
+        raw["services"][0]["hours"]["mon"] = "08:00-11:00"
+    running["settings"] = load_settings(write_config(tmp_path, edit, cache_dir=faq_config.parent / "cache"), env={})
+    hours = m.answer("jam_buka", "id")
+    assert "Senin–Kamis 06:30–13:00" in hours and "07:00–12:00" not in hours, hours
+    assert "Monday–Thursday 06:30–13:00" in m.answer("jam_buka", "en")
+    assert "Poli Umum Dewasa" in m.answer("daftar_poli", "id")
+    schedule = m.answer("jadwal_dokter", "id")
+    assert "Poli Umum Dewasa: Senin 08:00–11:00, Selasa–Kamis 07:30–12:00" in schedule, schedule

@@ -1,17 +1,27 @@
 """The fitted model is saved with joblib and refitted when the corpus changes."""
+import os
 import shutil
 
+from nlp.corpus import load_corpus
 from nlp.faq import FaqMatcher
-from queue_core.config import load_settings
+from settings import load_settings
 
 from .conftest import CORPUS, write_config
 
 
 def _copy_corpus(folder):
+    """The corpus and its calibration split, at the same relative place."""
     folder.mkdir()
     shutil.copy(CORPUS, folder / CORPUS.name)
-    shutil.copy(CORPUS.parent / "faq_calibration.tsv", folder / "faq_calibration.tsv")
+    calibration = load_corpus(CORPUS).calibration
+    copy = folder / os.path.relpath(calibration, CORPUS.parent)
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(calibration, copy)
     return folder / CORPUS.name
+
+
+def _calibration(corpus):
+    return load_corpus(corpus).calibration
 
 
 def test_model_is_cached_then_refitted_when_the_corpus_changes(tmp_path):
@@ -37,7 +47,7 @@ def test_calibration_split_change_also_refits(tmp_path):
     corpus = _copy_corpus(tmp_path / "corpus")
     settings = load_settings(write_config(tmp_path, corpus=corpus), env={})
     assert FaqMatcher(settings).rebuilt
-    with open(corpus.parent / "faq_calibration.tsv", "a", encoding="utf-8") as f:
+    with open(_calibration(corpus), "a", encoding="utf-8") as f:
         f.write("resep sayur asem\t\n")
     assert FaqMatcher(settings).rebuilt
 

@@ -96,6 +96,20 @@ EMERGENCIES = [
     ("suicide", "udah gak ada gunanya hidup"),
     ("suicide", "i dont want to live anymore"),
     ("suicide", "kanca ku arep gantung diri"),
+    # round 2 (issue 20, the bot's emergency handler): words and forms the first round missed
+    ("unconscious", "suami gak respon dipanggil2"),
+    ("not_breathing", "he stopped breathing"),
+    ("seizure", "my daughter is having a fit"),
+    ("bleeding", "darah keluar terus dari luka di kepala"),
+    ("poisoning", "anak makan kapur barus"),
+    ("poisoning", "my daughter drank kerosene"),
+    ("poisoning", "bapak minum oplosan sekarang muntah2"),
+    ("suicide", "aku mau ngakhirin hidupku"),
+    ("suicide", "tlg sy mau bunuh dri"),
+    ("suicide", "i feel like ending my life"),
+    ("stroke", "mbah kenek stroke cangkeme mencong"),
+    ("stroke", "my grandmother is having a stroke"),
+    ("child_fever", "bayiku panas ra gelem mimik"),
     # past words do not hide an emergency happening now
     ("unconscious", "tolong, kemarin bapak jatuh sekarang ga sadar"),
     ("seizure", "dulu pernah kejang, ini lagi kejang lagi"),
@@ -131,6 +145,12 @@ CALM = [
     "lampu ruang tunggu mati",
     "jam berapa buka?",
     "next step after registration?",
+    "sy ga nyadar dipanggil, nomor sy kelewat",
+    "bapak ga sadar antrean sudah lewat",
+    "mens darah keluar terus seminggu, periksa ke poli apa",
+    "gula darah naik terus",
+    "anak sy batuk terus dari kemarin",
+    "my father had a stroke last year, is the clinic open on saturday?",
 ]
 
 

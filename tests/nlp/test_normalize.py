@@ -17,7 +17,7 @@ def norm(matcher):
     ("di mana", "dimana"),
     ("bsk sy jg mau daftar aja", "besok saya juga mau daftar saja"),
     ("dll", "dll"),
-    ("piye carane", "bagaimana carane"),
+    ("piye carane", "bagaimana cara"),
     ("kumaha daftarna", "bagaimana daftar"),
     ("bukaaaa gaaa", "buka tidak"),
     ("antri anak2", "antrean anak anak"),

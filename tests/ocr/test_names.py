@@ -9,7 +9,10 @@ from ocr import lexicon, names
 ALPHA = names.NAME_CHARS  # class i+1 is ALPHA[i], class 0 the CTC blank
 
 
-def frames(spec, n_classes=len(ALPHA) + 1):
+N_CLASSES = len(ALPHA) + 1
+
+
+def frames(spec, n_classes=N_CLASSES):
     """Per-frame probabilities: each item is a letter (a sure spike), a dict {letter: p} (an
     unclear letter), each followed by a blank frame."""
     rows = []

@@ -35,7 +35,7 @@ async def test_reads_in_a_worker_while_the_event_loop_keeps_running():
 
 
 async def test_settings_give_workers_and_limit():
-    from queue_core.config import load_settings
+    from settings import load_settings
 
     reader = KtpReader.from_settings(load_settings(env={}))
     assert reader.workers >= 1 and reader.max_image_bytes == 10_000_000

@@ -1,7 +1,5 @@
 """Which row is the name: labels, row order, and fragments beside the name."""
-import numpy as np
 
-from ocr import names
 from ocr.fields import RowText, Text, row_keys
 
 

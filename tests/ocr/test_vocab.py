@@ -2,7 +2,7 @@
 import pytest
 
 from ocr.fields import match_label, parse_date
-from ocr.vocab import MARITAL, RELIGIONS, GENDERS, correct, correct_blood, correct_province
+from ocr.vocab import GENDERS, MARITAL, RELIGIONS, correct, correct_blood, correct_province
 
 
 @pytest.mark.parametrize("text,vocab,want", [

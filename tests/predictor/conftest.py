@@ -1,7 +1,7 @@
 import pytest
 
 from predictor.simulate import simulate
-from queue_core.config import load_settings
+from settings import load_settings
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,12 @@ import numpy as np
 
 from predictor.estimator import FallbackEstimator
 from predictor.features import (
-    N_WAITING, FeatureSpec, channel_free_estimates, overtake_window, serving_features, waiting_features,
+    N_WAITING,
+    FeatureSpec,
+    channel_free_estimates,
+    overtake_window,
+    serving_features,
+    waiting_features,
 )
 from predictor.model import ensemble_layers
 from queue_core.policy import OrderingPolicy

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from queue_core.clock import ManualClock
-from queue_core.config import load_settings
 from queue_core.models import Outbox, Ticket
 from queue_core.policy import OrderingPolicy
 from queue_core.service import QueueService
+from settings import load_settings
 from tests.queue_core.drain import START, drain, rush_config
 
 N_TICKETS = 2000
@@ -75,8 +75,8 @@ async def test_eight_callers_drain_2000_tickets(db_url, tmp_path, db, sessionmak
 
 @pytest.mark.postgres
 async def test_separate_processes_on_postgres(pg_database, tmp_path):
-    from tests.conftest import _truncate_pg
     from queue_core.db import Database
+    from tests.conftest import _truncate_pg
 
     await _truncate_pg(pg_database)
     config = rush_config(tmp_path, CALLERS)

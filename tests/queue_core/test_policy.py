@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from queue_core.config import load_settings
 from queue_core.policy import OrderingPolicy, age_on, derive_conditions, level_for, order
+from settings import load_settings
 
 RULES = load_settings(env={}).conditions
 T0 = dt.datetime(2026, 11, 23, 8, 0)

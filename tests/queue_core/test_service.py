@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from queue_core import errors
+from queue_core.rules import StaffAlerts
 from queue_core.service import QueueService
 from tests.queue_core.helpers import outbox
 
@@ -89,8 +90,8 @@ async def test_position_and_estimate_while_waiting(qs, clock):
 
 
 async def test_one_active_ticket_per_patient_per_service(qs, db, sessionmaker, clock):
-    from tests.queue_core.helpers import add_user
     from queue_core.models import Patient
+    from tests.queue_core.helpers import add_user
 
     await add_user(sessionmaker, 1, clock.now())
     async with sessionmaker() as s, s.begin():
@@ -252,8 +253,12 @@ async def test_emergency_alerts_staff(db, sessionmaker, settings, clock):
     await qs.ensure_channels()
     t = await qs.issue(service="A", user_id=1, conditions=["darurat"])
     alerts = await outbox(sessionmaker, "staff_emergency")
-    assert sorted(o.chat_id for o in alerts) == [501, 502]
+    assert [o.chat_id for o in alerts] == [501]  # the staff; the admins only when nobody takes the alert
     assert alerts[0].payload["number"] == t.number
+    grouped = dataclasses.replace(staffed, staff_alerts=StaffAlerts(chat_id=-1001))
+    qs = QueueService(db, grouped, clock)
+    await qs.issue(service="B", user_id=2, conditions=["darurat"])
+    assert [o.chat_id for o in await outbox(sessionmaker, "staff_emergency")] == [501, -1001]
 
 
 async def test_close_day_cancels_unfinished(qs, db, sessionmaker, clock):

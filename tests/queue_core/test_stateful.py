@@ -10,15 +10,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, settings as hyp_settings, strategies as st
+from hypothesis import HealthCheck
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from queue_core import errors
 from queue_core.clock import ManualClock
-from queue_core.config import DEFAULT_CONFIG_PATH, load_settings
 from queue_core.db import Database
 from queue_core.policy import OrderingPolicy, derive_conditions, level_for
 from queue_core.service import QueueService
+from settings import DEFAULT_CONFIG_PATH, load_settings
 
 pytestmark = pytest.mark.slow
 CONDITIONS = ["darurat", "hamil", "disabilitas", "alergi", "tbc", "flu"]

@@ -100,3 +100,34 @@ async def test_concurrent_operations_stay_atomic_and_each_gets_its_own_answer(tm
     assert isinstance(results[1], RuntimeError)
     assert (await qs.call_next("Loket 1")).number == "A-001"  # the failed one's pause was rolled back
     await db.dispose()
+
+
+async def test_a_commit_that_wrote_notices_wakes_the_listeners_once(qs, clock):
+    woken = []
+    await qs.issue(service="A", user_id=7)
+    qs.db.on_outbox_commit(lambda: woken.append(clock.now()))
+
+    async def no_notice(tx):
+        await tx.run(update(tickets).values(updated_at=clock.now()))
+
+    await qs.db.run_tx(no_notice)
+    assert woken == []
+    await qs.call_next("Loket 1")  # "called" for the patient: outbox rows in one commit, one wake
+    assert len(woken) == 1
+
+    async def notice_then_fail(tx):
+        await tx.run(Outbox.__table__.insert().values(
+            created_at=clock.now(), next_attempt_at=clock.now(), chat_id=7, kind="called", lane="urgent", payload={},
+            status="pending", attempts=0))
+        raise RuntimeError("crash mid-transaction")
+
+    with pytest.raises(RuntimeError):
+        await qs.db.run_tx(notice_then_fail)
+    assert len(woken) == 1, "a rolled-back notice wakes nobody"
+
+    async def orm_notice(session):
+        session.add(Outbox(created_at=clock.now(), next_attempt_at=clock.now(), chat_id=8, kind="broadcast_report",
+                           lane="urgent", payload={}, status="pending", attempts=0))
+
+    await qs.db.run(orm_notice)
+    assert len(woken) == 2

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 
+import pytest
 import yaml
+from sqlalchemy import select
 
-from queue_core.models import FaqUnanswered
+from queue_core.models import FaqUnanswered, Outbox
 from tests.deadlines import STEP, until
 from tests.staff.conftest import ADMIN_ID, STAFF_ID, add_patient_user, audit_rows
 
@@ -43,7 +46,7 @@ async def test_staff_and_patients_are_refused_admin_commands(clinic, nurse):
     q = clinic.services
     patient = await clinic.user(first_name="Pak Joko")
     commands = ["/invite staff", "/token pc", "/broadcast halo", "/stats", "/unanswered", "/reload"]
-    for user, role in ((nurse, "staff"), (patient, "patient")):
+    for user, _role in ((nurse, "staff"), (patient, "patient")):
         for cmd in commands:
             await user.send(cmd)
             assert "hanya untuk admin" in (await user.next_message(contains="Maaf"))["text"]
@@ -109,11 +112,12 @@ async def test_broadcast_confirm_progress_and_report(clinic, admin, nurse):
     await patients[2].block()
     await admin.send("/broadcast all Besok puskesmas tutup untuk vaksinasi massal.")
     confirm = await admin.next_message(contains="Kirim pengumuman")
-    assert "semua pasien (3 orang)" in confirm["text"]
+    assert "semua pasien (3 pasien)" in confirm["text"]
     await admin.press("Kirim", message=confirm)
     report = await admin.next_message(contains="selesai:")
     assert "2 terkirim, 1 memblokir bot, 0 gagal (dari 3)" in report["text"]
-    assert "selesai" in admin.messages[confirm["message_id"]]["text"]  # progress message edited to the report
+    kept = admin.messages[confirm["message_id"]]["text"]  # the confirmation keeps the announcement in view
+    assert "vaksinasi massal" in kept and "Sudah dikirim" in kept and "selesai" not in kept  # one report
     for p in patients[:2]:
         msg = await p.next_message(contains="Pengumuman")
         assert "vaksinasi massal" in msg["text"]
@@ -132,15 +136,40 @@ async def test_broadcast_confirm_progress_and_report(clinic, admin, nurse):
     assert actions[:3] == ["broadcast_draft", "broadcast", "broadcast_done"]
 
 
+async def test_staff_get_patient_announcements_only_when_included(clinic, admin, nurse):
+    q = clinic.services
+    patient = await clinic.user(first_name="Pasien")
+    for u in (patient, nurse):
+        await u.send("/start")
+        await u.next_message()
+        await add_patient_user(q, u.id)
+    await admin.send("/broadcast all Jadwal posyandu berubah.")
+    confirm = await admin.next_message(contains="Kirim pengumuman")
+    assert "semua pasien (1 pasien)" in confirm["text"], "the nurse is staff, not counted as a patient"
+    await admin.press("Sertakan petugas & admin", message=confirm)
+    edited = (await admin.next_event("edit"))["message"]
+    assert "juga petugas dan admin (2 orang)" in edited["text"]
+    await admin.press("Hanya pasien", message=edited)
+    edited = (await admin.next_event("edit"))["message"]
+    assert "semua pasien (1 pasien)" in edited["text"]
+    await admin.press("Kirim", message=edited)
+    await patient.next_message(contains="posyandu")
+    await admin.next_message(contains="selesai:")
+    rows = await q.db.run(lambda s: s.scalars(select(Outbox.chat_id).where(Outbox.kind == "broadcast")))
+    assert list(rows) == [patient.id]
+
+
 async def test_broadcast_to_one_service_and_cancel(clinic, admin):
     q = clinic.services
     a, b = await clinic.user(first_name="Ani"), await clinic.user(first_name="Beni")
-    for u in (a, b):
+    for u in (a, b):  # they opened the chat: the bot may write to them
+        await u.send("/start")
+        await u.next_message()
         await add_patient_user(q, u.id)
     await q.queue.issue(service="B", user_id=b.id)
     await admin.send("/broadcast B Dokter gigi datang jam 10.")
     confirm = await admin.next_message(contains="Kirim pengumuman")
-    assert "pasien Poli Gigi hari ini (1 orang)" in confirm["text"]
+    assert "pasien Poli Gigi hari ini (1 pasien)" in confirm["text"]
     await admin.press("Batal", message=confirm)
     edit = await admin.next_event("edit")
     assert "dibatalkan" in edit["message"]["text"]
@@ -159,6 +188,29 @@ async def test_stats_sends_a_chart(clinic, admin, clinic_clock):
     assert msg.get("photo") and "4 nomor" in msg["caption"] and "100%" in msg["caption"]
     data = await admin.download(msg["photo"][-1]["file_id"])
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    assert width >= 1280, "readable on a phone when zoomed: at least 1280 px wide"
+
+
+async def test_stats_over_a_range_with_a_csv_table(clinic, admin, clinic_clock):
+    q = clinic.services
+    await q.queue.issue(service="A", user_id=None)
+    await q.queue.issue(service="B", user_id=None)
+    await admin.send("/stats 7 csv")
+    chart = await admin.next_message(contains="Statistik", timeout=STEP)
+    today = q.clock().date()
+    week_ago = today - dt.timedelta(days=6)
+    assert f"{week_ago:%d-%m-%Y} – {today:%d-%m-%Y}" in chart["caption"] and "2 nomor" in chart["caption"]
+    table = await admin.next_message(contains="Tabel statistik", timeout=STEP)
+    rows = (await admin.download(table["document"]["file_id"])).decode().splitlines()
+    assert rows[0].startswith("tanggal,layanan,nomor")
+    assert sorted(r.split(",")[1:3] for r in rows[1:]) == [["A", "1"], ["B", "1"]]
+
+
+@pytest.mark.parametrize("args", ["/stats kemarin", "/stats 2026-13-01", "/stats 1000", "/stats 2099-01-01"])
+async def test_stats_explains_a_period_it_cannot_show(clinic, admin, args):
+    await admin.send(args)
+    assert "Cara pakai: /stats" in (await admin.next_message(timeout=STEP))["text"]
 
 
 async def test_unanswered_lists_and_clears_questions(clinic, admin):
@@ -179,7 +231,7 @@ async def test_unanswered_lists_and_clears_questions(clinic, admin):
 
 async def test_reload_reads_the_config_file_again(start_pusque, tmp_path):
     from bot.services import services_of
-    from queue_core.config import DEFAULT_CONFIG_PATH
+    from settings import DEFAULT_CONFIG_PATH
 
     raw = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
     raw["roles"] = {"admins": [ADMIN_ID], "staff": []}
@@ -203,3 +255,35 @@ async def test_reload_reads_the_config_file_again(start_pusque, tmp_path):
     assert "TIDAK dimuat ulang" in (await admin.next_message())["text"]
     assert len(services.settings.services) == 4
     await asyncio.sleep(0)
+
+
+async def test_an_admin_revokes_a_staff_member_after_confirming(clinic, admin, nurse):
+    q = clinic.services
+    await admin.send("/invite staff")
+    code = (await admin.next_message(contains="Kode undangan"))["text"].split("Kode undangan petugas: ")[1].split()[0]
+    newbie = await clinic.user(first_name="Bidan Ayu")
+    await newbie.send(f"/staff {code}")
+    await newbie.next_message(contains="terdaftar sebagai petugas")
+    await nurse.send("/revoke")
+    assert "hanya untuk admin" in (await nurse.next_message())["text"]
+
+    await admin.send("/revoke")
+    listing = await admin.next_message(contains="Pilih yang perannya dicabut")
+    assert str(STAFF_ID) in listing["text"], "config-listed staff are named as changed in config.yaml"
+    await admin.press("Cabut: Bidan Ayu", message=listing)
+    confirm = await admin.next_event("edit")
+    assert "Cabut peran Bidan Ayu (petugas" in confirm["message"]["text"]
+    assert await q.roles.role_of(newbie.id) == "staff", "nothing happens before the confirmation"
+    await admin.press("Ya, cabut", message=confirm["message"])
+    done = await admin.next_event("edit")
+    assert "sudah dicabut" in done["message"]["text"]
+    assert "sudah dicabut oleh admin" in (await newbie.next_message())["text"]
+    assert await q.roles.role_of(newbie.id) == "patient"
+    await newbie.send("/call Loket 1")
+    assert "hanya untuk petugas" in (await newbie.next_message())["text"]
+    row = [r for r in await audit_rows(q, "revoke") if r.allowed and r.target == str(newbie.id)][-1]
+    assert row.detail["before"] == "staff" and row.detail["after"] == "patient"
+    await admin.press_forged(confirm["message"]["message_id"], f"rv:yes:{newbie.id}")  # a stale press
+    answers = [(await admin.next_event("callback_answer")).get("text") or "" for _ in range(3)]
+    assert answers[:2] == ["", ""] and "tidak berlaku" in answers[2]  # the two presses above, then this one
+    assert await q.roles.role_of(newbie.id) == "patient"

@@ -15,7 +15,7 @@ WAITING = [(0, "A", [], 30), (5, "B", ["alergi"], 30), (10, "A", ["hamil"], 30),
 
 async def test_predict_position_is_the_position_of_the_number_then_taken(clinic, clinic_clock):
     queue = clinic.services.queue
-    for i, (minutes, service, conditions, age) in enumerate(WAITING):
+    for minutes, service, conditions, age in WAITING:
         clinic_clock.now = MONDAY_8AM + dt.timedelta(minutes=minutes)
         await queue.issue(service=service, user_id=None, conditions=conditions, age=age)
     clinic_clock.now = MONDAY_8AM + dt.timedelta(minutes=70)

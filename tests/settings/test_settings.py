@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from queue_core.config import DEFAULT_CONFIG_PATH, ConfigError, load_settings, parse_settings
+from settings import DEFAULT_CONFIG_PATH, ConfigError, load_settings, parse_settings
 
 RAW = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
 
@@ -83,3 +83,36 @@ def test_demo_roles_apply_only_when_asked_for_local_mode():
     assert 900002 not in s.staff_ids and 900001 not in s.admin_ids
     local = s.with_local_demo_roles()
     assert 900002 in local.staff_ids and 900001 in local.admin_ids
+
+
+def test_any_key_can_be_overridden_from_the_environment():
+    s = load_settings(env={"PUSQUE_WEB__PORT": "9123", "PUSQUE_OCR__MIN_CONFIDENCE": "0.8"})
+    assert s.web_port == 9123 and s.ocr_min_confidence == 0.8
+    assert load_settings(env={}).web_port == 8080
+
+
+def test_a_bad_environment_value_names_its_key():
+    with pytest.raises(ConfigError) as err:
+        load_settings(env={"PUSQUE_WEB__PORT": "delapan"})
+    assert err.value.key == "web.port"
+
+
+def test_the_error_names_the_file(tmp_path):
+    raw = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
+    raw["clinic"].pop("phone")
+    path = tmp_path / "klinik.yaml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_settings(path, env={})
+    assert str(err.value).startswith("klinik.yaml: clinic.phone: is missing")
+
+
+def test_the_queue_core_is_given_the_rules_only():
+    import dataclasses
+
+    from queue_core.rules import Rules
+
+    rule_fields = {f.name for f in dataclasses.fields(Rules)}
+    assert {"services", "phases", "channels", "policy", "conditions"} <= rule_fields
+    assert not rule_fields & {"database_url", "telegram_token", "web_port", "ocr_workers", "faq_corpus"}
+    assert isinstance(load_settings(env={}), Rules)

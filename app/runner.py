@@ -21,13 +21,14 @@ from urllib.parse import urlparse
 
 from telegram.ext import Application
 
+from bot.services import ServicesFactory
+from bot.web import WebServer
 from local_botapi import LocalBotApi
 from local_botapi.guard import installation_token, is_loopback, new_passcode
-from queue_core.config import Settings
+from routes import ROUTES
+from settings import Settings
 
-from .app import build_application
-from .services import ServicesFactory
-from .web import WebServer
+from .application import build_application
 
 log = logging.getLogger(__name__)
 AUTO_WEBHOOK_PATH = "/telegram/webhook"
@@ -94,7 +95,7 @@ class PusQue:
             await app.post_init(app)
             path = AUTO_WEBHOOK_PATH if self.webhook_url == "auto" else (
                 urlparse(self.webhook_url).path or "/" if self.webhook_url else None)
-            self.web = WebServer(app, s.web_host, s.web_port, mode=self.mode + ("+webhook" if self.webhook_url else ""),
+            self.web = WebServer(app, s.web_host, s.web_port, mode=self.mode + ("+webhook" if self.webhook_url else ""), routes=ROUTES,
                                  webhook_path=path, webhook_secret=self.webhook_secret)
             await app.start()
             self._started.append(app.stop)

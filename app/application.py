@@ -15,16 +15,16 @@ from typing import Callable
 from telegram.ext import Application, ApplicationBuilder
 
 import handlers
+from bot import maintenance
+from bot.context import CONTEXT_TYPES
+from bot.menu import COMMANDS_KEY, publish_all
+from bot.notifier import Notifier
+from bot.persistence import DbPersistence, flush_update
+from bot.ratelimit import RetryingRateLimiter
+from bot.services import SERVICES_KEY, Services, ServicesFactory
+from bot.updates import PerChatUpdateProcessor
 from handlers.patient_common import warm_up
-from queue_core.config import Settings
-
-from .menu import COMMANDS_KEY, publish_all
-from . import maintenance
-from .notifier import Notifier
-from .persistence import DbPersistence, flush_update
-from .ratelimit import RetryingRateLimiter
-from .services import SERVICES_KEY, Services, ServicesFactory
-from .updates import PerChatUpdateProcessor
+from settings import Settings
 
 log = logging.getLogger(__name__)
 RATE_LIMIT_RETRIES = 3
@@ -54,6 +54,7 @@ def build_application(
                 await own.dispose()
         if services.db is not None and services.outbox is not None:
             services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
+            services.db.on_outbox_commit(services.notifier.wake)  # a notice goes out at its commit, not at a poll
             await services.notifier.start()
             services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
         if services.queue is not None:
@@ -77,6 +78,7 @@ def build_application(
     builder: ApplicationBuilder = (
         Application.builder()
         .token(token)
+        .context_types(CONTEXT_TYPES)
         .rate_limiter(RetryingRateLimiter(
             overall_max_rate=settings.max_messages_per_second, overall_time_period=1,
             per_chat_rate=settings.max_messages_per_chat_per_second, max_retries=RATE_LIMIT_RETRIES))

@@ -1,8 +1,8 @@
 """A web/API-only PusQue process on the shared database: no Telegram, no notifier.
 
-    python -m bot.web_worker [--config PATH] [--host HOST] [--port N]
+    python -m app.web_worker [--config PATH] [--host HOST] [--port N]
 
-Serves exactly the routes of the bot's own web server (bot/web.py: /health, the JSON API with
+Serves exactly the routes of the bot's own web server (bot/web.py and routes/: /health, the JSON API with
 staff tokens, /metrics, the display board) from the same services: Database, QueueService,
 StaffStore, OutboxRepository. Run as many as you like next to ONE bot process, all with the same
 `database.url` (or PUSQUE_DATABASE_URL) pointing at PostgreSQL; see docs/scaling.md.
@@ -26,10 +26,10 @@ import signal
 import sys
 from types import SimpleNamespace
 
-from queue_core.config import ConfigError, Settings, load_settings
-
-from .services import SERVICES_KEY, Services
-from .web import WebServer
+from bot.services import SERVICES_KEY, Services
+from bot.web import WebServer
+from routes import ROUTES
+from settings import ConfigError, Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class WebWorker:
     async def start(self) -> "WebWorker":
         self.services = await create_services(self.settings)
         try:
-            self.web = WebServer(WorkerApplication(self.services), self.host, self.port, mode="web-worker")  # type: ignore[arg-type]
+            self.web = WebServer(WorkerApplication(self.services), self.host, self.port, mode="web-worker", routes=ROUTES)  # type: ignore[arg-type]
             await self.web.start()
         except BaseException:
             await self.services.close()

@@ -1,7 +1,7 @@
 """JSON API and /metrics on the bot's web server.
 
 Public (numbers only, no personal data):
-    GET  /api/services                 services, opening hours today, waiting counts
+    GET  /api/services                 services, opening hours today, closed today (and why), waiting counts
     GET  /api/queues                   each queue's waiting count and next numbers, each channel's current number
     GET  /api/tickets/{number}         today's ticket: status, phase, position, estimated wait
     POST /api/predict                  {"service": "A", "conditions": [...], "age": 40} -> estimated wait now
@@ -19,14 +19,12 @@ import time
 
 from aiohttp import web
 
+from bot.services import services_of
+from bot.web import APPLICATION, BOARD_CLIENTS_KEY, REFUSALS
+from bot.webguard import refused
+from local_botapi.guard import client_of, read_json
 from queue_core import errors
 from queue_core.staff_views import board_state, staff_queue, waiting_counts
-
-from local_botapi.guard import client_of, read_json
-
-from .services import services_of
-from .web import APPLICATION, REFUSALS, WEB_FEATURES
-from .webguard import refused
 
 ACTIONS = ("call", "recall", "skip", "done", "pause", "resume")
 
@@ -56,12 +54,14 @@ async def get_services(request: web.Request) -> web.Response:
     s = services.settings
     now = services.clock()
     counts = await waiting_counts(services.db)
+    shut = await services.queue.closures_today()
     out = []
     for code, svc in s.services.items():
         out.append({
             "code": code, "name": svc.name, "name_en": svc.name_en, "prefix": svc.prefix, "rooms": list(svc.rooms),
             "route": list(svc.route), "daily_quota": svc.daily_quota, "open_now": svc.hours.is_open(now)
-            and now.date() not in s.clinic.holidays, "hours": svc.hours.describe(),
+            and now.date() not in s.clinic.holidays and code not in shut, "closed_today": shut.get(code),
+            "hours": svc.hours.describe(),
             "waiting": {phase: n for (phase, c), n in counts.items() if c == code},
         })
     return web.json_response({"clinic": s.clinic.name, "services": out})
@@ -232,7 +232,6 @@ async def get_metrics(request: web.Request) -> web.Response:
 
 
 START = round(time.time(), 3)
-BOARD_CLIENTS_KEY = web.AppKey("board_clients", object)  # set by bot/web_board.py: callable -> SSE clients
 
 
 def add_routes(app: web.Application) -> None:
@@ -243,5 +242,3 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/channels/{channel}/{action}", post_channel_action)
     app.router.add_get("/metrics", get_metrics)
 
-
-WEB_FEATURES.append(add_routes)

@@ -14,11 +14,9 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.services import services_of
+from bot.web import APPLICATION, BOARD_CLIENTS_KEY
 from queue_core.staff_views import board_state
-
-from .services import services_of
-from .web import APPLICATION, WEB_FEATURES
-from .web_api import BOARD_CLIENTS_KEY
 
 log = logging.getLogger(__name__)
 POLL = 0.25
@@ -43,6 +41,7 @@ class BoardHub:
             return None
         state = await board_state(services.db, services.settings)
         state["clinic"] = services.settings.clinic.name
+        state["timezone"] = services.settings.clinic.timezone  # the board's clock is the clinic's
         return state
 
     async def run(self) -> None:
@@ -126,5 +125,3 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/board/state", state)
     app.router.add_get("/board/events", events)
 
-
-WEB_FEATURES.append(add_routes)

@@ -1,0 +1,191 @@
+"""The clinic's data as an admin edits it (issue 21): doctors, weekly schedules, closures, counters.
+
+Every route needs an admin token (`Authorization: Bearer pq_...`, made with `/token NAME admin`):
+401 without a valid token, 403 with a staff token. JSON in and out; shapes, errors and audit rows
+in docs/api.md ("Clinic data"). The rules and storage are in queue_core/clinic_data.py.
+    GET    /api/doctors            POST /api/doctors          PATCH/DELETE /api/doctors/{id}
+    GET    /api/schedules          POST /api/schedules        DELETE       /api/schedules/{id}
+    GET    /api/closures           POST /api/closures         DELETE       /api/closures/{id}
+    GET    /api/counters           POST /api/counters         PATCH/DELETE /api/counters/{id}
+"""
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable
+
+from aiohttp import web
+
+from bot.services import services_of
+from bot.web import APPLICATION
+from local_botapi.guard import BadJson, read_json
+from queue_core.clinic_checks import BadFields, problem
+from queue_core.clinic_data import ClinicStore, DoctorHasSchedules, NameTaken, NotFound
+from queue_core.clock import CallableClock
+
+from .api import _token
+
+MAX_BODY = 8 * 1024
+Handler = Callable[[web.Request, ClinicStore, dict[str, Any]], Awaitable[web.Response]]
+
+
+def _error(status: int, code: str, message: str, /, **extra: Any) -> web.Response:
+    return web.json_response({**extra, "error": code, "message": message}, status=status)
+
+
+def _bad(problems: dict[str, dict[str, Any]]) -> web.Response:
+    return web.json_response({"error": "bad_request", "fields": problems}, status=400)
+
+
+async def _body(request: web.Request) -> Any:
+    try:
+        return await read_json(request, max_bytes=MAX_BODY)
+    except BadJson as exc:
+        if exc.status != 400:
+            raise  # 413: answered by the web guard
+        raise BadFields({"body": problem("json", "Isi permintaan bukan JSON yang sah.",
+                                         f"The body is not valid JSON: {exc.message}.")}) from None
+
+
+def _id(request: web.Request) -> int | None:
+    raw = request.match_info["id"]
+    return int(raw) if raw.isdigit() and len(raw) <= 9 else None
+
+
+def admin_route(action: str, handler: Handler) -> Callable[[web.Request], Awaitable[web.Response]]:
+    """The admin check, the store and the answers every route shares: 400 naming the bad fields,
+    404 for an unknown id."""
+    async def route(request: web.Request) -> web.Response:
+        services = services_of(request.app[APPLICATION])
+        assert services.db is not None and services.staff is not None  # made in Services.create
+        info = await _token(request, action)
+        if isinstance(info, web.Response):
+            return info
+        if info.role != "admin":
+            await services.staff.audit(None, action, allowed=False, detail={"token": info.name, "role": info.role})
+            return _error(403, "forbidden", "Perlu token admin. / An admin token is required.")
+        store = ClinicStore(services.db, CallableClock(services.clock), services.settings)
+        try:
+            return await handler(request, store, {"token": info.name, "via": "api"})
+        except BadFields as exc:
+            return _bad(exc.problems)
+        except NotFound as exc:
+            return _error(404, "not_found", f"Data {exc.kind} {exc.id} tidak ada. / No {exc.kind} {exc.id}.",
+                          kind=exc.kind, id=exc.id)
+
+    return route
+
+
+def _target(request: web.Request) -> int:
+    found = _id(request)
+    if found is None:
+        raise NotFound(request.path.split("/")[2].rstrip("s"), 0)
+    return found
+
+
+# ---------------------------------------------------------------------- doctors
+
+async def list_doctors(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response({"doctors": await store.doctors()})
+
+
+async def create_doctor(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response(await store.create_doctor(await _body(request), by), status=201)
+
+
+async def update_doctor(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response(await store.update_doctor(_target(request), await _body(request), by))
+
+
+async def delete_doctor(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    doctor_id = _target(request)
+    try:
+        return web.json_response({"deleted": await store.delete_doctor(doctor_id, by)})
+    except DoctorHasSchedules as exc:
+        staff = services_of(request.app[APPLICATION]).staff
+        assert staff is not None
+        await staff.audit(None, "clinic_doctor_delete", allowed=False, target=str(doctor_id),
+                                   detail={**by, "error": "doctor_has_schedules", "schedules": exc.count})
+        return _error(409, "doctor_has_schedules",
+                      f"Dokter ini masih punya {exc.count} jadwal. Nonaktifkan dokter (PATCH {{\"active\": false}}), "
+                      f"atau hapus jadwalnya dulu (DELETE /api/schedules/ID). / The doctor still has {exc.count} "
+                      "schedules: deactivate the doctor, or delete the schedules first.",
+                      schedules=exc.count, doctor=doctor_id)
+
+
+# ---------------------------------------------------------------------- schedules
+
+async def list_schedules(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    raw = request.query.get("doctor")
+    if raw is not None and not (raw.isdigit() and len(raw) <= 9):
+        raise BadFields({"doctor": problem("type", "doctor harus nomor dokter.", "doctor must be a doctor's id.")})
+    return web.json_response({"schedules": await store.schedules(None if raw is None else int(raw))})
+
+
+async def create_schedule(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response(await store.create_schedule(await _body(request), by), status=201)
+
+
+async def delete_schedule(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response({"deleted": await store.delete_schedule(_target(request), by)})
+
+
+# ---------------------------------------------------------------------- closures
+
+async def list_closures(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    """From today on; `?all=1` also the past ones."""
+    since = None if request.query.get("all") == "1" else store.clock.now().date()
+    return web.json_response({"closures": await store.closures(since)})
+
+
+async def create_closure(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response(await store.create_closure(await _body(request), by), status=201)
+
+
+async def delete_closure(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response({"deleted": await store.delete_closure(_target(request), by)})
+
+
+# ---------------------------------------------------------------------- counters
+
+def _name_taken(exc: NameTaken) -> web.Response:
+    return _error(409, "name_taken", f"Nama \"{exc.name}\" sudah dipakai. / The name is taken.", id=exc.id)
+
+
+async def list_counters(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response({"counters": await store.counters()})
+
+
+async def create_counter(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    try:
+        return web.json_response(await store.create_counter(await _body(request), by), status=201)
+    except NameTaken as exc:
+        return _name_taken(exc)
+
+
+async def update_counter(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    try:
+        return web.json_response(await store.update_counter(_target(request), await _body(request), by))
+    except NameTaken as exc:
+        return _name_taken(exc)
+
+
+async def delete_counter(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
+    return web.json_response({"deleted": await store.delete_counter(_target(request), by)})
+
+
+def add_routes(app: web.Application) -> None:
+    r = app.router
+    r.add_get("/api/doctors", admin_route("clinic_doctor_list", list_doctors))
+    r.add_post("/api/doctors", admin_route("clinic_doctor_create", create_doctor))
+    r.add_patch("/api/doctors/{id}", admin_route("clinic_doctor_update", update_doctor))
+    r.add_delete("/api/doctors/{id}", admin_route("clinic_doctor_delete", delete_doctor))
+    r.add_get("/api/schedules", admin_route("clinic_schedule_list", list_schedules))
+    r.add_post("/api/schedules", admin_route("clinic_schedule_create", create_schedule))
+    r.add_delete("/api/schedules/{id}", admin_route("clinic_schedule_delete", delete_schedule))
+    r.add_get("/api/closures", admin_route("clinic_closure_list", list_closures))
+    r.add_post("/api/closures", admin_route("clinic_closure_create", create_closure))
+    r.add_delete("/api/closures/{id}", admin_route("clinic_closure_delete", delete_closure))
+    r.add_get("/api/counters", admin_route("clinic_counter_list", list_counters))
+    r.add_post("/api/counters", admin_route("clinic_counter_create", create_counter))
+    r.add_patch("/api/counters/{id}", admin_route("clinic_counter_update", update_counter))
+    r.add_delete("/api/counters/{id}", admin_route("clinic_counter_delete", delete_counter))
+
