@@ -106,8 +106,8 @@ class PatientOperations(ServiceBase):
             if active_only:
                 statement = statement.where(tickets.c.status.not_in(FINAL))
             rows = await tx.all(statement.order_by(tickets.c.id))
-            tickets = [TicketRow.of(r) for r in rows]
-            return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in tickets]
+            found = [TicketRow.of(r) for r in rows]
+            return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in found]
 
         return await self._tx(fn)
 
