@@ -14,6 +14,7 @@ Kills are synchronous (os.kill inside the server's handler), so the bot never ge
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from local_botapi import methods as botapi_methods
@@ -33,6 +34,8 @@ class KillSwitch:
         self.fired = asyncio.Event()
         self.kills: list[tuple[str, str]] = []  # (contains, when) of each kill, in order
         self._originals: dict[str, Any] = {}
+        self.accepted: dict[str, float] = {}  # text watched -> when the server last executed it (monotonic)
+        self.watch: str | None = None
 
     def install(self) -> "KillSwitch":
         for name in WATCHED:
@@ -64,6 +67,8 @@ class KillSwitch:
                 self._kill()
                 return {}  # nobody reads it: the bot is dead, the message never existed
             result = await original(api, params)
+            if self.watch is not None and self.watch in _text(params):
+                self.accepted[self.watch] = time.monotonic()
             if self._hit(params):
                 self._kill()
             return result
