@@ -200,7 +200,8 @@ def conversation_key(name: str, key: tuple) -> str:
 async def save_step(context, conversation: str, state: object | None) -> None:
     """Store that this chat's `conversation` is at `state` (None: ended) with the user's data as
     it is now, in one transaction, before the message showing the step goes out. Only for
-    DbPersistence; PTB's own flush after the update writes the same values again."""
+    DbPersistence; PTB's own flush after the update writes the same values again, and is all
+    there is if this write fails (reported like a failed flush; the patient still gets the step)."""
     persistence = context.application.persistence
     if not isinstance(persistence, DbPersistence):
         return
@@ -212,8 +213,11 @@ async def save_step(context, conversation: str, state: object | None) -> None:
         log.error("user_data of %s is not JSON-serialisable; step not saved ahead", user_id)
         return
     value = None if state is None else {"state": state}
-    await persistence.write_now({conversation_key(conversation, (chat_id, user_id)): value,
-                                 f"user:{user_id}": data or None})
+    try:
+        await persistence.write_now({conversation_key(conversation, (chat_id, user_id)): value,
+                                     f"user:{user_id}": data or None})
+    except Exception as exc:  # noqa: BLE001 - the flush after the update stores the step anyway
+        await context.application.process_error(update=None, error=exc)
 
 
 async def flush_update(app: Application) -> None:
