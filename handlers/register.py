@@ -3,7 +3,9 @@ field -> validation -> phone -> optional BPJS -> saved Patient. Family members t
 with a KTP, or a child without one (family card number + the parent's address).
 
 A persistent ConversationHandler (bot/persistence.py): after a restart the patient continues
-where they were. The draft lives in user_data["reg"] (JSON only).
+where they were. The draft lives in user_data["reg"] (JSON only). Each question is stored before
+it is sent and a button or answer of another step shows the current one (reg_steps.py); the last
+steps are in reg_finish.py, what a crash can leave behind in reg_resume.py.
 """
 from __future__ import annotations
 
