@@ -260,6 +260,8 @@ async def test_a_patient_never_notices_a_sigkill(tmp_path):
         # registration: Siti, whose every reply arrived, acted once a step (9: the count without
         # kills); Budi repeated what he saw once a kill (before each send): 9 + 8
         assert actions[siti.id] == 9 and actions[budi.id] <= 9 + 8, actions
+        for prompt in ANSWERS:  # Siti saw every question once: no second confirm form, nothing asked again
+            assert in_chat(rig, siti, prompt) == 1, (prompt, chat(siti))
         # a notice twice only if its row was `sending` at a kill (docs/notifications.md), never 3 times
         for user, kind, text in ((siti, "issued", "Nomor antrean Anda"), (budi, "issued", "Nomor antrean Anda"),
                                  (called, "called", f"📢 Nomor {number}"), (called, "called", "Panggilan ulang")):
