@@ -143,6 +143,42 @@ async def with_retries(
             await asyncio.sleep(delay)
 
 
+class WriterLock:
+    """An asyncio lock whose `first` waiters go before the others: the notifier's "sent" mark
+    must not wait behind a queue of other transactions while a SIGKILL would repeat the notice
+    (docs/notifications.md, the send window)."""
+
+    def __init__(self) -> None:
+        self._held = False
+        self._first: list[asyncio.Future] = []
+        self._rest: list[asyncio.Future] = []
+
+    async def acquire(self, first: bool = False) -> None:
+        if not self._held and not self._first and not self._rest:
+            self._held = True
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        queue = self._first if first else self._rest
+        queue.append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # handed the lock as it was cancelled: pass it on
+            elif waiter in queue:
+                queue.remove(waiter)
+            raise
+
+    def release(self) -> None:
+        for queue in (self._first, self._rest):
+            while queue:
+                waiter = queue.pop(0)
+                if not waiter.done():
+                    waiter.set_result(None)  # the lock passes to it, still held
+                    return
+        self._held = False
+
+
 class Database:
     """The engine, its one async_sessionmaker, and how a transaction is run.
 
@@ -156,7 +192,7 @@ class Database:
         self.engine = make_engine(url, pool_size=pool_size)
         self.sessionmaker = make_sessionmaker(self.engine)
         self.is_sqlite = is_sqlite(url)
-        self._lock = asyncio.Lock() if self.is_sqlite else None
+        self._lock = WriterLock() if self.is_sqlite else None
         self.retries = 0
         self._outbox_listeners: list[Callable[[], None]] = []
 
@@ -168,8 +204,9 @@ class Database:
     def _count_retry(self, exc: BaseException) -> None:
         self.retries += 1
 
-    async def run(self, fn: Callable[[AsyncSession], Awaitable[T]]) -> T:
-        """Run fn(session) in one transaction, again from the start on transient errors."""
+    async def run(self, fn: Callable[[AsyncSession], Awaitable[T]], *, first: bool = False) -> T:
+        """Run fn(session) in one transaction, again from the start on transient errors.
+        `first`: ahead of the transactions waiting in this process (SQLite)."""
 
         async def attempt() -> T:
             async with self.sessionmaker() as session:
@@ -183,8 +220,11 @@ class Database:
         async def locked() -> T:
             if self._lock is None:
                 return await attempt()
-            async with self._lock:
+            await self._lock.acquire(first)
+            try:
                 return await attempt()
+            finally:
+                self._lock.release()
 
         return await with_retries(locked, on_retry=self._count_retry)
 
