@@ -13,8 +13,8 @@ from queue_core.patients import DuplicatePatient
 
 from . import reg_resume
 from .patient_common import main_keyboard, patients, question_in_form, touch
-from .reg_fields import PARSERS, REG, fields_for
-from .reg_steps import ask, ask_bpjs, ask_next, problem_text, reg_of
+from .reg_fields import PARSERS, REG, fields_for, record_problems
+from .reg_steps import ask, ask_bpjs, ask_next, problem_text, reg_of, show_confirm
 
 log = logging.getLogger(__name__)
 END = ConversationHandler.END
@@ -102,3 +102,14 @@ async def cancel(update: Update, context: PusqueContext):
         await update.callback_query.answer()
     await update.effective_message.reply_text(t("reg.cancelled", lang), reply_markup=main_keyboard(lang))
     return END
+
+
+async def phone_at_confirm(update: Update, context: PusqueContext):
+    """A phone number while the confirm is open: the phone is asked only after "Data benar", so it
+    was pressed and a crash lost the step before it was stored. Taken as both."""
+    lang = await touch(update, context)
+    reg = reg_of(context)
+    problems = record_problems(reg["kind"], reg["draft"], context.services.clock().date())
+    if problems:
+        return await show_confirm(update.effective_message, context, lang, problems)
+    return await got_phone(update, context)

@@ -75,16 +75,3 @@ async def saved_patient(update: Update, context):
         if same_nik or (p.name == draft["name"] and born == draft.get("birth_date")):
             return p
     return None
-
-
-async def phone_at_confirm(update: Update, context: PusqueContext):
-    """A phone number while the confirm is open: the phone is asked only after "Data benar", so it
-    was pressed and a crash lost the step before it was stored. Taken as both."""
-    from . import reg_finish, register  # the conversation's own steps (this module is one of its parts)
-    from .reg_steps import show_confirm
-
-    lang = await touch(update, context)
-    problems = register.draft_problems(context)
-    if problems:
-        return await show_confirm(update.effective_message, context, lang, problems)
-    return await reg_finish.got_phone(update, context)

@@ -43,7 +43,7 @@ from .patient_common import (
     touch,
 )
 from .reg_fields import PARSERS, REG, Problem, fields_for, from_ocr, record_problems
-from .reg_finish import cancel, got_bpjs, got_phone, skip_bpjs
+from .reg_finish import cancel, got_bpjs, got_phone, phone_at_confirm, skip_bpjs
 from .reg_steps import (
     AWAIT_KTP,
     BPJS,
@@ -283,7 +283,7 @@ def conversation() -> ConversationHandler:
             CONFIRM: [
                 CallbackQueryHandler(edit_field, pattern=r"^reg:edit:\w+$"),
                 CallbackQueryHandler(confirmed, pattern=r"^reg:ok$"),
-                MessageHandler(filters.CONTACT | filters.Regex(reg_resume.PHONE_LIKE), reg_resume.phone_at_confirm),
+                MessageHandler(filters.CONTACT | filters.Regex(reg_resume.PHONE_LIKE), phone_at_confirm),
                 MessageHandler(text, text_at_a_button_step),
             ],
             PHONE: [MessageHandler(filters.CONTACT | text, got_phone)],
