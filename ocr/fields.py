@@ -192,7 +192,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _ttl(text: Text) -> tuple[str | None, dt.date | None]:
     raw = _strip_colon(text.text)
-    m = re.search(r"[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{4}\s*$", raw)
+    m = re.search(r"[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{4}(?=[\s,.;:]*$)", raw)
     if m:
         place, date_txt = raw[: m.start()], m.group(0)
     elif "," in raw:
