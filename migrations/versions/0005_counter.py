@@ -1,0 +1,27 @@
+"""the counter (issue 22): check-in time of a ticket, cancelled places back in the daily quota
+
+Walk-in patients (no Telegram) need no schema change: they belong to the reserved account 0
+(queue_core/counter.py), so (owner_id, nik) keeps one walk-in record per NIK.
+
+Revision ID: 0005_counter
+Revises: 0004_queue_indexes
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0005_counter"
+down_revision = "0004_queue_indexes"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("tickets", sa.Column("checked_in_at", sa.DateTime(), nullable=True))
+    op.add_column("daily_counters", sa.Column("returned", sa.Integer(), nullable=False, server_default="0"))
+
+
+def downgrade() -> None:
+    # plain ALTER TABLE ... DROP COLUMN (SQLite 3.35+): rebuilding `tickets` in batch mode would
+    # drop the table, and with foreign keys on that deletes every visit (ON DELETE CASCADE)
+    op.drop_column("daily_counters", "returned")
+    op.drop_column("tickets", "checked_in_at")
