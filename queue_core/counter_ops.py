@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from . import errors
 from .notices import add_notice, ticket_payload
@@ -45,18 +45,27 @@ class CounterOperations(ServiceBase):
         route = list(self.settings.services[service].route)
         return route[: route.index("poli") + 1] if "poli" in route else route
 
+    def _clearable(self, service: str, day: dt.date):
+        return (tickets.c.day == day, tickets.c.service == service, tickets.c.status.in_(("waiting", "skipped")),
+                tickets.c.phase.in_(self.clear_phases(service)))
+
+    async def clearable(self, service: str) -> int:
+        """How many tickets `clear_service` would cancel now."""
+        async def fn(tx: Tx, now: dt.datetime) -> int:
+            return int(await tx.scalar(select(func.count()).select_from(tickets).where(*self._clearable(service, now.date()))))
+
+        return await self._tx(fn)
+
     async def clear_service(self, service: str, note: str) -> list[str]:
         """Cancel every ticket of `service` today still waiting (or skipped) in `clear_phases`;
         each holder is told, with the staff's `note`. Tickets at a counter or in a room stay.
         Their places go back to the quota. Returns the numbers cancelled."""
         if service not in self.settings.services:
             raise errors.UnknownService(service=service, known=sorted(self.settings.services))
-        phases = self.clear_phases(service)
 
         async def fn(tx: Tx, now: dt.datetime) -> list[str]:
-            rows = await tx.all(tx.locked(select(*TICKET_COLUMNS).where(
-                tickets.c.day == now.date(), tickets.c.service == service,
-                tickets.c.status.in_(("waiting", "skipped")), tickets.c.phase.in_(phases)).order_by(tickets.c.id)))
+            rows = await tx.all(tx.locked(
+                select(*TICKET_COLUMNS).where(*self._clearable(service, now.date())).order_by(tickets.c.id)))
             cleared = [TicketRow.of(r) for r in rows]
             touched: set[str] = set()
             for ticket in cleared:
