@@ -22,8 +22,8 @@ from queue_core import errors
 from queue_core.service_base import TicketView
 from queue_core.staff_views import staff_queue
 
-from .buttondata import button_int
 from . import staff_counter
+from .buttondata import button_int
 from .staff_common import Audit, error_text, known_channels, privileged
 
 log = logging.getLogger(__name__)

@@ -77,7 +77,7 @@ class CounterPatients:
 
     async def _ensure_walk_in_owner(self, session: AsyncSession, now: dt.datetime) -> None:
         pg = (await session.connection()).dialect.name == "postgresql"
-        insert = (postgresql.insert if pg else sqlite.insert)(User.__table__).values(
+        insert = (postgresql.insert if pg else sqlite.insert)(User).values(
             telegram_id=WALK_IN_OWNER, chat_id=WALK_IN_OWNER, first_name="(loket)", lang="id", active=False,
             created_at=now)
         await session.execute(insert.on_conflict_do_nothing(index_elements=["telegram_id"]))

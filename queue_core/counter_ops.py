@@ -8,13 +8,16 @@ from sqlalchemy import func, select, update
 from . import errors
 from .notices import add_notice, ticket_payload
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, update_ticket, update_visit
-from .service_base import FINAL, ServiceBase, TicketView
+from .patient_ops import PatientOperations
+from .service_base import FINAL, TicketView
 from .tx import Tx, tickets
 
 CLEARED = "queue_cleared"  # cancel_reason of the tickets of a cleared queue
 
 
-class CounterOperations(ServiceBase):
+class CounterOperations(PatientOperations):
+    """Built on the patients' operations: a check-in rejoins as they do, a cleared place returns to the quota."""
+
     async def check_in(self, number: str) -> tuple[TicketView, dt.datetime]:
         """The holder of today's ticket `number` is at the clinic: the time is kept (the first one),
         and a skipped ticket rejoins its queue as with the chat's "I am here" button (same grace).

@@ -102,8 +102,9 @@ class PatientOperations(ServiceBase):
         bump = dialect_insert(daily_counters).values(day=day, service=service, last_seq=1)
         bump = bump.on_conflict_do_update(index_elements=[daily_counters.c.day, daily_counters.c.service],
                                           set_={"last_seq": daily_counters.c.last_seq + 1})
-        seq, returned = await tx.one(bump.returning(daily_counters.c.last_seq, daily_counters.c.returned))
-        return int(seq), int(returned or 0)
+        row = await tx.one(bump.returning(daily_counters.c.last_seq, daily_counters.c.returned))
+        assert row is not None  # an upsert returns its row
+        return int(row[0]), int(row[1] or 0)
 
     async def _return_to_quota(self, tx: Tx, ticket: TicketRow, count: int = 1) -> None:
         """A cancelled ticket's place goes back to the quota of the service that issued its number

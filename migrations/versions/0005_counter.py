@@ -6,8 +6,8 @@ Walk-in patients (no Telegram) need no schema change: they belong to the reserve
 Revision ID: 0005_counter
 Revises: 0004_queue_indexes
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 revision = "0005_counter"
 down_revision = "0004_queue_indexes"

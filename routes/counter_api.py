@@ -9,12 +9,14 @@ admin token. Shapes, errors and rules: docs/api.md.
     DELETE /api/tickets/{number}           cancel with a reason (the holder is told in chat)
     POST  /api/tickets/{number}/checkin    the holder is at the clinic (a skipped ticket rejoins)
     POST  /api/queues/{service}/clear      cancel everyone waiting for a service, with a reason (admin)
-`GET /api/tickets/{number}` (bot/web_api.py) shows a ticket; the answers here show it the same way.
+`GET /api/tickets/{number}` (routes/api.py) shows a ticket; the answers here show it the same way.
 """
 from __future__ import annotations
 
 from aiohttp import web
 
+from bot.services import services_of
+from bot.web import APPLICATION
 from local_botapi.guard import BadJson, read_json
 from queue_core import errors
 from queue_core.counter import CounterPatients, NikTaken, PatientRecord
@@ -22,9 +24,7 @@ from queue_core.policy import age_on
 from queue_core.privacy import mask_nik
 
 from . import counter_input as check
-from .services import services_of
-from .web import APPLICATION, WEB_FEATURES
-from .web_api import _ticket_json, _token
+from .api import _ticket_json, _token
 
 MAX_BODY = 16 * 1024
 
@@ -273,5 +273,3 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post("/api/tickets/{number}/checkin", post_checkin)
     app.router.add_post("/api/queues/{service}/clear", post_clear)
 
-
-WEB_FEATURES.append(add_routes)
