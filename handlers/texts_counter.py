@@ -9,7 +9,8 @@ CLEAR_REASONS = ("doctor", "closed", "full", "outage")
 TEXTS: dict[str, dict[str, str]] = {
     "counter.cancel_usage": {"id": "Cara pakai: /cancel NOMOR ALASAN, mis. /cancel A-007 pasien pulang",
                              "en": "Usage: /cancel NUMBER REASON, e.g. /cancel A-007 patient went home"},
-    "counter.cancelled": {"id": "Nomor {number} dibatalkan. Alasan: {reason}", "en": "Number {number} cancelled. Reason: {reason}"},
+    "counter.cancelled": {"id": "Nomor {number} dibatalkan. Alasan: {reason}",
+                          "en": "Number {number} cancelled. Reason: {reason}"},
     "counter.told": {"id": "Pasien diberi tahu lewat chat.", "en": "The patient is told in the chat."},
     "counter.not_told": {"id": "Pasien ini tidak memakai Telegram: beri tahu langsung.",
                          "en": "This patient has no Telegram: tell them in person."},
@@ -30,7 +31,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "counter.reason.doctor": {"id": "Dokter berhalangan hadir", "en": "The doctor is unavailable"},
     "counter.reason.closed": {"id": "Layanan ditutup lebih awal hari ini", "en": "The service closes early today"},
     "counter.reason.full": {"id": "Kapasitas layanan hari ini sudah penuh", "en": "Today's capacity is used up"},
-    "counter.reason.outage": {"id": "Gangguan listrik/sistem di puskesmas", "en": "A power or system outage at the clinic"},
+    "counter.reason.outage": {"id": "Gangguan listrik/sistem di puskesmas",
+                              "en": "A power or system outage at the clinic"},
 }
 
 register_texts(TEXTS)

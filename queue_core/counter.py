@@ -94,7 +94,8 @@ class CounterPatients:
         now = self.clock()
 
         async def fn(session: AsyncSession) -> PatientRecord:
-            existing = await session.scalar(select(Patient.id).where(Patient.nik == fields["nik"]).order_by(Patient.id).limit(1))
+            existing = await session.scalar(
+                select(Patient.id).where(Patient.nik == fields["nik"]).order_by(Patient.id).limit(1))
             if existing is not None:
                 raise NikTaken(existing)
             await self._ensure_walk_in_owner(session, now)
@@ -144,8 +145,8 @@ class CounterPatients:
                 return None
             before = PatientRecord.of(row)
             if changes.get("nik") and changes["nik"] != row.nik:
-                other = await session.scalar(select(Patient.id).where(Patient.nik == changes["nik"], Patient.id != row.id)
-                                             .order_by(Patient.id).limit(1))
+                other = await session.scalar(select(Patient.id).order_by(Patient.id).limit(1)
+                                             .where(Patient.nik == changes["nik"], Patient.id != row.id))
                 if other is not None:
                     raise NikTaken(other)
             for key, value in _row_values(changes).items():

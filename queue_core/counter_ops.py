@@ -7,8 +7,8 @@ from sqlalchemy import func, select, update
 
 from . import errors
 from .notices import add_notice, ticket_payload
-from .rows import TICKET_COLUMNS, TicketRow, latest_visit, update_ticket, update_visit
 from .patient_ops import PatientOperations
+from .rows import TICKET_COLUMNS, TicketRow, latest_visit, update_ticket, update_visit
 from .service_base import FINAL, TicketView
 from .tx import Tx, tickets
 
@@ -55,7 +55,8 @@ class CounterOperations(PatientOperations):
     async def clearable(self, service: str) -> int:
         """How many tickets `clear_service` would cancel now."""
         async def fn(tx: Tx, now: dt.datetime) -> int:
-            return int(await tx.scalar(select(func.count()).select_from(tickets).where(*self._clearable(service, now.date()))))
+            count = select(func.count()).select_from(tickets).where(*self._clearable(service, now.date()))
+            return int(await tx.scalar(count))
 
         return await self._tx(fn)
 

@@ -43,7 +43,8 @@ async def _allowed(request: web.Request, action: str, admin: bool = False):
     if isinstance(info, web.Response):
         return info
     if admin and info.role != "admin":
-        await _services(request).staff.audit(None, action, allowed=False, detail={"token": info.name, "role": info.role})
+        await _services(request).staff.audit(None, action, allowed=False,
+                                             detail={"token": info.name, "role": info.role})
         return web.json_response({"error": "forbidden", "message": "Perlu token admin. / An admin token is required."},
                                  status=403)
     return info
@@ -86,7 +87,12 @@ def _queue_error(exc: errors.QueueError) -> web.Response:
 
 
 async def _audit(request, action: str, info, target, **detail) -> None:
-    await _services(request).staff.audit(None, action, target=target, detail={"token": info.name, "via": "api", **detail})
+    await _services(request).staff.audit(None, action, target=target,
+                                         detail={"token": info.name, "via": "api", **detail})
+
+
+def _nik_taken(exc: NikTaken) -> web.Response:
+    return _error(409, "nik_registered", "NIK sudah terdaftar. / This NIK is registered already.", id=exc.patient_id)
 
 
 def _masked(record: dict) -> dict:
@@ -109,7 +115,7 @@ async def post_patient(request: web.Request) -> web.Response:
     except NikTaken as exc:
         await _audit(request, "api_patient_create", info, exc.patient_id, error="nik_registered",
                      nik=mask_nik(fields["nik"]))
-        return _error(409, "nik_registered", "NIK sudah terdaftar. / This NIK is registered already.", id=exc.patient_id)
+        return _nik_taken(exc)
     await _audit(request, "api_patient_create", info, record.id, nik=mask_nik(record.nik))
     return web.json_response(record.as_json(), status=201)
 
@@ -152,7 +158,7 @@ async def patch_patient(request: web.Request) -> web.Response:
         return _bad(exc)
     except NikTaken as exc:
         await _audit(request, "api_patient_update", info, current.id, error="nik_registered")
-        return _error(409, "nik_registered", "NIK sudah terdaftar. / This NIK is registered already.", id=exc.patient_id)
+        return _nik_taken(exc)
     if result is None:
         return _error(404, "patient_not_found", "Pasien tidak ditemukan. / No such patient.")
     before, after = result
@@ -184,9 +190,9 @@ async def post_ticket(request: web.Request) -> web.Response:
         return _error(422, "not_supported", "Pilihan dokter belum didukung. / Choosing a doctor is not supported yet.",
                       field="doctor")
     if wanted.get("day", today) != today:
-        return _error(422, "not_supported", f"Nomor hanya untuk hari ini ({today.isoformat()}); pendaftaran untuk hari "
-                      f"lain belum didukung. / Tickets are for today ({today.isoformat()}) only; booking another day is "
-                      "not supported yet.", field="day")
+        return _error(422, "not_supported", f"Nomor hanya untuk hari ini ({today.isoformat()}); pendaftaran untuk "
+                      f"hari lain belum didukung. / Tickets are for today ({today.isoformat()}) only; booking another "
+                      "day is not supported yet.", field="day")
     patient = await _patients(services).get(wanted["patient_id"])
     if patient is None:
         return _error(404, "patient_not_found", "Pasien tidak ditemukan. / No such patient.")

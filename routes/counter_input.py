@@ -39,9 +39,11 @@ MESSAGES = {  # the chat's words (handlers/texts_patient.py)
                     "The NIK does not match the sex (for women the day in the NIK is plus 40)."),
     "bad.name": ("Nama hanya berisi huruf, spasi, titik, koma, tanda petik atau strip (2-60 karakter).",
                  "A name has letters, spaces, dots, commas, apostrophes or hyphens only (2-60 characters)."),
-    "bad.date": ("Tanggal lahir ditulis YYYY-MM-DD, mis. 1995-01-25.", "Write the birth date as YYYY-MM-DD, e.g. 1995-01-25."),
+    "bad.date": ("Tanggal lahir ditulis YYYY-MM-DD, mis. 1995-01-25.",
+                 "Write the birth date as YYYY-MM-DD, e.g. 1995-01-25."),
     "bad.date_future": ("Tanggal lahir tidak boleh di masa depan.", "The date of birth cannot be in the future."),
-    "bad.date_old": ("Tanggal lahir terlalu lama (lebih dari 120 tahun).", "The date of birth is more than 120 years ago."),
+    "bad.date_old": ("Tanggal lahir terlalu lama (lebih dari 120 tahun).",
+                     "The date of birth is more than 120 years ago."),
     "bad.sex": ('Jenis kelamin "L" (laki-laki) atau "P" (perempuan).', 'sex is "L" (male) or "P" (female).'),
     "bad.address": ("Alamat terlalu pendek atau terlalu panjang (5-200 karakter).",
                     "The address is too short or too long (5-200 characters)."),
@@ -94,7 +96,8 @@ def _not_text(field: str) -> dict:
 
 def _object(body) -> dict:
     if not isinstance(body, dict):
-        raise BadFields({"body": problem("type", "Isi permintaan harus objek JSON.", "The body must be a JSON object.")})
+        raise BadFields({"body": problem("type", "Isi permintaan harus objek JSON.",
+                                         "The body must be a JSON object.")})
     return body
 
 
@@ -237,7 +240,8 @@ def ticket_request(body, known_services, known_conditions) -> dict:
     conditions = body.get("conditions", [])
     if conditions is None:
         conditions = []
-    if not isinstance(conditions, list) or len(conditions) > MAX_CONDITIONS or not all(isinstance(c, str) for c in conditions):
+    listed = isinstance(conditions, list) and len(conditions) <= MAX_CONDITIONS
+    if not listed or not all(isinstance(c, str) for c in conditions):
         problems["conditions"] = problem("type", "conditions harus daftar kunci kondisi, mis. [\"hamil\"].",
                                          'conditions must be a list of condition keys, e.g. ["hamil"].')
     else:
@@ -249,7 +253,8 @@ def ticket_request(body, known_services, known_conditions) -> dict:
         out["conditions"] = list(dict.fromkeys(conditions))
     doctor = body.get("doctor")
     if doctor is not None and (isinstance(doctor, bool) or not isinstance(doctor, int)):
-        problems["doctor"] = problem("type", "doctor harus bilangan bulat (id dokter).", "doctor must be an integer id.")
+        problems["doctor"] = problem("type", "doctor harus bilangan bulat (id dokter).",
+                                     "doctor must be an integer id.")
     out["doctor"] = doctor
     day = body.get("day")
     if day is not None:

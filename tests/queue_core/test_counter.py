@@ -49,7 +49,8 @@ async def test_walk_in_records_are_unique_by_nik_and_found_by_nik_bpjs_phone_or_
 
 async def test_update_gives_before_and_after_and_refuses_a_registered_nik(walk_ins):
     rina = await walk_ins.create(RINA)
-    other = await walk_ins.create({**RINA, "nik": "3573050101900003", "name": "ADI", "sex": "L", "birth_date": "1990-01-01"})
+    other = await walk_ins.create({**RINA, "nik": "3573050101900003", "name": "ADI", "sex": "L",
+                                   "birth_date": "1990-01-01"})
     before, after = await walk_ins.update(rina.id, {"phone": None, "address": "JL. MAWAR 1"})
     assert (before.phone, after.phone, after.address, after.name) == ("081234567890", None, "JL. MAWAR 1", RINA["name"])
     with pytest.raises(NikTaken) as taken:
@@ -70,7 +71,8 @@ async def test_a_walk_in_stands_in_the_same_queue_and_gets_no_notice(qs, walk_in
     assert (await qs.call_next("Loket 2")).number == mine.number
 
 
-async def test_a_cancelled_place_goes_back_to_the_quota_and_the_holder_is_told_why(qs, settings, db, clock, sessionmaker):
+async def test_a_cancelled_place_goes_back_to_the_quota_and_the_holder_is_told_why(qs, settings, db, clock,
+                                                                                   sessionmaker):
     quota = settings.services["B"].daily_quota
     views = [await qs.issue(service="B", user_id=100 + i) for i in range(quota)]
     with pytest.raises(errors.QuotaFull):

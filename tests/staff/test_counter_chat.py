@@ -33,7 +33,8 @@ async def test_cancel_with_a_reason_tells_the_chat_patient_and_is_audited(clinic
     walk_in = await q.queue.issue(service="A", user_id=None)
     await nurse.send(f"/cancel {his.number.lower()} pasien  pulang duluan")
     reply = (await nurse.next_message(contains="dibatalkan"))["text"]
-    assert reply.startswith(f"Nomor {his.number} dibatalkan. Alasan: pasien pulang duluan Pasien diberi tahu lewat chat.")
+    assert reply.startswith(
+        f"Nomor {his.number} dibatalkan. Alasan: pasien pulang duluan Pasien diberi tahu lewat chat.")
     told = (await joko.next_message(contains="dibatalkan"))["text"]
     assert f"Nomor {his.number} (Poli Umum) dibatalkan oleh petugas." in told and "Alasan: pasien pulang duluan" in told
     assert (await q.queue.view(his.id)).status == "cancelled"
