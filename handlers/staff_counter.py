@@ -22,11 +22,6 @@ MAX_REASON = 200
 COMMANDS = [MenuCommand("cancel", "Batalkan nomor (dengan alasan) / Cancel a number", roles=STAFF_ROLES, order=18)]
 
 
-def _wake(services) -> None:
-    if getattr(services, "notifier", None) is not None:
-        services.notifier.wake()
-
-
 def _service_name(services, code: str) -> str:
     svc = services.settings.services.get(code)
     return code if svc is None else svc.name
@@ -52,7 +47,6 @@ async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE, aud
         await update.effective_message.reply_text(error_text(exc))
         return
     audit.detail["told"] = view.user_id is not None
-    _wake(services)
     told = "counter.told" if view.user_id is not None else "counter.not_told"
     await update.effective_message.reply_text(
         f"{t('counter.cancelled', 'id', number=view.number, reason=note)} {t(told, 'id')}\n\n"
@@ -105,7 +99,6 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: A
     reason = t(f"counter.reason.{key}", "id")
     numbers = await services.queue.clear_service(code, reason)
     audit.detail.update(reason=reason, count=len(numbers), numbers=numbers[:200])
-    _wake(services)
     if not numbers:
         await query.edit_message_text(t("counter.clear_nothing", service=name))
         return

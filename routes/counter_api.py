@@ -205,13 +205,7 @@ async def post_ticket(request: web.Request) -> web.Response:
         return _queue_error(exc)
     await _audit(request, "api_ticket_issue", info, view.number, patient_id=patient.id, service=view.service,
                  level=view.level, told=patient.chat_id is not None)
-    _wake(services)
     return web.json_response(_ticket_json(view), status=201)
-
-
-def _wake(services) -> None:
-    if getattr(services, "notifier", None) is not None:
-        services.notifier.wake()
 
 
 async def delete_ticket(request: web.Request) -> web.Response:
@@ -231,7 +225,6 @@ async def delete_ticket(request: web.Request) -> web.Response:
         await _audit(request, "api_ticket_cancel", info, number.upper(), reason=note, error=exc.code)
         return _queue_error(exc)
     await _audit(request, "api_ticket_cancel", info, view.number, reason=note, told=view.user_id is not None)
-    _wake(services)
     return web.json_response(_ticket_json(view))
 
 
@@ -265,7 +258,6 @@ async def post_clear(request: web.Request) -> web.Response:
         return _bad(exc)
     numbers = await services.queue.clear_service(service, note)
     await _audit(request, "api_queue_clear", info, service, reason=note, count=len(numbers), numbers=numbers[:200])
-    _wake(services)
     return web.json_response({"service": service, "phases": services.queue.clear_phases(service),
                               "cancelled": numbers, "count": len(numbers)})
 
