@@ -138,7 +138,7 @@ async def get_patients(request: web.Request) -> web.Response:
 
 def _patient_id(request: web.Request) -> int | None:
     raw = request.match_info["id"]
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else None
 
 
 async def patch_patient(request: web.Request) -> web.Response:
