@@ -3,14 +3,14 @@
 Walk-in patients (no Telegram) need no schema change: they belong to the reserved account 0
 (queue_core/counter.py), so (owner_id, nik) keeps one walk-in record per NIK.
 
-Revision ID: 0005_counter
-Revises: 0004_queue_indexes
+Revision ID: 0007_counter
+Revises: 0006_clinic_data
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_counter"
-down_revision = "0004_queue_indexes"
+revision = "0007_counter"
+down_revision = "0006_clinic_data"
 branch_labels = None
 depends_on = None
 
