@@ -169,9 +169,11 @@ class PatientRepository:
 
     # ------------------------------------------------------------------ quotas
     async def issued_on(self, day: dt.date) -> dict[str, int]:
-        """Tickets issued so far per service on a clinic day (to hide services whose quota is used up)."""
+        """Places of the daily quota used per service on a clinic day (issued minus cancelled), to hide
+        services whose quota is used up."""
         async def fn(session: AsyncSession) -> dict[str, int]:
-            rows = await session.execute(select(DailyCounter.service, DailyCounter.last_seq).where(DailyCounter.day == day))
+            rows = await session.execute(select(DailyCounter.service, DailyCounter.last_seq - DailyCounter.returned)
+                                         .where(DailyCounter.day == day))
             return {service: seq for service, seq in rows}
 
         return await self.db.run(fn)
