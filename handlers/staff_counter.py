@@ -4,12 +4,12 @@ through the outbox, with the reason."""
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, filters
 
+from bot.context import PusqueContext
 from bot.i18n import clip, t
 from bot.menu import MenuCommand
 from bot.roles import STAFF_ROLES
-from bot.services import services_of
 from queue_core import errors
 from queue_core.staff_views import StaffQueueLine
 
@@ -28,8 +28,8 @@ def _service_name(services, code: str) -> str:
 
 
 @privileged("cancel")
-async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
-    services = services_of(context)
+async def cancel_command(update: Update, context: PusqueContext, audit: Audit) -> None:
+    services = context.services
     args = list(context.args or [])
     note = " ".join(" ".join(args[1:]).split())[:MAX_REASON]
     if not note:
@@ -71,9 +71,9 @@ def _confirm_markup(code: str) -> InlineKeyboardMarkup:
 
 
 @privileged("clear_queue")
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE, audit: Audit) -> None:
+async def on_button(update: Update, context: PusqueContext, audit: Audit) -> None:
     query = update.callback_query
-    services = services_of(context)
+    services = context.services
     parts = query.data.split(":")
     action, code = (parts[1], parts[2]) if len(parts) >= 3 else ("", "")
     key = parts[3] if len(parts) == 4 else None

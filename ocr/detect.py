@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -81,7 +82,7 @@ class Detector:
                                     "cls_image_shape": [3, 48, 192], "cls_batch_num": 8, "cls_thresh": 0.9,
                                     "label_list": ["0", "180"]})
 
-        self._rec = None
+        self._rec: Any = None  # rapidocr's TextRecognizer, loaded on first use
         self._common = common
 
     def read(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Any
 
 import cv2
 import numpy as np
@@ -143,7 +144,8 @@ def _gray(image: np.ndarray) -> np.ndarray:
     g = chans[int(np.argmax(spread))]
     k = max(3, (g.shape[0] // 2) | 1)
     bg = cv2.dilate(g, np.ones((k, k), np.uint8))
-    return cv2.normalize(cv2.divide(g, bg, scale=255), None, 0, 255, cv2.NORM_MINMAX)
+    flat = cv2.divide(g, bg, scale=255)
+    return cv2.normalize(flat, np.empty_like(flat), 0, 255, cv2.NORM_MINMAX)
 
 
 def _canvas(crops: list[np.ndarray]) -> tuple[np.ndarray, list[list[int]]]:
@@ -164,7 +166,8 @@ class _Crops:
     """Each line cut out straight in grey for easyocr, on first use: most lines are never read twice."""
 
     def __init__(self, bgr: np.ndarray, boxes: list[Box]):
-        self._bgr, self._boxes, self._done = bgr, boxes, {}
+        self._bgr, self._boxes = bgr, boxes
+        self._done: dict[Any, Any] = {}
 
     def __getitem__(self, i: int) -> np.ndarray:
         if i not in self._done:
@@ -304,7 +307,7 @@ def _strip_colon(gray: np.ndarray) -> np.ndarray:
         x += 1
     if x >= w or x - start > 0.3 * h or x == start:
         return gray
-    rows = band[:, start:x].any(axis=1)
+    rows = np.asarray(band[:, start:x].any(axis=1))
     ys = np.flatnonzero(rows)
     if ys[-1] - ys[0] < 0.35 * band.shape[0] or not rows[ys[0]:ys[-1] + 1].all():
         return gray[:, min(w - 4, x + max(1, int(0.04 * h))):]
