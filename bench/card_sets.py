@@ -8,9 +8,11 @@
     e  bench/cards/render_e.py       likewise (written 2026-12-05 by a helper given only a description);
                                      kept out of every tuning step (final check only); `negatives_e`
                                      are its photos of other cards and papers
+    f  bench/cards/render_f.py       likewise (written 2026-12-07 by a helper given only a description,
+                                     while the reader was being sped up); held out like e
 
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
-b, c, d and e draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
+b to f draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "cards"
-RENDERERS = ("a", "b", "c", "d", "e")
+RENDERERS = ("a", "b", "c", "d", "e", "f")
 
 
 def _render(name: str, seed: int, n: int, folder: Path) -> None:

@@ -1,7 +1,7 @@
 """KTP reading per card renderer: PusQue's reader beside plain easyocr, and the pre-fill threshold
 chosen leaving one renderer out.
 
-    python -m bench.ocr [--renderers a,b,c,d,e] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
+    python -m bench.ocr [--renderers a,b,c,d,e,f] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
     python -m bench.ocr --quick            # 8 cards a renderer, 3 naive, 8 negatives
 
 Renderers: bench/card_sets.py. For each renderer the reader's output is cached in
@@ -12,8 +12,8 @@ bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 - leave one out: for each tuning renderer (TUNED: a, b, c, d) the pre-fill threshold
   (`ocr.min_confidence`, applied as `ocr.prefill` does: a field read with less confidence is left
   empty and asked) is chosen on the other tuning renderers (the lowest threshold whose wrong
-  pre-fills stay <= TARGET_WRONG there) and applied to the one left out; e is reported with the
-  threshold chosen on a+b+c+d and is never used to choose anything;
+  pre-fills stay <= TARGET_WRONG there) and applied to the one left out; e and f are reported with
+  the threshold chosen on a+b+c+d and are never used to choose anything;
 - plain easyocr (`readtext` on the raw photo with a loaded Reader, NIK = first 16-digit run, name =
   the text after "Nama", birth date = first dd-mm-yyyy) on the first --naive cards of each renderer;
 - negatives (render_d and render_e --negatives: driving licences, bank, student and health cards,
@@ -136,7 +136,7 @@ def report(name: str, results: list[dict], threshold: float, note: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--renderers", default="a,b,c,d,e")
+    p.add_argument("--renderers", default="a,b,c,d,e,f")
     p.add_argument("--n", type=int, default=100)
     p.add_argument("--seed", type=int, default=901)
     p.add_argument("--naive", type=int, default=10, help="cards a renderer for plain easyocr (slow)")

@@ -10,6 +10,11 @@ Inside `batch()` the writes are collected and committed together on exit: bot/up
 each update that way, so a conversation step and the user_data draft it goes with are saved in
 one transaction (a SIGKILL between two transactions left the state ahead of the draft). Outside a
 batch (PTB's interval flush, shutdown) every key is written at once, in its own transaction.
+
+`save_step` writes a conversation step and its draft *before* the message that shows the step is
+sent (a write-ahead): the flush after the update comes after the send, and a SIGKILL between the
+two left the patient holding a form the bot had no record of (issue 19: "Data benar" answered
+"Tombol ini sudah tidak berlaku" on every press).
 """
 from __future__ import annotations
 
@@ -120,6 +125,11 @@ class DbPersistence(BasePersistence):
 
         return await db.run(fn)
 
+    async def write_now(self, items: dict[str, Any]) -> None:
+        """key -> value (None deletes) committed together now, in order with the flushes."""
+        async with self._batch_lock:
+            await self._write(items)
+
     # ------------------------------------------------------------------ user data
     async def get_user_data(self) -> dict[int, dict[Any, Any]]:
         return {int(k): v for k, v in (await self._prefixed("user:")).items()}
@@ -147,7 +157,7 @@ class DbPersistence(BasePersistence):
 
     async def update_conversation(self, name: str, key: tuple, new_state: object | None) -> None:
         value = None if new_state is None else {"state": deepcopy(new_state)}
-        await self._put(f"conv:{name}:{','.join(str(p) for p in key)}", value)
+        await self._put(conversation_key(name, key), value)
 
     # ------------------------------------------------------------------ not stored
     async def get_bot_data(self) -> dict:
@@ -181,6 +191,33 @@ class DbPersistence(BasePersistence):
         if self._db is not None and not self._shared:  # a shared one is closed with the services
             await self._db.dispose()
         self._db, self._shared = None, False
+
+
+def conversation_key(name: str, key: tuple) -> str:
+    return f"conv:{name}:{','.join(str(p) for p in key)}"
+
+
+async def save_step(context, conversation: str, state: object | None) -> None:
+    """Store that this chat's `conversation` is at `state` (None: ended) with the user's data as
+    it is now, in one transaction, before the message showing the step goes out. Only for
+    DbPersistence; PTB's own flush after the update writes the same values again, and is all
+    there is if this write fails (reported like a failed flush; the patient still gets the step)."""
+    persistence = context.application.persistence
+    if not isinstance(persistence, DbPersistence):
+        return
+    # the ConversationHandler's key (per chat and user); CallbackContext keeps both ids
+    chat_id, user_id = context._chat_id, context._user_id  # noqa: SLF001
+    try:
+        data = json.loads(json.dumps(context.user_data or {}))
+    except (TypeError, ValueError):
+        log.error("user_data of %s is not JSON-serialisable; step not saved ahead", user_id)
+        return
+    value = None if state is None else {"state": state}
+    try:
+        await persistence.write_now({conversation_key(conversation, (chat_id, user_id)): value,
+                                     f"user:{user_id}": data or None})
+    except Exception as exc:  # noqa: BLE001 - the flush after the update stores the step anyway
+        await context.application.process_error(update=None, error=exc)
 
 
 async def flush_update(app: Application) -> None:

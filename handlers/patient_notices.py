@@ -69,7 +69,8 @@ def transferred(notice, lang, settings):
 
 def cancelled(notice, lang, settings):
     p = notice.payload
-    return Message(t("nt.cancelled", lang, number=p["number"], service=service_name(settings, p["service"], lang)))
+    text = t("nt.cancelled", lang, number=p["number"], service=service_name(settings, p["service"], lang))
+    return Message(text + ("\n" + t("nt.cancel_note", lang, note=p["note"]) if p.get("note") else ""))
 
 
 def finished(notice, lang, settings):

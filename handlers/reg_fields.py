@@ -46,12 +46,12 @@ def nik_problem(nik: str, today: dt.date) -> Problem | None:
             return Problem("bad.nik_province", {"code": nik[:2]})
         if "regency code" in reason:
             return Problem("bad.nik_regency", {"code": nik[:4]})
+        if "serial" in reason:  # before "00": "serial 0000" contains it too
+            return Problem("bad.nik_serial", {})
         if "00" in reason:
             return Problem("bad.nik_region", {})
         if "date" in reason:
             return Problem("bad.nik_date", {})
-        if "serial" in reason:
-            return Problem("bad.nik_serial", {})
         return Problem("bad.nik_date", {})
     return None
 

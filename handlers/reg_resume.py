@@ -60,23 +60,18 @@ async def _nothing_to_keep(update: Update, context) -> bool:
     draft = (context.user_data.get(REG) or {}).get("draft") or {}
     if not any(draft.values()):
         return True
+    return await saved_patient(update, context) is not None
+
+
+async def saved_patient(update: Update, context):
+    """The patient on this account that the draft already is (same NIK, or same name and birth
+    date), or None."""
+    draft = (context.user_data.get(REG) or {}).get("draft") or {}
     if not draft.get("name"):
-        return False
+        return None
     for p in await patients(context).patients_of(update.effective_user.id):
         same_nik = bool(draft.get("nik")) and p.nik == draft["nik"]
         born = p.birth_date.isoformat() if p.birth_date else None
         if same_nik or (p.name == draft["name"] and born == draft.get("birth_date")):
-            return True
-    return False
-
-
-async def phone_at_confirm(update: Update, context: PusqueContext):
-    """A phone number while the confirm is open: the phone is asked only after "Data benar", so it
-    was pressed and a crash lost the step before it was stored. Taken as both."""
-    from . import register  # the conversation's own steps (this module is one of its parts)
-
-    lang = await touch(update, context)
-    problems = register.draft_problems(context)
-    if problems:
-        return await register._show_confirm(update.effective_message, context, lang, problems)
-    return await register.got_phone(update, context)
+            return p
+    return None

@@ -22,6 +22,7 @@ from queue_core import errors
 from queue_core.service_base import TicketView
 from queue_core.staff_views import staff_queue
 
+from . import staff_counter
 from .buttondata import button_int
 from .staff_common import Audit, error_text, known_channels, privileged
 
@@ -37,6 +38,7 @@ COMMANDS = [
     MenuCommand("queue", "Lihat antrean / Show the queue", roles=STAFF_ROLES, order=15),
     MenuCommand("pause", "Jeda loket/ruang / Pause my counter", roles=STAFF_ROLES, order=16),
     MenuCommand("resume", "Buka lagi / Resume my counter", roles=STAFF_ROLES, order=17),
+    *staff_counter.COMMANDS,
 ]
 
 
@@ -248,7 +250,7 @@ async def queue_command(update: Update, context: PusqueContext, audit: Audit) ->
     if total > len(lines):
         out.append(f"… +{total - len(lines)}")
     out.append(t("staff.queue_header", "en", channel=channel, total=total))
-    await update.effective_message.reply_text("\n".join(out))
+    await update.effective_message.reply_text("\n".join(out), reply_markup=staff_counter.clear_buttons(services, lines))
 
 
 def _pause(paused: bool):
@@ -271,3 +273,4 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("pause", _pause(True)))
     app.add_handler(CommandHandler("resume", _pause(False)))
     app.add_handler(CallbackQueryHandler(on_button, pattern=rf"^{PREFIX}:"))
+    staff_counter.register(app)

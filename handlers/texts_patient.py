@@ -215,6 +215,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "nt.transferred": {"id": "↪️ Nomor {number} dipindahkan ke {service}. Posisi {position}.",
                        "en": "↪️ Number {number} was moved to {service}. Position {position}."},
     "nt.cancelled": {"id": "Nomor {number} ({service}) dibatalkan oleh petugas.", "en": "Number {number} ({service}) was cancelled by the staff."},
+    "nt.cancel_note": {"id": "Alasan: {note}", "en": "Reason: {note}"},
     "nt.finished": {"id": "✅ Layanan untuk nomor {number} selesai. Semoga lekas sehat!", "en": "✅ Number {number} is done. Get well soon!"},
 }
 

@@ -8,12 +8,9 @@ settings and the off-topic exponent, and for each combination the threshold that
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from nlp.matcher import FittedModel
 
 ALPHAS = (0.0, 0.5, 1.0, 1.5, 2.0)  # exponent of the coverage factor
 UNKNOWN_WEIGHTS = (1.0, 2.0, 3.0)  # how much an unknown topic word weighs against known ones
@@ -48,8 +45,10 @@ def best_threshold(scores: np.ndarray, predicted: np.ndarray, gold: list[str | N
     return float(t), float(obj[i]), float(acc[i]), float(rej[i])
 
 
-def calibrate(model: "FittedModel", rows: list[tuple[str, str | None]]) -> None:
-    """Choose weights, coverage settings, off-topic exponent and threshold on `rows`."""
+def calibrate(model: Any, rows: list[tuple[str, str | None]]) -> None:
+    """Choose weights, coverage settings, off-topic exponent and threshold on `rows`, and set them
+    on `model` (an nlp.matcher.FittedModel, which calls this from fit: typed loosely here so that
+    this module does not import the one that imports it)."""
     if model.normalizer is None:
         raise ValueError("calibrate() needs a fitted model (its normalizer is built by fit)")
     analyses = [model.content(model.normalizer.analyze(q)) for q, _ in rows]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -81,7 +82,7 @@ class Detector:
                                     "cls_image_shape": [3, 48, 192], "cls_batch_num": 8, "cls_thresh": 0.9,
                                     "label_list": ["0", "180"]})
 
-        self._rec = None
+        self._rec: Any = None  # rapidocr's TextRecognizer, loaded on first use
         self._common = common
 
     def read(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
@@ -121,10 +122,16 @@ class Detector:
 
     def boxes(self, bgr: np.ndarray) -> list[Box]:
         """Text lines of an image, as it is (no rotation), in its own pixel coordinates."""
-        quads, _ = self._det(bgr)
+        h, w = bgr.shape[:2]
+        size = (max(32, int(round(w / 32)) * 32), max(32, int(round(h / 32)) * 32))  # the network's stride
+        x = cv2.resize(bgr, size) if size != (w, h) else bgr
+        # (x / 255 - 0.5) / 0.5 in float32 (rapidocr's own preprocessing does it in float64, slower)
+        x = (x.astype(np.float32) * np.float32(2 / 255) - np.float32(1.0)).transpose(2, 0, 1)[None]
+        quads, _ = self._det.postprocess_op(self._det.infer(x)[0], (h, w))
+        quads = self._det.filter_tag_det_res(quads, (h, w)) if quads is not None and len(quads) else quads
         if quads is None or len(quads) == 0:
             return []
-        return [Box(_reading_order(np.asarray(q, np.float32))) for q in quads]
+        return [Box(reading_order(np.asarray(q, np.float32))) for q in quads]
 
     def upside_down(self, crops: list[np.ndarray]) -> float:
         """Share of the crops the classifier takes for text turned 180 degrees (weighted by its score)."""
@@ -135,7 +142,7 @@ class Detector:
         return float(np.mean([v > 0 for v in votes]))
 
 
-def _reading_order(quad: np.ndarray) -> np.ndarray:
+def reading_order(quad: np.ndarray) -> np.ndarray:
     """Corners ordered so that quad[0]->quad[1] runs along the text's long side, left to right as the
     photo lies (a box's own orientation can still be 180 degrees off: the caller decides that)."""
     c = quad.mean(axis=0)

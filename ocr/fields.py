@@ -146,7 +146,7 @@ def _strip_colon(text: str) -> str:
 
 
 def _clean_words(text: str) -> str:
-    text = text.upper().translate(str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "|": "I", "$": "S"}))
+    text = text.upper().translate(str.maketrans("0158|$", "OISBIS"))
     text = re.sub(r"[^A-Z .,'\-/]", "", text)
     return re.sub(r"\s+", " ", text).strip(" .,-")
 
@@ -168,7 +168,7 @@ def clean_address(text: str) -> str:
 
     def digits(m: re.Match) -> str:
         word = m.group(0)
-        head = re.match(r"[A-Z]?", word).group(0)  # a block letter may lead: "G10", "C2"
+        head = word[0] if "A" <= word[:1] <= "Z" else ""  # a block letter may lead: "G10", "C2"
         return head + word[len(head):].translate(str.maketrans("OIL", "011"))
 
     return re.sub(r"\b[A-Z]?\d[0-9OIL]*\b|\b[A-Z]?[OIL]*\d[0-9OIL]*\b", digits, text).strip()
@@ -192,7 +192,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _ttl(text: Text) -> tuple[str | None, dt.date | None]:
     raw = _strip_colon(text.text)
-    m = re.search(r"[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{4}\s*$", raw)
+    m = re.search(r"[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{4}(?=[\s,.;:]*$)", raw)
     if m:
         place, date_txt = raw[: m.start()], m.group(0)
     elif "," in raw:
@@ -200,8 +200,7 @@ def _ttl(text: Text) -> tuple[str | None, dt.date | None]:
     else:
         parts = raw.rsplit(" ", 1)
         place, date_txt = (parts[0], parts[1]) if len(parts) == 2 else (raw, "")
-    place = _clean_words(place.rstrip(" ,.")) or None
-    return place, parse_date(date_txt)
+    return _clean_words(place.rstrip(" ,.")) or None, parse_date(date_txt)
 
 
 def read_nik(texts: list[Text], today: dt.date, kab_kota: str | None = None) -> tuple[str | None, float, list[str]]:
@@ -289,15 +288,15 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
     for key, voc, cutoff in (("agama", vocab.RELIGIONS, 60), ("status_perkawinan", vocab.MARITAL, 60),
                              ("kewarganegaraan", vocab.CITIZENSHIP, 50)):
         if (t := _join(by_key.get(key, []))) is not None:
-            value, score = vocab.correct(_strip_colon(t.text), voc, cutoff=cutoff)
-            res.set(key, value, t.conf * 0.4 + score * 0.6)
+            word, score = vocab.correct(_strip_colon(t.text), voc, cutoff=cutoff)
+            res.set(key, word, t.conf * 0.4 + score * 0.6)
     if (t := _join(by_key.get("berlaku_hingga", []))) is not None:
         raw = _strip_colon(t.text)
-        value, score = vocab.correct(raw, ("SEUMUR HIDUP",), cutoff=70)
-        if value:
-            res.set("berlaku_hingga", value, t.conf * 0.4 + score * 0.6)
-        elif (d := parse_date(raw)) is not None:
-            res.set("berlaku_hingga", d.isoformat(), t.conf)
+        lifelong, score = vocab.correct(raw, ("SEUMUR HIDUP",), cutoff=70)
+        if lifelong:
+            res.set("berlaku_hingga", lifelong, t.conf * 0.4 + score * 0.6)
+        elif (until := parse_date(raw)) is not None:
+            res.set("berlaku_hingga", until.isoformat(), t.conf)
     # the birth date printed on the card and the one inside the NIK are two readings of one date
     if nik is not None and (birth is None or ttl_conf < 0.6):
         birth = _reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date)

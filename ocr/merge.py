@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 
 MIN_SIMILAR = 0.5  # below this the two readings are not of the same words: no spaces are carried over
 SMALL_MARKS = "'`.,"  # marks so small that one recogniser may see them and the other not
+EDGE_MARKS = " ,'`"
 AGREE_BONUS = 0.1  # two recognisers reading the same letters are surer than either alone
 
 
@@ -69,6 +70,17 @@ def letters_positions(text: str) -> list[bool]:
 
 def merged(pp: tuple[str, float], easy: tuple[str, float]) -> tuple[str, float]:
     """One reading from PP-OCR's (text, confidence) and easyocr's of the same line."""
+    text, conf = _merged(pp, easy)
+    return _trim(text), conf
+
+
+def _trim(text: str) -> str:
+    """Without a comma or apostrophe at either end: a speck at the crop's edge read as one (a KTP
+    value never starts or ends with them)."""
+    return " ".join(text.split()).strip(EDGE_MARKS).strip()
+
+
+def _merged(pp: tuple[str, float], easy: tuple[str, float]) -> tuple[str, float]:
     (p_text, p_conf), (e_text, e_conf) = pp, easy
     if not squeeze(p_text):
         return e_text, e_conf

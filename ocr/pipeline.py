@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from typing import Any
 
 import cv2
 import numpy as np
 
-from ocr import card_text, rows_by_content
+from ocr import card_text, rows_by_content, vocab
 from ocr.detect import DETECT_SIDE, MAX_DETECT_SIDE, MAX_ZOOM, TEXT_HEIGHT, Box, Detector, crop
 from ocr.fields import Result, build
 from ocr.merge import AGREE_BONUS, MIN_SIMILAR, agreement, merged
@@ -29,9 +30,14 @@ PP_HEIGHT = 48  # px lines are cut out at for PP-OCRv4's recogniser (its own inp
 READ_HEIGHT = 64  # px lines are cut out at for easyocr, which scales them to its own line height
 MIN_NAME_HEIGHT = 20  # the name is cut out at its own size (ocr.deblur measures the blur on it), at least this
 MIN_LABELS = 3  # labels read below which the photo is also read the other way up
+READABLE_HEIGHT = 20  # px (at DETECT_SIDE) at which the small lines need no closer search,
+ENOUGH_LINES = 24  # when at least this many lines were found (a KTP has ~30)
 FEW_LINES = 12  # lines found on the whole photo below which it is searched again tile by tile
 TILE_SIDE = 1280
 TILE_OVERLAP = 320  # wider than a KTP line is long on a card small enough to need tiles
+CLOSED = {"jk": vocab.GENDERS, "agama": vocab.RELIGIONS, "status_perkawinan": vocab.MARITAL,
+          "kewarganegaraan": vocab.CITIZENSHIP, "berlaku_hingga": ("SEUMUR HIDUP",)}
+SETTLED_CONF = 0.9  # PP-OCR confidence at which such a reading is not read again by easyocr
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,22 +59,30 @@ def _vertical(boxes: list[Box]) -> bool:
     return sum(abs(b.direction[1]) > abs(b.direction[0]) for b in long) > len(long) / 2
 
 
-def _detect(bgr: np.ndarray) -> list[Box]:
-    """Lines in full-photo coordinates: searched on the whole photo at DETECT_SIDE, then again
-    closer on the region around what was found when its smallest lines came out small (a card
-    far from the camera: only the big header and NIK show at first)."""
+def _coarse(bgr: np.ndarray) -> tuple[list[Box], float, float]:
+    """Lines in full-photo coordinates found on the whole photo at DETECT_SIDE (tile by tile when
+    few were found: a card far from the camera in a big photo), the scale searched at, and the
+    height of its small lines there."""
     det = detector()
     small, s = _scaled(bgr, DETECT_SIDE)
     boxes = det.boxes(small)
     if len(boxes) < FEW_LINES and s < 1.0:
-        # a card far from the camera in a big photo: its lines are a few pixels high at DETECT_SIDE
         tiled = _detect_tiles(bgr)
         if len(tiled) > len(boxes):
-            boxes, s = [Box(b.quad * (DETECT_SIDE / max(bgr.shape[:2]))) for b in tiled], DETECT_SIDE / max(bgr.shape[:2])
+            s = DETECT_SIDE / max(bgr.shape[:2])
+            boxes = [Box(b.quad * s) for b in tiled]
     if not boxes:
-        return []
-    first = [Box(b.quad / s) for b in boxes]
-    small_h = float(np.percentile([b.height for b in boxes], 10))
+        return [], s, 0.0
+    return [Box(b.quad / s) for b in boxes], s, float(np.percentile([b.height for b in boxes], 10))
+
+
+def _closer(bgr: np.ndarray, first: list[Box], s: float, small_h: float) -> list[Box]:
+    """The lines searched again closer on the region around what was found, when its small lines
+    came out small (a card far from the camera: only the big header and NIK show at first). Not
+    when a whole card's lines were found at a height the detector reads well: the closer search
+    costs more than the rest of the reading and then rarely finds a line more."""
+    if not first or small_h >= TEXT_HEIGHT or (small_h >= READABLE_HEIGHT and len(first) >= ENOUGH_LINES):
+        return first
     pts = np.concatenate([b.quad for b in first])
     (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
     grow = 0.6 * max(x1 - x0, y1 - y0)  # the card reaches well beyond its biggest lines
@@ -76,11 +90,11 @@ def _detect(bgr: np.ndarray) -> list[Box]:
     x1, y1 = min(bgr.shape[1], int(x1 + grow)), min(bgr.shape[0], int(y1 + grow))
     # up to 2x the photo's own pixels: a small card in a small photo has lines a few pixels high
     zoom = min(MAX_ZOOM, MAX_DETECT_SIDE / max(x1 - x0, y1 - y0))
-    if small_h >= TEXT_HEIGHT or zoom < 1.4 * s:
+    if zoom < 1.4 * s:
         return first
     region = cv2.resize(bgr[y0:y1, x0:x1], None, fx=zoom, fy=zoom,
                         interpolation=cv2.INTER_AREA if zoom < 1.0 else cv2.INTER_CUBIC)
-    again = det.boxes(region)
+    again = detector().boxes(region)
     if len(again) <= len(first):
         return first
     return [Box(b.quad / zoom + np.array([x0, y0], np.float32)) for b in again]
@@ -130,7 +144,8 @@ def _gray(image: np.ndarray) -> np.ndarray:
     g = chans[int(np.argmax(spread))]
     k = max(3, (g.shape[0] // 2) | 1)
     bg = cv2.dilate(g, np.ones((k, k), np.uint8))
-    return cv2.normalize(cv2.divide(g, bg, scale=255), None, 0, 255, cv2.NORM_MINMAX)
+    flat = cv2.divide(g, bg, scale=255)
+    return cv2.normalize(flat, np.empty_like(flat), 0, 255, cv2.NORM_MINMAX)
 
 
 def _canvas(crops: list[np.ndarray]) -> tuple[np.ndarray, list[list[int]]]:
@@ -147,20 +162,32 @@ def _canvas(crops: list[np.ndarray]) -> tuple[np.ndarray, list[list[int]]]:
     return page, boxes
 
 
-def _read_lines(reader, bgr: np.ndarray, boxes: list[Box]) -> tuple[list[card_text.Line], list[np.ndarray]]:
+class _Crops:
+    """Each line cut out straight in grey for easyocr, on first use: most lines are never read twice."""
+
+    def __init__(self, bgr: np.ndarray, boxes: list[Box]):
+        self._bgr, self._boxes = bgr, boxes
+        self._done: dict[Any, Any] = {}
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        if i not in self._done:
+            self._done[i] = _gray(crop(self._bgr, self._boxes[i], READ_HEIGHT))
+        return self._done[i]
+
+
+def _read_lines(reader, bgr: np.ndarray, boxes: list[Box]) -> tuple[list[card_text.Line], _Crops]:
     """Every line read by PP-OCRv4 (`Detector.read`); `reader` (easyocr) reads the values again later."""
-    if not boxes:
-        return [], []
-    crops = [_gray(crop(bgr, b, READ_HEIGHT)) for b in boxes]
     texts = detector().read([crop(bgr, b, PP_HEIGHT) for b in boxes])
-    return [card_text.Line(b, text, conf, i) for i, (b, (text, conf)) in enumerate(zip(boxes, texts))], crops
+    lines = [card_text.Line(b, text, conf, i) for i, (b, (text, conf)) in enumerate(zip(boxes, texts))]
+    return lines, _Crops(bgr, boxes)
 
 
 def _upright(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
-    boxes = _detect(bgr)
-    if _vertical(boxes):
+    boxes, s, small_h = _coarse(bgr)
+    if _vertical(boxes):  # turned before the closer search, which then runs once
         bgr = cv2.rotate(bgr, cv2.ROTATE_90_CLOCKWISE)
-        boxes = _detect(bgr)
+        boxes, s, small_h = _coarse(bgr)
+    boxes = _closer(bgr, boxes, s, small_h)
     longest = sorted(boxes, key=lambda b: -b.length)[:10]
     if detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
         bgr = cv2.rotate(bgr, cv2.ROTATE_180)
@@ -204,7 +231,7 @@ def _not_ktp() -> Result:
     return res
 
 
-def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray], bgr: np.ndarray,
+def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.ndarray,
              today: dt.date) -> None:
     """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
     from ocr.names import read_name, split_joined
@@ -212,7 +239,8 @@ def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray],
     jobs: dict[str | None, list[card_text.Line]] = {}
     for key, f in found.items():
         if key != "nama":
-            jobs.setdefault(DIGITS if key == "nik" else VALUE_CHARS, []).extend(f.values)
+            jobs.setdefault(DIGITS if key == "nik" else VALUE_CHARS, []).extend(
+                v for v in f.values if not _settled(key, v))
     for allow, lines in jobs.items():
         if not lines:
             continue
@@ -234,6 +262,13 @@ def _careful(reader, found: dict[str, card_text.Found], crops: list[np.ndarray],
         alike = agreement(pp[0], text)
         v.conf *= alike if alike < MIN_SIMILAR else 1.0
         v.text = split_joined(v.text)
+
+
+def _settled(key: str, line: card_text.Line) -> bool:
+    """A value PP-OCR read surely as exactly a word of its row's closed vocabulary (ISLAM,
+    PEREMPUAN, WNI ...): a second reading could only raise its confidence a little."""
+    words = CLOSED.get(key)
+    return words is not None and line.conf >= SETTLED_CONF and " ".join(_value_part(line.text).split()) in words
 
 
 def _value_part(text: str) -> str:
@@ -272,14 +307,14 @@ def _strip_colon(gray: np.ndarray) -> np.ndarray:
         x += 1
     if x >= w or x - start > 0.3 * h or x == start:
         return gray
-    rows = band[:, start:x].any(axis=1)
+    rows = np.asarray(band[:, start:x].any(axis=1))
     ys = np.flatnonzero(rows)
     if ys[-1] - ys[0] < 0.35 * band.shape[0] or not rows[ys[0]:ys[-1] + 1].all():
         return gray[:, min(w - 4, x + max(1, int(0.04 * h))):]
     return gray
 
 
-def _check_date(reader, ttl: card_text.Found | None, crops: list[np.ndarray], dates):
+def _check_date(reader, ttl: card_text.Found | None, crops: _Crops, dates):
     from ocr.dates import supported_date
 
     if ttl is None or not ttl.values:

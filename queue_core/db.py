@@ -36,7 +36,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
 
     SQLite: every transaction starts with BEGIN IMMEDIATE, taking the write lock up front, so
     "read the head of the queue, then mark it called" cannot interleave with another writer in
-    this or any other process. PostgreSQL: the service uses SELECT ... FOR UPDATE SKIP LOCKED.
+    this or any other process. PostgreSQL: the service locks the channel row and the head with SELECT ... FOR UPDATE.
     """
     if not is_sqlite(url):
         # No pre-ping (a round trip at every checkout): a connection the server dropped fails its
@@ -145,6 +145,42 @@ async def with_retries(
             await asyncio.sleep(delay)
 
 
+class WriterLock:
+    """An asyncio lock whose `first` waiters go before the others: the notifier's "sent" mark
+    must not wait behind a queue of other transactions while a SIGKILL would repeat the notice
+    (docs/notifications.md, the send window)."""
+
+    def __init__(self) -> None:
+        self._held = False
+        self._first: list[asyncio.Future] = []
+        self._rest: list[asyncio.Future] = []
+
+    async def acquire(self, first: bool = False) -> None:
+        if not self._held and not self._first and not self._rest:
+            self._held = True
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        queue = self._first if first else self._rest
+        queue.append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release()  # handed the lock as it was cancelled: pass it on
+            elif waiter in queue:
+                queue.remove(waiter)
+            raise
+
+    def release(self) -> None:
+        for queue in (self._first, self._rest):
+            while queue:
+                waiter = queue.pop(0)
+                if not waiter.done():
+                    waiter.set_result(None)  # the lock passes to it, still held
+                    return
+        self._held = False
+
+
 class Database:
     """The engine, its one async_sessionmaker, and how a transaction is run.
 
@@ -158,7 +194,7 @@ class Database:
         self.engine = make_engine(url, pool_size=pool_size)
         self.sessionmaker = make_sessionmaker(self.engine)
         self.is_sqlite = is_sqlite(url)
-        self._lock = asyncio.Lock() if self.is_sqlite else None
+        self._lock = WriterLock() if self.is_sqlite else None
         self.retries = 0
         self._outbox_listeners: list[Callable[[], None]] = []
 
@@ -170,8 +206,9 @@ class Database:
     def _count_retry(self, exc: BaseException) -> None:
         self.retries += 1
 
-    async def run(self, fn: Callable[[AsyncSession], Awaitable[T]]) -> T:
-        """Run fn(session) in one transaction, again from the start on transient errors."""
+    async def run(self, fn: Callable[[AsyncSession], Awaitable[T]], *, first: bool = False) -> T:
+        """Run fn(session) in one transaction, again from the start on transient errors.
+        `first`: ahead of the transactions waiting in this process (SQLite)."""
 
         async def attempt() -> T:
             async with self.sessionmaker() as session:
@@ -185,8 +222,11 @@ class Database:
         async def locked() -> T:
             if self._lock is None:
                 return await attempt()
-            async with self._lock:
+            await self._lock.acquire(first)
+            try:
                 return await attempt()
+            finally:
+                self._lock.release()
 
         return await with_retries(locked, on_retry=self._count_retry)
 

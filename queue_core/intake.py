@@ -27,7 +27,7 @@ class Availability:
     open: bool
     reason: str | None
     hours_today: str   # "07:30-12:00", or "-" when closed all day
-    issued: int        # numbers given out today (cancelled ones included: the sequence has no gaps)
+    issued: int        # places of today's quota used: numbers given out minus those cancelled
     quota: int
     closure: str | None = None
 
@@ -71,8 +71,8 @@ class IntakeQueries(ServiceBase):
 
     async def _availability(self, tx: Tx, now: dt.datetime, codes: Iterable[str]) -> dict[str, Availability]:
         codes = list(codes)
-        issued = {str(service): int(seq) for service, seq in await tx.all(
-            select(daily_counters.c.service, daily_counters.c.last_seq).where(
+        issued = {str(service): int(used) for service, used in await tx.all(
+            select(daily_counters.c.service, daily_counters.c.last_seq - daily_counters.c.returned).where(
                 daily_counters.c.day == now.date(), daily_counters.c.service.in_(codes)))}
         shut = await closed_services(tx, now.date(), codes)
         out = {}

@@ -65,6 +65,8 @@ class DailyCounter(Base):
     day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     service: Mapped[str] = mapped_column(String(4), primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # Cancelled tickets: their places go back to the daily quota (numbers are never reused).
+    returned: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class TicketLists:
@@ -100,6 +102,7 @@ class Ticket(TicketLists, Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     cancel_reason: Mapped[str | None] = mapped_column(String(32))
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # present at the clinic (counter, kiosk)
     visits: Mapped[list["Visit"]] = relationship(back_populates="ticket", order_by="Visit.id")
     __table_args__ = (
         UniqueConstraint("day", "number", name="uq_ticket_day_number"),

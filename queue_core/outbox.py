@@ -70,10 +70,11 @@ class OutboxRepository:
         return await self._tx(fn)
 
     async def mark_sent(self, notice_id: int) -> None:
-        async def fn(session: AsyncSession, now: dt.datetime) -> None:
-            await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="sent", sent_at=now, error=None))
-
-        await self._tx(fn)
+        """Ahead of the process's other transactions: until it commits, a SIGKILL sends the notice
+        again (docs/notifications.md)."""
+        now = self.clock.now()
+        await self.db.run(lambda session: session.execute(
+            update(Outbox).where(Outbox.id == notice_id).values(status="sent", sent_at=now, error=None)), first=True)
 
     async def mark_retry(self, notice_id: int, error: str, attempts: int, retry_after: float | None = None) -> bool:
         """Back off and try later; after MAX_ATTEMPTS the row is 'failed'. Returns True if it will be retried."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
@@ -47,8 +47,8 @@ class PatientOperations(ServiceBase):
                                            closure=closure, hours_today=hours_today(svc, day))
             if patient_id is not None:
                 await self._expire_or_refuse_existing(tx, patient_id, service, now)
-            seq = await self._next_seq(tx, day, service)
-            if quota_reached(svc, seq - 1):
+            seq, returned = await self._next_seq(tx, day, service)
+            if quota_reached(svc, seq - returned - 1):
                 raise errors.QuotaFull(service=service, quota=svc.daily_quota)
             ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
                                "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
@@ -97,13 +97,24 @@ class PatientOperations(ServiceBase):
             return
         raise errors.AlreadyHasTicket(service=service, number=existing.number, ticket_id=existing.id)
 
-    async def _next_seq(self, tx: Tx, day: dt.date, service: str) -> int:
-        """Bump the day's counter in this transaction: a rollback un-issues the number, leaving no gap."""
+    async def _next_seq(self, tx: Tx, day: dt.date, service: str) -> tuple[int, int]:
+        """Bump the day's counter in this transaction: a rollback un-issues the number, leaving no gap.
+        Returns the new sequence and how many of the day's tickets were cancelled (back in the quota)."""
         dialect_insert = postgresql.insert if tx.pg else sqlite.insert
         bump = dialect_insert(daily_counters).values(day=day, service=service, last_seq=1)
         bump = bump.on_conflict_do_update(index_elements=[daily_counters.c.day, daily_counters.c.service],
                                           set_={"last_seq": daily_counters.c.last_seq + 1})
-        return int(await tx.scalar(bump.returning(daily_counters.c.last_seq)))
+        row = await tx.one(bump.returning(daily_counters.c.last_seq, daily_counters.c.returned))
+        assert row is not None  # an upsert returns its row
+        return int(row[0]), int(row[1] or 0)
+
+    async def _return_to_quota(self, tx: Tx, ticket: TicketRow, count: int = 1) -> None:
+        """A cancelled ticket's place goes back to the quota of the service that issued its number
+        (a transferred ticket keeps the number of its first service)."""
+        prefix = ticket.number.rsplit("-", 1)[0]
+        issuer = next((code for code, svc in self.settings.services.items() if svc.prefix == prefix), ticket.service)
+        await tx.run(update(daily_counters).where(daily_counters.c.day == ticket.day, daily_counters.c.service == issuer)
+                     .values(returned=daily_counters.c.returned + count))
 
     async def view(self, ticket_id: int) -> TicketView:
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
@@ -134,7 +145,10 @@ class PatientOperations(ServiceBase):
 
         return await self._tx(fn)
 
-    async def cancel(self, ticket_id: int, *, by: str = "patient", reason: str = "patient") -> TicketView:
+    async def cancel(self, ticket_id: int, *, by: str = "patient", reason: str = "patient",
+                     note: str | None = None) -> TicketView:
+        """Cancel an unfinished ticket; its place goes back to the day's quota. Staff cancellations
+        tell the holder, with `note` (the staff's own words) when given."""
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             ticket = await ticket_by_id(tx, ticket_id, lock=True)
             if ticket.status in FINAL:
@@ -143,8 +157,11 @@ class PatientOperations(ServiceBase):
             await update_ticket(tx, ticket, now, status="cancelled", cancel_reason=reason)
             if visit is not None:
                 await update_visit(tx, visit, status="cancelled", cancelled_at=now)
+            await self._return_to_quota(tx, ticket)
             if by != "patient":
-                await add_notice(tx, ticket.user_id, "cancelled", now, ticket_payload(ticket, reason=reason), ticket.id)
+                extra = {"note": note} if note else {}
+                await add_notice(tx, ticket.user_id, "cancelled", now, ticket_payload(ticket, reason=reason, **extra),
+                                 ticket.id)
             if visit is not None:
                 await self._after_change(tx, visit.phase, [visit.service], now)
             return await self._view(tx, ticket, visit, now)
@@ -156,14 +173,17 @@ class PatientOperations(ServiceBase):
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             ticket = await ticket_by_id(tx, ticket_id, lock=True)
             visit = await latest_visit(tx, ticket_id, lock=True)
-            if ticket.status != "skipped" or visit is None or visit.status != "skipped":
-                raise errors.InvalidTransition(number=ticket.number, status=ticket.status, action="rejoin")
-            grace = dt.timedelta(minutes=self.settings.notifications.skip_grace_minutes)
-            if now - visit.skipped_at > grace or ticket.day != now.date():
-                raise errors.RejoinExpired(number=ticket.number, grace_minutes=grace.total_seconds() / 60)
-            new = await self._new_visit(tx, ticket, visit.phase, now, service=visit.service)
-            await update_ticket(tx, ticket, now, status="waiting")
-            await self._after_change(tx, new.phase, [new.service], now)
-            return await self._view(tx, ticket, new, now)
+            return await self._rejoin(tx, ticket, visit, now)
 
         return await self._tx(fn)
+
+    async def _rejoin(self, tx: Tx, ticket: TicketRow, visit, now: dt.datetime) -> TicketView:
+        if ticket.status != "skipped" or visit is None or visit.status != "skipped":
+            raise errors.InvalidTransition(number=ticket.number, status=ticket.status, action="rejoin")
+        grace = dt.timedelta(minutes=self.settings.notifications.skip_grace_minutes)
+        if now - visit.skipped_at > grace or ticket.day != now.date():
+            raise errors.RejoinExpired(number=ticket.number, grace_minutes=grace.total_seconds() / 60)
+        new = await self._new_visit(tx, ticket, visit.phase, now, service=visit.service)
+        await update_ticket(tx, ticket, now, status="waiting")
+        await self._after_change(tx, new.phase, [new.service], now)
+        return await self._view(tx, ticket, new, now)

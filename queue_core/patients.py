@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .db import Database
-from .models import BotState, FaqUnanswered, Outbox, Patient, Ticket, User
+from .models import BotState, DailyCounter, FaqUnanswered, Outbox, Patient, Ticket, User
 
 
 class DuplicatePatient(Exception):
@@ -168,6 +168,16 @@ class PatientRepository:
         return await self.db.run(fn)
 
     # ------------------------------------------------------------------ quotas
+    async def issued_on(self, day: dt.date) -> dict[str, int]:
+        """Places of the daily quota used per service on a clinic day (issued minus cancelled), to hide
+        services whose quota is used up."""
+        async def fn(session: AsyncSession) -> dict[str, int]:
+            rows = await session.execute(select(DailyCounter.service, DailyCounter.last_seq - DailyCounter.returned)
+                                         .where(DailyCounter.day == day))
+            return {service: seq for service, seq in rows}
+
+        return await self.db.run(fn)
+
     # ------------------------------------------------------------------ FAQ
     async def record_unanswered(self, user_id: int | None, question: str, score: float | None) -> None:
         now = self.clock()

@@ -3,13 +3,13 @@
 Each method opens one transaction (BEGIN IMMEDIATE on SQLite, row locks on PostgreSQL), changes
 the state and writes the outbox rows the change owes, so a crash loses neither.
 """
+from .counter_ops import CounterOperations
 from .intake import Availability, IntakeQueries, Preview
-from .patient_ops import PatientOperations
 from .service_base import FINAL, TicketView
 from .staff_ops import StaffOperations
 
 __all__ = ["QueueService", "TicketView", "FINAL", "Availability", "Preview"]
 
 
-class QueueService(IntakeQueries, PatientOperations, StaffOperations):
+class QueueService(IntakeQueries, CounterOperations, StaffOperations):
     """The one entry point to the queue for the bot, the web API, the simulator and the tests."""

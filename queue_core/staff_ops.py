@@ -40,7 +40,7 @@ class StaffOperations(ServiceBase):
             head = await tx.one(tx.locked(
                 select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
                 .where(waiting_in_scope(self.settings, channel.phase, channel.services))
-                .order_by(*QUEUE_ORDER).limit(1), skip=True))
+                .order_by(*QUEUE_ORDER).limit(1)))
             if head is None:
                 return None
             visit, ticket = VisitRow.of(head[:13]), TicketRow.of(head[13:])

@@ -112,3 +112,22 @@ def test_two_listed_names_run_together_are_split_and_an_unlisted_name_is_left_al
 def test_an_apostrophe_the_first_recogniser_saw_is_not_lost_to_the_other():
     assert merged(("ROBI'AH NINGSIH", 0.9), ("ROBIAH NINGSIH", 0.6))[0] == "ROBI'AH NINGSIH"
     assert merged(("NUR'AINIBR.NASUTION", 0.9), ("NURAINI BR NASUTION", 0.6))[0] == "NUR'AINI BR. NASUTION"
+
+
+def test_a_speck_read_as_a_comma_at_the_line_end_is_dropped_and_the_birth_date_still_parses():
+    from ocr.fields import Text, _ttl
+
+    text, _ = merged(("PANDEGLANG,20-03-1991", 0.95), ("PANDEGLANG, 20-03-1991 ,", 0.8))
+    assert text == "PANDEGLANG, 20-03-1991"
+    place, birth = _ttl(Text("MAKASSAR,03-11-1965 ,", 0.9))
+    assert (place, str(birth)) == ("MAKASSAR", "1965-11-03")
+
+
+def test_only_a_sure_exact_closed_vocabulary_reading_skips_the_second_recogniser():
+    from ocr.pipeline import _settled
+
+    box = Box(np.array([[0, 0], [50, 0], [50, 10], [0, 10]], np.float32))
+    assert _settled("agama", Line(box, ": ISLAM", 0.97, 0))
+    assert not _settled("agama", Line(box, "ISLAN", 0.97, 0))
+    assert not _settled("agama", Line(box, "ISLAM", 0.6, 0))
+    assert not _settled("alamat", Line(box, "ISLAM", 0.97, 0))
