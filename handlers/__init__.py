@@ -5,7 +5,7 @@ A feature module exposes:
     def register(app: Application) -> None  adds its handlers (use a `group` if it must not
                                             shadow others)
 and is added to FEATURES below. Handlers parse the update, call one service
-(`bot.services.context.services`), and render the reply from bot/i18n.py.
+(`context.services`, bot/context.py), and render the reply from bot/i18n.py.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from . import (
     error,
     help,
     mydata,
+    mydata_edit,
     patient_notices,
     private_only,
     register,
@@ -35,8 +36,8 @@ from . import (
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
-FEATURES = [emergency, private_only, start, help, staff, admin, admin_closures, staff_roles, retrain, register, ticket, status, mydata,
-            patient_notices, chat]
+FEATURES = [emergency, private_only, start, help, staff, admin, admin_closures, staff_roles, retrain, register,
+            ticket, status, mydata, mydata_edit, patient_notices, chat]
 
 
 def register_all(app: Application) -> None:

@@ -1,13 +1,13 @@
 """Emergency first, everywhere: every text a patient types, in any state (the menu, each
 registration step, a question), goes through `nlp.emergency.detect` before any other handler.
 
-Registered in GROUP (-1), which PTB runs before group 0. An emergency is answered at once (what to
-do now: the UGD, 119, the clinic's phone, from the live settings), the staff are alerted
+Registered in GROUP (-2), which PTB runs before every group but private_only's (-3). An emergency
+is answered at once (what to do now: the UGD, 119, the clinic's phone, from the live settings), the staff are alerted
 (handlers/emergency_alerts.py), and then a second message says whether they really were. The
 update then stops (ApplicationHandlerStop): the registration conversation never sees the message,
 so its state and draft stay as they were and the patient's next answer is taken at the same step,
-and the FAQ does not answer the emergency a second time. Any other text goes on to group 0
-untouched. Staff and admins are left alone: their texts (a broadcast draft, a note) are theirs.
+and the FAQ does not answer the emergency a second time. Any other text goes on to the next
+groups untouched. Staff and admins are left alone: their texts (a broadcast draft, a note) are theirs.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ from .reg_fields import REG
 
 log = logging.getLogger(__name__)
 COMMANDS: list = []
-GROUP = -1
+GROUP = -2  # every patient text meets the detector first (only private_only.py, -3, comes before)
 
 
 async def reporter(update: Update, context) -> tuple[str, str | None, bool]:

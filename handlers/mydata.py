@@ -16,6 +16,7 @@ from bot.menu import MenuCommand
 from queue_core import errors
 from queue_core.privacy import mask_nik
 
+from .mydata_edit import edit_buttons
 from .patient_common import answer_stale, inline, main_keyboard, patients, touch
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ async def show(update: Update, context: PusqueContext) -> None:
     for p in people:
         lines += describe(p, lang)
     lines += ["", t("md.footer", lang)]
+    buttons += edit_buttons(people, lang)
     buttons.append([(t("md.btn.delete", lang), "md:delete")])
     await update.effective_message.reply_text("\n".join(lines), reply_markup=inline(buttons))
 

@@ -111,13 +111,22 @@ async def _save(update: Update, context: PusqueContext, pid: int, field: str, va
     changed = await CounterPatients(services.db, services.clock).update(pid, {field: value})
     if changed is None:
         return await answer_stale(update, context)
-    before, after = changed
-    await services.staff.audit(update.effective_user.id, "patient_edit", target=str(pid), detail={
-        "field": field, "before": getattr(before, field), "after": getattr(after, field), "via": "chat"})
-    shown = t(f"sex.{value}", lang) if field == "sex" else (value.strftime("%d-%m-%Y") if hasattr(value, "strftime")
-                                                            else value)
+    before, after = (_plain(getattr(record, field)) for record in changed)
+    await services.staff.audit(update.effective_user.id, "patient_edit", target=str(pid),
+                               detail={"field": field, "before": before, "after": after, "via": "chat"})
+    if field == "sex":
+        shown = t(f"sex.{after}", lang)
+    elif field == "birth_date":
+        shown = dt.date.fromisoformat(after).strftime("%d-%m-%Y")
+    else:
+        shown = after
     await update.effective_message.reply_text(t("mde.saved", lang, field=t(f"field.{field}", lang), value=shown),
                                               reply_markup=main_keyboard(lang))
+
+
+def _plain(value):
+    """A value as the audit log stores it (JSON): dates as ISO text."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _problem_text(problem: Problem, lang: str) -> str:

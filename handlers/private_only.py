@@ -10,7 +10,7 @@ from bot.context import PusqueContext
 from bot.i18n import register_texts, t
 
 PERSONAL = ("data", "daftar", "status", "batal", "antre")
-GROUP = -2  # before the emergency check (-1) and the features' own handlers (group 0)
+GROUP = -3  # first: before the emergency check (-2), a pending /data edit (-1) and the features (0)
 
 
 async def private_only(update: Update, context: PusqueContext) -> None:

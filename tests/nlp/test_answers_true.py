@@ -137,12 +137,12 @@ def test_late_answer_names_the_rejoin_button_and_where_it_puts_you(matcher, text
 
 
 def test_privacy_answer_matches_what_the_screens_show(matcher):
-    """The registration check shows the NIK in full (handlers/register._value_text); /data masks it."""
+    """The registration check shows the NIK in full (handlers/reg_steps.value_text); /data masks it."""
     from handlers.mydata import mask_nik
-    from handlers.register import _value_text
+    from handlers.reg_steps import value_text
 
     nik = "3507124509900003"
-    assert _value_text("nik", nik, "id") == nik and mask_nik(nik) != nik
+    assert value_text("nik", nik, "id") == nik and mask_nik(nik) != nik
     text = matcher.answer("data_pribadi", "id")
     assert "tidak pernah ditampilkan utuh" not in text and "never shown in full" not in matcher.answer("data_pribadi", "en")
     assert "utuh" in text and "/data" in text
