@@ -73,6 +73,8 @@ class TicketLists:
     """The "+"-joined conditions and ","-joined route of a ticket as lists (ORM object or plain row)."""
 
     __slots__ = ()
+    conditions: str
+    route: str
 
     @property
     def condition_list(self) -> list[str]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .clock import Clock
@@ -46,7 +47,7 @@ class OutboxRepository:
             result = await session.execute(
                 update(Outbox).where(Outbox.status == "sending").values(status="pending", next_attempt_at=now)
             )
-            return result.rowcount or 0
+            return cast(CursorResult, result).rowcount or 0
 
         return await self._tx(fn)
 

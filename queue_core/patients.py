@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Callable
+from typing import Callable, cast
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -156,8 +157,9 @@ class PatientRepository:
             cond = Ticket.user_id == owner_id
             if ids:
                 cond = cond | Ticket.patient_id.in_(ids)
-            anonymised = (await session.execute(update(Ticket).where(cond).values(patient_id=None, user_id=None))).rowcount
-            dropped = (await session.execute(
+            anonymised = cast(CursorResult, await session.execute(
+                update(Ticket).where(cond).values(patient_id=None, user_id=None))).rowcount
+            dropped = cast(CursorResult, await session.execute(
                 delete(Outbox).where(Outbox.chat_id == owner_id, Outbox.status.in_(("pending", "failed"))))).rowcount
             await session.execute(delete(Patient).where(Patient.owner_id == owner_id))
             await session.execute(update(FaqUnanswered).where(FaqUnanswered.user_id == owner_id).values(user_id=None))

@@ -173,7 +173,8 @@ WAITING_COLUMNS = (visits.c.id, visits.c.turn_near_sent, tickets.c.id, tickets.c
                    tickets.c.service, tickets.c.level, tickets.c.conditions, tickets.c.age, visits.c.entered_at)
 
 
-async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[str], limit: int | None) -> list[tuple]:
+async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[str],
+                       limit: int | None) -> list[Sequence[Any]]:
     """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
     service, level, conditions, age, entered_at)."""
     def make(limited: bool):

@@ -148,7 +148,7 @@ class StaffOperations(ServiceBase):
             view = await self._view(tx, ticket, new, now)
             await add_notice(tx, ticket.user_id, "transferred", now,
                              ticket_payload(ticket, phase=phase, position=view.position), ticket.id)
-            if old_phase:
+            if old_phase and old_service:
                 await self._after_change(tx, old_phase, [old_service], now)
             await self._after_change(tx, phase, [to_service], now)
             return view

@@ -7,9 +7,9 @@ transaction of the process's one `async_sessionmaker`, the same code on SQLite a
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Sequence, cast
 
-from sqlalchemy import ColumnElement, exc, false, or_
+from sqlalchemy import ColumnElement, Table, exc, false, or_
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql import Executable, Select
 
@@ -19,12 +19,12 @@ SESSION_KEY = "pusque.tx"
 OUTBOX_WRITTEN = "pusque.outbox_written"  # session.info flag: this transaction added outbox rows
 INTEGRITY_ERRORS = (exc.IntegrityError,)
 
-tickets = Ticket.__table__
-visits = Visit.__table__
-outbox = Outbox.__table__
-channel_states = ChannelState.__table__
-daily_counters = DailyCounter.__table__
-staff = StaffMember.__table__
+tickets = cast(Table, Ticket.__table__)
+visits = cast(Table, Visit.__table__)
+outbox = cast(Table, Outbox.__table__)
+channel_states = cast(Table, ChannelState.__table__)
+daily_counters = cast(Table, DailyCounter.__table__)
+staff = cast(Table, StaffMember.__table__)
 
 
 def one_of(column, values) -> ColumnElement[bool]:
