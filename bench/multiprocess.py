@@ -142,7 +142,7 @@ async def drive(urls: list[str], token: str) -> dict:
         return r.status, body
 
     async def caller(session, base: str, channel: str) -> None:
-        while True:
+        while not errors:  # one caller's error ends the run: a busy shared channel would spin forever
             status, body = await post(session, base, channel, "call")
             if status == 409 and body.get("error") == "channel_busy":
                 busy[base] += 1

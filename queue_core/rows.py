@@ -73,21 +73,27 @@ async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow |
     return None if row is None else VisitRow.of(row)
 
 
-def _channel_state_statement(pg: bool):
-    current = and_(visits.c.channel == channel_states.c.name, one_of(visits.c.status, ("called", "serving")))
-    statement = (select(channel_states.c.paused, *VISIT_COLUMNS, *TICKET_COLUMNS)
-                 .select_from(channel_states.outerjoin(visits, current).outerjoin(tickets, tickets.c.id == visits.c.ticket_id))
+_CURRENT = and_(visits.c.channel == channel_states.c.name, one_of(visits.c.status, ("called", "serving")))
+# SQLite (one writer at a time, BEGIN IMMEDIATE): the state and the current visit in one statement.
+CHANNEL_STATE = (select(channel_states.c.paused, *VISIT_COLUMNS, *TICKET_COLUMNS)
+                 .select_from(channel_states.outerjoin(visits, _CURRENT).outerjoin(tickets, tickets.c.id == visits.c.ticket_id))
                  .where(channel_states.c.name == bindparam("channel")))
-    return statement.with_for_update(of=channel_states) if pg else statement
-
-
-CHANNEL_STATE = {pg: _channel_state_statement(pg) for pg in (False, True)}  # built once
+# PostgreSQL: the state row locked alone (channel_state reads the visit after the lock).
+LOCK_CHANNEL = select(channel_states.c.paused).where(channel_states.c.name == bindparam("channel")).with_for_update()
 
 
 async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, TicketRow] | None] | None:
-    """Whether a channel is paused and the visit called or served there with its ticket, in one
-    statement that locks the channel's state row (PostgreSQL); None for a channel with no state row."""
-    rows = await tx.all(CHANNEL_STATE[tx.pg], {"channel": channel})
+    """Whether a channel is paused and the visit called or served there with its ticket; None for a
+    channel with no state row. On PostgreSQL the state row is locked first and the visit read by a
+    second statement: under READ COMMITTED a statement that waited for the lock re-reads only the
+    locked row, so a visit joined in the same statement would be the one from before the wait (a
+    patient another process just called there would be missed, and a second one called)."""
+    if tx.pg:
+        paused = await tx.all(LOCK_CHANNEL, {"channel": channel})
+        if not paused:
+            return None
+        return bool(paused[0][0]), await current_at_channel(tx, channel)
+    rows = await tx.all(CHANNEL_STATE, {"channel": channel})
     if not rows:
         return None
     pairs = [(VisitRow.of(r[1:14]), TicketRow.of(r[14:])) for r in rows if r[1] is not None]
