@@ -114,7 +114,7 @@ _locks: dict[str, asyncio.Lock] = {}
 
 
 async def _engine(context, name: str, make) -> Any:
-    services = context.services
+    services = services_of(context)  # a handler's context, or the Application at start-up (warm_up)
     if name in services.extras:
         return services.extras[name]
     lock = _locks.setdefault(f"{id(services)}:{name}", asyncio.Lock())
