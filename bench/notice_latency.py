@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import aiohttp
+import yaml
 
 from bench.bot_loop import pct, start_bot, write_config
 from local_botapi import LocalTelegram
@@ -34,6 +35,12 @@ NURSE = 900002  # config.yaml local_mode.staff_ids: staff in local mode
 
 async def run(patients: int, calls: int, folder: Path) -> dict:
     config = write_config(folder, limits=True)
+    raw = yaml.safe_load(config.read_text(encoding="utf-8"))  # open all day: the figure must not depend on the hour
+    all_day = {day: "00:00-23:59" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    raw["clinic"]["hours"], raw["clinic"]["holidays"] = all_day, []
+    for service in raw["services"]:
+        service["hours"] = all_day
+    config.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     proc, url = await start_bot(config)
     settings = load_settings(config, env={})
     db = Database(settings.database_url)
