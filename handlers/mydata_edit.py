@@ -19,7 +19,8 @@ from queue_core.counter import CounterPatients
 
 from .buttondata import button_int
 from .patient_common import answer_stale, inline, main_keyboard, patients, touch
-from .reg_fields import PARSERS, Problem
+from .reg_fields import PARSERS
+from .reg_steps import problem_text
 
 EDITABLE = ("name", "birth_date", "sex", "address", "phone", "bpjs")
 PENDING = "md_edit"  # user_data: {"pid", "field", "at"} while the bot waits for the new value
@@ -87,7 +88,7 @@ async def on_text(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     value, problem = PARSERS[pending["field"]](update.effective_message.text or "", context.services.clock().date())
     if problem is not None:
-        await update.effective_message.reply_text(_problem_text(problem, lang) + "\n" + t("mde.again", lang),
+        await update.effective_message.reply_text(problem_text(problem, lang) + "\n" + t("mde.again", lang),
                                                   reply_markup=inline([[(t("pt.btn.cancel", lang), "mde:stop")]]))
         raise ApplicationHandlerStop
     context.user_data.pop(PENDING, None)
@@ -127,13 +128,6 @@ async def _save(update: Update, context: PusqueContext, pid: int, field: str, va
 def _plain(value):
     """A value as the audit log stores it (JSON): dates as ISO text."""
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def _problem_text(problem: Problem, lang: str) -> str:
-    values = dict(problem.values)
-    if "field" in values:
-        values["field"] = t(f"field.{values['field']}", lang)
-    return t(problem.key, lang, **values)
 
 
 register_texts({
