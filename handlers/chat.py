@@ -14,7 +14,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import PusqueContext
 from bot.i18n import t
-from bot.menu import MenuCommand
+from bot.menu import MenuCommand, commands_of, publish_for_user
 
 from . import help as help_feature
 from .patient_common import (
@@ -51,6 +51,8 @@ async def set_language(update: Update, context: PusqueContext) -> None:
     await patients(context).set_lang(update.effective_user.id, lang)
     context.user_data[LANG_KEY] = lang
     await update.effective_message.reply_text(t("pt.lang.set", lang), reply_markup=main_keyboard(lang))
+    role = await context.services.roles.role_of(update.effective_user.id)
+    await publish_for_user(context.bot, update.effective_user.id, role, commands_of(context), lang)
 
 
 async def faq(update: Update, context: PusqueContext) -> None:

@@ -19,13 +19,13 @@ async def start(update: Update, context: PusqueContext) -> None:
     services = context.services
     user = update.effective_user
     role = await services.roles.role_of(user.id)
-    text = t("start.welcome", clinic=services.settings.clinic.name, name=user.first_name)
+    lang = await touch(update, context)
+    text = t("start.welcome", lang, clinic=services.settings.clinic.name, name=user.first_name)
     if role is not Role.PATIENT:
-        text += "\n\n" + t("start.role", role_id=t(f"role.{role.value}", "id"), role_en=t(f"role.{role.value}", "en"))
-    await touch(update, context)
+        text += "\n\n" + t("start.role", lang, role=t(f"role.{role.value}", lang))
     # one message: the welcome with the language choice (the main menu keyboard comes with the answer)
-    await update.effective_message.reply_text(text + "\n\n" + t("pt.lang.ask", "id"), reply_markup=language_buttons())
-    await publish_for_user(context.bot, user.id, role, commands_of(context))
+    await update.effective_message.reply_text(text + "\n\n" + t("pt.lang.ask", lang), reply_markup=language_buttons())
+    await publish_for_user(context.bot, user.id, role, commands_of(context), lang)
 
 
 def register(app: Application) -> None:

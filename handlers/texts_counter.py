@@ -14,7 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "counter.told": {"id": "Pasien diberi tahu lewat chat.", "en": "The patient is told in the chat."},
     "counter.not_told": {"id": "Pasien ini tidak memakai Telegram: beri tahu langsung.",
                          "en": "This patient has no Telegram: tell them in person."},
-    "counter.clear_button": {"id": "🗑 Kosongkan antrean {service}", "en": "Clear the {service} queue"},
+    "counter.clear_button": {"id": "🗑 Kosongkan antrean {service}", "en": "🗑 Clear the {service} queue"},
     "counter.clear_confirm": {
         "id": "Kosongkan antrean {service}? {n} pasien yang menunggu ({phases}) akan dibatalkan dan diberi tahu "
               "alasannya. Pasien yang sedang dipanggil/dilayani dan yang sudah menunggu di tahap sesudahnya tidak "
@@ -24,7 +24,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "to go on, or Cancel.",
     },
     "counter.cleared": {"id": "Antrean {service} dikosongkan: {n} nomor dibatalkan ({numbers}). Alasan: {reason}",
-                        "en": "The {service} queue was cleared: {n} numbers cancelled. Reason: {reason}"},
+                        "en": "The {service} queue was cleared: {n} numbers cancelled ({numbers}). Reason: {reason}"},
     "counter.clear_nothing": {"id": "Tidak ada pasien yang menunggu di antrean {service}.",
                               "en": "Nobody is waiting in the {service} queue."},
     "counter.clear_kept": {"id": "Antrean {service} tidak dikosongkan.", "en": "The {service} queue was not cleared."},
@@ -36,3 +36,12 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 register_texts(TEXTS)
+
+
+def note_in(note: str, lang: str) -> str:
+    """A clearing reason chosen from the buttons is stored in Indonesian; a patient reads it in their own
+    language. A reason typed by staff is shown as they typed it."""
+    for key in CLEAR_REASONS:
+        if note == TEXTS[f"counter.reason.{key}"]["id"]:
+            return TEXTS[f"counter.reason.{key}"][lang if lang in ("id", "en") else "id"]
+    return note
