@@ -54,7 +54,8 @@ async def touch(update: Update, context) -> str:
     """Record the account (first contact creates it) and return its language."""
     user, chat = update.effective_user, update.effective_chat
     if user is not None and chat is not None and not context.user_data.get("_seen"):
-        row = await patients(context).touch_user(user.id, chat.id, user.first_name or "")
+        app_lang = "en" if (user.language_code or "").lower().startswith("en") else "id"
+        row = await patients(context).touch_user(user.id, chat.id, user.first_name or "", app_lang)
         context.user_data["_seen"] = True
         context.user_data.setdefault(LANG_KEY, row.lang)
     return await lang_of(update, context)

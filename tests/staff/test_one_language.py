@@ -25,7 +25,7 @@ async def test_a_nurse_who_chose_english_reads_english_only(clinic, nurse):
     help_text = _words(await nurse.next_message(contains="commands"))
     assert "Available commands" in help_text and "/call - Call next" in help_text
     assert not [w for w in INDONESIAN_ONLY if w in help_text]
-    ticket = await clinic.services.queue.issue(service="A", conditions=["hamil"])
+    ticket = await clinic.services.queue.issue(service="A", user_id=None, conditions=["hamil"])
     await nurse.send("/call Loket 1")
     called = _words(await nurse.next_message(contains="Calling"))
     assert f"Calling {ticket.number} (General clinic) to Loket 1" in called
@@ -36,7 +36,7 @@ async def test_a_nurse_who_chose_english_reads_english_only(clinic, nurse):
 
 async def test_a_nurse_in_indonesian_and_an_admin_read_indonesian_only(clinic, nurse, admin):
     await _choose(nurse, "🇮🇩 Bahasa Indonesia", "Indonesia")
-    await clinic.services.queue.issue(service="A")
+    await clinic.services.queue.issue(service="A", user_id=None)
     await nurse.send("/call Loket 1")
     called = _words(await nurse.next_message(contains="Memanggil"))
     assert "Panggil ulang" in called and not [w for w in ENGLISH_ONLY if w in called]
@@ -56,3 +56,15 @@ async def test_an_english_admin_confirms_a_broadcast_in_english_with_the_text_in
     confirm = _words(await admin.next_message(contains="announcement"))
     assert "Send this announcement to all patients" in confirm and "Clinic closed tomorrow" in confirm
     assert "Send" in confirm and "Kirim" not in confirm and "pasien" not in confirm
+
+
+async def test_a_new_user_whose_telegram_is_english_is_greeted_in_english_until_they_choose(clinic):
+    tourist = await clinic.user(first_name="Sam", language_code="en")
+    await tourist.send("/start")
+    welcome = _words(await tourist.next_message(contains="Welcome"))
+    assert "Selamat datang" not in welcome
+    await tourist.press("🇮🇩 Bahasa Indonesia")
+    await tourist.next_message(contains="Bahasa diatur")
+    await tourist.send("/help")
+    help_text = _words(await tourist.next_message(contains="Perintah"))
+    assert not [w for w in ENGLISH_ONLY if w in help_text]
