@@ -4,7 +4,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
 from telegram import Chat, Message, Update, User
 
 from bot.i18n import TEXTS, t
