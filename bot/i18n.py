@@ -13,6 +13,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Welcome to {clinic}, {name}!\nI am PusQue, the clinic's queue assistant. "
               "Send /help to see what I can do.",
     },
+    "start.register": {
+        "id": "Untuk mendaftar, kirim foto KTP Anda sekarang (tampak depan, jelas). Ingin mengetik data "
+              "sendiri, atau mendaftarkan anak? Tekan \"{button}\".",
+        "en": "To register, send a photo of your KTP now (front side, sharp). Rather type your details, or "
+              "register a child? Press \"{button}\".",
+    },
+    "start.lang": {"id": "Bahasa: Indonesia. Ganti bahasa: /bahasa", "en": "Language: English. Change it: /bahasa"},
     "start.role": {
         "id": "Anda terdaftar sebagai {role}.",
         "en": "You are registered as {role}.",
