@@ -5,13 +5,13 @@ import aiohttp
 from telegram.ext import CommandHandler
 
 
-async def test_start_greets_the_patient_in_indonesian_only_with_the_language_choice(pusque):
+async def test_start_greets_the_patient_in_indonesian_only_with_the_menu(pusque):
     ani = await pusque.user(first_name="Ani")
     await ani.send("/start")
     reply = await ani.next_message()
     assert "Selamat datang di Puskesmas Sumbersari, Ani" in reply["text"] and "Welcome" not in reply["text"]
-    buttons = [b["text"] for row in reply["reply_markup"]["inline_keyboard"] for b in row]
-    assert "🇬🇧 English" in buttons
+    assert "/bahasa" in reply["text"]  # the language is named, with how to change it
+    assert "🎫 Ambil antrean" in str(await ani.keyboard())  # the menu comes with the welcome
 
 
 async def test_help_lists_the_patient_commands_and_the_clinic_phone(pusque):

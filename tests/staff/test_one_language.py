@@ -63,7 +63,8 @@ async def test_a_new_user_whose_telegram_is_english_is_greeted_in_english_until_
     await tourist.send("/start")
     welcome = _words(await tourist.next_message(contains="Welcome"))
     assert "Selamat datang" not in welcome
-    await tourist.press("🇮🇩 Bahasa Indonesia")
+    await tourist.send("/bahasa")
+    await tourist.press("🇮🇩 Bahasa Indonesia", message=await tourist.next_message(contains="Choose your language"))
     await tourist.next_message(contains="Bahasa diatur")
     await tourist.send("/help")
     help_text = _words(await tourist.next_message(contains="Perintah"))
