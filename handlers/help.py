@@ -7,6 +7,9 @@ from telegram.ext import Application, CommandHandler
 from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand, commands_of, menu_for
+from bot.roles import STAFF_ROLES
+
+from .patient_common import staff_keyboard
 
 COMMANDS = [MenuCommand("help", "Bantuan / Help", order=1)]
 
@@ -22,7 +25,7 @@ async def help_command(update: Update, context: PusqueContext) -> None:
         t("help.header", "id") + " / " + t("help.header", "en"), *lines, "",
         t("help.contact", "id", **contact), t("help.contact", "en", **contact),
     ])
-    await update.effective_message.reply_text(text)
+    await update.effective_message.reply_text(text, reply_markup=staff_keyboard() if role in STAFF_ROLES else None)
 
 
 def register(app: Application) -> None:

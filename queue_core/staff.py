@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -193,8 +193,9 @@ class StaffStore:
             return None
 
         async def fn(session: AsyncSession, now: dt.datetime) -> TokenInfo | None:
-            row = await session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token),
-                                                               ApiToken.revoked_at.is_(None)))
+            row = await session.scalar(select(ApiToken).where(
+                ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None),
+                or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now)))
             return None if row is None else TokenInfo(row.id, row.name, row.role)
 
         return await self._tx(fn)
