@@ -105,15 +105,31 @@ async def lookup(request: web.Request) -> web.Response:
 
 
 def _ticket_body(body, settings) -> tuple[str, str, list[str]]:
-    digits = _id_number(body)
-    wanted = check.ticket_request({k: v for k, v in body.items() if k != "id"} | {"patient_id": 1},
-                                  settings.services, settings.conditions)
-    asked = {k for k, rule in settings.conditions.items() if not rule.age_based}
-    told = [c for c in wanted["conditions"] if c not in asked]
-    if told:
-        raise check.BadFields({"conditions": check.problem(
-            "unknown_condition", "Kondisi usia dihitung dari tanggal lahir: " + ", ".join(told),
-            "Age conditions come from the birth date: " + ", ".join(told), known=sorted(asked))})
+    """(NIK or BPJS digits, service, conditions); BadFields names every bad field. Age conditions
+    are not asked: they come from the record's birth date, as in the chat."""
+    problems: dict = {}
+    wanted: dict = {}
+    try:
+        digits = _id_number(body)
+    except check.BadFields as exc:
+        if "body" in exc.problems:
+            raise
+        problems.update(exc.problems)
+    try:
+        wanted = check.ticket_request({k: v for k, v in body.items() if k != "id"} | {"patient_id": 1},
+                                      settings.services, settings.conditions)
+    except check.BadFields as exc:
+        problems.update(exc.problems)
+    asked = sorted(k for k, rule in settings.conditions.items() if not rule.age_based)
+    conditions = body.get("conditions")
+    told = [c[:40] for c in conditions if isinstance(c, str) and c not in asked][:5] if isinstance(conditions, list) else []
+    if told and "conditions" not in problems:
+        problems["conditions"] = check.problem("unknown_condition", "Kondisi ini tidak ditanyakan di sini (usia "
+                                               "dihitung dari tanggal lahir): " + ", ".join(told),
+                                               "Not asked here (age comes from the birth date): " + ", ".join(told),
+                                               known=asked)
+    if problems:
+        raise check.BadFields(problems)
     return digits, wanted["service"], wanted["conditions"]
 
 
