@@ -99,6 +99,7 @@
     const { status, data } = await post("api/kiosk/tickets", { id: typed, service, conditions });
     if (status !== 201) { say(problem(data), "error"); return; }
     window.ticketView.render($("ticket"), data);
+    typed = ""; showTyped();  // the number typed is not left on the screen
     if (conditions.includes("darurat")) {
       say(`GAWAT DARURAT: segera ke UGD atau minta tolong petugas sekarang; telepon ${options.emergency_number}. / Emergency: go to the emergency unit or ask the staff now.`, "error");
     } else say(`Nomor Anda ${data.number}. Silakan cetak dan tunggu panggilan. / Your number: print it and wait to be called.`, "ok");

@@ -33,7 +33,7 @@ window.ticketView = (() => {
       el("div", "t-service", t.service_name));
     if (t.doctors && t.doctors.length) ticket.append(line("Dokter bertugas", t.doctors.join(", ")));
     if (t.position != null) ticket.append(line("Posisi / Position", String(t.position)));
-    if (t.expected_at) ticket.append(line("Perkiraan dipanggil / Expected", "± " + t.expected_at));
+    if (t.expected_at) ticket.append(line("Perkiraan dipanggil / Expected", "±\u00a0" + t.expected_at));
     else if (t.estimate_minutes != null) ticket.append(line("Perkiraan tunggu / Wait", `± ${Math.round(t.estimate_minutes)} menit`));
     ticket.append(line("Diambil / Issued", t.issued_at));
     const qr = el("img", "t-qr");
