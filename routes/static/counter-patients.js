@@ -50,7 +50,9 @@
     buildForm();
     showFieldErrors($("patient-form"), {});
     $("ktp-note").hidden = true;
-    $("form-title").firstChild.textContent = record ? "Ubah data: " + record.name + " " : "Pasien baru ";
+    const title = $("form-title");
+    title.textContent = record ? `Ubah data: ${record.name} ` : "Pasien baru ";
+    title.append(el("small", null, record ? "Correct the record" : "New walk-in patient"));
     if (record) {
       fill({ ...record, nik: "" });
       $("p-nik").placeholder = `${record.nik} (kosongkan: tidak diubah / leave empty: unchanged)`;
@@ -78,9 +80,14 @@
     const { status, data } = await call(method, path, body);
     if (status === 200 || status === 201) {
       showFieldErrors(form, {});
-      say(editing ? `Data ${data.name} disimpan. / Saved.` : `${data.name} terdaftar. / Registered.`, "ok");
-      editing = null;
-      window.counterIssue.open(data);
+      if (editing) {
+        editing = null;
+        window.counterTabs.show("find");
+        say(`Data ${data.name} disimpan. / Saved.`, "ok");
+      } else {
+        say(`${data.name} terdaftar. / Registered.`, "ok");
+        window.counterIssue.open(data);
+      }
     } else if (status === 400) {
       const rest = showFieldErrors(form, data.fields);
       say("Periksa isian yang ditandai. / Check the marked fields. " + errorText({ fields: rest }), "error");

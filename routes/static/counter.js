@@ -5,6 +5,7 @@
 
   const tabs = {
     show(name) {
+      $("issue").hidden = true;
       document.querySelectorAll(".tab").forEach((t) => { t.hidden = t.id !== "tab-" + name; });
       document.querySelectorAll("[data-tab]").forEach((b) => b.classList.toggle("active", b.dataset.tab === name));
     },

@@ -144,3 +144,44 @@ async def test_the_kiosk_gives_a_number_to_a_registered_patient_by_nik(clinic, t
         assert "WULANDARI" not in content and "MERPATI" not in content
     ticket = await q.queue.find("A-001")
     assert ticket.level == 1 and ticket.status == "waiting"
+
+
+async def test_a_record_is_corrected_and_a_queue_cleared_only_with_its_code_typed(clinic, admin, nurse):
+    from playwright.async_api import expect
+
+    from tests.staff.conftest import audit_rows
+
+    q = clinic.services
+    joko = await clinic.user(first_name="Pak Joko")
+    await chat_patient(clinic, joko)
+    his = await q.queue.issue(service="B", user_id=joko.id)
+    await joko.next_message(contains=his.number)
+    async with chromium_page(viewport=(1280, 800)) as page:
+        await page.goto(clinic.web_url + "/counter")
+        await page.fill("#login-code", await code_from_chat(admin))
+        await page.click("#login-form button[type=submit]")
+        await expect(page.locator("#who-name")).to_have_text("Dr. Sari (9001) (admin)")
+        await page.fill("#find-q", "santoso")
+        await page.click("#find-form button[type=submit]")
+        await page.click("#found li button:not(.primary)")
+        await expect(page.locator("#form-title")).to_contain_text("Ubah data: BUDI SANTOSO")
+        await page.fill("#p-address", "Jl. Kenanga 5, Malang")
+        await page.click("#patient-save")
+        await expect(page.locator("#msg")).to_contain_text("Data BUDI SANTOSO disimpan")
+        [row] = await audit_rows(q, "api_patient_update")
+        assert row.detail["after"] == {"address": "JL. KENANGA 5, MALANG"} and row.detail["token"].startswith("loket:Dr. Sari")
+
+        await page.click("[data-tab=checkin]")
+        await page.click("#scan")  # headless: no camera, so the page says to type the number
+        await expect(page.locator("#scan-note")).to_contain_text("ketik nomornya")
+
+        await page.click("[data-tab=cancel]")
+        await page.select_option("#clear-service", "B")
+        await page.fill("#clear-reason", "Dokter gigi cuti")
+        await page.fill("#clear-confirm", "A")
+        await expect(page.locator("#clear-go")).to_be_disabled()
+        await page.fill("#clear-confirm", "b")
+        await page.click("#clear-go")
+        await expect(page.locator("#msg")).to_contain_text("Antrean B dikosongkan: 1 nomor dibatalkan")
+    assert "Dokter gigi cuti" in (await joko.next_message(contains="dibatalkan"))["text"]
+    assert (await q.queue.view(his.id)).status == "cancelled"
