@@ -175,3 +175,18 @@ async def test_staff_get_the_staff_keyboard_and_patients_the_patient_menu(clinic
     await nurse.send("jam buka?")
     await nurse.next_message()
     assert [b["text"] for row in await nurse.keyboard() for b in row] == ["/call", "/queue", "/kode", "/help"]
+
+
+def test_a_ktp_reading_fills_only_the_sure_fields_of_the_counter_form():
+    from routes.ticket_print import form_fields
+
+    result = {"fields": {"nik": "3573056501951004", "nama": "rina  wulandari", "tanggal_lahir": None,
+                         "jenis_kelamin": None, "alamat": "JL. MERPATI 3", "rt_rw": "003/005", "kel_desa": "SUMBERSARI",
+                         "kecamatan": "LOWOKWARU"},
+              "confidence": {"nik": 0.99, "nama": 0.95, "alamat": 0.97, "rt_rw": 0.5, "kel_desa": 0.96, "kecamatan": 0.99},
+              "nik_valid": True}
+    form, notes = form_fields(result, 0.9)
+    assert form == {"nik": "3573056501951004", "name": "RINA WULANDARI", "birth_date": "1995-01-25", "sex": "P",
+                    "address": "JL. MERPATI 3, KEL. SUMBERSARI, KEC. LOWOKWARU"}
+    assert notes == ["birth_date_from_nik", "sex_from_nik"]
+    assert form_fields({"fields": {"nik": None}, "error": "not an image"}, 0.9) == ({}, [])
