@@ -89,14 +89,18 @@ class StaffStore:
         return await self._tx(fn)
 
     async def revoke(self, user_id: int) -> tuple[str, str] | None:
-        """Take an invite-claimed role away (the user is a patient again): (role, name) it had, or
-        None when the user had none (roles listed in config.yaml are changed in the file)."""
+        """Take an invite-claimed role away (the user is a patient again), and end their counter page
+        sessions: (role, name) it had, or None when the user had none (roles listed in config.yaml
+        are changed in the file)."""
         async def fn(session: AsyncSession, now: dt.datetime) -> tuple[str, str] | None:
             member = await session.get(StaffMember, user_id, with_for_update=True)
             if member is None or member.source != "invite":
                 return None
             before = (member.role, member.name or "")
             await session.delete(member)
+            await session.execute(update(ApiToken).where(  # their counter page sessions end with the role
+                ApiToken.created_by == user_id, ApiToken.expires_at.is_not(None), ApiToken.revoked_at.is_(None))
+                .values(revoked_at=now))
             return before
 
         return await self._tx(fn)

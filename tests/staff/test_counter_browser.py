@@ -75,6 +75,12 @@ async def test_staff_register_a_walk_in_print_the_number_and_the_board_calls_it(
         assert box["width"] < 230  # 54 mm at 96 dpi is 204 px: the 58 mm paper's width
         shot = await screenshot(page, tmp_path, "counter_print_58mm")
         assert shot.stat().st_size > 0
+        widths = {}
+        for paper in ("80", "a6"):  # 76 mm is 287 px at 96 dpi, 101 mm 382 px
+            await page.evaluate(f"document.body.dataset.paper = '{paper}'")
+            widths[paper] = (await ticket.bounding_box())["width"]
+            await screenshot(page, tmp_path, f"counter_print_{paper}")
+        assert 230 < widths["80"] < 300 < widths["a6"] < 400
         await page.emulate_media(media="screen")
 
         walk_in = await q.queue.find("A-001")

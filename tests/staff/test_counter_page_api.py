@@ -190,3 +190,18 @@ def test_a_ktp_reading_fills_only_the_sure_fields_of_the_counter_form():
                     "address": "JL. MERPATI 3, KEL. SUMBERSARI, KEC. LOWOKWARU"}
     assert notes == ["birth_date_from_nik", "sex_from_nik"]
     assert form_fields({"fields": {"nik": None}, "error": "not an image"}, 0.9) == ({}, [])
+
+
+async def test_a_revoked_member_loses_the_counter_page_at_once(clinic, http):
+    from queue_core.counter_login import CounterLogin
+
+    store = clinic.services.staff
+    invite = await store.create_invite("staff", ADMIN_ID)
+    await store.claim_invite(invite, 7001, "Bidan Ani")
+    code, _ = await CounterLogin(clinic.services.db, store.clock).new_code(7001, "Bidan Ani")
+    status, session = await call(http, "POST", "/api/counter/login", json={"code": code})
+    assert status == 200 and session["name"] == "loket:Bidan Ani (7001)"
+    kept = await store.create_token("loket-pc", "staff", 7001)  # a /token token is its admin's to revoke
+    assert await store.revoke(7001) == ("staff", "Bidan Ani")
+    assert (await call(http, "GET", "/api/counter/session", bearer(session["token"])))[0] == 401
+    assert (await call(http, "GET", "/api/counter/session", bearer(kept)))[0] == 200
