@@ -25,6 +25,12 @@ async def sign_in(page, clinic, nurse) -> None:
     await expect(page.locator("#app")).to_be_visible()
 
 
+async def no_sideways_scroll(page) -> None:
+    """Everything fits the screen's width: a tablet or a small laptop never scrolls sideways."""
+    width, inner = await page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= inner, f"the page is {width} px wide on a {inner} px screen"
+
+
 async def checked_in_at(services, number: str) -> dt.datetime | None:
     from sqlalchemy import select
 
@@ -108,6 +114,7 @@ async def test_check_in_by_number_and_cancel_tell_the_telegram_patient(clinic, n
     async with chromium_page(viewport=(800, 1280)) as page:  # a tablet held upright
         await sign_in(page, clinic, nurse)
         await page.click("[data-tab=checkin]")
+        await no_sideways_scroll(page)
         await page.fill("#checkin-number", his.number.lower())
         await page.click("#checkin-form button[type=submit]")
         await expect(page.locator("#msg")).to_contain_text(f"{his.number} sudah datang (posisi 1)")
@@ -140,6 +147,7 @@ async def test_the_kiosk_gives_a_number_to_a_registered_patient_by_nik(clinic, t
         await expect(page.locator("#typed")).to_have_text(RINA["nik"])
         await page.click("#id-next")
         await expect(page.locator("#masked-name")).to_have_text("R*** W********")
+        await no_sideways_scroll(page)
         await page.click('#services [data-service="A"]')
         await page.check('#conditions input[value="hamil"]')
         await page.click("#take")
@@ -191,3 +199,23 @@ async def test_a_record_is_corrected_and_a_queue_cleared_only_with_its_code_type
         await expect(page.locator("#msg")).to_contain_text("Antrean B dikosongkan: 1 nomor dibatalkan")
     assert "Dokter gigi cuti" in (await joko.next_message(contains="dibatalkan"))["text"]
     assert (await q.queue.view(his.id)).status == "cancelled"
+
+
+async def test_a_staff_token_signs_in_a_reload_keeps_the_session_and_sign_out_ends_it(clinic):
+    from playwright.async_api import expect
+
+    token = await clinic.services.staff.create_token("loket-pc", "staff", 9001)
+    async with chromium_page(viewport=(1280, 720)) as page:
+        await page.goto(clinic.web_url + "/counter")
+        await page.fill("#login-code", token)
+        await page.click("#login-form button[type=submit]")
+        await expect(page.locator("#who-name")).to_have_text("loket-pc")
+        await page.reload()
+        await expect(page.locator("#app")).to_be_visible()
+        await page.click("#logout")
+        await expect(page.locator("#login")).to_be_visible()
+        await expect(page.locator("#app")).to_be_hidden()
+        assert await page.evaluate("sessionStorage.length") == 0
+        await page.fill("#login-code", "12345")
+        await page.click("#login-form button[type=submit]")
+        await expect(page.locator("#msg")).to_contain_text("code: Kode masuk berisi 6 angka")
