@@ -46,7 +46,8 @@ def patient(i: int) -> dict:
     female = i % 2 == 1
     nik = f"357305{born.day + (40 if female else 0):02d}{born.month:02d}{born.year % 100:02d}{1 + i // 50:04d}"
     assert is_valid_nik(nik), nik
-    return {"nik": nik, "name": f"Pasien Loket {chr(65 + i % 26)}{chr(65 + i // 26 % 26)}", "sex": "P" if female else "L",
+    name = f"Pasien Loket {chr(65 + i % 26)}{chr(65 + i // 26 % 26)}"
+    return {"nik": nik, "name": name, "sex": "P" if female else "L",
             "birth_date": born.isoformat(), "address": f"Jl. Mawar {i}, Malang", "bpjs": f"{i:013d}"}
 
 

@@ -84,8 +84,9 @@ async def login(request: web.Request) -> web.Response:
     except LoginRefused as exc:
         wait = refusals.note(client, "counter_login", f"code {exc.reason}")
         return refused(401, wait, {"error": "unauthorized", "reason": exc.reason,
-                                   "message": "Kode salah, sudah dipakai, atau sudah lewat waktunya. Minta kode baru "
-                                              "dengan /kode. / Wrong, used or expired code: ask for a new one with /kode."})
+                                   "message": "Kode salah, sudah dipakai, atau sudah lewat waktunya. Minta kode "
+                                              "baru dengan /kode. / Wrong, used or expired code: ask for a new one "
+                                              "with /kode."})
     await services.staff.audit(session.telegram_id, "counter_login", target=session.name,
                                detail={"role": session.role, "via": "counter_page", "client": client_of(request)})
     return web.json_response({"token": session.token, "name": session.name, "role": session.role,

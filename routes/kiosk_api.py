@@ -122,7 +122,8 @@ def _ticket_body(body, settings) -> tuple[str, str, list[str]]:
         problems.update(exc.problems)
     asked = sorted(k for k, rule in settings.conditions.items() if not rule.age_based)
     conditions = body.get("conditions")
-    told = [c[:40] for c in conditions if isinstance(c, str) and c not in asked][:5] if isinstance(conditions, list) else []
+    listed = conditions if isinstance(conditions, list) else []
+    told = [c[:40] for c in listed if isinstance(c, str) and c not in asked][:5]
     if told and "conditions" not in problems:
         problems["conditions"] = check.problem("unknown_condition", "Kondisi ini tidak ditanyakan di sini (usia "
                                                "dihitung dari tanggal lahir): " + ", ".join(told),

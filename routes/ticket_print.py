@@ -128,8 +128,8 @@ async def post_ktp(request: web.Request) -> web.Response:
             "message_en": "Send a KTP photo (JPEG/PNG, at most 10 MB)."}}}, status=400)
     reader = await _reader(services)
     if reader is None:
-        return web.json_response({"error": "reader_unavailable", "message": "Pembaca KTP tidak tersedia; ketik datanya. "
-                                  "/ The KTP reader is not available; type the data."}, status=503)
+        return web.json_response({"error": "reader_unavailable", "message": "Pembaca KTP tidak tersedia; ketik "
+                                  "datanya. / The KTP reader is not available; type the data."}, status=503)
     result = await reader.read(image, "ktp.jpg", today=services.clock().date())
     form, notes = form_fields(result, services.settings.ocr_min_confidence)
     await _audit(request, "api_ktp_read", info, None, read=sorted(form), error=result.get("error"))

@@ -104,7 +104,8 @@ async def test_the_print_data_has_the_number_the_doctor_on_duty_and_a_qr_code(cl
     assert status == 200
     assert (data["number"], data["service_name"], data["doctors"], data["position"]) == (
         view.number, "Poli Umum", ["dr. Sari"], 1)
-    assert data["qr"] == f"PUSQUE:2026-11-23:{view.number}:{view.id}" and data["qr_svg"].startswith("data:image/svg+xml")
+    assert data["qr"] == f"PUSQUE:2026-11-23:{view.number}:{view.id}"
+    assert data["qr_svg"].startswith("data:image/svg+xml")
     assert (await call(http, "GET", "/api/tickets/Z-999/print", bearer(token)))[0] == 404
 
 
@@ -183,7 +184,8 @@ def test_a_ktp_reading_fills_only_the_sure_fields_of_the_counter_form():
     result = {"fields": {"nik": "3573056501951004", "nama": "rina  wulandari", "tanggal_lahir": None,
                          "jenis_kelamin": None, "alamat": "JL. MERPATI 3", "rt_rw": "003/005", "kel_desa": "SUMBERSARI",
                          "kecamatan": "LOWOKWARU"},
-              "confidence": {"nik": 0.99, "nama": 0.95, "alamat": 0.97, "rt_rw": 0.5, "kel_desa": 0.96, "kecamatan": 0.99},
+              "confidence": {"nik": 0.99, "nama": 0.95, "alamat": 0.97, "rt_rw": 0.5, "kel_desa": 0.96,
+                             "kecamatan": 0.99},
               "nik_valid": True}
     form, notes = form_fields(result, 0.9)
     assert form == {"nik": "3573056501951004", "name": "RINA WULANDARI", "birth_date": "1995-01-25", "sex": "P",
