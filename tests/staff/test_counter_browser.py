@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from queue_core.counter import CounterPatients
 from queue_core.models import Ticket
 from queue_core.patients import PatientRepository
 from tests.browser import chromium_page, needs_chromium, screenshot
@@ -220,3 +221,44 @@ async def test_a_staff_token_signs_in_a_reload_keeps_the_session_and_sign_out_en
         await page.fill("#login-code", "12345")
         await page.click("#login-form button[type=submit]")
         await expect(page.locator("#msg")).to_contain_text("code: Kode masuk berisi 6 angka")
+
+
+class ReadsRinasCard:
+    """Stands in for the KTP reader (its models take a worker process and ~10 s to load): the page
+    and the route are what is tested here; the reader has its own tests (tests/ocr)."""
+
+    def __init__(self) -> None:
+        self.images: list[bytes] = []
+
+    async def read(self, image: bytes, filename: str = "image", *, today=None) -> dict:
+        self.images.append(image)
+        fields = {"nik": RINA["nik"], "nama": "RINA WULANDARI", "tanggal_lahir": None, "jenis_kelamin": None,
+                  "alamat": "JL. MERPATI 3", "rt_rw": None, "kel_desa": "SUMBERSARI", "kecamatan": None}
+        return {"fields": fields, "confidence": {k: 0.99 for k in fields}, "nik_valid": True, "problems": [],
+                "error": None, "seconds": 0.1}
+
+
+async def test_a_ktp_photo_fills_the_form_for_staff_to_check(clinic, nurse, tmp_path):
+    from playwright.async_api import expect
+
+    reader = clinic.services.extras["ktp_reader"] = ReadsRinasCard()
+    photo = tmp_path / "ktp.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    async with chromium_page(viewport=(800, 1280)) as page:
+        await sign_in(page, clinic, nurse)
+        await page.click("[data-tab=new]")
+        await page.set_input_files("#ktp-photo", str(photo))
+        await page.click("#ktp-read")
+        await expect(page.locator("#ktp-note")).to_contain_text("Periksa setiap isian")
+        form = page.locator("#patient-form")
+        await expect(form.locator("[name=nik]")).to_have_value(RINA["nik"])
+        await expect(form.locator("[name=name]")).to_have_value("RINA WULANDARI")
+        await expect(form.locator("[name=birth_date]")).to_have_value("1995-01-25")  # from the NIK
+        await expect(form.locator("[name=sex]")).to_have_value("P")
+        await expect(form.locator("[name=address]")).to_have_value("JL. MERPATI 3, KEL. SUMBERSARI")
+        await expect(form.locator("[name=phone]")).to_have_value("")
+        patients = CounterPatients(clinic.services.db, clinic.services.clock)
+        assert await patients.find_nik(RINA["nik"]) is None  # nothing is saved before staff press Simpan
+        await page.click("#patient-save")
+        await expect(page.locator("#msg")).to_contain_text("RINA WULANDARI terdaftar")
+    assert reader.images == [photo.read_bytes()]
