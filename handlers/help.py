@@ -7,8 +7,9 @@ from telegram.ext import Application, CommandHandler
 from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand, commands_of, menu_for
+from bot.roles import STAFF_ROLES
 
-from .patient_common import lang_of
+from .patient_common import lang_of, staff_keyboard
 
 COMMANDS = [MenuCommand("help", "Bantuan / Help", order=1)]
 
@@ -22,7 +23,7 @@ async def help_command(update: Update, context: PusqueContext) -> None:
     contact = dict(clinic=clinic.name, address=clinic.address, phone=clinic.phone,
                    emergency=clinic.emergency_number)
     text = "\n".join([t("help.header", lang), *lines, "", t("help.contact", lang, **contact)])
-    await update.effective_message.reply_text(text)
+    await update.effective_message.reply_text(text, reply_markup=staff_keyboard() if role in STAFF_ROLES else None)
 
 
 def register(app: Application) -> None:

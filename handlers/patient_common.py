@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMa
 from telegram.error import BadRequest
 
 from bot.i18n import t
+from bot.roles import STAFF_ROLES
 from bot.services import services_of
 from queue_core.patients import PatientRepository
 
@@ -64,6 +65,22 @@ async def touch(update: Update, context) -> str:
 def main_keyboard(lang: str) -> ReplyKeyboardMarkup:
     k = [t(key, lang) for key in MENU_KEYS]
     return ReplyKeyboardMarkup([[k[0], k[1]], [k[2], k[3]]], resize_keyboard=True)
+
+
+STAFF_KEYS = (("/call", "/queue"), ("/kode", "/help"))  # commands: each button sends its text
+
+
+def staff_keyboard() -> ReplyKeyboardMarkup:
+    """The staff's menu: call the next patient, the queue, the counter page's code, help."""
+    return ReplyKeyboardMarkup([list(row) for row in STAFF_KEYS], resize_keyboard=True)
+
+
+async def menu_keyboard(update: Update, context, lang: str) -> ReplyKeyboardMarkup:
+    """The keyboard of the user's role: the staff keyboard for staff and admins, else the patient menu."""
+    user = update.effective_user
+    if user is not None and await context.services.roles.role_of(user.id) in STAFF_ROLES:
+        return staff_keyboard()
+    return main_keyboard(lang)
 
 
 def menu_regex(key: str) -> str:

@@ -10,7 +10,7 @@ from bot.i18n import t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
 
-from .patient_common import main_keyboard, patients, touch
+from .patient_common import menu_keyboard, patients, touch
 
 COMMANDS = [MenuCommand("start", "Mulai / Start", order=0)]
 
@@ -28,7 +28,7 @@ async def start(update: Update, context: PusqueContext) -> None:
         parts.append(t("start.register", lang, button=t("pt.btn.register", lang)))
     parts.append(t("start.lang", lang))
     # one message with the menu: no language question to answer first (/bahasa changes it)
-    await update.effective_message.reply_text("\n\n".join(parts), reply_markup=main_keyboard(lang))
+    await update.effective_message.reply_text("\n\n".join(parts), reply_markup=await menu_keyboard(update, context, lang))
     await publish_for_user(context.bot, user.id, role, commands_of(context), lang)
 
 

@@ -33,6 +33,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "counter.reason.full": {"id": "Kapasitas layanan hari ini sudah penuh", "en": "Today's capacity is used up"},
     "counter.reason.outage": {"id": "Gangguan listrik/sistem di puskesmas",
                               "en": "A power or system outage at the clinic"},
+    "counter.code": {
+        "id": "Kode masuk halaman loket: {code}\nBerlaku {minutes} menit (sampai jam {until}) dan hanya sekali. Ketik kode "
+              "ini di halaman loket (halaman \"counter\" di server web PusQue; admin tahu alamatnya). Jangan "
+              "berikan kode ini kepada siapa pun.",
+        "en": "Counter page sign-in code: {code}\nValid for {minutes} minutes (until {until}), once. Type it on "
+              "the counter page (the \"counter\" page of PusQue's web server; the admin knows its address). Do not "
+              "give it to anyone.",
+    },
 }
 
 register_texts(TEXTS)
