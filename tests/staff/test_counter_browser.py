@@ -262,3 +262,25 @@ async def test_a_ktp_photo_fills_the_form_for_staff_to_check(clinic, nurse, tmp_
         await page.click("#patient-save")
         await expect(page.locator("#msg")).to_contain_text("RINA WULANDARI terdaftar")
     assert reader.images == [photo.read_bytes()]
+
+
+async def test_an_address_the_patient_changes_in_chat_is_what_the_counter_page_shows(clinic, nurse):
+    from playwright.async_api import expect
+
+    joko = await clinic.user(first_name="Pak Joko")
+    await chat_patient(clinic, joko)
+    await joko.send("/data")
+    data = await joko.next_message(contains="Data yang kami simpan")
+    [edit] = [b["text"] for row in data["reply_markup"]["inline_keyboard"] for b in row if b["text"].startswith("✏️")]
+    await joko.press(edit, message=data)
+    await joko.press("Alamat", message=await joko.next_message(contains="mana yang mau diubah"))
+    await joko.next_message(contains="Alamat yang baru")
+    await joko.send("Jl. Flamboyan 21, Malang")
+    await joko.next_message(contains="Tersimpan")
+    async with chromium_page(viewport=(1280, 800)) as page:
+        await sign_in(page, clinic, nurse)
+        await page.fill("#find-q", "santoso")
+        await page.click("#find-form button[type=submit]")
+        await page.click("#found li button:not(.primary)")
+        await expect(page.locator("#form-title")).to_contain_text("BUDI SANTOSO")
+        await expect(page.locator("#p-address")).to_have_value("JL. FLAMBOYAN 21, MALANG")
