@@ -3,6 +3,9 @@ without a sign-in and without showing anyone's data.
 
     GET  /api/kiosk/options    the polis (open now or why not) and the priority questions
     POST /api/kiosk/lookup     {"id": NIK or BPJS}: {"name": "R*** W*******"} (masked), 404 when unknown
+    POST /api/kiosk/ktp        a photo of the patient's own KTP (the body, image bytes): its NIK read
+                               by the KTP reader, {"id": NIK, "name": masked} when registered, 404 when
+                               not, 422 when no NIK could be read
     POST /api/kiosk/tickets    {"id", "service", "conditions"}: 201 the ticket to print (numbers only)
 
 Only a whole NIK (16 digits) or BPJS number (13 digits) finds a record, exactly. The answers hold
@@ -29,7 +32,7 @@ from queue_core.privacy import mask_kiosk_name
 
 from . import counter_input as check
 from .counter_api import _bad, _body, _queue_error
-from .ticket_print import print_data
+from .ticket_print import MAX_PHOTO, _reader, form_fields, print_data
 
 LIMIT_PER_MINUTE, LIMIT_BURST = 20, 20
 LIMITER = web.AppKey("kiosk_limiter", ClientLimiter)
@@ -104,6 +107,34 @@ async def lookup(request: web.Request) -> web.Response:
     return web.json_response({"name": mask_kiosk_name(patient.name)})
 
 
+async def scan(request: web.Request) -> web.Response:
+    """The KTP held up to the kiosk's camera: only its NIK is used, only to find the record; the
+    answer is what typing that NIK would give (the card's holder already has the number)."""
+    refused = _limited(request)
+    if refused is not None:
+        return refused
+    services = services_of(request.app[APPLICATION])
+    image = await request.read()
+    if not image or len(image) > MAX_PHOTO:
+        return _bad(check.BadFields({"photo": check.problem(
+            "missing" if not image else "too_large", "Foto KTP tidak terbaca: ambil foto lagi (paling besar 10 MB).",
+            "No KTP photo: take it again (at most 10 MB).")}))
+    reader = await _reader(services)
+    if reader is None:
+        return web.json_response({"error": "reader_unavailable", "message": "Pemindai KTP tidak tersedia: ketik "
+                                  "NIK Anda. / The KTP scanner is not available: type your NIK."}, status=503)
+    result = await reader.read(image, "ktp.jpg", today=services.clock().date())
+    del image
+    nik = form_fields(result, services.settings.ocr_min_confidence)[0].get("nik")
+    if not nik or not result.get("nik_valid", True):
+        return web.json_response({"error": "not_read", "message": "NIK pada KTP tidak terbaca. Ketik NIK Anda. / "
+                                  "The NIK could not be read: type it."}, status=422)
+    patient = await _find(services, nik)
+    if patient is None:
+        return _not_found()
+    return web.json_response({"id": nik, "name": mask_kiosk_name(patient.name)})
+
+
 def _ticket_body(body, settings) -> tuple[str, str, list[str]]:
     """(NIK or BPJS digits, service, conditions); BadFields names every bad field. Age conditions
     are not asked: they come from the record's birth date, as in the chat."""
@@ -165,4 +196,5 @@ def add_routes(app: web.Application) -> None:
     app[LIMITER] = ClientLimiter(LIMIT_PER_MINUTE / 60, LIMIT_BURST)
     app.router.add_get("/api/kiosk/options", options)
     app.router.add_post("/api/kiosk/lookup", lookup)
+    app.router.add_post("/api/kiosk/ktp", scan)
     app.router.add_post("/api/kiosk/tickets", ticket)

@@ -63,6 +63,23 @@
     await showServices();
   }
 
+  async function scanKtp(file) {
+    // the card's own NIK, read on the server; it is kept for the ticket and never shown
+    say("Membaca KTP… / Reading the KTP…");
+    let resp;
+    try {
+      resp = await fetch("api/kiosk/ktp", { method: "POST", headers: { "Content-Type": file.type || "image/jpeg" }, body: file });
+    } catch (e) { say("Tidak tersambung ke server. Silakan ke loket. / No connection.", "error"); return; }
+    let data = {};
+    try { data = await resp.json(); } catch (e) { data = {}; }
+    $("ktp-photo").value = "";
+    if (resp.status !== 200) { say(problem(data), "error"); return; }
+    typed = data.id;  // not put on the screen
+    $("masked-name").textContent = data.name;
+    say("");
+    await showServices();
+  }
+
   async function showServices() {
     const resp = await fetch("api/kiosk/options");
     options = await resp.json();
@@ -109,6 +126,7 @@
   keypad(); showTyped();
   document.addEventListener("pointerdown", touched);
   $("id-next").onclick = lookup;
+  $("ktp-photo").onchange = (e) => { if (e.target.files.length) scanKtp(e.target.files[0]); };
   $("take").onclick = take;
   $("print").onclick = () => window.ticketView.print(paper);
   document.querySelectorAll(".again").forEach((b) => { b.onclick = reset; });

@@ -284,3 +284,27 @@ async def test_an_address_the_patient_changes_in_chat_is_what_the_counter_page_s
         await page.click("#found li button:not(.primary)")
         await expect(page.locator("#form-title")).to_contain_text("BUDI SANTOSO")
         await expect(page.locator("#p-address")).to_have_value("JL. FLAMBOYAN 21, MALANG")
+
+
+async def test_the_kiosk_scans_a_registered_patients_ktp_instead_of_typing(clinic, tmp_path):
+    from playwright.async_api import expect
+
+    import aiohttp
+
+    q = clinic.services
+    token = await q.staff.create_token("loket-pc", "staff", 9001)
+    async with aiohttp.ClientSession(clinic.web_url) as http:
+        async with http.post("/api/patients", json=RINA, headers={"Authorization": f"Bearer {token}"}) as resp:
+            assert resp.status == 201
+    q.extras["ktp_reader"] = ReadsRinasCard()
+    photo = tmp_path / "ktp.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    async with chromium_page(viewport=(768, 1024)) as page:
+        await page.goto(clinic.web_url + "/kiosk")
+        await page.set_input_files("#ktp-photo", str(photo))
+        await expect(page.locator("#masked-name")).to_have_text("R*** W********")
+        await page.click('#services [data-service="A"]')
+        await page.click("#take")
+        await expect(page.locator("#ticket .t-number")).to_have_text("A-001")
+        content = await page.content()
+        assert RINA["nik"] not in content and "WULANDARI" not in content

@@ -207,3 +207,32 @@ async def test_a_revoked_member_loses_the_counter_page_at_once(clinic, http):
     assert await store.revoke(7001) == ("staff", "Bidan Ani")
     assert (await call(http, "GET", "/api/counter/session", bearer(session["token"])))[0] == 401
     assert (await call(http, "GET", "/api/counter/session", bearer(kept)))[0] == 200
+
+
+class ReadsNik:
+    """Stands in for the KTP reader: a card whose NIK is `nik` (None: no NIK readable)."""
+
+    def __init__(self, nik: str | None) -> None:
+        self.nik = nik
+
+    async def read(self, image: bytes, filename: str = "image", *, today=None) -> dict:
+        fields = {"nik": self.nik, "nama": "RINA WULANDARI"}
+        return {"fields": fields, "confidence": {k: 0.99 for k in fields}, "nik_valid": self.nik is not None,
+                "problems": [], "error": None}
+
+
+async def test_the_kiosk_finds_a_patient_by_the_nik_on_their_ktp_photo(clinic, http):
+    q = clinic.services
+    token = await q.staff.create_token("loket-pc", "staff", ADMIN_ID)
+    await call(http, "POST", "/api/patients", bearer(token), json=RINA)
+    status, body = await call(http, "POST", "/api/kiosk/ktp", data=b"")
+    assert status == 400 and list(body["fields"]) == ["photo"]
+    q.extras["ktp_reader"] = ReadsNik(RINA["nik"])
+    status, body = await call(http, "POST", "/api/kiosk/ktp", data=b"\xff\xd8 a photo")
+    assert status == 200 and body == {"id": RINA["nik"], "name": "R*** W********"}
+    q.extras["ktp_reader"] = ReadsNik("3573056501951005")
+    status, body = await call(http, "POST", "/api/kiosk/ktp", data=b"\xff\xd8 someone else's card")
+    assert status == 404 and body["error"] == "patient_not_found"
+    q.extras["ktp_reader"] = ReadsNik(None)
+    status, body = await call(http, "POST", "/api/kiosk/ktp", data=b"\xff\xd8 a blurred card")
+    assert status == 422 and body["error"] == "not_read"
