@@ -287,9 +287,8 @@ async def test_an_address_the_patient_changes_in_chat_is_what_the_counter_page_s
 
 
 async def test_the_kiosk_scans_a_registered_patients_ktp_instead_of_typing(clinic, tmp_path):
-    from playwright.async_api import expect
-
     import aiohttp
+    from playwright.async_api import expect
 
     q = clinic.services
     token = await q.staff.create_token("loket-pc", "staff", 9001)
