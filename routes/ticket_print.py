@@ -17,8 +17,7 @@ from aiohttp import web
 
 from bot.services import services_of
 from bot.web import APPLICATION
-from ocr.nik import decode_nik
-from ocr.prefill import prefilled
+from ocr.prefill import form_draft
 from queue_core import errors
 from queue_core.clinic_data import ClinicStore
 from queue_core.counter_ops import ticket_qr_payload
@@ -87,32 +86,10 @@ async def _reader(services):
 
 
 def form_fields(result: dict, min_confidence: float) -> tuple[dict, list[str]]:
-    """The counter form's fields from a KTP reading (as the chat's handlers/reg_fields.from_ocr):
-    only fields read surely enough; the NIK gives the birth date and sex when their rows were not read."""
-    read = prefilled(result, min_confidence)
-    form: dict = {}
-    notes: list[str] = []
-    if read.get("nik"):
-        form["nik"] = read["nik"]
-    if read.get("nama"):
-        form["name"] = " ".join(read["nama"].split()).upper()
-    if read.get("tanggal_lahir"):
-        form["birth_date"] = read["tanggal_lahir"]
-    if read.get("jenis_kelamin") in ("LAKI-LAKI", "PEREMPUAN"):
-        form["sex"] = "L" if read["jenis_kelamin"] == "LAKI-LAKI" else "P"
-    decoded = decode_nik(form["nik"]) if form.get("nik") and result.get("nik_valid", True) else None
-    if decoded is not None:
-        if "birth_date" not in form:
-            form["birth_date"] = decoded.birth_date.isoformat()
-            notes.append("birth_date_from_nik")
-        if "sex" not in form:
-            form["sex"] = "L" if decoded.sex == "LAKI-LAKI" else "P"
-            notes.append("sex_from_nik")
-    parts = [read.get("alamat"), read.get("rt_rw") and f"RT/RW {read['rt_rw']}",
-             read.get("kel_desa") and f"KEL. {read['kel_desa']}", read.get("kecamatan") and f"KEC. {read['kecamatan']}"]
-    if any(parts):
-        form["address"] = ", ".join(p for p in parts if p)
-    return form, notes
+    """The counter form's fields from a KTP reading, as the chat's registration takes them
+    (ocr.prefill.form_draft), and notes such as "birth_date_from_nik"."""
+    form, derived = form_draft(result, min_confidence)
+    return form, [f"{field}_from_nik" for field in derived]
 
 
 async def post_ktp(request: web.Request) -> web.Response:
