@@ -1,19 +1,20 @@
 """Checks of the counter API's request bodies (routes/counter_api.py): each bad field is named.
 
-A problem is `{"code": ..., "message": ..., "message_en": ...}` under the field's name. The NIK
-goes through ocr.nik, the project's one NIK validator, as in the chat registration, and a
-problem has the chat's code and words (handlers/texts_patient.py `bad.*`). The other fields
-follow the chat's rules (handlers/reg_fields.py); the routes may not import the handlers
-(the import layers, pyproject.toml), so the few rules are repeated here.
+A problem is `{"code": ..., "message": ..., "message_en": ...}` under the field's name. A
+patient's fields follow the chat registration's rules and words, from one place
+(bot/patient_fields.py, `bad.*`); the API is stricter only where its contract says so: a birth
+date is ISO (`YYYY-MM-DD`) and sex is "L" or "P" as on the KTP.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-from ocr.nik import card_problems, nik_problems
+from bot.i18n import t
+from bot.patient_fields import PARSERS, Problem
+from bot.patient_fields import nik_problem as patient_nik_problem
+from ocr.nik import card_problems
 from queue_core.counter import FIELDS
-from queue_core.policy import age_on
 
 REQUIRED = ("nik", "name", "birth_date", "sex", "address")
 OPTIONAL = ("phone", "bpjs")
@@ -22,33 +23,10 @@ MAX_CONDITIONS = 16
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F .,'\-]{1,59}$")
-MESSAGES = {  # the chat's words (handlers/texts_patient.py)
-    "bad.nik_digits": ("NIK hanya berisi angka.", "The NIK has digits only."),
-    "bad.nik_length": ("NIK harus 16 angka (Anda mengetik {n}).", "The NIK must have 16 digits (you typed {n})."),
-    "bad.nik_province": ("Kode provinsi NIK ({code}) tidak ada.", "The NIK's province code ({code}) does not exist."),
-    "bad.nik_region": ("Kode kabupaten/kecamatan NIK tidak boleh 00.", "The NIK's regency/district code cannot be 00."),
-    "bad.nik_regency": ("Empat angka pertama NIK ({code}) bukan kode kabupaten/kota yang ada. Periksa lagi NIK di KTP.",
-                        "The NIK's first four digits ({code}) are not an existing regency/city code. "
-                        "Please check the NIK on the KTP."),
-    "bad.nik_date": ("Tanggal lahir di dalam NIK tidak valid.", "The birth date inside the NIK is not a valid date."),
-    "bad.nik_serial": ("Nomor urut NIK tidak boleh 0000.", "The NIK's serial cannot be 0000."),
-    "bad.nik_birth": ("NIK tidak cocok dengan tanggal lahir ({date}). Periksa NIK atau tanggal lahir.",
-                      "The NIK does not match the date of birth ({date}). Check the NIK or the date."),
-    "bad.nik_sex": ("NIK tidak cocok dengan jenis kelamin (untuk perempuan, tanggal di NIK ditambah 40).",
-                    "The NIK does not match the sex (for women the day in the NIK is plus 40)."),
-    "bad.name": ("Nama hanya berisi huruf, spasi, titik, koma, tanda petik atau strip (2-60 karakter).",
-                 "A name has letters, spaces, dots, commas, apostrophes or hyphens only (2-60 characters)."),
-    "bad.date": ("Tanggal lahir ditulis YYYY-MM-DD, mis. 1995-01-25.",
-                 "Write the birth date as YYYY-MM-DD, e.g. 1995-01-25."),
-    "bad.date_future": ("Tanggal lahir tidak boleh di masa depan.", "The date of birth cannot be in the future."),
-    "bad.date_old": ("Tanggal lahir terlalu lama (lebih dari 120 tahun).",
-                     "The date of birth is more than 120 years ago."),
+# The API's own words where its contract is stricter than the chat's
+API_WORDS = {
+    "bad.date": ("Tanggal lahir ditulis YYYY-MM-DD, mis. 1995-01-25.", "Write the birth date as YYYY-MM-DD, e.g. 1995-01-25."),
     "bad.sex": ('Jenis kelamin "L" (laki-laki) atau "P" (perempuan).', 'sex is "L" (male) or "P" (female).'),
-    "bad.address": ("Alamat terlalu pendek atau terlalu panjang (5-200 karakter).",
-                    "The address is too short or too long (5-200 characters)."),
-    "bad.phone": ("Nomor HP tidak valid. Contoh: 081234567890.", "Not a valid phone number. Example: 081234567890."),
-    "bad.bpjs": ("Nomor BPJS harus 13 angka.", "The BPJS number must have 13 digits."),
 }
 
 
@@ -62,28 +40,20 @@ def problem(code: str, message: str, message_en: str | None = None, **extra) -> 
     return {"code": code, "message": message, "message_en": message_en or message, **extra}
 
 
+def _said(found: Problem) -> dict:
+    if found.key in API_WORDS:
+        return problem(found.key, *API_WORDS[found.key])
+    return problem(found.key, t(found.key, "id", **found.values), t(found.key, "en", **found.values))
+
+
 def _bad(code: str, **values) -> dict:
-    text_id, text_en = MESSAGES[code]
-    return problem(code, text_id.format(**values), text_en.format(**values))
+    return _said(Problem(code, values))
 
 
 def nik_problem(nik: str, today: dt.date) -> dict | None:
-    """As the chat's handlers/reg_fields.nik_problem: the first reason ocr.nik gives, named."""
-    if not nik.isdigit():
-        return _bad("bad.nik_digits")
-    if len(nik) != 16:
-        return _bad("bad.nik_length", n=len(nik))
-    for reason in nik_problems(nik, today):
-        if "province" in reason:
-            return _bad("bad.nik_province", code=nik[:2])
-        if "regency code" in reason:
-            return _bad("bad.nik_regency", code=nik[:4])
-        if "serial" in reason:
-            return _bad("bad.nik_serial")
-        if "00" in reason:
-            return _bad("bad.nik_region")
-        return _bad("bad.nik_date")
-    return None
+    """The chat's NIK check (bot/patient_fields.nik_problem), as an API problem."""
+    found = patient_nik_problem(nik, today)
+    return None if found is None else _said(found)
 
 
 def _missing(field: str) -> dict:
@@ -101,48 +71,17 @@ def _object(body) -> dict:
     return body
 
 
-def _digits(text: str) -> str:
-    return re.sub(r"[\s.\-]", "", text.strip())
-
-
-def _birth_date(value: str, today: dt.date) -> tuple[dt.date | None, dict | None]:
-    try:
-        if not _ISO_DATE.match(value.strip()):
-            raise ValueError(value)
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None, _bad("bad.date")
-    if day > today:
-        return None, _bad("bad.date_future")
-    if age_on(day, today) > 120:
-        return None, _bad("bad.date_old")
-    return day, None
-
-
 def _parse(name: str, value: str, today: dt.date):
     """One field's value normalised as the chat stores it, or its problem."""
-    if name == "nik":
-        nik = _digits(value)
-        bad = nik_problem(nik, today)
-        return (None, bad) if bad else (nik, None)
-    if name == "name":
-        text = " ".join(value.split()).upper()
-        return (text, None) if _NAME.match(text) else (None, _bad("bad.name"))
-    if name == "birth_date":
-        return _birth_date(value, today)
+    if name == "birth_date" and not _ISO_DATE.match(value.strip()):
+        return None, _bad("bad.date")
     if name == "sex":
         sex = value.strip().upper()
         return (sex, None) if sex in ("L", "P") else (None, _bad("bad.sex"))
-    if name == "address":
-        text = " ".join(value.split()).upper()
-        return (text, None) if 5 <= len(text) <= 200 else (None, _bad("bad.address"))
-    if name == "phone":
-        phone = re.sub(r"[\s\-().]", "", value.strip())
-        phone = "0" + phone[3:] if phone.startswith("+62") else "0" + phone[2:] if phone.startswith("62") else phone
-        ok = phone.isdigit() and phone.startswith("0") and 9 <= len(phone) <= 14
-        return (phone, None) if ok else (None, _bad("bad.phone"))
-    bpjs = _digits(value)
-    return (bpjs, None) if bpjs.isdigit() and len(bpjs) == 13 else (None, _bad("bad.bpjs"))
+    parsed, found = PARSERS[name](value, today)
+    if found is not None:
+        return None, _said(found)
+    return (dt.date.fromisoformat(parsed) if name == "birth_date" else parsed), None
 
 
 def _field(name: str, value, today: dt.date):
