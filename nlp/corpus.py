@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-# The contract: ../shared/spec/faq-intents.md. Exactly these ids, no others.
+# The contract (docs/faq.md): exactly these ids, no others.
 INTENT_IDS: tuple[str, ...] = (
     "jam_buka", "hari_libur", "syarat_pendaftaran", "cara_daftar", "cara_ambil_antrean", "cek_antrean",
     "batal_antrean", "terlambat", "bpjs", "biaya", "daftar_poli", "jadwal_dokter", "lokasi", "kontak",

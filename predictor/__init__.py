@@ -1,4 +1,4 @@
-"""Wait-time prediction and the queue simulator (issue 8, spec/history.md).
+"""Wait-time prediction and the queue simulator (issue 8, docs/history.md).
 
 Light to import: TensorFlow is loaded only when a model is trained or loaded.
 """

@@ -1,4 +1,4 @@
-"""python -m predictor train|evaluate|simulate (spec/history.md)."""
+"""python -m predictor train|evaluate|simulate (docs/history.md)."""
 from __future__ import annotations
 
 import argparse

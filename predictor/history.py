@@ -1,4 +1,4 @@
-"""The queue history CSV of spec/history.md: one row per ticket per phase visit.
+"""The queue history CSV of docs/history.md: one row per ticket per phase visit.
 
 The queue store exports the same format; the simulator writes it; train/evaluate read it.
 """

@@ -1,4 +1,4 @@
-"""Discrete-event simulation of puskesmas days, written as history rows (spec/history.md).
+"""Discrete-event simulation of puskesmas days, written as history rows (docs/history.md).
 
 What it models: a ticket-taking wave before the counters open (patients take numbers from the bot
 at home) and a 07:00 rush, then a thinner stream until the service closes; each service's route

@@ -1,4 +1,4 @@
-"""The history CSV of spec/history.md: exact columns, lossless round trip, named errors."""
+"""The history CSV of docs/history.md: exact columns, lossless round trip, named errors."""
 import io
 
 import pytest
