@@ -104,19 +104,26 @@ async def test_staff_register_a_walk_in_print_the_number_and_the_board_calls_it(
         assert "WULANDARI" not in await board.content()
 
 
-async def test_check_in_by_number_and_cancel_tell_the_telegram_patient(clinic, nurse):
+async def test_check_in_by_the_ticket_qr_and_cancel_tell_the_telegram_patient(clinic, nurse):
     from playwright.async_api import expect
 
     q = clinic.services
     joko = await clinic.user(first_name="Pak Joko")
     pid = await chat_patient(clinic, joko)
     his = await q.queue.issue(service="A", user_id=joko.id, patient_id=pid)
-    await joko.next_message(contains=his.number)
+    ticket = await joko.next_message(contains=his.number)
+    # the QR on the ticket image in his chat, as a scanner at the counter reads it (it types what it reads)
+    import cv2
+    import numpy as np
+
+    image = cv2.imdecode(np.frombuffer(await joko.download(ticket["photo"][-1]["file_id"]), np.uint8), cv2.IMREAD_COLOR)
+    scanned, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    assert scanned.startswith("PUSQUE:") and his.number in scanned
     async with chromium_page(viewport=(800, 1280)) as page:  # a tablet held upright
         await sign_in(page, clinic, nurse)
         await page.click("[data-tab=checkin]")
         await no_sideways_scroll(page)
-        await page.fill("#checkin-number", his.number.lower())
+        await page.fill("#checkin-number", scanned)
         await page.click("#checkin-form button[type=submit]")
         await expect(page.locator("#msg")).to_contain_text(f"{his.number} sudah datang (posisi 1)")
         assert await checked_in_at(q, his.number) == clinic.services.clock()
