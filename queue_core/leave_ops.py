@@ -1,0 +1,95 @@
+"""When to come and when to leave home: the advice for one ticket, the patient's trip, and the
+sweep that writes the "time to leave now" notices that are due (rules: leave.py)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Sequence
+
+from sqlalchemy import select, update
+
+from . import errors
+from .advice import Advice, CallWindow, advice_at, safe_windows
+from .leave import MAX_LEAVE_SENDS, TRIP_CHOICES, first_phase, leave_due, patients, trip_or_default, write_leave_notice
+from .patient_ops import PatientOperations
+from .queries import build_snapshot, scope_services
+from .rows import ticket_by_id
+from .tx import Tx, tickets
+
+
+class LeaveOperations(PatientOperations):
+    async def advice(self, ticket_id: int) -> Advice | None:
+        """When the holder of `ticket_id` should be here and when they will likely be called, as
+        the queue stands now (None when the ticket is not waiting). The one function every message
+        that says "datang jam" uses: the ticket, /status, the leave-now notice, reminders."""
+        return (await self.view(ticket_id)).advice
+
+    async def trip_of_ticket(self, ticket_id: int) -> int:
+        """Minutes from home to the clinic of the ticket's patient (the default when unknown)."""
+        async def fn(tx: Tx, now: dt.datetime) -> int:
+            trip = await tx.scalar(select(patients.c.trip_minutes).select_from(
+                tickets.join(patients, patients.c.id == tickets.c.patient_id)).where(tickets.c.id == ticket_id))
+            return trip_or_default(self.settings, trip)
+
+        return await self._tx(fn)
+
+    async def set_trip(self, ticket_id: int, minutes: int) -> int:
+        """Remember the trip of the ticket's patient (for this and later tickets). A ticket whose
+        "time to leave now" is due with the new trip gets it at the next look (`send_leave_notices`)."""
+        if minutes not in TRIP_CHOICES and not 0 <= minutes <= 180:
+            raise ValueError("trip minutes must be between 0 and 180")
+
+        async def fn(tx: Tx, now: dt.datetime) -> int:
+            ticket = await ticket_by_id(tx, ticket_id)
+            if ticket.patient_id is None:
+                raise errors.TicketNotFound(number=ticket.number)
+            await tx.run(update(patients).where(patients.c.id == ticket.patient_id).values(trip_minutes=minutes))
+            return minutes
+
+        return await self._tx(fn)
+
+    async def send_leave_notices(self) -> int:
+        """Write every "time to leave now" that is due at this moment; returns how many. Run often
+        (bot/leave_watch.py): one estimator call per first-phase queue with someone still away."""
+        async def fn(tx: Tx, now: dt.datetime) -> int:
+            rows = await tx.all(select(tickets.c.id, tickets.c.user_id, tickets.c.number, tickets.c.service,
+                                       tickets.c.phase, tickets.c.leave_told_for, tickets.c.leave_sends,
+                                       patients.c.trip_minutes)
+                                .select_from(tickets.outerjoin(patients, patients.c.id == tickets.c.patient_id))
+                                .where(tickets.c.day == now.date(), tickets.c.status == "waiting",
+                                       tickets.c.checked_in_at.is_(None), tickets.c.user_id.is_not(None),
+                                       tickets.c.leave_sends < MAX_LEAVE_SENDS))
+            away = [r for r in rows if r[4] == first_phase(self.settings, r[3])]
+            windows = await self._windows_by_number(tx, away, now)
+            sent = 0
+            for ticket_id, user_id, number, service, _, told, sends, trip_minutes in away:
+                window = windows.get(number)
+                if window is None:
+                    continue
+                trip = trip_or_default(self.settings, trip_minutes)
+                advice = advice_at(now, window, self.estimator_name)
+                if sends == 0:
+                    due = leave_due(advice, trip, now)
+                else:
+                    again = dt.timedelta(minutes=self.settings.notifications.leave_again_minutes)
+                    due = told is not None and advice.come_at <= told - again
+                if due:
+                    await write_leave_notice(tx, user_id, ticket_id, number, service, advice, trip, sends, now)
+                    sent += 1
+            return sent
+
+        return await self._tx(fn)
+
+    async def _windows_by_number(self, tx: Tx, rows: Sequence[Sequence[Any]], now: dt.datetime) -> dict[str, CallWindow]:
+        """The call window of every waiting ticket in the queues these tickets wait in, by number."""
+        out: dict[str, CallWindow] = {}
+        done: set[tuple[str, frozenset[str]]] = set()
+        margin = self.settings.notifications.advice_margin_minutes
+        for row in rows:
+            phase, service = row[4], row[3]
+            key = (phase, scope_services(self.settings, phase, service))
+            if key in done:
+                continue
+            done.add(key)
+            snapshot = await build_snapshot(tx, self.settings, phase, service, now)
+            out.update((w.ticket, win) for w, win in zip(snapshot.waiting, safe_windows(self.estimator, snapshot, margin)))
+        return out
