@@ -33,8 +33,9 @@ class LeaveOperations(PatientOperations):
         return await self._tx(fn)
 
     async def set_trip(self, ticket_id: int, minutes: int) -> int:
-        """Remember the trip of the ticket's patient (for this and later tickets). A ticket whose
-        "time to leave now" is due with the new trip gets it at the next look (`send_leave_notices`)."""
+        """Remember the trip of the ticket's patient (for this and later tickets); returns how many
+        "time to leave now" notices the ticket has had. One that is due with the new trip is
+        written at the next look (`send_leave_notices`)."""
         if minutes not in TRIP_CHOICES and not 0 <= minutes <= 180:
             raise ValueError("trip minutes must be between 0 and 180")
 
@@ -43,7 +44,7 @@ class LeaveOperations(PatientOperations):
             if ticket.patient_id is None:
                 raise errors.TicketNotFound(number=ticket.number)
             await tx.run(update(patients).where(patients.c.id == ticket.patient_id).values(trip_minutes=minutes))
-            return minutes
+            return int(await tx.scalar(select(tickets.c.leave_sends).where(tickets.c.id == ticket_id)) or 0)
 
         return await self._tx(fn)
 

@@ -66,9 +66,9 @@ async def check_turn_near(
     returns whether `entered` (the ticket whose entry this transaction is writing) is near.
 
     Near means position <= turn_near_position or estimated wait <= turn_near_minutes, whichever
-    comes first; a patient who may still be at home (the first queue of the route, not checked in)
-    is near at their trip's minutes when the trip is longer, so a 30-minute trip hears it 30
-    minutes ahead. Such a patient who was never told "time to leave now" gets it first, in this
+    comes first; for a patient who may still be at home (the first queue of the route, not checked
+    in) the minutes grow by what their trip is longer than the default (15 + 30 - 15 = 30 minutes
+    ahead for a 30-minute trip, by default). Such a patient who was never told "time to leave now" gets it first, in this
     transaction (it comes before the turn-near: one chat's notices go out in order).
     A ticket that is near the moment it enters the queue (a short queue) gets no notice
     here: its caller says so in the entry notice (the ticket itself, or "next phase"), not in a
@@ -101,9 +101,10 @@ async def check_turn_near(
         return row[11] is None and settings.services[row[5]].route[0] == phase if row[5] in settings.services else False
 
     def near_minutes(row) -> float:
-        if not away(row):
+        """A trip longer than the default moves the turn-near earlier by the difference."""
+        if not away(row) or row[12] is None:
             return rules.turn_near_minutes
-        return max(rules.turn_near_minutes, rules.default_trip_minutes if row[12] is None else row[12])
+        return rules.turn_near_minutes + max(0, row[12] - rules.default_trip_minutes)
 
     def due(vid: int, position: int) -> bool:
         wait = wait_at.get(position)
@@ -180,9 +181,10 @@ def trip_or_default(settings: Rules, trip: int | None) -> int:
     return settings.notifications.default_trip_minutes if trip is None else int(trip)
 
 
-def leave_payload(number: str, service: str, ticket_id: int, advice: Advice, trip: int, again: bool) -> dict:
+def leave_payload(number: str, service: str, ticket_id: int, advice: Advice, trip: int, again: bool,
+                  now: dt.datetime) -> dict:
     return {"number": number, "service": service, "ticket_id": ticket_id, "trip": trip, "again": again,
-            "advice": advice.as_payload()}
+            "advice": advice.as_payload(), "at": now.isoformat(timespec="seconds")}
 
 
 async def write_leave_notice(tx: Tx, user_id: int | None, ticket_id: int, number: str, service: str, advice: Advice,
@@ -190,5 +192,5 @@ async def write_leave_notice(tx: Tx, user_id: int | None, ticket_id: int, number
     """One "time to leave now" and its record on the ticket, in the caller's transaction."""
     await tx.run(update(tickets).where(tickets.c.id == ticket_id).values(leave_told_for=advice.come_at,
                                                                          leave_sends=sends + 1))
-    await add_notice(tx, user_id, LEAVE_NOW, now, leave_payload(number, service, ticket_id, advice, trip, sends > 0),
+    await add_notice(tx, user_id, LEAVE_NOW, now, leave_payload(number, service, ticket_id, advice, trip, sends > 0, now),
                      ticket_id)
