@@ -74,7 +74,8 @@ def main() -> None:
     test = simulate(settings, n_test, seed=2, params=SimParams(start=dt.date(2026, 6, 1)))
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"train: {n_train} days, {len(train)} rows; test: {n_test} unseen days, {len(test)} rows")
-    cold = evaluate_rows(test, settings, FallbackEstimator("no history", settings.notifications.advice_margin_minutes))
+    cold = evaluate_rows(test, settings, FallbackEstimator("no history", settings.notifications.advice_margin_minutes),
+                         ranges=True)
     print("configured durations (cold start) on unseen days:", json.dumps(cold))
     print_advice("configured durations", cold)
     if args.cold_only:
@@ -88,7 +89,7 @@ def main() -> None:
         est = load_estimator(Path(d) / "model", settings)
         print(f"load_estimator: {time.perf_counter() - t0:.1f} s ({est.name}; {est.reason})")
         print("validation (last training days):", json.dumps(meta["metrics"]))
-        result = evaluate_rows(test, settings, est)
+        result = evaluate_rows(test, settings, est, ranges=True)
         print("evaluate on unseen days:", json.dumps(result))
         print_advice("model", result)
         mae = result["mae_minutes"]

@@ -30,7 +30,8 @@ def ticket_text(payload: dict, settings, lang: str) -> str:
     near = [t("nt.near_now", lang)] if payload.get("near") else []
     advice = Advice.from_payload(payload.get("advice"))
     first = is_first_phase(settings, payload["service"], payload.get("phase", ""))
-    trip = leave_line(advice, payload.get("trip"), bool(payload.get("leave_now")), lang, now) if first else []
+    has_buttons = first and payload.get("patient_id") is not None  # the trip line names the trip buttons
+    trip = leave_line(advice, payload.get("trip"), bool(payload.get("leave_now")), lang, now) if has_buttons else []
     return "\n".join([text, *advice_lines(advice, lang, now, first), *trip, *near, t("tk.caption", lang)])
 
 
@@ -40,6 +41,6 @@ def issued(notice, lang: str, settings) -> Message:
     image = render_ticket(clinic=settings.clinic.name, number=p["number"], service=svc.name if svc else p["service"],
                           day=dt.date.fromisoformat(p["day"]), ticket_id=p["ticket_id"])
     rows = [[(t("tk.btn.status", lang), f"vw:{p['ticket_id']}"), (t("tk.btn.cancel", lang), f"bt:ask:{p['ticket_id']}")]]
-    if p.get("patient_id") is not None and p.get("advice") and p.get("trip") is not None:  # the trip line names them
+    if p.get("patient_id") is not None and p.get("advice") and p.get("trip") is not None:
         rows.append(trip_buttons(p["ticket_id"], lang))
     return Message(ticket_text(p, settings, lang), reply_markup=inline(rows), photo=image)

@@ -44,8 +44,8 @@ TEXTS: dict[str, dict[str, str]] = {
                      "en": "\"Time to leave\" for number {number} follows in a moment."},
     "nt.leave": {"id": "🚶 Saatnya berangkat ke puskesmas: nomor {number} ({service}).\n{advice}\nPerjalanan Anda ±{trip} menit.",
                  "en": "🚶 Time to leave for the clinic: number {number} ({service}).\n{advice}\nYour trip: about {trip} minutes."},
-    "nt.leave_again": {"id": "⏩ Antrean lebih cepat dari perkiraan: nomor {number} ({service}).\n{advice}",
-                       "en": "⏩ The queue is moving faster than expected: number {number} ({service}).\n{advice}"},
+    "nt.leave_again": {"id": "⏩ Antrean lebih cepat dari perkiraan: nomor {number} ({service}). Segera berangkat.\n{advice}",
+                       "en": "⏩ The queue is moving faster than expected: number {number} ({service}). Please leave now.\n{advice}"},
 }
 register_texts(TEXTS)
 

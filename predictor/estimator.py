@@ -86,7 +86,7 @@ def check_metadata(meta: dict, spec: FeatureSpec) -> str | None:
     mae = (meta.get("metrics") or {}).get("mae_minutes") or {}
     if "model" not in mae or "recent_mean" not in mae:
         return "the model's metadata has no validation metrics"
-    for baseline in ("config_mean", "recent_mean"):
+    for baseline in ("recent_mean", "config_mean"):
         if baseline in mae and mae["model"] > mae[baseline]:
             return f"the model's validation MAE {mae['model']:.1f} min is worse than {baseline} {mae[baseline]:.1f}"
     return None
@@ -126,5 +126,5 @@ def load_estimator(model_dir: str | Path | None, settings: Rules) -> ModelEstima
         return est
     except Exception as exc:  # noqa: BLE001 - any failure means: use the fallback, say why
         reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, (FileNotFoundError, ValueError)) else str(exc)
-        log.warning("wait-time model not used, estimates from the configured durations: %s", reason)
+        log.warning("wait-time model not used, falling back to the configured durations: %s", reason)
         return FallbackEstimator(reason, margin)

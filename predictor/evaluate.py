@@ -45,11 +45,13 @@ def score(actual: np.ndarray, preds: dict[str, np.ndarray], advice: np.ndarray, 
     }
 
 
-def evaluate_rows(rows: list[HistoryRow], settings: Rules, estimator) -> dict:
-    """Score `estimator` (name "model" in the output) and the baselines on every day of `rows`."""
+def evaluate_rows(rows: list[HistoryRow], settings: Rules, estimator, ranges: bool = False) -> dict:
+    """Score `estimator` (name "model" in the output) and the baselines on every day of `rows`.
+    `ranges`: also score the "called between" range of the advice (estimators with `windows`;
+    outside history.md's JSON object, for bench/predictor.py)."""
     baselines: dict[str, WaitEstimator] = {"config_mean": ConfigMeanEstimator(), "recent_mean": RecentMeanEstimator()}
-    actual, adv, adv_actual, ranges = [], [], [], []
-    windows = hasattr(estimator, "windows")
+    actual, adv, adv_actual, spans = [], [], [], []
+    windows = ranges and hasattr(estimator, "windows")
     preds: dict[str, list[float]] = {"model": [], "config_mean": [], "recent_mean": []}
     for day_rows in days_of(rows).values():
         replay = DayReplay(settings, day_rows)
@@ -76,7 +78,7 @@ def evaluate_rows(rows: list[HistoryRow], settings: Rules, estimator) -> dict:
                     adv.append(advice[i])
                     adv_actual.append(q.actual_minutes)
                     if wins is not None:
-                        ranges.append((wins[i].low, wins[i].high))
+                        spans.append((wins[i].low, wins[i].high))
     return score(np.asarray(actual), {k: np.asarray(v) for k, v in preds.items()}, np.asarray(adv),
                  np.asarray(adv_actual), settings.notifications.advice_margin_minutes,
-                 np.asarray(ranges).reshape(-1, 2) if windows else None)
+                 np.asarray(spans).reshape(-1, 2) if windows else None)
