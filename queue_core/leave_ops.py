@@ -12,16 +12,21 @@ from .advice import Advice, CallWindow, advice_at, safe_windows
 from .leave import MAX_LEAVE_SENDS, TRIP_CHOICES, first_phase, leave_due, patients, trip_or_default, write_leave_notice
 from .patient_ops import PatientOperations
 from .queries import build_snapshot, scope_services
-from .rows import ticket_by_id
+from .rows import latest_visit, ticket_by_id
 from .tx import Tx, tickets
 
 
 class LeaveOperations(PatientOperations):
-    async def advice(self, ticket_id: int) -> Advice | None:
+    async def advice(self, ticket_id: int, now: dt.datetime | None = None) -> Advice | None:
         """When the holder of `ticket_id` should be here and when they will likely be called, as
-        the queue stands now (None when the ticket is not waiting). The one function every message
-        that says "datang jam" uses: the ticket, /status, the leave-now notice, reminders."""
-        return (await self.view(ticket_id)).advice
+        the queue stands (at `now`, default the clock's now); None when the ticket is not waiting.
+        The one function every message that says "datang jam" uses: the ticket, /status, the trip
+        reply, the leave-now notice, reminders. TicketNotFound for an unknown id."""
+        async def fn(tx: Tx, clock_now: dt.datetime) -> Advice | None:
+            ticket = await ticket_by_id(tx, ticket_id)
+            return (await self._view(tx, ticket, await latest_visit(tx, ticket_id), now or clock_now)).advice
+
+        return await self._tx(fn)
 
     async def trip_of_ticket(self, ticket_id: int) -> int:
         """Minutes from home to the clinic of the ticket's patient (the default when unknown)."""

@@ -53,6 +53,13 @@ async def test_the_ticket_and_status_say_the_advice_of_the_public_function(start
     assert f"sekitar jam {leave:%H:%M}" in ticket["caption"]
     buttons = [b["text"] for row in ticket["reply_markup"]["inline_keyboard"] for b in row]
     assert ["🚶 5 mnt", "🚶 15 mnt", "🚶 30 mnt", "🚶 60 mnt"] == [b for b in buttons if b.startswith("🚶")]
+    # someone else's press on Siti's ticket changes nothing
+    budi = await system.user(first_name="Budi")
+    await budi.send("/start")
+    welcome = await budi.next_message()
+    await budi.press_forged(welcome["message_id"], f"tr:{view.id}:60")
+    await budi.next_message(contains="sudah tidak berlaku")
+    assert await services.queue.trip_of_ticket(view.id) == 15
 
 
 async def test_a_30_minute_trip_is_told_to_leave_before_the_turn_near(start_pusque):
