@@ -80,6 +80,8 @@ async def test_leave_now_is_sent_at_the_advised_time_minus_the_trip_once_then_on
     assert advice.come_at - dt.timedelta(minutes=30) <= clock.now()
     assert await qs.send_leave_notices() == 1
     assert await qs.send_leave_notices() == 0  # never twice for the same time
+    restarted = QueueService(db, settings, clock)  # what was told is in the database: a restart repeats nothing
+    assert await restarted.send_leave_notices() == 0
     sent = await outbox(sessionmaker, "leave_now", 56)
     assert len(sent) == 1 and sent[0].payload["trip"] == 30 and sent[0].payload["again"] is False
     told = Advice.from_payload(sent[0].payload["advice"])
