@@ -114,7 +114,7 @@ class ConfiguredEstimator:
         self.margin = margin_minutes
 
     def estimate(self, snapshot: QueueSnapshot) -> list[float]:
-        return [w.median for w in self.windows(snapshot)]
+        return positional_estimate(snapshot, snapshot.config_mean_minutes)
 
     def windows(self, snapshot: QueueSnapshot) -> list[CallWindow]:
         mean, channels = snapshot.config_mean_minutes, snapshot.channels_open

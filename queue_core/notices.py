@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 from typing import Sequence
 
 from sqlalchemy import insert, select, update
@@ -68,8 +67,10 @@ async def check_turn_near(
     Near means position <= turn_near_position or estimated wait <= turn_near_minutes, whichever
     comes first; for a patient who may still be at home (the first queue of the route, not checked
     in) the minutes grow by what their trip is longer than the default (15 + 30 - 15 = 30 minutes
-    ahead for a 30-minute trip, by default). Such a patient who was never told "time to leave now" gets it first, in this
-    transaction (it comes before the turn-near: one chat's notices go out in order).
+    ahead for a 30-minute trip, by default). Such a patient who was never told "time to leave now"
+    gets it first, in this transaction (it comes before the turn-near: one chat's notices go out in
+    order). A long trip can make a ticket near beyond the head read here: the leave-now look
+    (QueueService.send_leave_notices) tells those, so queue changes keep reading the head only.
     A ticket that is near the moment it enters the queue (a short queue) gets no notice
     here: its caller says so in the entry notice (the ticket itself, or "next phase"), not in a
     second message a second later: under Telegram's 30 messages/s that second message is what a
@@ -79,8 +80,7 @@ async def check_turn_near(
     """
     rules = settings.notifications
     services = scope_services(settings, phase, service)
-    away_phase = any(settings.services[s].route[0] == phase for s in services if s in settings.services)
-    reach = near_reach(settings, phase, service) if away_phase else max(rules.turn_near_position, 25)
+    reach = max(rules.turn_near_position, 25)
     full = needs_full_queue(estimator)
     rows = await waiting_list(tx, settings, phase, services, None if full else reach)
     pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1]}
@@ -100,15 +100,10 @@ async def check_turn_near(
     def away(row) -> bool:
         return row[11] is None and settings.services[row[5]].route[0] == phase if row[5] in settings.services else False
 
-    def near_minutes(row) -> float:
-        """A trip longer than the default moves the turn-near earlier by the difference."""
-        if not away(row) or row[12] is None:
-            return rules.turn_near_minutes
-        return rules.turn_near_minutes + max(0, row[12] - rules.default_trip_minutes)
-
     def due(vid: int, position: int) -> bool:
-        wait = wait_at.get(position)
-        return position <= rules.turn_near_position or (wait is not None and wait <= near_minutes(by_visit[vid]))
+        wait, row = wait_at.get(position), by_visit[vid]
+        return position <= rules.turn_near_position or (
+            wait is not None and wait <= near_minutes(settings, row[12] if away(row) else None))
 
     candidates = [vid for vid, position in pending.items() if due(vid, position)]
     if not candidates:
@@ -132,24 +127,24 @@ async def check_turn_near(
             continue
         if away(row) and not row[10]:
             await leave_before_near(tx, settings, row, now, wait, estimator)
-        await add_notice(
-            tx, user_id, "turn_near", now,
-            {"number": number, "service": svc, "phase": phase, "position": position,
-             "minutes": None if wait is None else round(wait)},
-            ticket_id,
-        )
+        await add_turn_near(tx, user_id, ticket_id, number, svc, phase, position, wait, now)
     return entered_near
 
 
-def near_reach(settings: Rules, phase: str, service: str) -> int:
-    """How deep into a first queue a turn-near can reach: the positions called within the longest
-    trip a patient can set (60 min, or the default when longer) at the configured pace, doubled for
-    a queue that runs faster than configured."""
+def near_minutes(settings: Rules, trip: int | None) -> float:
+    """Turn-near minutes of a patient whose trip is `trip` (None: at the clinic, or the default
+    trip): a trip longer than the default moves the turn-near earlier by the difference."""
     rules = settings.notifications
-    horizon = max(rules.turn_near_minutes, 60, rules.default_trip_minutes)
-    channels = max(len(settings.channels_for(phase, service)), 1)
-    mean = max(settings.phase_mean_minutes(phase, service), 0.5)
-    return max(rules.turn_near_position, 25, 2 * math.ceil(channels * horizon / mean) + channels)
+    if trip is None:
+        return rules.turn_near_minutes
+    return rules.turn_near_minutes + max(0, trip - rules.default_trip_minutes)
+
+
+async def add_turn_near(tx: Tx, user_id: int | None, ticket_id: int, number: str, service: str, phase: str,
+                        position: int, wait: float | None, now: dt.datetime) -> None:
+    await add_notice(tx, user_id, "turn_near", now,
+                     {"number": number, "service": service, "phase": phase, "position": position,
+                      "minutes": None if wait is None else round(wait)}, ticket_id)
 
 
 async def leave_before_near(tx: Tx, settings: Rules, row, now: dt.datetime, wait: float | None, estimator) -> None:

@@ -133,3 +133,18 @@ async def test_turn_near_counts_the_trip_and_comes_after_leave_now(qs, db, clock
     assert (60, "turn_near") in kinds and (61, "turn_near") not in kinds
     order = [o.kind for o in await outbox(sessionmaker, chat_id=60)]
     assert order.index("leave_now") < order.index("turn_near")  # never told to leave: told first, in order
+
+
+async def test_a_long_trip_beyond_the_head_of_the_queue_is_told_by_the_leave_now_look(qs, db, clock, sessionmaker):
+    for _ in range(40):
+        await qs.issue(service="A", user_id=None)
+    deep = await qs.issue(service="A", user_id=62, patient_id=await patient_of(db, clock, 62, "DEEP"))
+    await qs.set_trip(deep.id, 60)
+    await qs.call_next("Loket 1")
+    await qs.call_next("Loket 2")
+    # position 39: 58.5 min <= 60, but beyond the 25 tickets a queue change reads for turn-near
+    assert [o.kind for o in await outbox(sessionmaker, chat_id=62)] == ["issued"]
+    assert await qs.send_leave_notices() == 2
+    assert [o.kind for o in await outbox(sessionmaker, chat_id=62)] == ["issued", "leave_now", "turn_near"]
+    assert (await outbox(sessionmaker, "turn_near", 62))[0].payload["position"] == 39
+    assert await qs.send_leave_notices() == 0  # once
