@@ -17,6 +17,7 @@ from telegram.ext import Application, ApplicationBuilder
 import handlers
 from bot import maintenance
 from bot.context import CONTEXT_TYPES
+from bot.leave_watch import INTERVAL_SECONDS, LeaveWatch
 from bot.menu import COMMANDS_KEY, publish_all
 from bot.notifier import Notifier
 from bot.persistence import DbPersistence, flush_update
@@ -69,6 +70,9 @@ def build_application(
             services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
         if services.queue is not None:
             maintenance.schedule(app, services)
+            services.leave_watch = LeaveWatch(services, services.extras.get("leave_watch_seconds", INTERVAL_SECONDS))
+            await services.leave_watch.start()
+            services.on_close(services.leave_watch.stop)
         warming = asyncio.create_task(warm_up(app), name="pusque-warm-up")
 
         async def stop_warming() -> None:

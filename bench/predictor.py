@@ -5,6 +5,10 @@
 Simulates TRAIN (60 days, seed 1) and TEST (20 days from 2026-06-01, seed 2) histories, trains
 with `python -m predictor train`'s code path, evaluates like `python -m predictor evaluate`, then
 times `estimate()` on one snapshot with 100 waiting tickets (features + forward pass, one call).
+"When to come": the advice given at entry to the first queue, by the configured durations (a new
+clinic, no history) and by the model: share called before the advised time, median minutes in the
+waiting room, share called inside the "dipanggil A-B" range. `--cold-only`: no training, the
+configured durations alone (seconds instead of minutes).
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from predictor.estimator import load_estimator
+from predictor.estimator import FallbackEstimator, load_estimator
 from predictor.evaluate import evaluate_rows
 from predictor.simulate import SimParams, simulate
 from predictor.train import train_from_rows
@@ -50,9 +54,19 @@ def latency_ms(est, snap, runs=300) -> tuple[float, float]:
     return statistics.median(times), times[int(0.99 * len(times))]
 
 
+def print_advice(name: str, result: dict) -> None:
+    a = result["advice"]
+    print(f"when to come, {name}: MAE {result['mae_minutes']['model']:.2f} min; called before the advised time "
+          f"{100 * a['missed_share']:.1f} %; median in the waiting room {a['median_room_wait_minutes']:.1f} min; "
+          f"called inside the range {100 * a.get('in_range_share', float('nan')):.0f} %, after it "
+          f"{100 * a.get('called_after_range_share', float('nan')):.0f} % (median width "
+          f"{a.get('median_range_width_minutes', float('nan')):.0f} min)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="10 train / 5 test days, 5 epochs")
+    ap.add_argument("--cold-only", action="store_true", help="the configured durations' advice only, no training")
     args = ap.parse_args()
     settings = load_settings(env={})
     n_train, n_test, epochs = (10, 5, 5) if args.quick else (60, 20, 60)
@@ -60,6 +74,12 @@ def main() -> None:
     test = simulate(settings, n_test, seed=2, params=SimParams(start=dt.date(2026, 6, 1)))
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"train: {n_train} days, {len(train)} rows; test: {n_test} unseen days, {len(test)} rows")
+    cold = evaluate_rows(test, settings, FallbackEstimator("no history", settings.notifications.advice_margin_minutes),
+                         ranges=True)
+    print("configured durations (cold start) on unseen days:", json.dumps(cold))
+    print_advice("configured durations", cold)
+    if args.cold_only:
+        return
     with tempfile.TemporaryDirectory() as d:
         t0 = time.perf_counter()
         meta = train_from_rows(train, settings, Path(d) / "model", epochs=epochs)
@@ -69,8 +89,9 @@ def main() -> None:
         est = load_estimator(Path(d) / "model", settings)
         print(f"load_estimator: {time.perf_counter() - t0:.1f} s ({est.name}; {est.reason})")
         print("validation (last training days):", json.dumps(meta["metrics"]))
-        result = evaluate_rows(test, settings, est)
+        result = evaluate_rows(test, settings, est, ranges=True)
         print("evaluate on unseen days:", json.dumps(result))
+        print_advice("model", result)
         mae = result["mae_minutes"]
         print(f"model / recent_mean = {mae['model'] / mae['recent_mean']:.2f} (target <= 0.8); "
               f"model / config_mean = {mae['model'] / mae['config_mean']:.2f} (target <= 0.5)")

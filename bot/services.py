@@ -45,6 +45,7 @@ class Services:
     predictor: Any = None  # predictor.Predictor once loaded in the background
     notifier: Any = None   # bot.notifier.Notifier, started in post_init once the bot exists
     db_watch: Any = None   # bot.dbwatch.DbWatch: slow statements and database errors, for /metrics
+    leave_watch: Any = None  # bot.leave_watch.LeaveWatch: writes the "time to leave now" notices when due
     extras: dict[str, Any] = field(default_factory=dict)  # for tests and experiments
     _closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list, repr=False)
 
@@ -76,7 +77,8 @@ class Services:
 
     def _load_predictor_in_background(self) -> None:
         """The wait-time model loads off the event loop (TensorFlow takes seconds to import);
-        until it is ready, and whenever it is absent or not good enough, the queue uses recent_mean."""
+        until it is ready, and whenever it is absent or not good enough, the queue uses the configured
+        durations (queue_core.advice.ConfiguredEstimator)."""
         loop = asyncio.get_running_loop()
 
         def load():

@@ -32,13 +32,14 @@ from . import (
     start,
     status,
     ticket,
+    when_to_come,
 )
 
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
 FEATURES = [emergency, private_only, start, help, staff, staff_page, admin, admin_closures, staff_roles, retrain,
-            register, ticket, status, mydata, mydata_edit, patient_notices, chat]
+            register, ticket, status, when_to_come, mydata, mydata_edit, patient_notices, chat]
 
 
 def register_all(app: Application) -> None:

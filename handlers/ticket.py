@@ -36,6 +36,7 @@ from .patient_common import (
     service_name,
     touch,
 )
+from .when_to_come import advice_lines, is_first_phase
 
 log = logging.getLogger(__name__)
 COMMANDS = [MenuCommand("antre", "Ambil antrean / Take a number", order=3)]
@@ -227,19 +228,9 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
 
 
 def estimate_lines(view, settings, lang: str, now: dt.datetime) -> list[str]:
-    return minutes_lines(view.estimate_minutes, settings, lang, now)
-
-
-def minutes_lines(estimate: float | None, settings, lang: str, now: dt.datetime) -> list[str]:
-    """The estimate and the "come at" advice, or an honest "no estimate": never an invented number."""
-    if estimate is None:
-        return [t("tk.no_estimate", lang)]
-    minutes = max(0, round(estimate))
-    at = now + dt.timedelta(minutes=minutes)
-    lines = [t("tk.estimate", lang, minutes=minutes, at=f"{at:%H:%M}") if minutes else t("tk.estimate_soon", lang)]
-    come = at - dt.timedelta(minutes=settings.notifications.advice_margin_minutes)
-    lines.append(t("tk.advice", lang, at=f"{come:%H:%M}") if come > now else t("tk.advice_now", lang))
-    return lines
+    """/status's lines for a waiting ticket: when to come (first queue of the route) or when it
+    will be called (later phases: the patient is here), from the ticket's advice."""
+    return advice_lines(view.advice, lang, now, is_first_phase(settings, view.service, view.phase))
 
 
 def register(app: Application) -> None:

@@ -14,10 +14,11 @@ import datetime as dt
 
 from bot.i18n import t
 from bot.notifier import Message
+from queue_core.advice import Advice
 
 from .patient_common import inline, phase_name, service_name
-from .ticket import minutes_lines
 from .ticket_image import render_ticket
+from .when_to_come import advice_lines, is_first_phase, leave_line, trip_buttons
 
 
 def ticket_text(payload: dict, settings, lang: str) -> str:
@@ -27,7 +28,11 @@ def ticket_text(payload: dict, settings, lang: str) -> str:
              service=service_name(settings, payload["service"], lang),
              phase=phase_name(settings, payload.get("phase", ""), lang), position=position if position is not None else "-")
     near = [t("nt.near_now", lang)] if payload.get("near") else []
-    return "\n".join([text, *minutes_lines(payload.get("minutes"), settings, lang, now), *near, t("tk.caption", lang)])
+    advice = Advice.from_payload(payload.get("advice"))
+    first = is_first_phase(settings, payload["service"], payload.get("phase", ""))
+    has_buttons = first and payload.get("patient_id") is not None  # the trip line names the trip buttons
+    trip = leave_line(advice, payload.get("trip"), bool(payload.get("leave_now")), lang, now) if has_buttons else []
+    return "\n".join([text, *advice_lines(advice, lang, now, first), *trip, *near, t("tk.caption", lang)])
 
 
 def issued(notice, lang: str, settings) -> Message:
@@ -35,6 +40,7 @@ def issued(notice, lang: str, settings) -> Message:
     svc = settings.services.get(p["service"])
     image = render_ticket(clinic=settings.clinic.name, number=p["number"], service=svc.name if svc else p["service"],
                           day=dt.date.fromisoformat(p["day"]), ticket_id=p["ticket_id"])
-    buttons = inline([[(t("tk.btn.status", lang), f"vw:{p['ticket_id']}"),
-                       (t("tk.btn.cancel", lang), f"bt:ask:{p['ticket_id']}")]])
-    return Message(ticket_text(p, settings, lang), reply_markup=buttons, photo=image)
+    rows = [[(t("tk.btn.status", lang), f"vw:{p['ticket_id']}"), (t("tk.btn.cancel", lang), f"bt:ask:{p['ticket_id']}")]]
+    if p.get("patient_id") is not None and p.get("advice") and p.get("trip") is not None:
+        rows.append(trip_buttons(p["ticket_id"], lang))
+    return Message(ticket_text(p, settings, lang), reply_markup=inline(rows), photo=image)

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     estimator = load_estimator(args.model_dir, settings)
     if estimator.name != "model":
-        print(f"no usable model ({estimator.reason}); 'model' below is recent_mean", file=sys.stderr)
+        print(f"no usable model ({estimator.reason}); 'model' below is the configured durations (queue_core.advice)", file=sys.stderr)
     print(json.dumps(evaluate_rows(rows, settings, estimator)))
     return 0
 

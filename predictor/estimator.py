@@ -1,8 +1,9 @@
-"""The estimators the bot holds: the model, or the recent-mean fallback, behind one interface.
+"""The estimators the bot holds: the model, or the configured durations until it is usable.
 
 Both satisfy queue_core.snapshot.WaitEstimator (`name`, `estimate(snapshot)`) and add:
-`advise(snapshot)` (minutes from now to tell each waiting patient to be back) and
-`remaining_service(snapshot)` (minutes until each busy channel's service ends).
+`windows(snapshot)` (queue_core.advice.CallWindow: come in, called between), `advise(snapshot)`
+(minutes from now to tell each waiting patient to be back) and `remaining_service(snapshot)`
+(minutes until each busy channel's service ends).
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
+from queue_core.advice import CallWindow, ConfiguredEstimator
 from queue_core.rules import Rules
-from queue_core.snapshot import QueueSnapshot, RecentMeanEstimator
+from queue_core.snapshot import QueueSnapshot
 from settings import Settings
 
 from .features import FeatureSpec, recent_mean, serving_features, waiting_features
@@ -40,8 +42,17 @@ class ModelEstimator:
 
     def advise(self, snapshot: QueueSnapshot) -> list[float]:
         """Come back in: the earlier of (estimate - margin) and the low quantile, never < 0."""
-        p = self.predict(snapshot)
-        return [float(max(0.0, min(m - self.margin, lo))) for m, lo in p]
+        return [w.come_in for w in self.windows(snapshot)]
+
+    def windows(self, snapshot: QueueSnapshot) -> list[CallWindow]:
+        """From the low quantile (0.2) to as far above the median as that is below it: the model
+        learns no high quantile, and waits spread about as much late as early (measured:
+        docs/benchmarks.md "When to come")."""
+        out = []
+        for m, lo in self.predict(snapshot):
+            median, low = max(float(m), 0.0), max(min(float(lo), float(m)), 0.0)
+            out.append(CallWindow(max(0.0, min(median - self.margin, low)), low, median, median + (median - low)))
+        return out
 
     def remaining_service(self, snapshot: QueueSnapshot) -> list[float]:
         if not snapshot.busy:
@@ -49,15 +60,17 @@ class ModelEstimator:
         return [float(v) for v in self.net(serving_features(self.spec, snapshot))[:, 0]]
 
 
-class FallbackEstimator(RecentMeanEstimator):
-    """recent_mean, with the same extra methods; `reason` says why the model is not used."""
+class FallbackEstimator(ConfiguredEstimator):
+    """The configured durations (queue_core.advice.ConfiguredEstimator), with the same extra
+    methods as the model; `reason` says why the model is not used. Before this, the fallback was
+    recent_mean, which is worse than the configured durations on every measure (docs/benchmarks.md)."""
 
     def __init__(self, reason: str, margin_minutes: float = 10.0, last_n: int = 10) -> None:
-        super().__init__(last_n)
-        self.reason, self.margin = reason, margin_minutes
+        super().__init__(margin_minutes)
+        self.reason, self.last_n = reason, last_n
 
     def advise(self, snapshot: QueueSnapshot) -> list[float]:
-        return [max(0.0, e - self.margin) for e in self.estimate(snapshot)]
+        return [w.come_in for w in self.windows(snapshot)]
 
     def remaining_service(self, snapshot: QueueSnapshot) -> list[float]:
         mean = recent_mean(snapshot, self.last_n)
@@ -73,8 +86,9 @@ def check_metadata(meta: dict, spec: FeatureSpec) -> str | None:
     mae = (meta.get("metrics") or {}).get("mae_minutes") or {}
     if "model" not in mae or "recent_mean" not in mae:
         return "the model's metadata has no validation metrics"
-    if mae["model"] > mae["recent_mean"]:
-        return f"the model's validation MAE {mae['model']:.1f} min is worse than recent_mean {mae['recent_mean']:.1f}"
+    for baseline in ("recent_mean", "config_mean"):
+        if baseline in mae and mae["model"] > mae[baseline]:
+            return f"the model's validation MAE {mae['model']:.1f} min is worse than {baseline} {mae[baseline]:.1f}"
     return None
 
 
@@ -86,7 +100,8 @@ def default_model_dir(settings: Rules) -> Path:
 
 
 def load_estimator(model_dir: str | Path | None, settings: Rules) -> ModelEstimator | FallbackEstimator:
-    """The model in `model_dir` (default settings.model_dir) when present and good, else recent_mean.
+    """The model in `model_dir` (default settings.model_dir) when present and good, else the
+    configured durations.
 
     Never raises: any problem becomes a FallbackEstimator whose `reason` is logged. Imports
     TensorFlow when a model is present (~8 s): call it from an executor in the bot.
@@ -102,10 +117,14 @@ def load_estimator(model_dir: str | Path | None, settings: Rules) -> ModelEstima
             raise ValueError(why)
         net, meta = load_bundle(model_dir)
         est = ModelEstimator(net, spec, meta, margin)
+        mae = meta["metrics"]["mae_minutes"]
+        days = (meta.get("data_range") or {}).get("days", "?")
+        est.reason = (f"model trained on {days} clinic days, validation MAE {mae['model']:.1f} min "
+                      f"(configured durations {mae.get('config_mean', float('nan')):.1f})")
         log.info("wait-time model loaded from %s (trained %s, MAE %.1f min)", model_dir, meta.get("trained_at"),
                  meta["metrics"]["mae_minutes"]["model"])
         return est
     except Exception as exc:  # noqa: BLE001 - any failure means: use the fallback, say why
         reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, (FileNotFoundError, ValueError)) else str(exc)
-        log.warning("wait-time model not used, falling back to recent_mean: %s", reason)
+        log.warning("wait-time model not used, falling back to the configured durations: %s", reason)
         return FallbackEstimator(reason, margin)

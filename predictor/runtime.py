@@ -5,8 +5,8 @@
     report = predictor.retrain(history_csv, now=now)  # in an executor; swaps the model only if better
 
 Retrain: the last `recent_days` clinic days of the history are held out; a candidate is trained on
-the days before them; candidate and current estimator (the current model, or recent_mean when
-there is none) are both scored with `evaluate` on the held-out days; the candidate replaces the
+the days before them; candidate and current estimator (the current model, or the configured
+durations when there is none) are both scored with `evaluate` on the held-out days; the candidate replaces the
 current model (atomic directory swap) only when its MAE is lower. Caveat: the current model may
 have been trained on some of the held-out days, which favours it: the swap is conservative.
 """
@@ -29,6 +29,7 @@ from .model import HIDDEN
 from .train import TrainingError, train_from_rows
 
 log = logging.getLogger(__name__)
+SOURCES = {"config": "the configured durations", "model": "the model"}
 
 
 @dataclass
@@ -121,8 +122,15 @@ class Predictor:
         p.reload()
         return p
 
-    def reload(self) -> None:
+    def reload(self, why: str = "") -> None:
+        """Load the model directory again; a change of source (configured durations <-> model) is
+        logged in one line with its reason: estimates and advice change with it."""
+        before = self.estimator
         self.estimator = load_estimator(self.model_dir, self.settings)
+        if before.name != self.estimator.name:
+            reason = "; ".join(r for r in (why, self.estimator.reason) if r)
+            log.info("wait-time estimates switch from %s to %s: %s", SOURCES.get(before.name, before.name),
+                     SOURCES.get(self.estimator.name, self.estimator.name), reason)
 
     def retrain(self, history: str | Path | list[HistoryRow], *, now: dt.datetime | None = None,
                 recent_days: int = 5) -> RetrainReport:
@@ -133,7 +141,7 @@ class Predictor:
             report = retrain(history, self.model_dir, self.settings, now=now, recent_days=recent_days,
                              current=self.estimator)
             if report.replaced:
-                self.reload()
+                self.reload(report.reason)
             return report
         finally:
             self._lock.release()

@@ -104,7 +104,8 @@ class IntakeQueries(ServiceBase):
                 tuple_(*QUEUE_ORDER[:3]) <= tuple_(rank, effective, now)))
             position = int(ahead or 0) + 1
             me = (None, False, None, None, "?", service, level, "+".join(derived), age, now)
-            minutes = await self._estimate(tx, phase, service, position, me, now, queued=False)
+            window = await self._window(tx, phase, service, position, me, now, queued=False)
+            minutes = None if window is None else window.median
             available = (await self._availability(tx, now, [service]))[service]
             return Preview(service, phase, level, tuple(derived), position, minutes, available)
 

@@ -54,6 +54,7 @@ class Patient(Base):
     address: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(String(20))
     bpjs: Mapped[str | None] = mapped_column(String(13))
+    trip_minutes: Mapped[int | None] = mapped_column(Integer)  # home to clinic, said in chat; NULL: the default
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("owner_id", "nik", name="uq_patient_owner_nik"),)
 
@@ -105,6 +106,9 @@ class Ticket(TicketLists, Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     cancel_reason: Mapped[str | None] = mapped_column(String(32))
     checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # present at the clinic (counter, kiosk)
+    # "time to leave now" (queue_core/leave.py): the "come at" it last told, and how many were sent
+    leave_told_for: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    leave_sends: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     visits: Mapped[list["Visit"]] = relationship(back_populates="ticket", order_by="Visit.id")
     __table_args__ = (
         UniqueConstraint("day", "number", name="uq_ticket_day_number"),

@@ -7,14 +7,16 @@ from typing import Sequence
 
 from sqlalchemy import insert, select, update
 
+from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
 from .rows import TicketRow
 from .rules import Rules
-from .snapshot import QueueSnapshot, RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
-from .tx import Tx, outbox, staff, visits
+from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_queue_ahead
+from .tx import Tx, outbox, staff, tickets, visits
 
 log = logging.getLogger(__name__)
-_FALLBACK = RecentMeanEstimator()
+LEAVE_NOW = "leave_now"  # "time to leave now" (queue_core/leave.py)
+_FALLBACK = ConfiguredEstimator()
 
 
 async def add_notice(
@@ -37,7 +39,7 @@ def ticket_payload(ticket: TicketRow, **extra) -> dict:
 
 
 def safe_estimate(estimator: WaitEstimator, snapshot: QueueSnapshot) -> list[float]:
-    """The estimator's minutes, or recent_mean's when the estimator fails (logged, never fatal)."""
+    """The estimator's minutes, or the configured durations' when the estimator fails (logged, never fatal)."""
     if not snapshot.waiting:
         return []
     try:
@@ -46,7 +48,7 @@ def safe_estimate(estimator: WaitEstimator, snapshot: QueueSnapshot) -> list[flo
             return minutes
         log.warning("estimator %s returned %d values for %d tickets", estimator.name, len(minutes), len(snapshot.waiting))
     except Exception:  # noqa: BLE001 - a model failure must not stop the queue
-        log.exception("estimator %s failed; using recent_mean", getattr(estimator, "name", "?"))
+        log.exception("estimator %s failed; using the configured durations", getattr(estimator, "name", "?"))
     return list(_FALLBACK.estimate(snapshot))
 
 
@@ -63,7 +65,13 @@ async def check_turn_near(
     returns whether `entered` (the ticket whose entry this transaction is writing) is near.
 
     Near means position <= turn_near_position or estimated wait <= turn_near_minutes, whichever
-    comes first. A ticket that is near the moment it enters the queue (a short queue) gets no notice
+    comes first; for a patient who may still be at home (the first queue of the route, not checked
+    in) the minutes grow by what their trip is longer than the default (15 + 30 - 15 = 30 minutes
+    ahead for a 30-minute trip, by default). Such a patient who was never told "time to leave now"
+    gets it first, in this transaction (it comes before the turn-near: one chat's notices go out in
+    order). A long trip can make a ticket near beyond the head read here: the leave-now look
+    (QueueService.send_leave_notices) tells those, so queue changes keep reading the head only.
+    A ticket that is near the moment it enters the queue (a short queue) gets no notice
     here: its caller says so in the entry notice (the ticket itself, or "next phase"), not in a
     second message a second later: under Telegram's 30 messages/s that second message is what a
     busy morning cannot afford (docs/notifications.md). Only the head of the queue can qualify, so only the head is read. Rows another
@@ -87,12 +95,17 @@ async def check_turn_near(
         by_position = sorted(pending.values())
         snapshot = snapshot_from(settings, phase, service, now, context, [rows[p - 1] for p in by_position], by_position)
         wait_at = dict(zip(by_position, safe_estimate(estimator, snapshot)))
+    by_visit = {row[0]: row for row in rows}
 
-    def due(position: int) -> bool:
-        wait = wait_at.get(position)
-        return position <= rules.turn_near_position or (wait is not None and wait <= rules.turn_near_minutes)
+    def away(row) -> bool:
+        return row[11] is None and settings.services[row[5]].route[0] == phase if row[5] in settings.services else False
 
-    candidates = [vid for vid, position in pending.items() if due(position)]
+    def due(vid: int, position: int) -> bool:
+        wait, row = wait_at.get(position), by_visit[vid]
+        return position <= rules.turn_near_position or (
+            wait is not None and wait <= near_minutes(settings, row[12] if away(row) else None))
+
+    candidates = [vid for vid, position in pending.items() if due(vid, position)]
     if not candidates:
         return False
     if tx.pg:
@@ -103,22 +116,43 @@ async def check_turn_near(
         if not candidates:
             return False
     await tx.run(update(visits).where(visits.c.id.in_(candidates)).values(turn_near_sent=True))
-    by_visit = {row[0]: row for row in rows}
     entered_near = False
     for vid in sorted(candidates, key=lambda v: pending[v]):
-        _, _, ticket_id, user_id, number, svc, *_ = by_visit[vid]
+        row = by_visit[vid]
+        _, _, ticket_id, user_id, number, svc, *_ = row
         position = pending[vid]
         wait = wait_at.get(position)
         if ticket_id == entered:
             entered_near = True
             continue
-        await add_notice(
-            tx, user_id, "turn_near", now,
-            {"number": number, "service": svc, "phase": phase, "position": position,
-             "minutes": None if wait is None else round(wait)},
-            ticket_id,
-        )
+        if away(row) and not row[10]:
+            await leave_before_near(tx, settings, row, now, wait, estimator)
+        await add_turn_near(tx, user_id, ticket_id, number, svc, phase, position, wait, now)
     return entered_near
+
+
+def near_minutes(settings: Rules, trip: int | None) -> float:
+    """Turn-near minutes of a patient whose trip is `trip` (None: at the clinic, or the default
+    trip): a trip longer than the default moves the turn-near earlier by the difference."""
+    rules = settings.notifications
+    if trip is None:
+        return rules.turn_near_minutes
+    return rules.turn_near_minutes + max(0, trip - rules.default_trip_minutes)
+
+
+async def add_turn_near(tx: Tx, user_id: int | None, ticket_id: int, number: str, service: str, phase: str,
+                        position: int, wait: float | None, now: dt.datetime) -> None:
+    await add_notice(tx, user_id, "turn_near", now,
+                     {"number": number, "service": service, "phase": phase, "position": position,
+                      "minutes": None if wait is None else round(wait)}, ticket_id)
+
+
+async def leave_before_near(tx: Tx, settings: Rules, row, now: dt.datetime, wait: float | None, estimator) -> None:
+    """The "time to leave now" a patient still away was not sent yet (the queue moved faster than
+    the look that sends them): now, before the turn-near, telling them to come at once."""
+    minutes = 0.0 if wait is None else max(wait, 0.0)
+    advice = advice_at(now, CallWindow(0.0, 0.0, minutes, minutes), str(getattr(estimator, "name", "?")))
+    await write_leave_notice(tx, row[3], row[2], row[4], row[5], advice, trip_or_default(settings, row[12]), 0, now)
 
 
 async def staff_recipients(tx: Tx, settings: Rules) -> list[int]:
@@ -136,3 +170,22 @@ async def alert_staff(tx: Tx, settings: Rules, kind: str, now: dt.datetime, payl
     for chat_id in recipients:
         await add_notice(tx, chat_id, kind, now, payload, ticket_id)
     return recipients
+
+
+def trip_or_default(settings: Rules, trip: int | None) -> int:
+    return settings.notifications.default_trip_minutes if trip is None else int(trip)
+
+
+def leave_payload(number: str, service: str, ticket_id: int, advice: Advice, trip: int, again: bool,
+                  now: dt.datetime) -> dict:
+    return {"number": number, "service": service, "ticket_id": ticket_id, "trip": trip, "again": again,
+            "advice": advice.as_payload(), "at": now.isoformat(timespec="seconds")}
+
+
+async def write_leave_notice(tx: Tx, user_id: int | None, ticket_id: int, number: str, service: str, advice: Advice,
+                             trip: int, sends: int, now: dt.datetime) -> None:
+    """One "time to leave now" and its record on the ticket, in the caller's transaction."""
+    await tx.run(update(tickets).where(tickets.c.id == ticket_id).values(leave_told_for=advice.come_at,
+                                                                         leave_sends=sends + 1))
+    await add_notice(tx, user_id, LEAVE_NOW, now, leave_payload(number, service, ticket_id, advice, trip, sends > 0, now),
+                     ticket_id)

@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from . import errors
 from .clinic_data import closed_services, closure_for
 from .intake import closed_reason, hours_today, quota_reached
+from .leave import leave_due, patients, trip_or_default
 from .notices import add_notice, alert_staff, ticket_payload
 from .policy import derive_conditions, level_for
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, ticket_by_id, update_ticket, update_visit
@@ -64,12 +65,17 @@ class PatientOperations(ServiceBase):
                 await alert_staff(tx, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
             view = await self._view(tx, ticket, visit, now)
             near = await self._after_change(tx, visit.phase, [service], now, entered=ticket.id)
+            trip = trip_or_default(self.settings, None if patient_id is None else await tx.scalar(
+                select(patients.c.trip_minutes).where(patients.c.id == patient_id)))
+            leave_now = view.advice is not None and leave_due(view.advice, trip, now)
+            if leave_now and view.advice is not None:  # the ticket says "leave now": no second message for it
+                await update_ticket(tx, ticket, now, leave_told_for=view.advice.come_at, leave_sends=1)
             # the ticket message itself goes through the outbox, so a crash after this commit cannot
             # lose it; near the head already, it says so itself
             await add_notice(tx, user_id, ISSUED, now, ticket_payload(
                 ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
                 minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
-                near=near,
+                near=near, advice=view.advice.as_payload() if view.advice else None, trip=trip, leave_now=leave_now,
             ), ticket.id)
             return view
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Sequence, cast
 
-from sqlalchemy import and_, bindparam, func, select, true, tuple_
+from sqlalchemy import Table, and_, bindparam, func, select, true, tuple_
 
+from .models import Patient
 from .rows import VisitRow
 from .rules import Rules
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
@@ -169,16 +170,19 @@ async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: 
     return context
 
 
+PATIENTS = cast(Table, Patient.__table__)
 WAITING_COLUMNS = (visits.c.id, visits.c.turn_near_sent, tickets.c.id, tickets.c.user_id, tickets.c.number,
-                   tickets.c.service, tickets.c.level, tickets.c.conditions, tickets.c.age, visits.c.entered_at)
+                   tickets.c.service, tickets.c.level, tickets.c.conditions, tickets.c.age, visits.c.entered_at,
+                   tickets.c.leave_sends, tickets.c.checked_in_at, PATIENTS.c.trip_minutes)
 
 
 async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[str],
                        limit: int | None) -> list[Sequence[Any]]:
     """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
-    service, level, conditions, age, entered_at)."""
+    service, level, conditions, age, entered_at, leave_sends, checked_in_at, the patient's trip)."""
     def make(limited: bool):
         statement = (select(*WAITING_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
+                     .outerjoin(PATIENTS, PATIENTS.c.id == tickets.c.patient_id)
                      .where(waiting_in_scope(settings, phase, services)).order_by(*QUEUE_ORDER))
         return statement.limit(bindparam("limit")) if limited else statement
 

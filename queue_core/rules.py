@@ -106,6 +106,8 @@ class Notifications:
     turn_near_minutes: float
     skip_grace_minutes: float
     advice_margin_minutes: float
+    default_trip_minutes: int = 15     # home to clinic, for a patient who has not said
+    leave_again_minutes: float = 10.0  # "time to leave now" again when the advice moves this much earlier
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ the state and writes the outbox rows the change owes, so a crash loses neither.
 """
 from .counter_ops import CounterOperations
 from .intake import Availability, IntakeQueries, Preview
+from .leave_ops import LeaveOperations
 from .service_base import FINAL, TicketView
 from .staff_ops import StaffOperations
 
 __all__ = ["QueueService", "TicketView", "FINAL", "Availability", "Preview"]
 
 
-class QueueService(IntakeQueries, CounterOperations, StaffOperations):
+class QueueService(IntakeQueries, CounterOperations, LeaveOperations, StaffOperations):
     """The one entry point to the queue for the bot, the web API, the simulator and the tests."""

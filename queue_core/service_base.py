@@ -11,15 +11,16 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from . import errors
+from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
 from .clock import Clock
 from .db import Database
 from .models import ChannelState
-from .notices import check_turn_near, safe_estimate
+from .notices import check_turn_near
 from .policy import OrderingPolicy
 from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from, waiting_ticket
 from .rows import TicketRow, VisitRow, channel_state, insert_visit
 from .rules import Channel, Rules
-from .snapshot import RecentMeanEstimator, WaitEstimator, needs_full_queue, needs_queue_ahead
+from .snapshot import WaitEstimator, needs_full_queue, needs_queue_ahead
 from .tx import Tx, channel_states
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class TicketView:
     patient_id: int | None
     entered_at: dt.datetime | None
     recalls: int = 0               # calls again at the channel since the first (1 + recalls calls)
+    advice: Advice | None = None   # only while waiting: when to come, the call's range (queue_core.advice)
 
     @property
     def active(self) -> bool:
@@ -63,7 +65,7 @@ class ServiceBase:
         self.db = db
         self.settings = settings
         self.clock = clock
-        self.estimator: WaitEstimator = estimator or RecentMeanEstimator()
+        self.estimator: WaitEstimator = estimator or ConfiguredEstimator(settings.notifications.advice_margin_minutes)
         self.policy = OrderingPolicy.from_config(settings.policy)
 
     # ------------------------------------------------------------------ plumbing
@@ -82,37 +84,44 @@ class ServiceBase:
         return await insert_visit(tx, ticket, phase, service or ticket.service, rank, effective, now)
 
     async def _view(self, tx: Tx, ticket: TicketRow, visit: VisitRow | None, now: dt.datetime) -> TicketView:
-        position = estimate = None
+        position = estimate = advice = None
         if visit is not None and visit.status == "waiting":
             position = await position_of(tx, self.settings, visit)
             me = (visit.id, False, ticket.id, ticket.user_id, ticket.number, ticket.service, ticket.level,
                   ticket.conditions, ticket.age, visit.entered_at)
-            estimate = await self._estimate(tx, visit.phase, visit.service, position, me, now, queued=True)
+            window = await self._window(tx, visit.phase, visit.service, position, me, now, queued=True)
+            if window is not None:
+                estimate, advice = window.median, advice_at(now, window, self.estimator_name)
         return TicketView(
             id=ticket.id, number=ticket.number, service=ticket.service, day=ticket.day,
             level=ticket.level, conditions=tuple(ticket.condition_list), status=ticket.status,
             phase=ticket.phase, channel=visit.channel if visit else None, position=position,
             estimate_minutes=estimate, user_id=ticket.user_id, patient_id=ticket.patient_id,
-            entered_at=visit.entered_at if visit else None, recalls=visit.recalls if visit else 0,
+            entered_at=visit.entered_at if visit else None, recalls=visit.recalls if visit else 0, advice=advice,
         )
 
-    async def _estimate(self, tx: Tx, phase: str, service: str, position: int, me: tuple, now: dt.datetime,
-                        queued: bool) -> float | None:
-        """Minutes until `me` (a waiting_list row) at `position` is called; `queued`: whether it is
-        in the queue already, else it is placed there as if it had just been taken."""
+    @property
+    def estimator_name(self) -> str:
+        return str(getattr(self.estimator, "name", "?"))
+
+    async def _window(self, tx: Tx, phase: str, service: str, position: int, me: tuple, now: dt.datetime,
+                      queued: bool) -> CallWindow | None:
+        """When `me` (a waiting_list row) at `position` will be called; `queued`: whether it is in
+        the queue already, else it is placed there as if it had just been taken."""
+        margin = self.settings.notifications.advice_margin_minutes
         if not needs_queue_ahead(self.estimator):
             context = await queue_context(tx, self.settings, phase, service, now)
-            minutes = safe_estimate(self.estimator, snapshot_from(self.settings, phase, service, now, context, [me],
-                                                                  positions=[position]))
-            return minutes[0] if minutes else None
+            windows = safe_windows(self.estimator, snapshot_from(self.settings, phase, service, now, context, [me],
+                                                                 positions=[position]), margin)
+            return windows[0] if windows else None
         limit = None if needs_full_queue(self.estimator) else position - (0 if queued else 1)
         snapshot = await build_snapshot(tx, self.settings, phase, service, now, limit=limit)
         if not queued:
             rows = [*snapshot.waiting[:position - 1], waiting_ticket(me, position), *snapshot.waiting[position - 1:]]
             snapshot = dataclasses.replace(snapshot, waiting=tuple(
                 dataclasses.replace(w, position=i) for i, w in enumerate(rows, start=1)))
-        minutes = safe_estimate(self.estimator, snapshot)
-        return minutes[position - 1] if len(minutes) >= position else None
+        windows = safe_windows(self.estimator, snapshot, margin)
+        return windows[position - 1] if len(windows) >= position else None
 
     async def _lock_channel(self, tx: Tx, channel: Channel) -> bool:
         """Lock the channel's state row (PostgreSQL); returns whether the channel is paused."""

@@ -89,7 +89,8 @@ async def get_queues(request: web.Request) -> web.Response:
 def _ticket_json(view) -> dict:
     return {"number": view.number, "service": view.service, "day": view.day.isoformat(), "status": view.status,
             "phase": view.phase, "level": view.level, "channel": view.channel, "position": view.position,
-            "estimate_minutes": None if view.estimate_minutes is None else round(view.estimate_minutes, 1)}
+            "estimate_minutes": None if view.estimate_minutes is None else round(view.estimate_minutes, 1),
+            "advice": None if view.advice is None else view.advice.as_payload()}
 
 
 async def get_ticket(request: web.Request) -> web.Response:

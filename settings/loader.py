@@ -123,7 +123,7 @@ def _build(file: ConfigFile, raw: dict, path: Path, env: Mapping[str, str]) -> S
         default_level=file.priority.default_level,
         policy=PolicyConfig(file.policy.name, {int(k): float(v) for k, v in file.policy.head_start_minutes.items()}),
         notifications=Notifications(n.turn_near_position, n.turn_near_minutes, n.skip_grace_minutes,
-                                    n.advice_margin_minutes),
+                                    n.advice_margin_minutes, n.default_trip_minutes, n.leave_again_minutes),
         admin_ids=frozenset(file.roles.admins or ()), staff_ids=frozenset(file.roles.staff or ()),
         staff_alerts=StaffAlerts(file.staff.alert_chat_id, file.staff.alert_escalate_minutes),
         database_url=env.get("PUSQUE_DATABASE_URL") or file.database.url,

@@ -160,6 +160,10 @@ class NotificationsIn(Section):
     turn_near_minutes: float = 15.0
     skip_grace_minutes: float = 30.0
     advice_margin_minutes: float = 10.0
+    # Minutes from home to the clinic for a patient who has not said (they can, in the chat).
+    default_trip_minutes: Annotated[int, Field(ge=0, le=180)] = 15
+    # "Time to leave now" is sent once more when the advised time moves this much earlier.
+    leave_again_minutes: Annotated[float, Field(gt=0, le=120)] = 10.0
 
 
 class RolesIn(Section):

@@ -22,6 +22,7 @@ def test_button_int_takes_plain_digits_in_the_id_range_only():
 @pytest.mark.parametrize("data", [
     f"vw:{HUGE}", f"bt:yes:{HUGE}", f"bt:ask:{HUGE}", f"rj:{HUGE}", f"tk:s:{HUGE}",
     f"tk:c:{HUGE}:A:0", "tk:go:1:A:" + HUGE, "vw:1_0", "bt:yes:-3", "rj:", "tk:x:1", "bt:yes:0",
+    f"tr:{HUGE}:30", "tr:1:7", "tr:1:30",  # trip buttons: bad id, not a choice, nobody's ticket
 ])
 async def test_a_forged_press_with_a_bad_id_gets_the_stale_answer_not_an_error(start_pusque, data):
     system = await start_system(start_pusque)

@@ -1,5 +1,7 @@
 """Tiny train -> load -> evaluate round trip, the fallback rules and the retrain swap (imports TensorFlow)."""
 import json
+import logging
+import re
 import shutil
 
 import numpy as np
@@ -9,7 +11,7 @@ from predictor import FallbackEstimator, ModelEstimator, Predictor, load_estimat
 from predictor.__main__ import main
 from predictor.history import days_of, write_history
 from predictor.model import META_FILE, MODEL_FILE, load_bundle
-from predictor.replay import DayReplay
+from predictor.replay import DayReplay, queries
 from predictor.simulate import simulate
 from predictor.train import train_from_rows
 
@@ -116,9 +118,34 @@ def test_retrain_replaces_only_when_better(settings, tmp_path):
     assert isinstance(p.estimator, FallbackEstimator)
     report = p.retrain(history, recent_days=2)
     assert report.holdout_days == sorted({r.date.isoformat() for r in rows})[-2:]
-    assert report.candidate_mae is not None and report.current_name == "recent_mean"
+    assert report.candidate_mae is not None and report.current_name == "config"  # no model yet: the configured durations
     assert report.replaced == (report.candidate_mae < report.current_mae)
     assert model_dir.exists() == report.replaced
     assert not list(tmp_path.glob("model.new-*"))
     short = Predictor(settings, tmp_path / "m2").retrain(rows[:50], recent_days=2)
     assert not short.replaced and "at least" in short.reason
+
+
+def test_the_switch_to_the_model_is_one_log_line_with_its_reason(trained, settings, tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="predictor.runtime")
+    p = Predictor(settings, _copy(trained[1], tmp_path))
+    assert p.estimator.name == "config"  # until a model is loaded: the configured durations
+    p.reload("nightly retrain")
+    switches = [r.getMessage() for r in caplog.records if "switch" in r.getMessage()]
+    assert len(switches) == 1
+    assert "from the configured durations to the model" in switches[0] and "nightly retrain" in switches[0]
+    assert re.search(r"trained on \d+ clinic days, validation MAE", switches[0])
+    p.reload()  # the same source again: no line
+    assert len([r for r in caplog.records if "switch" in r.getMessage()]) == 1
+
+
+def test_model_windows_hold_the_advice_and_a_range(trained, settings, tmp_path):
+    est = load_estimator(_copy(trained[1], tmp_path), settings)
+    rows = trained[0]
+    day = [r for r in rows if r.date == rows[0].date]
+    replay = DayReplay(settings, day)
+    q = next(q for q in queries(replay) if q.first)
+    snap = replay.snapshot(q.key, q.t)
+    for w, median in zip(est.windows(snap), est.estimate(snap)):
+        assert w.come_in <= w.low <= w.median <= w.high and w.median == pytest.approx(max(median, 0.0))
+        assert w.come_in <= max(0.0, w.median - est.margin)

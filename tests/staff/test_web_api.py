@@ -33,6 +33,7 @@ async def test_public_endpoints_show_numbers_and_no_personal_data(clinic):
             ticket = await resp.json()
         assert ticket["number"] == "A-001" and ticket["status"] == "waiting" and ticket["position"] == 2
         assert ticket["estimate_minutes"] is not None and "name" not in ticket and "nik" not in ticket
+        assert ticket["advice"] == (await q.queue.advice(a1.id)).as_payload()  # what the chat says, from the same function
         async with http.get("/api/tickets/Z-999") as resp:
             assert resp.status == 404
         async with http.post("/api/predict", json={"service": "A", "conditions": ["hamil"]}) as resp:
