@@ -50,6 +50,7 @@ class ModelTicket:
     channel: str | None = None
     entered_at: dt.datetime | None = None
     skipped_at: dt.datetime | None = None
+    queued: int = 0  # the order it joined its current queue: the last tie-break (the core's visit id)
 
 
 class QueueMachine(RuleBasedStateMachine):
@@ -67,6 +68,13 @@ class QueueMachine(RuleBasedStateMachine):
         self.tickets: dict[int, ModelTicket] = {}
         self.issued: dict[str, int] = {}
         self.paused: set[str] = set()
+        self.joins = 0
+
+    def join(self, t: "ModelTicket") -> None:
+        """`t` joins a queue now (issued, moved on to its next phase, back after a skip): after every
+        ticket that joined before it at the same moment (ties in time go by arrival)."""
+        self.joins += 1
+        t.status, t.entered_at, t.queued = "waiting", self.clock.now(), self.joins
 
     def run(self, coro):
         return self.loop.run_until_complete(coro)
@@ -84,7 +92,7 @@ class QueueMachine(RuleBasedStateMachine):
     def expected_next(self, channel: str) -> ModelTicket | None:
         ch = self.settings.channel(channel)
         waiting = [t for t in self.tickets.values() if t.status == "waiting" and t.phase == ch.phase and t.service in ch.services]
-        key = lambda t: (*self.policy.sort_key(t.level, t.entered_at), t.entered_at, t.id)  # noqa: E731
+        key = lambda t: (*self.policy.sort_key(t.level, t.entered_at), t.entered_at, t.queued)  # noqa: E731
         return min(waiting, key=key, default=None)
 
     # ------------------------------------------------------------ rules
@@ -102,8 +110,8 @@ class QueueMachine(RuleBasedStateMachine):
         assert view.number == f"{svc.prefix}-{self.issued[service]:03d}"
         level = level_for(derive_conditions(conds, age, self.settings.conditions), self.settings.conditions)
         assert view.level == level
-        self.tickets[view.id] = ModelTicket(view.id, view.number, service, level, list(svc.route), svc.route[0],
-                                            entered_at=self.clock.now())
+        self.tickets[view.id] = ModelTicket(view.id, view.number, service, level, list(svc.route), svc.route[0])
+        self.join(self.tickets[view.id])
 
     @rule(channel=st.sampled_from(["Loket 1", "Loket 2", "Ruang 1", "Ruang Gigi", "Ruang KIA", "Apotek"]))
     def call_next(self, channel):
@@ -139,7 +147,8 @@ class QueueMachine(RuleBasedStateMachine):
         else:
             following = t.route[t.route.index(t.phase) + 1:]
             if following:
-                t.phase, t.status, t.entered_at = following[0], "waiting", self.clock.now()
+                t.phase = following[0]
+                self.join(t)
             else:
                 t.status = "done"
         assert (view.status, view.phase) == (t.status, t.phase)
@@ -154,7 +163,7 @@ class QueueMachine(RuleBasedStateMachine):
                 self.run(self.qs.rejoin(t.id))
             return
         self.run(self.qs.rejoin(t.id))
-        t.status, t.entered_at = "waiting", self.clock.now()
+        self.join(t)  # at the back of its level: after those who joined before it, even at the same minute
 
     @precondition(lambda self: bool(self.tickets))
     @rule(data=st.data())
@@ -185,8 +194,8 @@ class QueueMachine(RuleBasedStateMachine):
             assert view.status == "waiting" and view.phase == t.phase
             scope = {s for c in self.settings.channels_for(t.phase, t.service) for s in c.services}
             ahead = [o for o in self.tickets.values() if o.status == "waiting" and o.phase == t.phase and o.service in scope
-                     and (*self.policy.sort_key(o.level, o.entered_at), o.entered_at, o.id)
-                     < (*self.policy.sort_key(t.level, t.entered_at), t.entered_at, t.id)]
+                     and (*self.policy.sort_key(o.level, o.entered_at), o.entered_at, o.queued)
+                     < (*self.policy.sort_key(t.level, t.entered_at), t.entered_at, t.queued)]
             assert view.position == len(ahead) + 1
 
 
