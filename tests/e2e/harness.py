@@ -39,6 +39,7 @@ import pytest
 from app.runner import PusQue
 from local_botapi import LocalBotApi, LocalTelegram, UserClient
 from settings import Settings, load_settings
+from tests.conftest import fresh_sqlite
 from tests.deadlines import REPLY, local_telegram, until
 
 __all__ = ["System", "make_test_settings", "outbox_settled", "pusque", "start_pusque", "test_settings", "tg"]
@@ -97,8 +98,11 @@ def test_settings(tmp_path) -> Settings:
 
 
 @pytest.fixture
-async def start_pusque(tmp_path):
+async def start_pusque(tmp_path, sqlite_template):
     systems: list[System] = []
+    database = tmp_path / "pusque.db"
+    if not database.exists():  # migrated already (tests/conftest.py); the bot's start-up checks it is at head
+        fresh_sqlite(sqlite_template, database)
 
     async def start(*, webhook: bool = False, configure=None, services_factory=None,
                     botapi_options: dict | None = None, **overrides: Any) -> System:
