@@ -15,6 +15,9 @@ INTENT_IDS: tuple[str, ...] = (
     "data_pribadi", "ubah_data", "apotek", "surat_sehat", "keluhan",
 )
 LANGS = ("id", "en")
+# libyaml's safe loader when PyYAML has it (the corpus is ~100 KB: 0.2 s -> 0.01 s a load), the
+# same safe subset of YAML either way
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _DAYS = {
     "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
@@ -59,7 +62,7 @@ def _bilingual(value: Any, where: str) -> dict[str, str]:
 
 def load_corpus(path: Path) -> Corpus:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # safe: see _YAML_LOADER
     except FileNotFoundError:
         raise CorpusError(f"{path}: FAQ corpus file does not exist") from None
     except yaml.YAMLError as exc:

@@ -7,6 +7,8 @@ Fixtures (pull them into another test folder's conftest.py with
     test_settings   config.yaml with free ports and a temporary SQLite database
     start_pusque    async factory: await start_pusque(admin_ids=..., staff_ids=..., webhook=False,
                     configure=fn(app), services_factory=..., botapi_options=...) -> System
+                    (botapi_options' max_messages_per_chat_per_second, when given, is also the
+                    bot's own per-chat pacing unless the settings override names one)
                     (every system it starts is stopped at teardown)
     pusque          a started System with default settings (long polling)
     tg              the LocalTelegram client of `pusque` (tg.user(...) makes users)
@@ -37,6 +39,7 @@ import pytest
 from app.runner import PusQue
 from local_botapi import LocalBotApi, LocalTelegram, UserClient
 from settings import Settings, load_settings
+from tests.conftest import fresh_sqlite
 from tests.deadlines import REPLY, local_telegram, until
 
 __all__ = ["System", "make_test_settings", "outbox_settled", "pusque", "start_pusque", "test_settings", "tg"]
@@ -95,11 +98,21 @@ def test_settings(tmp_path) -> Settings:
 
 
 @pytest.fixture
-async def start_pusque(tmp_path):
+async def start_pusque(tmp_path, sqlite_template):
     systems: list[System] = []
+    database = tmp_path / "pusque.db"
+    if not database.exists():  # migrated already (tests/conftest.py); the bot's start-up checks it is at head
+        fresh_sqlite(sqlite_template, database)
 
     async def start(*, webhook: bool = False, configure=None, services_factory=None,
                     botapi_options: dict | None = None, **overrides: Any) -> System:
+        chat_rate = (botapi_options or {}).get("max_messages_per_chat_per_second")
+        if chat_rate and "max_messages_per_chat_per_second" not in overrides:
+            # the bot paces each chat at its Bot API server's limit, as in production (runner.py
+            # gives the local server the settings' rate): tests that raise the server's limit
+            # (tests/handlers/helpers.FAST) do not wait ~1 s a reply; pacing itself is tested at
+            # the real limit in tests/e2e/test_bot_loop.py
+            overrides["max_messages_per_chat_per_second"] = chat_rate
         settings = make_test_settings(tmp_path, **overrides)
         pusque = PusQue(settings, webhook_url="auto" if webhook else None, configure=configure,
                         services_factory=services_factory, botapi_options=botapi_options)

@@ -26,7 +26,10 @@ class FakeKtpReader:
                 "nik_valid": True, "problems": []}
 
 
-FAST = {"max_messages_per_chat_per_second": 20, "chat_burst": 20}  # flood limits are tested in tests/e2e
+# the local Bot API's per-chat limit, and so the bot's own pacing (harness.start_pusque): ~1 reply a
+# second per chat (the production limit) made each journey wait 10-20 s; flood limits and pacing
+# are tested at the real limit in tests/e2e/test_bot_loop.py
+FAST = {"max_messages_per_chat_per_second": 20, "chat_burst": 20}
 
 
 async def start_system(start_pusque, clock: ManualClock | None = None, **extras):

@@ -7,7 +7,7 @@ from nlp.corpus import INTENT_IDS, CorpusError
 from nlp.faq import FaqMatcher
 from settings import load_settings
 
-from .conftest import write_config
+from .conftest import CACHE, write_config
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -32,14 +32,14 @@ def test_answers_carry_config_facts(matcher):
     assert "30 menit" in matcher.answer("terlambat", "id")
 
 
-def test_changing_config_changes_the_answers(tmp_path, faq_config):
+def test_changing_config_changes_the_answers(tmp_path, matcher):  # matcher: the model is fitted and cached
     def edit(raw):
         raw["clinic"]["phone"] = "(0341) 999-8888"
         raw["clinic"]["name"] = "Puskesmas Dinoyo"
         raw["clinic"]["hours"]["sun"] = "08:00-10:00"
         raw["clinic"]["lab_hours"] = {"id": "Senin saja 08:00–09:00", "en": "Mondays only 08:00–09:00"}
         raw["personal_data"]["keep_ktp_photos"] = True
-    m = FaqMatcher(load_settings(write_config(tmp_path, edit, cache_dir=faq_config.parent / "cache"), env={}))
+    m = FaqMatcher(load_settings(write_config(tmp_path, edit, cache_dir=CACHE), env={}))
     assert not m.rebuilt, "answers change without refitting the matcher"
     assert "(0341) 999-8888" in m.answer("kontak", "id") and "555-0123" not in m.answer("kontak", "id")
     assert "Puskesmas Dinoyo" in m.answer("lokasi", "en")
@@ -71,7 +71,7 @@ def test_answers_follow_the_running_settings(tmp_path, faq_config):
     """The bot hands the matcher its running settings (/reload replaces them): hours, services and
     service hours in the answers change with them, without rebuilding the matcher."""
     running = {"settings": load_settings(faq_config, env={})}
-    m = FaqMatcher(running["settings"], cache_dir=faq_config.parent / "cache", live_settings=lambda: running["settings"])
+    m = FaqMatcher(running["settings"], cache_dir=CACHE, live_settings=lambda: running["settings"])
     assert "Senin–Kamis 07:00–12:00" in m.answer("jam_buka", "id")
     assert "Poli Umum: Senin–Kamis 07:30–12:00" in m.answer("jadwal_dokter", "id")
 
@@ -80,7 +80,7 @@ def test_answers_follow_the_running_settings(tmp_path, faq_config):
             raw["clinic"]["hours"][day] = "06:30-13:00"
         raw["services"][0]["name"] = "Poli Umum Dewasa"
         raw["services"][0]["hours"]["mon"] = "08:00-11:00"
-    running["settings"] = load_settings(write_config(tmp_path, edit, cache_dir=faq_config.parent / "cache"), env={})
+    running["settings"] = load_settings(write_config(tmp_path, edit, cache_dir=CACHE), env={})
     hours = m.answer("jam_buka", "id")
     assert "Senin–Kamis 06:30–13:00" in hours and "07:00–12:00" not in hours, hours
     assert "Monday–Thursday 06:30–13:00" in m.answer("jam_buka", "en")

@@ -50,7 +50,10 @@ async def test_the_bot_retries_server_errors_with_backoff_and_counts_them():
         async with local_telegram(api.root_url) as tg:
             user = await tg.user(first_name="Ani")
             await user.send("/start")
-            limiter = RetryingRateLimiter(overall_max_rate=0, base_delay=0.01, server_error_retries=10)
+            # no pacing: at Telegram's ~1 message/s a chat, each of the ~40 attempts (20 sends, half
+            # of them failing) waited its chat's turn (35 s); pacing is tested in tests/e2e/test_bot_loop.py
+            limiter = RetryingRateLimiter(overall_max_rate=0, per_chat_rate=1000, base_delay=0.01,
+                                          server_error_retries=10)
             from telegram.ext import ExtBot
 
             bot = ExtBot(LOCAL_TOKEN, base_url=api.base_url, rate_limiter=limiter)

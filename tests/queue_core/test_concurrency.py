@@ -1,4 +1,12 @@
-"""Calling next is atomic: concurrent callers never share a patient and never pass one over."""
+"""Calling next is atomic: concurrent callers never share a patient and never pass one over.
+
+The 8 callers in one process drain 1,000 tickets (was 2,000: 35 s on SQLite and 22 s on
+PostgreSQL, idle): the property and its checks are the same; the callers contend for the head of
+the queue at every call however long the queue is, so a run still makes 1,000 contended calls and
+1,000 finishes under the same concurrency, with the whole queue checked (each number exactly
+once, each caller in policy order, and on SQLite the global commit order exactly the policy's).
+The four processes on PostgreSQL keep 2,000: that test once caught a rare out-of-order call
+(docs/queue_core.md), so it keeps its number of chances."""
 import asyncio
 import json
 import random
@@ -15,7 +23,8 @@ from queue_core.service import QueueService
 from settings import load_settings
 from tests.queue_core.drain import START, drain, rush_config
 
-N_TICKETS = 2000
+N_TICKETS = 1000
+PROCESS_TICKETS = 2000  # the four processes on PostgreSQL: see the docstring
 CALLERS = 8
 pytestmark = pytest.mark.slow
 
@@ -62,7 +71,7 @@ def check(per_caller: list[list[str]], ranks: dict[str, int], commit_order: list
         assert [ranks[n] for n in commit_order] == list(range(len(commit_order)))
 
 
-async def test_eight_callers_drain_2000_tickets(db_url, tmp_path, db, sessionmaker):
+async def test_eight_callers_drain_1000_tickets(db_url, tmp_path, db, sessionmaker):
     config = rush_config(tmp_path, CALLERS)
     settings = load_settings(config, env={})
     await fill(db, settings, N_TICKETS)
@@ -83,7 +92,7 @@ async def test_separate_processes_on_postgres(pg_database, tmp_path):
     settings = load_settings(config, env={})
     db = Database(pg_database)
     sm = db.sessionmaker
-    await fill(db, settings, N_TICKETS, seed=11)
+    await fill(db, settings, PROCESS_TICKETS, seed=11)
     ranks = await policy_ranks(sm, settings)
     names = [f"Loket {i + 1}" for i in range(CALLERS)]
     procs = [
@@ -97,5 +106,5 @@ async def test_separate_processes_on_postgres(pg_database, tmp_path):
     assert all(p.returncode == 0 for p in procs)
     per_caller = [calls for out, _ in outputs for calls in json.loads(out)]
     check(per_caller, ranks, None)
-    assert len(await commit_order(sm)) == N_TICKETS  # one "called" notice per call, none lost
+    assert len(await commit_order(sm)) == PROCESS_TICKETS  # one "called" notice per call, none lost
     await db.dispose()

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from bot.services import Services, services_of
 from queue_core.models import AuditLog, User
 from tests.e2e.harness import *  # noqa: F401,F403
+from tests.handlers.helpers import FAST
 
 ADMIN_ID, STAFF_ID = 9001, 9002
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)
@@ -33,7 +34,10 @@ async def clinic(start_pusque, clinic_clock):
     async def factory(settings):
         return await Services.create(settings, clock=clinic_clock)
 
-    system = await start_pusque(admin_ids=[ADMIN_ID], staff_ids=[STAFF_ID], services_factory=factory)
+    # FAST: ~20 messages/s a chat instead of Telegram's ~1 (the admin's and the nurse's chats get
+    # many replies in a row); pacing is tested at the real limit in tests/e2e/test_bot_loop.py
+    system = await start_pusque(admin_ids=[ADMIN_ID], staff_ids=[STAFF_ID], services_factory=factory,
+                                botapi_options=FAST)
     system.services = services_of(system.application)
     return system
 
