@@ -38,7 +38,7 @@ from nlp.corpus import INTENT_IDS, Corpus
 from nlp.normalize import Analysis, Normalizer, squeeze_known
 from nlp.slang import CONTEXT_WORDS, FILLER, SLANG, STOPWORDS
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 _CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py", "calibration.py")
 DEFAULT_WEIGHTS = (0.2, 0.2, 0.2, 0.2, 0.2)
 DEFAULT_ALPHA = 1.0
@@ -102,6 +102,7 @@ class FittedModel:
     off_topic_power: float = 0.0  # beta: scores are scaled by (1 - P(off-topic)) ** beta
     threshold: float = DEFAULT_THRESHOLD
     calibration: dict = field(default_factory=dict)  # what calibration measured, for reports
+    word_counts: dict[str, int] = field(default_factory=dict)  # corpus word frequencies (typo ties)
     normalizer: Normalizer | None = field(default=None, repr=False)
 
     def __getstate__(self):  # caches are rebuilt on load, not stored
@@ -112,7 +113,7 @@ class FittedModel:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        self.normalizer = Normalizer(self.vocabulary)
+        self.normalizer = Normalizer(self.vocabulary, frequency=self.word_counts)
 
     def _prepare(self) -> None:
         """Per-process lookup tables for scoring one question without sklearn's per-call checks."""
@@ -269,8 +270,10 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
     # two passes: raw corpus words, then the same with clitics split off known stems
     vocab = frozenset(targets.union(*(bootstrap.analyze(p).tokens for p in all_phrases)))
     second = Normalizer(vocab, correct_typos=False)
-    vocab = frozenset(targets.union(*(second.analyze(p).tokens for p in all_phrases)))
-    norm = Normalizer(vocab)
+    second_tokens = [second.analyze(p).tokens for p in all_phrases]
+    vocab = frozenset(targets.union(*second_tokens))
+    word_counts = dict(Counter(t for tokens in second_tokens for t in tokens))
+    norm = Normalizer(vocab, frequency=word_counts)
     phrases: list[str] = []
     starts: list[int] = []
     for iid in INTENT_IDS:
@@ -317,6 +320,7 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         max_idf=max(idf.values()),
         smalltalk_words=smalltalk_words,
         normalizer=norm,
+        word_counts=word_counts,
     )
     if corpus.calibration and corpus.calibration.exists():
         from nlp.calibration import calibrate
