@@ -9,7 +9,7 @@ from __future__ import annotations
 LEX_GROUPS: dict[str, str] = {
     "FAINT": "pingsan semaput klenger kelenger kapidara ambruk tumbang kolaps pingsun faint fainted fainting "
              "collapse collapsed unconscious unresponsive blackout kapiuhan nggeblak",
-    "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake",
+    "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake nyaut nyahut ngerespon respons nyaur ngawaro",
     "BANGUN": "bangun tangi hudang gerak bergerak obah usik moving move moves wake",
     "STILL": "diam diem meneng cicing jempe anteng",
     "CALLED": "dipanggil dipanggilin diceluk disauran digoyang digoyangin digoyang ditepuk ditepok dibangunin dibangunkan ditampar",
@@ -71,7 +71,7 @@ LEX_GROUPS: dict[str, str] = {
     "LOTS": "sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
     "BITE": "digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
             "kagegel gegel snakebite bitten bite bit stung catok kacatok dicatok patuk dipatuk kepatuk matuk dipagut kacokot kapatok",
-    "ANIMAL": "ular ulo ula snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
+    "ANIMAL": "ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
               "monyet kera rabies oray",
     "BURNED": "terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
     "SPILL": "kesiram kesiraman tersiram ketumpahan kena kecipratan spilled",
@@ -80,7 +80,7 @@ LEX_GROUPS: dict[str, str] = {
     "CHILD": "bayi bayiku baby babies newborn kids children anak adek adik balita dedek dede bocah budak orok putra "
              "putri child kid son daughter infant toddler newborn bocil",
     "FEVER": "panas demam fever febris sumeng muriang",
-    "DRINK": "minum nyusu menyusu netek nenen mimik drink drinking feed feeding asi",
+    "DRINK": "minum nyusu menyusu netek nenen mimik drink drinking feed feeding asi ngombe nginum mimi nursing breastfeed breastfeeding nyusuin",
     "DIARRHEA": "diare mencret diarrhea muntah vomiting",
     "EXPEL": "muntah mutah batuk berak bab vomiting vomit vomited coughing",
     "SUNKEN": "cekung",
@@ -88,7 +88,7 @@ LEX_GROUPS: dict[str, str] = {
     "BELLY": "perut weteng beuteung belly stomach abdomen abdominal",
     "CRAMP": "melilit mules kontraksi pembukaan bukaan contractions",
     "POSTPARTUM": "lahiran melahirkan nifas persalinan lairan babaran birth",
-    "KETUBAN": "ketuban ketubane",
+    "KETUBAN": "ketuban ketubane kawah kakawah",
     "BREAK": "pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
     "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
     "NEWBORN": "newborn",
@@ -98,11 +98,11 @@ LEX_GROUPS: dict[str, str] = {
     "SAJA": "saja",
     "LIVE": "hidup idup urip hirup live living",
     "DEVICE": "hp lampu listrik baterai batre mesin motor mobil laptop handphone phone battery",
-    "NEG": "tidak not no never gabisa ra",
+    "NEG": "tidak not no never gabisa ra moh emoh wegah alim",
     # context: when, what for, how urgent
-    "HELP": "tolong tulung tulungan tlg tolongin help sos",
+    "HELP": "tolong tulung tulungan tulungi tlg tolongin help sos darurat gawat urgent asap segera buruan cepetan",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
-    "NOWADJ": "lagi sedang masih sekarang now currently",
+    "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
     "PAST": "kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
             "penyintas ago history dulunya",
     "CURED": "sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",

@@ -51,6 +51,11 @@ def read_labelled(path: Path, skip_kinds: tuple[str, ...] = ("emergency",)) -> l
     return [(q, intent) for q, intent, kind in read_kinds(path) if kind not in skip_kinds]
 
 
+def read_calibration(corpus: Corpus) -> list[tuple[str, str | None]]:
+    """The questions of every calibration set of `corpus` (their emergencies left out)."""
+    return [row for path in corpus.calibration if path.exists() for row in read_labelled(path)]
+
+
 def read_kinds(path: Path) -> list[tuple[str, str | None, str]]:
     """(question, intent, kind); a line without a kind is "faq" when it has an intent, else "oos"."""
     rows: list[tuple[str, str | None, str]] = []
@@ -71,8 +76,9 @@ def cache_key(corpus: Corpus) -> str:
     h.update(FORMAT_VERSION.encode())
     h.update(sklearn.__version__.encode())
     h.update(corpus.path.read_bytes())
-    if corpus.calibration and corpus.calibration.exists():
-        h.update(corpus.calibration.read_bytes())
+    for calibration in corpus.calibration:
+        if calibration.exists():
+            h.update(calibration.read_bytes())
     here = Path(__file__).resolve().parent
     for name in _CODE_FILES:
         h.update((here / name).read_bytes())
@@ -322,10 +328,10 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         normalizer=norm,
         word_counts=word_counts,
     )
-    if corpus.calibration and corpus.calibration.exists():
+    if any(c.exists() for c in corpus.calibration):
         from nlp.calibration import calibrate
 
-        calibrate(model, read_labelled(corpus.calibration))
+        calibrate(model, read_calibration(corpus))
     return model
 
 

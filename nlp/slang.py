@@ -230,6 +230,12 @@ _REGIONAL: dict[str, tuple[str, ...]] = {
     "hasil": ("hsl", "hasile", "hasilna"),
     "sehat": ("sht", "sehate"),
     "puskesmas": ("pkesmas", "puskesmase", "puskesmasna", "pusksms"),
+    "dekat": ("deket", "dket", "dkt", "cedak", "cedhak", "caket", "deukeut", "near", "nearby"),
+    "instagram": ("ig", "insta", "instagramnya"),
+    "lokasi": ("lok", "shareloc", "shareloct"),
+    "salah": ("typo", "keliru", "lepat", "wrong"),
+    "buruk": ("jelek", "elek", "awon", "bad"),
+    "saya": ("aye", "awak", "abdi"),
 }
 for _more in (_MORE, _REGIONAL):
     for _standard, _variants in _more.items():
