@@ -22,7 +22,7 @@ LEX_GROUPS: dict[str, str] = {
     "BLUE": "biru blue kebiruan membiru",
     "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
     "SWALLOW": "nelen nelan menelan ketelen ketelan tertelan keteleg swallowed swallow",
-    "OBJECT": "koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy",
+    "OBJECT": "koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy battery magnet magnets pin button jarum needle",
     "KEJANG": "kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
               "stip",
     "EPI": "epilepsi ayan epilepsy",
@@ -34,7 +34,7 @@ LEX_GROUPS: dict[str, str] = {
     "ONGOING": "terus terusan mulu",
     "PERIOD": "haid mens menstruasi",
     "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
-             "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom penuh bersimbah berlumuran lumuran belepotan basah kuyup",
+             "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom penuh bersimbah berlumuran lumuran belepotan basah kuyup everywhere gushing spurting pouring soaked soaking",
     "STOP": "berhenti henti mandeg mandek eureun stop stops stopping stopped mampet ilang hilang brenti berenti brhenti leren",
     "DEEP": "dalam dalem deep",
     "INJURY": "luka patah sobek robek bocor cedera cidera injured injury wound wounded broken fracture tatu",
@@ -91,6 +91,8 @@ LEX_GROUPS: dict[str, str] = {
     "KETUBAN": "ketuban ketubane kawah kakawah",
     "BREAK": "pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
     "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
+    "CUT": "sayat disayat iris diiris potong dipotong silet disilet cut cuts slit slashed",
+    "WRIST": "nadi urat wrist wrists",
     "NEWBORN": "newborn",
     "DIZZY": "pusing kabur blurred dizzy",
     "WANT": "mau pengen pingin ingin kepingin mending arep hoyong want wanna",

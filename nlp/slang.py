@@ -235,7 +235,10 @@ _REGIONAL: dict[str, tuple[str, ...]] = {
     "lokasi": ("lok", "shareloc", "shareloct"),
     "salah": ("typo", "keliru", "lepat", "wrong"),
     "buruk": ("jelek", "elek", "awon", "bad"),
-    "saya": ("aye", "awak", "abdi"),
+    "saya": ("aye", "abdi"),
+    "kamu": ("anda", "kalian", "panjenengan", "sampean", "situ", "antum", "kowe", "sia", "maneh"),
+    "jalan": ("jl", "jln", "jalane", "jalanna"),
+    "bawa": ("mbeta", "mbekta", "bekta", "mbekto", "mawa", "dibekta", "dibeta", "gawa", "nggawa"),
 }
 for _more in (_MORE, _REGIONAL):
     for _standard, _variants in _more.items():
@@ -342,7 +345,8 @@ COMMON_WORDS = frozenset(
     alasan pertigaan perempatan kesana kesini warna hijau kuning putih hitam biru coklat abu sapi kambing
     kerbau kelinci burung monyet ular tikus nyamuk lalat semut kecoa gelas piring sendok botol kursi meja
     pintu jendela lantai dinding atap kamar dapur toilet wc kasur bantal selimut handuk sabun sampo odol
-    sikat kaca cermin jam tangan kaki kepala mata hidung telinga mulut gigi perut dada punggung lutut""".split()
+    sikat kaca cermin jam tangan kaki kepala mata hidung telinga mulut gigi perut dada punggung lutut
+    damkar pemadam kebakaran pln pdam telkom pos""".split()
 )
 
 # Words of the story around a question ("my father had a stroke last year, ..."): outside the
