@@ -44,7 +44,7 @@ def figures(matcher: FaqMatcher, rows) -> dict:
         out["rejected"] += kind == "oos" and r.intent is None
         if kind == "emergency" and r.intent != "darurat":
             out["missed"].append((q, r.intent))
-        if kind != "emergency" and r.intent == "darurat":
+        if kind != "emergency" and r.intent == "darurat" and gold != "darurat":
             out["alarms"].append((kind, q, r.emergency or "FAQ"))
     return out
 
@@ -62,7 +62,7 @@ def main(argv=None) -> int:
         f = figures(FaqMatcher(settings, emergencies=on), rows)
         n = f["n"]
         ordinary = sum(n.get(k, 0) for k in ("faq", "oos", "calm"))
-        alarms = len(f["alarms"])
+        alarms = len(f["alarms"])  # darurat on a question whose intent is not darurat
         print(f"\n{label}")
         print(f"  emergencies reported as darurat: {f['darurat'].get('emergency', 0)}/{n.get('emergency', 0)}")
         print(f"  false alarms (faq/oos/calm):     {alarms}/{ordinary} ({alarms / max(ordinary, 1):.1%}); "
@@ -79,27 +79,31 @@ def main(argv=None) -> int:
                 print(f"    false alarm ({kind}, by {by}): {q!r}")
     # What alerts the staff in the bot (handlers/emergency.py): the detector alone. The FAQ's own
     # `darurat` intent answers with the emergency numbers but alerts no one.
-    hits = [(kind, q, detect(q)) for q, _, kind in rows]
+    # a question whose intent is darurat ("nomor ambulans", "anak kejang gmn ini") is no false alarm
+    hits = [(kind if gold != "darurat" else "darurat", q, detect(q)) for q, gold, kind in rows]
     n_em = sum(kind == "emergency" for kind, _, _ in hits)
     alerted = sum(kind == "emergency" and d is not None for kind, _, d in hits)
-    false_alerts = [(kind, q, d.kind) for kind, q, d in hits if kind != "emergency" and d is not None]
-    ordinary = len(hits) - n_em
+    false_alerts = [(kind, q, d.kind) for kind, q, d in hits if kind not in ("emergency", "darurat") and d is not None]
+    ordinary = sum(kind not in ("emergency", "darurat") for kind, _, _ in hits)
     print("\ndetector alone (what alerts the staff)")
     print(f"  emergencies alerted:             {alerted}/{n_em} ({alerted / max(n_em, 1):.1%})")
     print(f"  false alerts (faq/oos/calm):     {len(false_alerts)}/{ordinary} ({len(false_alerts) / max(ordinary, 1):.1%})")
     if args.list:
         for kind, q, d in false_alerts:
             print(f"    false alert ({kind}, {d}): {q!r}")
-    times = []
+    times, cpu = [], []
     for _ in range(3):
         _tag.cache_clear()  # each pass starts with an empty per-token cache
         for q, _, _ in rows:
-            t0 = time.perf_counter()
+            c0, t0 = time.thread_time(), time.perf_counter()
             detect(q)
             times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.thread_time() - c0) * 1000)
     times.sort()
+    cpu.sort()
     p50, p99 = statistics.median(times), times[int(len(times) * 0.99)]
-    print(f"\ndetector time per message: p50 {p50:.2f} ms, p99 {p99:.2f} ms")
+    print(f"\ndetector time per message: p50 {p50:.2f} ms, p99 {p99:.2f} ms (wall, includes waiting for a "
+          f"busy core); CPU p50 {statistics.median(cpu):.2f} ms, p99 {cpu[int(len(cpu) * 0.99)]:.2f} ms")
     return 0
 
 

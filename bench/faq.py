@@ -14,7 +14,8 @@ rejection, and p50/p99 time per question for:
   - TF-IDF + logistic regression: the original PusQue approach (word TF-IDF, LR over intents,
     out of scope when the top probability is below a threshold)
 All three learn from the same corpus phrasings, and each one's out-of-scope threshold is set on
-the same calibration set (the corpus's `calibration:`, tests/nlp/data/blind_calibration.tsv);
+the same calibration sets (the corpus's `calibration:`, tests/nlp/data/blind_calibration.tsv and
+heldout.tsv);
 the held-out set is used only here.
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ import numpy as np
 
 from nlp.calibration import best_threshold
 from nlp.faq import FaqMatcher
-from nlp.matcher import read_kinds, read_labelled
+from nlp.matcher import read_calibration, read_kinds
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -181,7 +182,7 @@ def main() -> int:
     build = time.perf_counter() - t0
     kinds = read_kinds(args.heldout)
     heldout = [(q, g) for q, g, kind in kinds if kind in ("faq", "oos")]
-    calibration = read_labelled(matcher.corpus.calibration)
+    calibration = read_calibration(matcher.corpus)
     passes = 1 if args.quick else 5
 
     systems = [PusQue(matcher), Difflib(matcher.corpus), TfidfLogReg(matcher.corpus)]
@@ -192,7 +193,7 @@ def main() -> int:
     print(f"machine: {machine()}")
     print(f"held-out: {args.heldout.relative_to(ROOT) if args.heldout.is_relative_to(ROOT) else args.heldout} "
           f"({n_in} in-scope, {len(heldout) - n_in} out-of-scope); thresholds set on "
-          f"{matcher.corpus.calibration.relative_to(ROOT) if matcher.corpus.calibration.is_relative_to(ROOT) else matcher.corpus.calibration} "
+          f"{' + '.join(str(c.relative_to(ROOT) if c.is_relative_to(ROOT) else c) for c in matcher.corpus.calibration)} "
           f"({len(calibration)} questions)")
     print(f"corpus: {sum(map(len, matcher.corpus.intents.values()))} phrasings, {len(matcher.corpus.intents)} intents; "
           f"PusQue model {'fitted' if matcher.rebuilt else 'loaded from cache'} in {build:.2f} s; "

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from nlp.calibration import calibrate
 from nlp.corpus import load_corpus
-from nlp.matcher import fit, read_labelled
+from nlp.matcher import fit, read_calibration
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,9 +38,9 @@ def main() -> int:
     ap.add_argument("--errors", action="store_true", help="list the misses of the first repetition")
     args = ap.parse_args()
     corpus = load_corpus(args.corpus)
-    rows = read_labelled(corpus.calibration)
+    rows = read_calibration(corpus)
     t0 = time.perf_counter()
-    model = fit(dataclasses.replace(corpus, calibration=None), "cv")
+    model = fit(dataclasses.replace(corpus, calibration=()), "cv")
     print(f"fitted in {time.perf_counter() - t0:.1f} s; {len(rows)} calibration questions, "
           f"{args.folds} folds x {args.seeds} seeds")
     hits_in, hits_out, errors = [], [], []

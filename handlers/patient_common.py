@@ -19,10 +19,11 @@ from queue_core.patients import PatientRepository
 from . import texts_patient  # noqa: F401 - registers the texts
 
 log = logging.getLogger(__name__)
-# A value the field accepts is a question when the matcher is sure ("alamat puskesmas dmn" 0.92),
-# or fairly sure and a question word is in it ("antrian masih lama gak" 0.62); addresses that
-# name clinic things stay addresses ("Jalan Raya Puskesmas Lama 12" 0.46, no question word).
-SURE_QUESTION, LIKELY_QUESTION = 0.8, 0.5
+# A value the field accepts is a question when the matcher is sure (score 0.8 or more), or fairly
+# sure and a question word is in it ("alamat puskesmas dmn" 0.66, "antrian masih lama gak" 0.49
+# with the issue-20 calibration, threshold 0.2); addresses that name clinic things stay addresses
+# ("Jalan Raya Puskesmas Lama 12" 0.42, no question word).
+SURE_QUESTION, LIKELY_QUESTION = 0.8, 0.4
 QUESTION_WORDS = frozenset("""apa apakah berapa brp dimana dmn mana kapan kpn gimana bagaimana gmn bisakah
     boleh bolehkah gak ga nggak ngga gk enggak kah kok knp kenapa mengapa siapa""".split())
 _WORDS = re.compile(r"[^\W\d_]{2,}\s+[^\W\d_]{2,}")  # two words of letters

@@ -1,9 +1,11 @@
 """Setting the matcher's weights and out-of-scope threshold on the calibration split.
 
-The calibration split (`calibration:` in the corpus file) holds in-scope questions with their
+The calibration sets (`calibration:` in the corpus file) hold in-scope questions with their
 intent and out-of-scope ones with none. `calibrate` searches the fusion weights, the coverage
 settings and the off-topic exponent, and for each combination the threshold that maximises
-(in-scope top-1 accuracy + out-of-scope rejection) / 2. The evaluation split is never used here.
+0.6 * in-scope top-1 accuracy + 0.4 * out-of-scope rejection (`ACCURACY_WEIGHT`: the targets are
+93% top-1 and 90% rejection, so a lost answer costs a little more than an accepted off-topic
+question). The sets figures are reported on are never used here.
 """
 from __future__ import annotations
 
@@ -15,10 +17,13 @@ import numpy as np
 ALPHAS = (0.0, 0.5, 1.0, 1.5, 2.0)  # exponent of the coverage factor
 UNKNOWN_WEIGHTS = (1.0, 2.0, 3.0)  # how much an unknown topic word weighs against known ones
 BETAS = (0.0, 0.5, 1.0, 2.0)  # exponent of (1 - P(off-topic))
+ACCURACY_WEIGHT = 0.6  # in-scope accuracy against out-of-scope rejection (issue 20 asks 93% and 90%)
 
 
-def best_threshold(scores: np.ndarray, predicted: np.ndarray, gold: list[str | None]) -> tuple[float, float, float, float]:
-    """Threshold maximising (in-scope top-1 accuracy + out-of-scope rejection) / 2.
+def best_threshold(scores: np.ndarray, predicted: np.ndarray, gold: list[str | None],
+                   accuracy_weight: float = 0.5) -> tuple[float, float, float, float]:
+    """Threshold maximising w * in-scope top-1 accuracy + (1 - w) * out-of-scope rejection
+    (w = `accuracy_weight`, 0.5 by default: their mean).
 
     Returns (threshold, objective, accuracy, rejection). A threshold sits halfway between two
     neighbouring scores; among equally good ones the middle one is taken.
@@ -35,7 +40,7 @@ def best_threshold(scores: np.ndarray, predicted: np.ndarray, gold: list[str | N
     ks = np.flatnonzero(np.concatenate([[True], s[:-1] > s[1:], [True]])) if len(s) else np.array([0])
     acc = cum_c[ks] / n_in
     rej = (n_out - cum_o[ks]) / n_out
-    obj = (acc + rej) / 2
+    obj = accuracy_weight * acc + (1.0 - accuracy_weight) * rej
     best = np.flatnonzero(obj >= obj.max() - 1e-12)
     i = best[len(best) // 2]
     k = ks[i]
@@ -76,7 +81,7 @@ def calibrate(model: Any, rows: list[tuple[str, str | None]]) -> None:
             predicted = np.array([model.intent_ids[i] for i in top], dtype=object)
             top_base = base[np.arange(len(top)), top]
             for (alpha, unknown, beta), factor in factors.items():
-                t, obj, acc, rej = best_threshold(top_base * factor, predicted, gold)
+                t, obj, acc, rej = best_threshold(top_base * factor, predicted, gold, ACCURACY_WEIGHT)
                 if best is None or obj > best[0] + 1e-9:
                     best = (obj, weights, alpha, unknown, beta, t, acc, rej)
     if best is None:

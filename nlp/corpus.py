@@ -48,7 +48,7 @@ class Corpus:
     smalltalk_answers: dict[str, dict[str, str]]
     fallback: dict[str, str]
     facts: dict[str, dict[str, str]]  # clinic_facts + commands, per lang
-    calibration: Path | None
+    calibration: tuple[Path, ...]  # the calibration sets (`calibration:`, one file or a list)
     out_of_scope: tuple[str, ...] = ()  # questions no intent answers: the matcher's off-topic class
 
 
@@ -93,7 +93,10 @@ def load_corpus(path: Path) -> Corpus:
         facts[key] = _bilingual(value, f"{path}: clinic_facts.{key}")
     for key, value in (raw.get("commands") or {}).items():
         facts[key] = _bilingual(value, f"{path}: commands.{key}")
-    calibration = raw.get("calibration")
+    calibration = raw.get("calibration") or []
+    calibration = [calibration] if isinstance(calibration, str) else calibration
+    if not isinstance(calibration, list) or not all(isinstance(c, str) for c in calibration):
+        raise CorpusError(f"{path}: calibration must be a file name or a list of them")
     off_topic = raw.get("out_of_scope") or []
     if not isinstance(off_topic, list) or not all(isinstance(p, str) and p.strip() for p in off_topic):
         raise CorpusError(f"{path}: out_of_scope must be a list of texts")
@@ -105,7 +108,7 @@ def load_corpus(path: Path) -> Corpus:
         smalltalk_answers=smalltalk_answers,
         fallback=_bilingual(raw.get("fallback"), f"{path}: fallback"),
         facts=facts,
-        calibration=(path.parent / calibration).resolve() if calibration else None,
+        calibration=tuple((path.parent / c).resolve() for c in calibration),
         out_of_scope=tuple(off_topic),
     )
 

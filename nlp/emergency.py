@@ -13,7 +13,9 @@ How it decides, in plain rules a reader can check:
 3. A rule (`_RULE_TEXT`) is a kind of emergency and tags that must all occur within a window of
    tokens or anywhere in the message. A MILD word next to the evidence ("hampir pingsan", "luka
    bakar ringan") cancels the rules marked mild.
-4. A match is dropped when the message speaks of the past or of information ("kemarin", "dulu",
+4. A match is dropped when a hypothetical comes before the symptom ("buat jaga2 klo ada
+   kecelakaan", "seandainya", "sebelum kena serangan jantung") or the message explains being late ("telat krn nganter
+   tetangga yg kecelakaan"), unless a now-word or "tiba-tiba" says it is happening; and when the message speaks of the past or of information ("kemarin", "dulu",
    "pernah", "tahun lalu", "udh sembuh", "artikel", "tanda-tanda"; but "dari kemarin" is
    ongoing), unless a help word says it is urgent ("tolong", "help", "!!"); and when it speaks of
    documents and admin ("surat", "rujukan", "jadwal", "kontrol", "resep"), unless it says the
@@ -29,6 +31,9 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from nlp.emergency_words import EXTRA as _EXTRA
+from nlp.emergency_words import LEX as _LEX
+from nlp.emergency_words import PHRASES as _PHRASES
 from nlp.normalize import clean
 from nlp.slang import COMMON_WORDS, SLANG, STOPWORDS, UNITS
 
@@ -37,150 +42,6 @@ KINDS = (
     "poisoning", "bite", "burn", "child_fever", "pregnancy", "suicide",
 )
 
-_LEX_GROUPS: dict[str, str] = {
-    "FAINT": "pingsan semaput klenger kelenger kapidara ambruk tumbang kolaps pingsun faint fainted fainting "
-             "collapse collapsed unconscious unresponsive blackout kapiuhan nggeblak",
-    "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake",
-    "BANGUN": "bangun tangi hudang gerak bergerak obah usik moving move moves wake",
-    "NAPAS": "napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
-             "breathes",
-    "SESAK": "sesak sesek mengap megap ngik ngos tersengal sengal gasping",
-    "GASP": "megap mengap tersengal gasping",
-    "HARD": "susah sulit kesulitan sukar difficulty trouble",
-    "LIPS": "bibir bibire lips lip",
-    "BLUE": "biru blue kebiruan membiru",
-    "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
-    "SWALLOW": "nelen nelan menelan ketelen ketelan tertelan keteleg swallowed swallow",
-    "OBJECT": "koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy",
-    "KEJANG": "kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
-              "stip",
-    "EPI": "epilepsi ayan epilepsy",
-    "RELAPSE": "kambuh kumat relapse",
-    "STEP": "step",
-    "FOAM": "berbusa busa foaming foam",
-    "BLEEDSTRONG": "pendarahan perdarahan hemorrhage haemorrhage hemorrhaging",
-    "DARAH": "darah berdarah getih getihen blood bleeding bleeds bleed darahe mimisan flek",
-    "ONGOING": "terus terusan mulu",
-    "PERIOD": "haid mens menstruasi",
-    "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
-             "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom",
-    "STOP": "berhenti henti mandeg mandek eureun stop stops stopping stopped mampet ilang hilang",
-    "DEEP": "dalam dalem deep",
-    "INJURY": "luka patah sobek robek bocor cedera cidera injured injury wound wounded broken fracture tatu",
-    "ACCIDENT": "kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet "
-                "kelindes dilindas kelindas kegiles kegilas kegiling tertimpa ketiban kejatuhan kesetrum tersetrum "
-                "kesetrom setrum electrocuted tenggelam kelelep drowning drowned ketusuk tertusuk ditusuk dibacok "
-                "kebacok stabbed accident crash crashed tabrak laka lakalantas ketabrakan",
-    "FALL": "jatuh jatoh labuh ragrag tibo kepleset nyungsep kebentur terbentur kejedot fell fall falling",
-    "HEIGHT": "pohon tangga atap genteng motor sepeda ayunan sumur ketinggian lantai tebing jurang tree stairs roof "
-              "ladder",
-    "HEAD": "kepala sirah head",
-    "CHEST": "dada dodo chest",
-    "PAIN": "sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
-    "HEART": "jantung heart",
-    "ATTACK": "serangan attack",
-    "STROKE": "stroke struk strok setrok",
-    "FACE": "muka wajah mulut rai beungeut face mouth raine cangkem cangkeme lambe",
-    "CROOKED": "mencong merot perot miring menceng peyot mencos drooping droop droops crooked",
-    "SPEECH": "bicara ngomong omong omongan ngobrol ucapan speech speak speaking talk talking ngomonge",
-    "SLUR": "pelo cadel celat pelat slurred slurring rancu",
-    "JELAS": "jelas clear jelasnya",
-    "WEAK": "lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
-    "PARALYSIS": "lumpuh kebas paralyzed paralysed numb",
-    "LIMB": "jari tangan kaki lengan paha tulang finger hand leg arm bone",
-    "FRACTURE": "patah putus buntung remuk fracture fractured broken",
-    "SIDE": "sebelah separuh sisi side kiri kanan left right",
-    "POISONED": "keracunan overdosis overdose poisoned poisoning",
-    "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
-              "pemutih tiner thinner spiritus oplosan kerosene gasoline petrol paraffin mothballs "
-              "pesticide bleach gramoxone paraquat",
-    "INGEST": "minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
-              "swallowed ate eaten",
-    "OBAT": "obat pil tablet pills pill",
-    "LOTS": "sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
-    "BITE": "digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
-            "kagegel gegel snakebite bitten bite bit stung",
-    "ANIMAL": "ular ulo ula snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
-              "monyet kera rabies oray",
-    "BURNED": "terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
-    "SPILL": "kesiram kesiraman tersiram ketumpahan kena kecipratan spilled",
-    "HOT": "panas api fire hot boiling mendidih",
-    "EXPLODE": "meledak ledakan explosion exploded njeblug",
-    "CHILD": "bayi bayiku baby babies newborn kids children anak adek adik balita dedek bocah budak orok putra "
-             "putri child kid son daughter infant toddler newborn bocil",
-    "FEVER": "panas demam fever febris sumeng muriang",
-    "DRINK": "minum nyusu menyusu netek nenen mimik drink drinking feed feeding asi",
-    "DIARRHEA": "diare mencret diarrhea muntah vomiting",
-    "EXPEL": "muntah mutah batuk berak bab vomiting vomit vomited coughing",
-    "SUNKEN": "cekung",
-    "PREG": "hamil bumil meteng mbobot pregnant kandungan reuneuh kehamilan hamile",
-    "BELLY": "perut weteng beuteung belly stomach abdomen abdominal",
-    "CRAMP": "melilit mules kontraksi pembukaan bukaan contractions",
-    "POSTPARTUM": "lahiran melahirkan nifas persalinan lairan babaran birth",
-    "KETUBAN": "ketuban ketubane",
-    "BREAK": "pecah rembes ngerembes merembes keluar broke broken bocor",
-    "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
-    "NEWBORN": "newborn",
-    "DIZZY": "pusing kabur blurred dizzy",
-    "WANT": "mau pengen pingin ingin kepingin mending arep hoyong want wanna",
-    "DIE": "mati maot modar die dead",
-    "SAJA": "saja",
-    "LIVE": "hidup idup urip hirup live living",
-    "DEVICE": "hp lampu listrik baterai batre mesin motor mobil laptop handphone phone battery",
-    "NEG": "tidak not no never gabisa ra",
-    # context: when, what for, how urgent
-    "HELP": "tolong tulung tulungan tlg tolongin help sos",
-    "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
-    "NOWADJ": "lagi sedang masih sekarang now currently",
-    "PAST": "kemarin kemaren wingi dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
-            "penyintas ago history dulunya",
-    "CURED": "sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
-    "AGO": "lalu last",
-    "TIMEUNIT": "tahun taun minggu bulan hari year week month days",
-    "SINCE": "dari sejak since",
-    "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
-           "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
-           "visum schedule appointment certificate letter referral vaccination insurance",
-    "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
-            "homework news symptoms signs pengertian definisi arti takut khawatir worried afraid cegah mencegah "
-            "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap",
-    "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
-    "SELF": "saya",
-    "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang",
-    "MILD": "hampir ringan kecil sedikit dikit lecet mild minor little",
-}
-_LEX: dict[str, tuple[str, ...]] = {}
-for _tag_name, _words in _LEX_GROUPS.items():
-    for _w in _words.split():
-        _LEX[_w] = tuple(dict.fromkeys(_LEX.get(_w, ()) + (_tag_name,)))
-_LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",)})
-_EXTRA = {"gamau": "tidak mau", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
-          "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
-          "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
-          "isnt": "is not", "couldnt": "could not", "aint": "is not"}
-_PHRASES: dict[tuple[str, ...], str] = {
-    ("tiba", "tiba"): "mendadak", ("ujug", "ujug"): "mendadak", ("all", "of", "a", "sudden"): "mendadak",
-    ("tekanan", "darah"): "", ("blood", "pressure"): "", ("patah", "hati"): "",
-    ("passed", "out"): "pingsan", ("heart", "attack"): "serangan jantung", ("angin", "duduk"): "serangan jantung",
-    ("water", "broke"): "ketuban pecah", ("waters", "broke"): "ketuban pecah", ("waters", "broken"): "ketuban pecah",
-    ("water", "broken"): "ketuban pecah", ("bunuh", "diri"): "bunuhdiri", ("gantung", "diri"): "bunuhdiri",
-    ("kill", "myself"): "bunuhdiri", ("end", "my", "life"): "bunuhdiri", ("akhiri", "hidup"): "bunuhdiri", ("bunuh", "dri"): "bunuhdiri",
-    ("ngakhirin", "hidup"): "bunuhdiri", ("ngakhirin", "hidupku"): "bunuhdiri", ("akhiri", "hidupku"): "bunuhdiri",
-    ("mengakhiri", "hidupku"): "bunuhdiri", ("ending", "my", "life"): "bunuhdiri", ("take", "my", "own", "life"): "bunuhdiri",
-    ("having", "a", "fit"): "kejang", ("had", "a", "fit"): "kejang", ("kapur", "barus"): "racun",
-    ("having", "a", "stroke"): "stroke mendadak",
-    ("mengakhiri", "hidup"): "bunuhdiri", ("luka", "bakar"): "lukabakar", ("mati", "rasa"): "kebas",
-    ("si", "kecil"): "anak", ("obat", "nyamuk"): "racun", ("racun", "tikus"): "racun",
-    ("minyak", "tanah"): "racun", ("air", "ketuban"): "ketuban", ("gmn", "ini"): "tolong",
-    ("gimana", "ini"): "tolong", ("bagaimana", "ini"): "tolong", ("piye", "iki"): "tolong", ("kumaha", "ieu"): "tolong",
-    ("next", "step"): "", ("first", "step"): "", ("step", "by"): "", ("mati", "lampu"): "",
-    ("mati", "listrik"): "", ("hari", "ini"): "sekarang", ("right", "now"): "sekarang",
-    ("berat", "badan"): "", ("panas", "dalam"): "", ("baru", "saja"): "barusan", ("just", "now"): "barusan",
-    ("air", "keras"): "airkeras", ("capek", "hidup"): "bunuhdiri", ("cape", "hidup"): "bunuhdiri",
-    ("lelah", "hidup"): "bunuhdiri", ("baru", "lahir"): "newborn", ("hit", "by"): "ditabrak",
-    ("self", "harm"): "nyayat",
-    ("apa", "itu"): "pengertian", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
-}
 _MAX_PHRASE = max(map(len, _PHRASES))
 # Symptom tags: prefixes are stripped only towards these ("petugas" is not "tugas"), and typos are
 # corrected only towards their words of 6 letters or more (never "darah" → "sarah").
@@ -201,12 +62,13 @@ _COMPOUNDS = (
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
     ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2),
+    ("CALLEDSTILL", "CALLED", "STILL", 3),
 )
 
 # Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 _RULE_TEXT = """
-suicide SUICIDE 1 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
+suicide SUICIDE 1 | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
@@ -221,7 +83,7 @@ stroke SLUR+SUDDEN * | stroke NOTSPEAK+SUDDEN * | stroke PARALYSIS+SUDDEN *
 chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
 not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
 not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2
-unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE
+unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG
 poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3
 bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
 bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 4 mild
@@ -340,6 +202,11 @@ def detect(text: str) -> Emergency | None:
     past = any(t in pos for t in ("PAST", "RECENTPAST", "CUREDNOW", "INFO"))
     doc = bool(pos.get("DOC"))
     if doc and now[1] != "strong" or past and now[1] is None:
+        return None
+    # "buat jaga2", "seandainya", "sebelum kena serangan jantung" before the symptom: a
+    # hypothetical; "telat krn nganter tetangga yg kecelakaan": an explanation of being late
+    hypo = any(i < evidence[0] for i in pos.get("HYPO", ()))
+    if (hypo or "LATE" in pos and "CAUSE" in pos) and now[1] != "strong":
         return None
     kinds = tuple(dict.fromkeys(k for k, _ in found))
     return Emergency(kinds[0], kinds, tuple(words[i] for i in evidence), now[0])

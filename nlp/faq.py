@@ -286,7 +286,7 @@ def _cmd_evaluate(matcher: FaqMatcher, path: Path, show_errors: bool) -> None:
     print(f"out-of-scope questions:  {res['out_of_scope']}")
     print(f"top-1 accuracy:          {res['top1_accuracy']:.1%}  (in-scope; a wrong or missing intent is an error)")
     print(f"out-of-scope rejection:  {res['oos_rejection']:.1%}  (out-of-scope questions given no intent)")
-    print(f"threshold:               {matcher.threshold:.3f}  (set on {matcher.corpus.calibration})")
+    print(f"threshold:               {matcher.threshold:.3f}  (set on {', '.join(map(str, matcher.corpus.calibration))})")
     if show_errors:
         for q, gold, got, score in res["errors"]:
             print(f"  {q!r}: expected {gold}, got {got} ({score:.2f})")

@@ -38,7 +38,7 @@ from nlp.corpus import INTENT_IDS, Corpus
 from nlp.normalize import Analysis, Normalizer, squeeze_known
 from nlp.slang import CONTEXT_WORDS, FILLER, SLANG, STOPWORDS
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 _CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py", "calibration.py")
 DEFAULT_WEIGHTS = (0.2, 0.2, 0.2, 0.2, 0.2)
 DEFAULT_ALPHA = 1.0
@@ -49,6 +49,11 @@ def read_labelled(path: Path, skip_kinds: tuple[str, ...] = ("emergency",)) -> l
     """`question<TAB>intent[<TAB>kind]` lines (empty intent = out of scope); `#` lines are comments.
     Lines of a kind in `skip_kinds` are left out: emergencies are the detector's, not the FAQ's."""
     return [(q, intent) for q, intent, kind in read_kinds(path) if kind not in skip_kinds]
+
+
+def read_calibration(corpus: Corpus) -> list[tuple[str, str | None]]:
+    """The questions of every calibration set of `corpus` (their emergencies left out)."""
+    return [row for path in corpus.calibration if path.exists() for row in read_labelled(path)]
 
 
 def read_kinds(path: Path) -> list[tuple[str, str | None, str]]:
@@ -71,8 +76,9 @@ def cache_key(corpus: Corpus) -> str:
     h.update(FORMAT_VERSION.encode())
     h.update(sklearn.__version__.encode())
     h.update(corpus.path.read_bytes())
-    if corpus.calibration and corpus.calibration.exists():
-        h.update(corpus.calibration.read_bytes())
+    for calibration in corpus.calibration:
+        if calibration.exists():
+            h.update(calibration.read_bytes())
     here = Path(__file__).resolve().parent
     for name in _CODE_FILES:
         h.update((here / name).read_bytes())
@@ -102,6 +108,7 @@ class FittedModel:
     off_topic_power: float = 0.0  # beta: scores are scaled by (1 - P(off-topic)) ** beta
     threshold: float = DEFAULT_THRESHOLD
     calibration: dict = field(default_factory=dict)  # what calibration measured, for reports
+    word_counts: dict[str, int] = field(default_factory=dict)  # corpus word frequencies (typo ties)
     normalizer: Normalizer | None = field(default=None, repr=False)
 
     def __getstate__(self):  # caches are rebuilt on load, not stored
@@ -112,7 +119,7 @@ class FittedModel:
 
     def __setstate__(self, state):
         self.__dict__.update(state)
-        self.normalizer = Normalizer(self.vocabulary)
+        self.normalizer = Normalizer(self.vocabulary, frequency=self.word_counts)
 
     def _prepare(self) -> None:
         """Per-process lookup tables for scoring one question without sklearn's per-call checks."""
@@ -269,8 +276,10 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
     # two passes: raw corpus words, then the same with clitics split off known stems
     vocab = frozenset(targets.union(*(bootstrap.analyze(p).tokens for p in all_phrases)))
     second = Normalizer(vocab, correct_typos=False)
-    vocab = frozenset(targets.union(*(second.analyze(p).tokens for p in all_phrases)))
-    norm = Normalizer(vocab)
+    second_tokens = [second.analyze(p).tokens for p in all_phrases]
+    vocab = frozenset(targets.union(*second_tokens))
+    word_counts = dict(Counter(t for tokens in second_tokens for t in tokens))
+    norm = Normalizer(vocab, frequency=word_counts)
     phrases: list[str] = []
     starts: list[int] = []
     for iid in INTENT_IDS:
@@ -317,11 +326,12 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         max_idf=max(idf.values()),
         smalltalk_words=smalltalk_words,
         normalizer=norm,
+        word_counts=word_counts,
     )
-    if corpus.calibration and corpus.calibration.exists():
+    if any(c.exists() for c in corpus.calibration):
         from nlp.calibration import calibrate
 
-        calibrate(model, read_labelled(corpus.calibration))
+        calibrate(model, read_calibration(corpus))
     return model
 
 

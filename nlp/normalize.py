@@ -104,11 +104,21 @@ def numbers_to_digits(tokens: list[str]) -> list[str]:
 class Normalizer:
     """Text → `Analysis`. `vocabulary`: known words for typo correction (None: no correction)."""
 
-    def __init__(self, vocabulary: frozenset[str] | None = None, correct_typos: bool = True) -> None:
-        """`vocabulary`: known words; clitics are split off known stems, typos corrected to them."""
+    def __init__(self, vocabulary: frozenset[str] | None = None, correct_typos: bool = True,
+                 frequency: dict[str, int] | None = None) -> None:
+        """`vocabulary`: known words; clitics are split off known stems, typos corrected to them.
+        `frequency`: how often each word occurs in the corpus (breaks ties between corrections)."""
         self.vocabulary = vocabulary
+        self.frequency = frequency or {}
         # sorted: deterministic tie-breaks between equally close words
-        self._choices = sorted(vocabulary) if vocabulary and correct_typos else []
+        # (known words and the slang forms that lead to them: "dilyani" is near "dilayani")
+        slang_forms = {k for k, v in SLANG.items() if v and k.isalpha() and len(k) >= 4}
+        self._choices = sorted(set(vocabulary) | slang_forms) if vocabulary and correct_typos else []
+        # words by consonant skeleton, for chat abbreviations that leave vowels out ("gnti alamt")
+        self._skeletons: dict[str, list[str]] = {}
+        for w in self._choices:
+            if len(w) >= 4:
+                self._skeletons.setdefault(skeleton(w), []).append(w)
         self._token = lru_cache(maxsize=50_000)(self._token_uncached)
 
     # ------------------------------------------------------------------ public
@@ -204,10 +214,38 @@ class Normalizer:
         return None
 
     def _typo(self, t: str) -> tuple[tuple[str, ...], bool]:
-        if len(t) < 4 or t.isdigit() or t in COMMON_WORDS or not self._choices:
+        """The known word `t` most likely stands for. Candidates: words within 1 edit (2 for long
+        words), and words `t` is a vowel-less abbreviation of ("bka" buka, "srat" surat). Words
+        with only letters left out ("syrat": syarat, not surat) come first, then fewer edits, then
+        the more frequent word in the corpus."""
+        if len(t) < 3 or t.isdigit() or t in COMMON_WORDS or not self._choices or not t.isalpha():
             return (t,), False
-        max_dist = 1 if len(t) < 9 else 2
-        hit = process.extractOne(t, self._choices, scorer=OSA.distance, score_cutoff=max_dist)
-        if hit is None:
+        ranked: list[tuple[int, int, int, str]] = []
+        if len(t) >= 4:
+            max_dist = 1 if len(t) < 9 else 2
+            for w, dist, _ in process.extract(t, self._choices, scorer=OSA.distance, score_cutoff=max_dist,
+                                              limit=None):
+                ranked.append((0 if is_subsequence(t, w) else 1, int(dist), -self.frequency.get(w, 0), w))
+        key = skeleton(t)
+        if len(key) >= 2:
+            for w in self._skeletons.get(key, ()):
+                if len(w) > len(t) and is_subsequence(t, w):
+                    ranked.append((0, len(w) - len(t), -self.frequency.get(w, 0), w))
+        if not ranked:
             return (t,), False
-        return (self._lookup(hit[0]) or (hit[0],)), True
+        best = min(ranked)[3]
+        return (self._lookup(best) or (best,)), True
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def skeleton(word: str) -> str:
+    """The first letter and the consonants after it: "ganti" and "gnti" both give "gnt"."""
+    return word[:1] + "".join(ch for ch in word[1:] if ch not in _VOWELS)
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether `short` is `long` with letters left out ("srat" of "surat")."""
+    it = iter(long)
+    return all(ch in it for ch in short)

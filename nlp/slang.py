@@ -131,7 +131,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "bawa": ("bw", "gowo", "nggowo", "dibawa", "membawa", "bring"),
     "ambil": ("ngambil", "njupuk", "jupuk", "mengambil", "diambil", "pick", "take"),
     "minta": ("mnt", "nyuwun", "njaluk", "request"),
-    "mau": ("mo", "pengen", "pingin", "pgn", "ingin", "arep", "ape", "hoyong", "want"),
+    "mau": ("mo", "pengen", "pingin", "pgn", "ingin", "arep", "hoyong", "want", "mw", "mao"),
     "tanya": ("tny", "takon", "nanya", "tanyain", "ask", "bertanya"),
     "buat": ("bikin", "gawe", "nggawe", "make"),
     "lama": ("suwe", "lami", "lamaa", "long"),
@@ -188,8 +188,61 @@ _MORE: dict[str, tuple[str, ...]] = {
     "sabtu minggu": ("wiken", "weekend", "weekends", "wikend"),
     "": ("nya", "ne"),
 }
-for _standard, _variants in _MORE.items():
-    _GROUPS[_standard] = _GROUPS.get(_standard, ()) + _variants
+
+# Betawi, Javanese krama and Sundanese words met in patients' questions (issue 20), merged like _MORE.
+_REGIONAL: dict[str, tuple[str, ...]] = {
+    "apa": ("ape", "nape", "nopo", "menopo"),
+    "saja": ("aje", "mawon", "kemawon", "wungkul"),
+    "dimana": ("dimane", "mane"),
+    "kenapa": ("kenape",),
+    "berapa": ("berape", "brape"),
+    "bagaimana": ("pegimane", "begimane"),
+    "ada": ("ade", "wonten"),
+    "sudah": ("udeh", "ude", "udahan"),
+    "belum": ("belon", "blon"),
+    "nanti": ("entar", "ntar", "engke", "mangke", "mengko"),
+    "yang": ("nyang",),
+    "itu": ("ntu", "entu", "kuwi", "iku", "eta"),
+    "ini": ("iki", "ieu", "niki"),
+    "ibu": ("nyak", "enyak", "emak", "indung", "biyung"),
+    "bapak": ("babe", "babeh", "abah", "bapa"),
+    "di": ("teng",),
+    "darah": ("getih",),
+    "anak": ("murangkalih", "budak", "dede", "putrane", "putrana"),
+    "pakai": ("nganggo", "dianggo", "dienggo", "ngangge", "diangge", "dipake", "pake"),
+    "kalau": ("upami", "menawi", "yen"),
+    "perlu": ("peryogi", "perlune"),
+    "masih": ("iseh", "taksih", "keneh"),
+    "minta": ("nyuhunkeun", "nyuhun", "neda"),
+    "datang": ("dongkap",),
+    "sedang": ("nuju",),
+    "buat": ("ngadamel", "damel", "ndamel"),
+    "tunggu": ("antosan", "ngantosan", "nunggu", "ditunggu"),
+    "ubah": ("robah", "ngarobah", "gentos", "ngagentos", "ngagantos", "ngagantosna", "gantos", "dirobah"),
+    "setelah": ("saatos", "sasampun", "sawise"),
+    "kemarin": ("kamari", "kmrn", "kmrin"),
+    "mata": ("netra", "mripat", "panon"),
+    "harga": ("regane", "reginipun"),
+    "dulu": ("rumiyin", "biyen", "mbiyen", "dlu"),
+    "sekarang": ("sakniki", "saniki"),
+    "tentang": ("perkawis",),
+    "informasi": ("info", "infonya", "informasinya"),
+    "hasil": ("hsl", "hasile", "hasilna"),
+    "sehat": ("sht", "sehate"),
+    "puskesmas": ("pkesmas", "puskesmase", "puskesmasna", "pusksms"),
+    "dekat": ("deket", "dket", "dkt", "cedak", "cedhak", "caket", "deukeut", "near", "nearby"),
+    "instagram": ("ig", "insta", "instagramnya"),
+    "lokasi": ("lok", "shareloc", "shareloct"),
+    "salah": ("typo", "keliru", "lepat", "wrong"),
+    "buruk": ("jelek", "elek", "awon", "bad"),
+    "saya": ("aye", "abdi"),
+    "kamu": ("anda", "kalian", "panjenengan", "sampean", "situ", "antum", "kowe", "sia", "maneh"),
+    "jalan": ("jl", "jln", "jalane", "jalanna"),
+    "bawa": ("mbeta", "mbekta", "bekta", "mbekto", "mawa", "dibekta", "dibeta", "gawa", "nggawa"),
+}
+for _more in (_MORE, _REGIONAL):
+    for _standard, _variants in _more.items():
+        _GROUPS[_standard] = _GROUPS.get(_standard, ()) + _variants
 
 # "kk" means kartu keluarga in this domain far more often than "kakak": keep the document sense.
 _DROP_OVERRIDES = {"kk"}
@@ -286,7 +339,14 @@ COMMON_WORDS = frozenset(
     antibiotik salep tetes sariawan sembelit kembung asam lambung maag kolesterol hipertensi diabetes
     stroke kanker jantung ginjal paru asma alergi migrain insomnia stres depresi diet langsing gemuk
     kurus senam yoga sepeda truk kapal perahu pelabuhan banjir gempa angin badai mendung cerah kemarau
-    lirik puisi pantun cerita dongeng lelucon lucu humor catur kartu""".split()
+    lirik puisi pantun cerita dongeng lelucon lucu humor catur kartu
+    merah maaf pelan agak jatuh jangan pada malah jelas ular kering tanda cuci cucu sana kami link year
+    last ragu susul bini siti dini siaga medis penderita pulih patah tulang sepi bias usus ayah anter rame
+    alasan pertigaan perempatan kesana kesini warna hijau kuning putih hitam biru coklat abu sapi kambing
+    kerbau kelinci burung monyet ular tikus nyamuk lalat semut kecoa gelas piring sendok botol kursi meja
+    pintu jendela lantai dinding atap kamar dapur toilet wc kasur bantal selimut handuk sabun sampo odol
+    sikat kaca cermin jam tangan kaki kepala mata hidung telinga mulut gigi perut dada punggung lutut
+    damkar pemadam kebakaran pln pdam telkom pos""".split()
 )
 
 # Words of the story around a question ("my father had a stroke last year, ..."): outside the

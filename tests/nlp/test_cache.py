@@ -13,15 +13,15 @@ def _copy_corpus(folder):
     """The corpus and its calibration split, at the same relative place."""
     folder.mkdir()
     shutil.copy(CORPUS, folder / CORPUS.name)
-    calibration = load_corpus(CORPUS).calibration
-    copy = folder / os.path.relpath(calibration, CORPUS.parent)
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(calibration, copy)
+    for calibration in load_corpus(CORPUS).calibration:
+        copy = folder / os.path.relpath(calibration, CORPUS.parent)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(calibration, copy)
     return folder / CORPUS.name
 
 
 def _calibration(corpus):
-    return load_corpus(corpus).calibration
+    return load_corpus(corpus).calibration[0]
 
 
 def test_model_is_cached_then_refitted_when_the_corpus_changes(tmp_path):

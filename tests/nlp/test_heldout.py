@@ -29,7 +29,7 @@ def test_no_heldout_or_calibration_question_is_in_the_corpus(matcher):
     a question of the evaluation sets or the calibration set, except short common questions the
     corpus had before the blind sets were written. The message names the corpus phrasing only:
     the evaluation questions stay unread."""
-    held = [q for f in (HELDOUT, BLIND_EVAL, Path(matcher.corpus.calibration)) for q, _ in read_labelled(f, skip_kinds=())]
+    held = [q for f in (HELDOUT, BLIND_EVAL, *matcher.corpus.calibration) for q, _ in read_labelled(f, skip_kinds=())]
     phrases = [p for ps in matcher.corpus.intents.values() for p in ps] + list(matcher.corpus.out_of_scope)
     assert matcher.corpus.out_of_scope
     before = {line for line in BEFORE_BLIND.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}

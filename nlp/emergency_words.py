@@ -1,0 +1,165 @@
+"""The emergency detector's word lists: tags of words and multi-word forms (`nlp.emergency`).
+
+`LEX_GROUPS`: tag → words (Indonesian, Javanese, Sundanese, Betawi, English). `PHRASES`: word
+sequences replaced before tagging ("water just broke" → "ketuban pecah", "jaga jaga" → a
+hypothetical). `EXTRA`: chat forms split into two words before anything else ("gamau").
+"""
+from __future__ import annotations
+
+LEX_GROUPS: dict[str, str] = {
+    "FAINT": "pingsan semaput klenger kelenger kapidara ambruk tumbang kolaps pingsun faint fainted fainting "
+             "collapse collapsed unconscious unresponsive blackout kapiuhan nggeblak",
+    "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake nyaut nyahut ngerespon respons nyaur ngawaro",
+    "BANGUN": "bangun tangi hudang gerak bergerak obah usik moving move moves wake",
+    "STILL": "diam diem meneng cicing jempe anteng",
+    "CALLED": "dipanggil dipanggilin diceluk disauran digoyang digoyangin digoyang ditepuk ditepok dibangunin dibangunkan ditampar",
+    "NAPAS": "napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
+             "breathes",
+    "SESAK": "sesak sesek mengap megap ngik ngos tersengal sengal gasping",
+    "GASP": "megap mengap tersengal gasping",
+    "HARD": "susah sulit kesulitan sukar difficulty trouble",
+    "LIPS": "bibir bibire lips lip",
+    "BLUE": "biru blue kebiruan membiru",
+    "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
+    "SWALLOW": "nelen nelan menelan ketelen ketelan tertelan keteleg swallowed swallow",
+    "OBJECT": "koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy battery magnet magnets pin button jarum needle",
+    "KEJANG": "kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
+              "stip",
+    "EPI": "epilepsi ayan epilepsy",
+    "RELAPSE": "kambuh kumat relapse",
+    "STEP": "step",
+    "FOAM": "berbusa busa foaming foam",
+    "BLEEDSTRONG": "pendarahan perdarahan hemorrhage haemorrhage hemorrhaging",
+    "DARAH": "darah berdarah getih getihen blood bleeding bleeds bleed darahe mimisan flek",
+    "ONGOING": "terus terusan mulu",
+    "PERIOD": "haid mens menstruasi",
+    "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
+             "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom penuh bersimbah berlumuran lumuran belepotan basah kuyup everywhere gushing spurting pouring soaked soaking",
+    "STOP": "berhenti henti mandeg mandek eureun stop stops stopping stopped mampet ilang hilang brenti berenti brhenti leren",
+    "DEEP": "dalam dalem deep",
+    "INJURY": "luka patah sobek robek bocor cedera cidera injured injury wound wounded broken fracture tatu",
+    "ACCIDENT": "kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet "
+                "kelindes dilindas kelindas kegiles kegilas kegiling tertimpa ketiban kejatuhan kesetrum tersetrum "
+                "kesetrom setrum electrocuted tenggelam kelelep drowning drowned ketusuk tertusuk ditusuk dibacok "
+                "kebacok stabbed accident crash crashed tabrak laka lakalantas ketabrakan",
+    "FALL": "jatuh jatoh labuh ragrag tibo kepleset nyungsep kebentur terbentur kejedot fell fall falling",
+    "HEIGHT": "pohon tangga atap genteng motor sepeda ayunan sumur ketinggian lantai tebing jurang tree stairs roof "
+              "ladder",
+    "HEAD": "kepala sirah head",
+    "CHEST": "dada dodo chest",
+    "PAIN": "sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
+    "HEART": "jantung heart",
+    "ATTACK": "serangan attack",
+    "STROKE": "stroke struk strok setrok",
+    "FACE": "muka wajah mulut rai beungeut face mouth raine cangkem cangkeme lambe",
+    "CROOKED": "mencong merot perot miring menceng peyot mencos drooping droop droops crooked",
+    "SPEECH": "bicara ngomong omong omongan ngobrol ucapan speech speak speaking talk talking ngomonge",
+    "SLUR": "pelo cadel celat pelat slurred slurring rancu",
+    "JELAS": "jelas clear jelasnya",
+    "WEAK": "lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
+    "PARALYSIS": "lumpuh kebas paralyzed paralysed numb",
+    "LIMB": "jari tangan kaki lengan paha tulang finger hand leg arm bone",
+    "FRACTURE": "patah putus buntung remuk fracture fractured broken",
+    "SIDE": "sebelah separuh sisi side kiri kanan left right",
+    "POISONED": "keracunan overdosis overdose poisoned poisoning",
+    "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
+              "pemutih tiner thinner spiritus oplosan kerosene gasoline petrol paraffin mothballs "
+              "pesticide bleach gramoxone paraquat",
+    "INGEST": "minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
+              "swallowed ate eaten",
+    "OBAT": "obat pil tablet pills pill",
+    "LOTS": "sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
+    "BITE": "digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
+            "kagegel gegel snakebite bitten bite bit stung catok kacatok dicatok patuk dipatuk kepatuk matuk dipagut kacokot kapatok",
+    "ANIMAL": "ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
+              "monyet kera rabies oray",
+    "BURNED": "terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
+    "SPILL": "kesiram kesiraman tersiram ketumpahan kena kecipratan spilled",
+    "HOT": "panas api fire hot boiling mendidih",
+    "EXPLODE": "meledak ledakan explosion exploded njeblug",
+    "CHILD": "bayi bayiku baby babies newborn kids children anak adek adik balita dedek dede bocah budak orok putra "
+             "putri child kid son daughter infant toddler newborn bocil",
+    "FEVER": "panas demam fever febris sumeng muriang",
+    "DRINK": "minum nyusu menyusu netek nenen mimik drink drinking feed feeding asi ngombe nginum mimi nursing breastfeed breastfeeding nyusuin",
+    "DIARRHEA": "diare mencret diarrhea muntah vomiting",
+    "EXPEL": "muntah mutah batuk berak bab vomiting vomit vomited coughing",
+    "SUNKEN": "cekung",
+    "PREG": "hamil bumil meteng mbobot pregnant kandungan reuneuh kehamilan hamile",
+    "BELLY": "perut weteng beuteung belly stomach abdomen abdominal",
+    "CRAMP": "melilit mules kontraksi pembukaan bukaan contractions",
+    "POSTPARTUM": "lahiran melahirkan nifas persalinan lairan babaran birth",
+    "KETUBAN": "ketuban ketubane kawah kakawah",
+    "BREAK": "pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
+    "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
+    "CUT": "sayat disayat iris diiris potong dipotong silet disilet cut cuts slit slashed",
+    "WRIST": "nadi urat wrist wrists",
+    "NEWBORN": "newborn",
+    "DIZZY": "pusing kabur blurred dizzy",
+    "WANT": "mau pengen pingin ingin kepingin mending arep hoyong want wanna",
+    "DIE": "mati maot modar die dead",
+    "SAJA": "saja",
+    "LIVE": "hidup idup urip hirup live living",
+    "DEVICE": "hp lampu listrik baterai batre mesin motor mobil laptop handphone phone battery",
+    "NEG": "tidak not no never gabisa ra moh emoh wegah alim",
+    # context: when, what for, how urgent
+    "HELP": "tolong tulung tulungan tulungi tlg tolongin help sos darurat gawat urgent asap segera buruan cepetan",
+    "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
+    "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
+    "PAST": "kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
+            "penyintas ago history dulunya",
+    "CURED": "sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
+    "AGO": "lalu last",
+    "TIMEUNIT": "tahun taun minggu bulan hari year week month days",
+    "SINCE": "dari sejak since",
+    "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
+           "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
+           "visum schedule appointment certificate letter referral vaccination insurance",
+    "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
+            "homework news symptoms signs pengertian definisi arti takut khawatir worried afraid cegah mencegah "
+            "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap",
+    "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
+    "SELF": "saya",
+    "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang nyak enyak babe babeh engkong encang encing mpok abang ema aki nini",
+    # hypotheticals, and explanations of being late: not happening to the writer now
+    "HYPO": "seandainya andaikan andai umpama umpamanya jagajaga incase",
+    "CAUSE": "karena gara garagara soalnya sebab because nganter ngantar nganterin mengantar mengantarkan nemenin menemani",
+    "LATE": "telat terlambat kesiangan late",
+    "MILD": "hampir ringan kecil sedikit dikit lecet mild minor little",
+}
+LEX: dict[str, tuple[str, ...]] = {}
+for tag_name, words in LEX_GROUPS.items():
+    for w in words.split():
+        LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
+LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",)})
+EXTRA = {"gamau": "tidak mau", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
+          "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
+          "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
+          "isnt": "is not", "couldnt": "could not", "aint": "is not"}
+PHRASES: dict[tuple[str, ...], str] = {
+    ("tiba", "tiba"): "mendadak", ("ujug", "ujug"): "mendadak", ("all", "of", "a", "sudden"): "mendadak",
+    ("tekanan", "darah"): "", ("blood", "pressure"): "", ("patah", "hati"): "",
+    ("passed", "out"): "pingsan", ("heart", "attack"): "serangan jantung", ("angin", "duduk"): "serangan jantung",
+    ("water", "broke"): "ketuban pecah", ("water", "just", "broke"): "ketuban pecah",
+    ("waters", "just", "broke"): "ketuban pecah", ("water", "has", "broken"): "ketuban pecah",
+    ("waters", "have", "broken"): "ketuban pecah", ("water", "is", "leaking"): "ketuban pecah",
+    ("jaga", "jaga"): "jagajaga", ("in", "case"): "incase",
+    ("sebelum", "kena"): "jagajaga", ("jangan", "sampai"): "jagajaga", ("biar", "tidak"): "jagajaga",
+    ("supaya", "tidak"): "jagajaga", ("agar", "tidak"): "jagajaga", ("waters", "broke"): "ketuban pecah", ("waters", "broken"): "ketuban pecah",
+    ("water", "broken"): "ketuban pecah", ("bunuh", "diri"): "bunuhdiri", ("gantung", "diri"): "bunuhdiri",
+    ("kill", "myself"): "bunuhdiri", ("end", "my", "life"): "bunuhdiri", ("akhiri", "hidup"): "bunuhdiri", ("bunuh", "dri"): "bunuhdiri",
+    ("ngakhirin", "hidup"): "bunuhdiri", ("ngakhirin", "hidupku"): "bunuhdiri", ("akhiri", "hidupku"): "bunuhdiri",
+    ("mengakhiri", "hidupku"): "bunuhdiri", ("ending", "my", "life"): "bunuhdiri", ("take", "my", "own", "life"): "bunuhdiri",
+    ("having", "a", "fit"): "kejang", ("had", "a", "fit"): "kejang", ("kapur", "barus"): "racun",
+    ("having", "a", "stroke"): "stroke mendadak",
+    ("mengakhiri", "hidup"): "bunuhdiri", ("luka", "bakar"): "lukabakar", ("mati", "rasa"): "kebas",
+    ("si", "kecil"): "anak", ("obat", "nyamuk"): "racun", ("racun", "tikus"): "racun",
+    ("minyak", "tanah"): "racun", ("air", "ketuban"): "ketuban", ("gmn", "ini"): "tolong",
+    ("gimana", "ini"): "tolong", ("bagaimana", "ini"): "tolong", ("piye", "iki"): "tolong", ("kumaha", "ieu"): "tolong",
+    ("next", "step"): "", ("first", "step"): "", ("step", "by"): "", ("mati", "lampu"): "",
+    ("mati", "listrik"): "", ("hari", "ini"): "sekarang", ("right", "now"): "sekarang",
+    ("berat", "badan"): "", ("panas", "dalam"): "", ("baru", "saja"): "barusan", ("just", "now"): "barusan",
+    ("air", "keras"): "airkeras", ("capek", "hidup"): "bunuhdiri", ("cape", "hidup"): "bunuhdiri",
+    ("lelah", "hidup"): "bunuhdiri", ("baru", "lahir"): "newborn", ("hit", "by"): "ditabrak",
+    ("self", "harm"): "nyayat",
+    ("apa", "itu"): "pengertian", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
+}
