@@ -16,7 +16,9 @@ from typing import Any, Awaitable, Callable
 from queue_core.clock import CallableClock
 from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
+from queue_core.rules import Service, with_services
 from queue_core.service import QueueService
+from queue_core.service_catalog import ServiceCatalog
 from queue_core.staff import StaffStore
 from settings import Settings
 
@@ -42,6 +44,7 @@ class Services:
     queue: QueueService | None = None
     outbox: OutboxRepository | None = None
     staff: StaffStore | None = None  # invite-claimed roles, remembered channels, audit log, API tokens
+    catalog: ServiceCatalog | None = None  # the services (poli), kept in the database
     predictor: Any = None  # predictor.Predictor once loaded in the background
     notifier: Any = None   # bot.notifier.Notifier, started in post_init once the bot exists
     db_watch: Any = None   # bot.dbwatch.DbWatch: slow statements and database errors, for /metrics
@@ -62,6 +65,16 @@ class Services:
         if primary:
             await services.db.upgrade()
         queue_clock = CallableClock(services.clock)
+        services.catalog = ServiceCatalog(services.db, queue_clock, lambda: services.settings, services.apply_services)
+        loaded, seeded = await services.catalog.load(settings.services if primary else None)
+        if loaded is not None:
+            services.settings = settings = with_services(settings, loaded)
+        if seeded:
+            log.info("services: the database had none; %d written from %s (from now on the database wins)",
+                     seeded, settings.path.name)
+        elif loaded is not None:
+            log.info("services: %d active from the database (config.yaml's services only seed an empty database)",
+                     len(loaded))
         services.queue = QueueService(services.db, settings, queue_clock)
         await services.queue.ensure_channels()
         services.outbox = OutboxRepository(services.db, queue_clock)
@@ -73,6 +86,25 @@ class Services:
                 log.warning("%d notices claimed by a previous run were not confirmed; sending them again", recovered)
             services._load_predictor_in_background()
         return services
+
+    async def apply_services(self, active: dict[str, Service]) -> None:
+        """The catalog changed: every holder of the rules sees the new services at once."""
+        self.apply_settings(with_services(self.settings, active))
+        assert self.queue is not None
+        await self.queue.ensure_channels()  # a new service's rooms
+
+    def apply_settings(self, fresh: Settings) -> None:
+        """Every holder of the settings sees the new ones (queue policy, roles, notifier texts,
+        FAQ answers, which read `services.settings` on each answer)."""
+        from queue_core.policy import OrderingPolicy
+
+        self.settings = fresh
+        self.roles.reload(fresh)
+        if self.queue is not None:
+            self.queue.settings = fresh
+            self.queue.policy = OrderingPolicy.from_config(fresh.policy)
+        if self.notifier is not None:
+            self.notifier.settings = fresh
 
     def _load_predictor_in_background(self) -> None:
         """The wait-time model loads off the event loop (TensorFlow takes seconds to import);
