@@ -17,6 +17,7 @@ from bot.i18n import t
 from bot.menu import MenuCommand
 
 from . import help as help_feature
+from .doctor_schedule import schedule_text
 from .patient_common import (
     LANG_KEY,
     answer_stale,
@@ -63,6 +64,11 @@ async def faq(update: Update, context: PusqueContext) -> None:
             result = matcher.match(question)
         except Exception:  # noqa: BLE001 - a matcher failure must not silence the bot
             log.exception("FAQ matcher failed")
+    if result is not None and result.kind == "faq" and result.intent == "jadwal_dokter":
+        # the live schedule (doctors, closures, leave), not the corpus's fixed words
+        await update.effective_message.reply_text(await schedule_text(context.services, lang),
+                                                  reply_markup=main_keyboard(lang))
+        return
     if result is not None and result.kind in ("faq", "smalltalk") and (result.intent or result.smalltalk):
         await update.effective_message.reply_text(matcher.reply(result, lang), reply_markup=main_keyboard(lang))
         return
