@@ -8,6 +8,7 @@ in `Services.create` (register its close with `self.on_close`), and use it from 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ from .roles import RoleResolver
 
 log = logging.getLogger(__name__)
 SERVICES_KEY = "services"
+# How often a process reads the services again, for changes made in another process (a web worker
+# beside the bot, docs/scaling.md); the process that makes a change applies it at once.
+SERVICES_POLL_SECONDS = 5.0
 
 
 def clinic_clock(settings: Settings) -> Callable[[], dt.datetime]:
@@ -77,6 +81,7 @@ class Services:
                      len(loaded))
         services.queue = QueueService(services.db, settings, queue_clock)
         await services.queue.ensure_channels()
+        services._follow_services_in_background()
         services.outbox = OutboxRepository(services.db, queue_clock)
         services.staff = StaffStore(services.db, queue_clock)
         services.roles.attach(services.staff)
@@ -105,6 +110,28 @@ class Services:
             self.queue.policy = OrderingPolicy.from_config(fresh.policy)
         if self.notifier is not None:
             self.notifier.settings = fresh
+
+    def _follow_services_in_background(self) -> None:
+        async def follow() -> None:
+            assert self.catalog is not None
+            while True:
+                await asyncio.sleep(SERVICES_POLL_SECONDS)
+                try:
+                    loaded, _ = await self.catalog.load(None)
+                    if loaded is not None and loaded != self.settings.services:
+                        log.info("services changed in another process: %d active now", len(loaded))
+                        await self.apply_services(loaded)
+                except Exception:  # noqa: BLE001 - a database hiccup: the next round tries again
+                    log.exception("reading the services again failed")
+
+        task = asyncio.get_running_loop().create_task(follow())
+
+        async def cancel() -> None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+        self.on_close(cancel)
 
     def _load_predictor_in_background(self) -> None:
         """The wait-time model loads off the event loop (TensorFlow takes seconds to import);

@@ -162,6 +162,7 @@ async def test_a_wizard_survives_a_restart(tmp_path):
             services = second.application.bot_data["services"]
             lansia = services.settings.services["E"]
             assert lansia.hours.describe()["tue"] == "08:00-11:00" and lansia.daily_quota == 30
+            assert "E" in await services.queue.availability(), "the ticket menu lists it at once"
             yes = confirm["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
             await admin.press_forged(confirm["message_id"], yes)  # a second tap that raced the first
             assert "sudah tidak berlaku" in (await admin.next_message())["text"], "pressed twice: out of date"
