@@ -97,6 +97,8 @@ async def test_an_admin_adds_a_doctor_and_a_wednesday_schedule_in_chat(clinic, c
     await patient.send("/jadwal")
     schedule = (await patient.next_message(contains="Jadwal dokter"))["text"]
     assert "Rabu, 25-11\n• Poli Gigi 08:00–12:00: drg. Sari" in schedule
+    await patient.send("jadwal dokter gigi")  # the FAQ's question gets the same live answer
+    assert "Rabu, 25-11\n• Poli Gigi 08:00–12:00: drg. Sari" in (await patient.next_message(timeout=60))["text"]
 
     for button in ("Nonaktifkan (cuti)", "🗑 Hapus"):
         await admin.send("/klinik")
