@@ -60,6 +60,8 @@ class Channel:
     services: frozenset[str]
     every_service: bool = False  # "*" in config.yaml: serves each service, also one added later
     room_of: str | None = None   # a poli room of one service (its `rooms`), made and removed with it
+    # the services config.yaml names for it, of which `services` are the active ones (None: all of them)
+    named: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,9 @@ def with_services(rules: R, services: dict[str, Service]) -> R:
     for ch in rules.channels:
         if ch.room_of is not None:
             continue
-        serves = codes if ch.every_service else ch.services & codes
-        channels.append(dataclasses.replace(ch, services=serves))
+        named = ch.services if ch.named is None else ch.named
+        serves = codes if ch.every_service else named & codes
+        channels.append(dataclasses.replace(ch, services=serves, named=None if ch.every_service else named))
     for svc in services.values():
         channels.extend(Channel(room, "poli", frozenset([svc.code]), room_of=svc.code) for room in svc.rooms)
     return dataclasses.replace(rules, services=dict(services), channels=tuple(channels), memo={})
