@@ -177,6 +177,15 @@ async def _stale(update: Update, context: PusqueContext) -> None:
         await query.message.reply_text(t("kw.stale", lang))
 
 
+def _fits(step: Step | None, action: str) -> bool:
+    """Whether a button's action belongs to the step the wizard waits for."""
+    if action == "no":
+        return True
+    if step is None:
+        return action == "yes"
+    return (step.kind, action) in (("choice", "pick"), ("multi", "tog"), ("multi", "next"))
+
+
 async def on_button(update: Update, context: PusqueContext) -> None:
     query = update.callback_query
     if not await is_admin(update, context):
@@ -188,19 +197,19 @@ async def on_button(update: Update, context: PusqueContext) -> None:
         return await _stale(update, context)
     lang = await lang_of(update, context)
     step = _step(state)
+    if not _fits(step, action):
+        return await _stale(update, context)  # a button of another step of this wizard
     await query.answer()
     if action == "no":
         context.user_data.pop(KEY, None)
         await query.edit_message_reply_markup(None)
         await update.effective_message.reply_text(t("kw.cancelled", lang))
         return
-    if action == "yes" and step is None:
+    if step is None:  # "yes"
         await query.edit_message_reply_markup(None)
         context.user_data.pop(KEY, None)
         await update.effective_message.reply_text(await _apply(update, context, state, lang))
         return
-    if step is None or step.kind == "text" or action not in ("pick", "tog", "next"):
-        return await _stale(update, context)
     values = {v for v, _ in await step.options(context.services, state["answers"], lang)} if step.options else set()
     if action == "pick" and value in values:
         state["answers"][step.name] = value

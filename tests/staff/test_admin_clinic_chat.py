@@ -173,3 +173,16 @@ async def test_a_wizard_survives_a_restart(tmp_path):
     finally:
         await tg.close()
         await botapi.stop()
+
+
+async def test_an_admin_who_chose_english_reads_english(clinic, admin):
+    await admin.send("/bahasa")
+    await admin.press("🇬🇧 English", message=await admin.next_message(contains="Choose your language"))
+    await admin.next_message(contains="English")
+    await admin.send("/klinik")
+    home = await admin.next_message(contains="Manage the clinic")
+    listing = await pressed(admin, "📅 Doctor schedules", home)
+    assert "No doctor schedules yet." in listing["text"]
+    ask = await pressed(admin, "➕ Add a schedule", listing)
+    assert "A schedule for which doctor?" in ask["text"] and "(Nothing to choose yet.)" in ask["text"]
+    assert "Cancelled, nothing changed" in (await pressed(admin, "Cancel", ask))["text"]
