@@ -13,8 +13,8 @@ import datetime as dt
 from sqlalchemy import and_, func, select, update
 
 from .notices import add_notice, ticket_payload
-from .queries import position_of
-from .rows import TICKET_COLUMNS, VISIT_COLUMNS, TicketRow, VisitRow
+from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
+from .rows import TICKET_COLUMNS, TicketRow
 from .rules import Rules
 from .tx import Tx, tickets, visits
 
@@ -49,8 +49,8 @@ async def count_unfinished(tx: Tx, day: dt.date, code: str) -> int:
 
 
 async def move_waiting(tx: Tx, rules: Rules, code: str, target: str, now: dt.datetime) -> list[str]:
-    """Move every unfinished ticket of `code` to `target`'s queue (same phase), in queue order;
-    returns the numbers moved. Refuses (nothing changed) when one is at a counter now, when a
+    """Move every unfinished ticket of `code` to `target`'s queue (same phase), each told its new
+    place; returns the numbers moved, in the order they were taken. Refuses (nothing changed) when one is at a counter now, when a
     holder already has a number of `target`, or when `target`'s route lacks a ticket's phase."""
     svc = rules.services.get(target)
     if svc is None or target == code:
@@ -69,19 +69,19 @@ async def move_waiting(tx: Tx, rules: Rules, code: str, target: str, now: dt.dat
             tickets.c.service == target, tickets.c.patient_id.in_(holders), tickets.c.status.not_in(FINAL)))
         if both:
             raise ServiceInUse(code, int(both), "holds_both")
-    moved: list[tuple[TicketRow, VisitRow | None]] = []
-    for t in rows:
-        # the number stays; its sequence leaves the target's range, where (day, service, seq) is unique
-        await tx.run(update(tickets).where(tickets.c.id == t.id).values(
-            service=target, route=",".join(svc.route), seq=-t.id, updated_at=now))
-        await tx.run(update(visits).where(visits.c.ticket_id == t.id, visits.c.status.in_(MOVABLE))
-                     .values(service=target))
+    ids = [t.id for t in rows]
+    # each number stays; its sequence leaves the target's range, where (day, service, seq) is unique
+    await tx.run(update(tickets).where(tickets.c.id.in_(ids)).values(
+        service=target, route=",".join(svc.route), seq=-tickets.c.id, updated_at=now))
+    await tx.run(update(visits).where(visits.c.ticket_id.in_(ids), visits.c.status.in_(MOVABLE)).values(service=target))
+    places: dict[int, int] = {}  # ticket id -> its place in the target's queue of its phase, now
+    for phase in sorted({t.phase for t in rows}):
+        order = await tx.all(select(visits.c.ticket_id).where(
+            waiting_in_scope(rules, phase, scope_services(rules, phase, target))).order_by(*QUEUE_ORDER))
+        places.update({r[0]: i for i, r in enumerate(order, start=1)})
+    for t in sorted(rows, key=lambda t: places.get(t.id, len(places) + t.id)):
         t.service = target
-        row = await tx.one(select(*VISIT_COLUMNS).where(visits.c.ticket_id == t.id, visits.c.status == "waiting")
-                           .order_by(visits.c.id.desc()).limit(1))
-        moved.append((t, None if row is None else VisitRow.of(row)))
-    for t, visit in moved:
-        where = {} if visit is None else {"position": await position_of(tx, rules, visit)}
+        where = {"position": places[t.id]} if t.id in places else {}  # a skipped one has no place
         await add_notice(tx, t.user_id, "transferred", now, ticket_payload(t, phase=t.phase, moved_from=code, **where),
                          t.id)
-    return [t.number for t, _ in moved]
+    return [t.number for t in rows]
