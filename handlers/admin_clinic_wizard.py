@@ -283,8 +283,10 @@ register_texts({
     "kw.no_options": {"id": "(Belum ada pilihan.)", "en": "(Nothing to choose yet.)"},
     "kw.gone": {"id": "Data itu sudah tidak ada (mungkin sudah dihapus). Ketik /klinik untuk melihat yang terbaru.",
                 "en": "That item no longer exists (perhaps deleted). Send /klinik to see the latest."},
-    "kw.in_use.waiting": {"id": "Ditolak: {n} pasien masih menunggu. Tidak ada yang diubah.",
-                          "en": "Refused: {n} patients are still waiting. Nothing changed."},
+    "kw.in_use.waiting": {"id": "Ditolak: {n} pasien masih menunggu. Tidak ada yang diubah. Tunggu sampai mereka "
+                                "selesai dilayani, lalu coba lagi lewat /klinik.",
+                          "en": "Refused: {n} patients are still waiting. Nothing changed. Wait until they have been "
+                                "served, then try again from /klinik."},
     "kw.in_use.in_service": {"id": "Ditolak: {n} pasien sedang dipanggil atau dilayani; tunggu sampai selesai. "
                                    "Tidak ada yang diubah.",
                              "en": "Refused: {n} patients are being called or served; wait until they are done. "
