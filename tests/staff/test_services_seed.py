@@ -56,3 +56,11 @@ async def test_a_change_made_in_another_process_is_followed(tmp_path):
     finally:
         await worker.close()
         await bot.close()
+
+
+async def test_reload_keeps_the_database_services(clinic, admin):
+    q = clinic.services
+    await q.catalog.create(LANSIA, BY)
+    await admin.send("/reload")
+    assert "Konfigurasi dimuat ulang: 5 layanan" in (await admin.next_message(contains="dimuat ulang"))["text"]
+    assert list(q.settings.services) == ["A", "B", "C", "D", "E"] and q.queue.settings is q.settings
