@@ -14,7 +14,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import PusqueContext
 from bot.i18n import t
-from bot.menu import MenuCommand
+from bot.menu import MenuCommand, commands_of, publish_for_user
 
 from . import help as help_feature
 from .doctor_schedule import schedule_text
@@ -23,7 +23,7 @@ from .patient_common import (
     answer_stale,
     faq_matcher,
     inline,
-    main_keyboard,
+    menu_keyboard,
     menu_regex,
     patients,
     touch,
@@ -51,7 +51,10 @@ async def set_language(update: Update, context: PusqueContext) -> None:
     await query.answer()
     await patients(context).set_lang(update.effective_user.id, lang)
     context.user_data[LANG_KEY] = lang
-    await update.effective_message.reply_text(t("pt.lang.set", lang), reply_markup=main_keyboard(lang))
+    keyboard = await menu_keyboard(update, context, lang)
+    await update.effective_message.reply_text(t("pt.lang.set", lang), reply_markup=keyboard)
+    role = await context.services.roles.role_of(update.effective_user.id)
+    await publish_for_user(context.bot, update.effective_user.id, role, commands_of(context), lang)
 
 
 async def faq(update: Update, context: PusqueContext) -> None:
@@ -67,16 +70,17 @@ async def faq(update: Update, context: PusqueContext) -> None:
     if result is not None and result.kind == "faq" and result.intent == "jadwal_dokter":
         # the live schedule (doctors, closures, leave), not the corpus's fixed words
         await update.effective_message.reply_text(await schedule_text(context.services, lang),
-                                                  reply_markup=main_keyboard(lang))
+                                                  reply_markup=await menu_keyboard(update, context, lang))
         return
     if result is not None and result.kind in ("faq", "smalltalk") and (result.intent or result.smalltalk):
-        await update.effective_message.reply_text(matcher.reply(result, lang), reply_markup=main_keyboard(lang))
+        keyboard = await menu_keyboard(update, context, lang)
+        await update.effective_message.reply_text(matcher.reply(result, lang), reply_markup=keyboard)
         return
     score = getattr(result, "score", None)
     await patients(context).record_unanswered(update.effective_user.id, question, score)
     clinic = context.services.settings.clinic
     await update.effective_message.reply_text(t("faq.unknown", lang, phone=clinic.phone, whatsapp=clinic.whatsapp),
-                                              reply_markup=main_keyboard(lang))
+                                              reply_markup=await menu_keyboard(update, context, lang))
 
 
 async def odd(update: Update, context: PusqueContext) -> None:
@@ -90,7 +94,7 @@ async def odd(update: Update, context: PusqueContext) -> None:
         key = "odd.contact"
     else:
         key = "odd.file"
-    await message.reply_text(t(key, lang), reply_markup=main_keyboard(lang))
+    await message.reply_text(t(key, lang), reply_markup=await menu_keyboard(update, context, lang))
 
 
 async def unknown_command(update: Update, context: PusqueContext) -> None:
@@ -98,7 +102,8 @@ async def unknown_command(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     message = update.effective_message
     command = (message.text or message.caption or "/").split()[0][:40]
-    await message.reply_text(t("odd.command", lang, command=command), reply_markup=main_keyboard(lang))
+    keyboard = await menu_keyboard(update, context, lang)
+    await message.reply_text(t("odd.command", lang, command=command), reply_markup=keyboard)
 
 
 async def stale_button(update: Update, context: PusqueContext) -> None:

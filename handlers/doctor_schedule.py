@@ -17,7 +17,7 @@ from nlp.corpus import describe_hours
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import CallableClock
 
-from .patient_common import lang_of, main_keyboard
+from .patient_common import lang_of, menu_keyboard
 
 COMMANDS = [MenuCommand("jadwal", "Jadwal dokter / Doctor schedule", order=5)]
 DAYS_AHEAD = 7
@@ -66,7 +66,7 @@ async def schedule_text(services: Services, lang: str) -> str:
 async def jadwal_command(update: Update, context: PusqueContext) -> None:
     lang = await lang_of(update, context)
     await update.effective_message.reply_text(await schedule_text(context.services, lang),
-                                              reply_markup=main_keyboard(lang))
+                                              reply_markup=await menu_keyboard(update, context, lang))
 
 
 register_texts({

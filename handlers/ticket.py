@@ -29,7 +29,6 @@ from . import emergency
 from .buttondata import button_int
 from .patient_common import (
     answer_stale,
-    drop_buttons,
     inline,
     main_keyboard,
     menu_regex,
@@ -157,7 +156,8 @@ async def on_button(update: Update, context: PusqueContext) -> None:
         if key in used:
             await update.effective_message.reply_text(t("tk.used", lang, number=used[key]), reply_markup=main_keyboard(lang))
             return
-        await drop_buttons(query)
+        # no separate edit to take the buttons off first: the "taken" edit below does it, and a
+        # second tap meanwhile is answered from `used` (one edit fewer per patient in a rush)
         number = await _issue(update, context, lang, patient, code, chosen, age)
         if number is not None and key is not None:
             used[key] = number

@@ -7,12 +7,14 @@ import io
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
+from queue_core.counter_ops import ticket_qr_payload
+
 WIDTH, HEIGHT = 480, 640
 
 
 def qr_payload(ticket_id: int, number: str, day: dt.date) -> str:
     """What the QR code holds: enough for the counter to find the ticket, no personal data."""
-    return f"PUSQUE:{day.isoformat()}:{number}:{ticket_id}"
+    return ticket_qr_payload(ticket_id, number, day)
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:

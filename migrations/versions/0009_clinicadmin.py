@@ -4,14 +4,14 @@ The bot fills the table at start-up from config.yaml's services when it has no r
 (queue_core/service_catalog.py); from then on the admin changes services through the web API
 (/api/services) or the chat (/klinik), and every part reading services sees the change at once.
 
-Revision ID: 0008_clinicadmin
-Revises: 0007_counter
+Revision ID: 0009_clinicadmin
+Revises: 0008_counterpage
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_clinicadmin"
-down_revision = "0007_counter"
+revision = "0009_clinicadmin"
+down_revision = "0008_counterpage"
 branch_labels = None
 depends_on = None
 
