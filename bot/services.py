@@ -8,6 +8,7 @@ in `Services.create` (register its close with `self.on_close`), and use it from 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from typing import Any, Awaitable, Callable
 from queue_core.clock import CallableClock
 from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
+from queue_core.rules import Service, with_services
 from queue_core.service import QueueService
+from queue_core.service_catalog import ServiceCatalog
 from queue_core.staff import StaffStore
 from settings import Settings
 
@@ -25,6 +28,9 @@ from .roles import RoleResolver
 
 log = logging.getLogger(__name__)
 SERVICES_KEY = "services"
+# How often a process reads the services again, for changes made in another process (a web worker
+# beside the bot, docs/scaling.md); the process that makes a change applies it at once.
+SERVICES_POLL_SECONDS = 5.0
 
 
 def clinic_clock(settings: Settings) -> Callable[[], dt.datetime]:
@@ -42,6 +48,7 @@ class Services:
     queue: QueueService | None = None
     outbox: OutboxRepository | None = None
     staff: StaffStore | None = None  # invite-claimed roles, remembered channels, audit log, API tokens
+    catalog: ServiceCatalog | None = None  # the services (poli), kept in the database
     predictor: Any = None  # predictor.Predictor once loaded in the background
     notifier: Any = None   # bot.notifier.Notifier, started in post_init once the bot exists
     db_watch: Any = None   # bot.dbwatch.DbWatch: slow statements and database errors, for /metrics
@@ -63,8 +70,19 @@ class Services:
         if primary:
             await services.db.upgrade()
         queue_clock = CallableClock(services.clock)
+        services.catalog = ServiceCatalog(services.db, queue_clock, lambda: services.settings, services.apply_services)
+        loaded, seeded = await services.catalog.load(settings.services if primary else None)
+        if loaded is not None:
+            services.settings = settings = with_services(settings, loaded)
+        if seeded:
+            log.info("services: the database had none; %d written from %s (from now on the database wins)",
+                     seeded, settings.path.name)
+        elif loaded is not None:
+            log.info("services: %d active from the database (config.yaml's services only seed an empty database)",
+                     len(loaded))
         services.queue = QueueService(services.db, settings, queue_clock)
         await services.queue.ensure_channels()
+        services._follow_services_in_background()
         services.outbox = OutboxRepository(services.db, queue_clock)
         services.staff = StaffStore(services.db, queue_clock)
         services.roles.attach(services.staff)
@@ -74,6 +92,47 @@ class Services:
                 log.warning("%d notices claimed by a previous run were not confirmed; sending them again", recovered)
             services._load_predictor_in_background()
         return services
+
+    async def apply_services(self, active: dict[str, Service]) -> None:
+        """The catalog changed: every holder of the rules sees the new services at once."""
+        self.apply_settings(with_services(self.settings, active))
+        assert self.queue is not None
+        await self.queue.ensure_channels()  # a new service's rooms
+
+    def apply_settings(self, fresh: Settings) -> None:
+        """Every holder of the settings sees the new ones (queue policy, roles, notifier texts,
+        FAQ answers, which read `services.settings` on each answer)."""
+        from queue_core.policy import OrderingPolicy
+
+        self.settings = fresh
+        self.roles.reload(fresh)
+        if self.queue is not None:
+            self.queue.settings = fresh
+            self.queue.policy = OrderingPolicy.from_config(fresh.policy)
+        if self.notifier is not None:
+            self.notifier.settings = fresh
+
+    def _follow_services_in_background(self) -> None:
+        async def follow() -> None:
+            assert self.catalog is not None
+            while True:
+                await asyncio.sleep(SERVICES_POLL_SECONDS)
+                try:
+                    loaded, _ = await self.catalog.load(None)
+                    if loaded is not None and loaded != self.settings.services:
+                        log.info("services changed in another process: %d active now", len(loaded))
+                        await self.apply_services(loaded)
+                except Exception:  # noqa: BLE001 - a database hiccup: the next round tries again
+                    log.exception("reading the services again failed")
+
+        task = asyncio.get_running_loop().create_task(follow())
+
+        async def cancel() -> None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+        self.on_close(cancel)
 
     def _load_predictor_in_background(self) -> None:
         """The wait-time model loads off the event loop (TensorFlow takes seconds to import);

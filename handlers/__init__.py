@@ -15,8 +15,10 @@ from bot.menu import MenuCommand
 
 from . import (
     admin,
+    admin_clinic,
     admin_closures,
     chat,
+    doctor_schedule,
     emergency,
     error,
     help,
@@ -38,8 +40,8 @@ from . import (
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
-FEATURES = [emergency, private_only, start, help, staff, staff_page, admin, admin_closures, staff_roles, retrain,
-            register, ticket, status, when_to_come, mydata, mydata_edit, patient_notices, chat]
+FEATURES = [emergency, private_only, start, help, staff, staff_page, admin, admin_closures, admin_clinic, staff_roles,
+            retrain, register, ticket, status, when_to_come, mydata, mydata_edit, patient_notices, doctor_schedule, chat]
 
 
 def register_all(app: Application) -> None:

@@ -16,6 +16,7 @@ from bot.context import PusqueContext
 from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
+from queue_core.rules import with_services
 from queue_core.staff import InviteError
 from queue_core.staff_views import mark_unanswered_reviewed, unanswered
 from queue_core.stats import MAX_DAYS, period_stats
@@ -172,6 +173,8 @@ async def reload_command(update: Update, context: PusqueContext, audit: Audit) -
         await update.effective_message.reply_text(t("reload.failed", audit.lang, error=exc))
         return
     fresh = dataclasses.replace(fresh, **{f: getattr(old, f) for f in RUNTIME_FIELDS})
+    if services.catalog is not None:  # the services are the database's: the file only seeded them
+        fresh = with_services(fresh, old.services)
     apply_settings(services, fresh)
     await services.queue.ensure_channels()
     await update.effective_message.reply_text(t(
@@ -180,15 +183,8 @@ async def reload_command(update: Update, context: PusqueContext, audit: Audit) -
 
 
 def apply_settings(services, fresh) -> None:
-    """Every holder of the settings sees the new ones (queue policy, roles, notifier texts)."""
-    from queue_core.policy import OrderingPolicy
-
-    services.settings = fresh
-    services.roles.reload(fresh)
-    services.queue.settings = fresh
-    services.queue.policy = OrderingPolicy.from_config(fresh.policy)
-    if getattr(services, "notifier", None) is not None:
-        services.notifier.settings = fresh
+    """Every holder of the settings sees the new ones (bot/services.py)."""
+    services.apply_settings(fresh)
 
 
 def register(app: Application) -> None:

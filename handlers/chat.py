@@ -17,6 +17,7 @@ from bot.i18n import t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 
 from . import help as help_feature
+from .doctor_schedule import schedule_text
 from .patient_common import (
     LANG_KEY,
     answer_stale,
@@ -66,6 +67,11 @@ async def faq(update: Update, context: PusqueContext) -> None:
             result = matcher.match(question)
         except Exception:  # noqa: BLE001 - a matcher failure must not silence the bot
             log.exception("FAQ matcher failed")
+    if result is not None and result.kind == "faq" and result.intent == "jadwal_dokter":
+        # the live schedule (doctors, closures, leave), not the corpus's fixed words
+        await update.effective_message.reply_text(await schedule_text(context.services, lang),
+                                                  reply_markup=await menu_keyboard(update, context, lang))
+        return
     if result is not None and result.kind in ("faq", "smalltalk") and (result.intent or result.smalltalk):
         keyboard = await menu_keyboard(update, context, lang)
         await update.effective_message.reply_text(matcher.reply(result, lang), reply_markup=keyboard)

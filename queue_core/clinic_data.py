@@ -1,6 +1,7 @@
 """The clinic's data an admin edits (issue 21): doctors, their weekly schedules, closures of a day,
-counters. Services themselves stay in config.yaml; the codes written here are checked against it
-(queue_core/clinic_checks.py).
+counters. Services are in queue_core/service_catalog.py; the codes written here are checked against
+the active ones (queue_core/clinic_checks.py). A doctor or counter that patients of today still
+wait for is not deactivated or deleted (queue_core/clinic_waiting.py).
 
 Every change writes its audit_log row (who, what, before and after) in the same transaction, so
 there is no change without its row. A closure takes effect at once: `issue` asks `closure_for` in
@@ -15,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .clinic_checks import BadFields, check_closure, check_counter, check_doctor, check_schedule, problem
+from .clinic_waiting import check_counter_free, check_doctor_free
 from .clock import Clock
 from .db import Database
 from .models import AuditLog, ClinicClosure, ClinicCounter, Doctor, DoctorSchedule, Ticket
@@ -130,6 +132,8 @@ class ClinicStore:
             if doctor is None:
                 raise NotFound("doctor", doctor_id)
             before = doctor_json(doctor)
+            if fields.get("active") is False and doctor.active:
+                await check_doctor_free(session, doctor_id, now.date())
             for key, value in fields.items():
                 setattr(doctor, key, value)
             doctor.updated_at = now
@@ -144,6 +148,8 @@ class ClinicStore:
             doctor = await session.get(Doctor, doctor_id, with_for_update=True)
             if doctor is None:
                 raise NotFound("doctor", doctor_id)
+            if doctor.active:
+                await check_doctor_free(session, doctor_id, now.date())
             count = await session.scalar(select(func.count()).select_from(DoctorSchedule)
                                          .where(DoctorSchedule.doctor_id == doctor_id))
             if count:
@@ -298,6 +304,7 @@ class ClinicStore:
             counter = await session.get(ClinicCounter, counter_id, with_for_update=True)
             if counter is None:
                 raise NotFound("counter", counter_id)
+            await check_counter_free(session, counter, self.rules)
             before = counter_json(counter)
             await session.delete(counter)
             self._audit(session, now, "clinic_counter_delete", counter_id, by, before, None)

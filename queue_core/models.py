@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -349,5 +350,25 @@ class ClinicCounter(Base):
     name: Mapped[str] = mapped_column(String(64), unique=True)
     phase: Mapped[str] = mapped_column(String(16))
     services: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ClinicService(Base):
+    """A service (poli) as the admin keeps it (queue_core/service_catalog.py); seeded once from
+    config.yaml, then the database wins. Only active services take numbers."""
+
+    __tablename__ = "clinic_services"
+    code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    name_en: Mapped[str] = mapped_column(String(128))
+    prefix: Mapped[str] = mapped_column(String(4), unique=True)
+    route: Mapped[list[str]] = mapped_column(JSON)
+    rooms: Mapped[list[str]] = mapped_column(JSON)
+    daily_quota: Mapped[int] = mapped_column(Integer)
+    hours: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"mon": "07:30-12:00", "sun": None, ...}
+    mean_service_minutes: Mapped[float] = mapped_column(Float)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer)  # the order of the ticket menu
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)

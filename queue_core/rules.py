@@ -2,11 +2,13 @@
 package (settings/) from config.yaml. Nothing here reads files or the environment."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+R = TypeVar("R", bound="Rules")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -56,6 +58,10 @@ class Channel:
     name: str
     phase: str
     services: frozenset[str]
+    every_service: bool = False  # "*" in config.yaml: serves each service, also one added later
+    room_of: str | None = None   # a poli room of one service (its `rooms`), made and removed with it
+    # the services config.yaml names for it, of which `services` are the active ones (None: all of them)
+    named: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -156,3 +162,20 @@ class Rules:
             if c.name.casefold() == name.casefold():
                 return c
         raise KeyError(name)
+
+
+def with_services(rules: R, services: dict[str, Service]) -> R:
+    """The same rules with another set of services (the database's, queue_core/service_catalog.py):
+    the channels serving every service serve the new set, each service's rooms become its poli
+    channels, and the remembered lookups start afresh."""
+    codes = frozenset(services)
+    channels: list[Channel] = []
+    for ch in rules.channels:
+        if ch.room_of is not None:
+            continue
+        named = ch.services if ch.named is None else ch.named
+        serves = codes if ch.every_service else named & codes
+        channels.append(dataclasses.replace(ch, services=serves, named=None if ch.every_service else named))
+    for svc in services.values():
+        channels.extend(Channel(room, "poli", frozenset([svc.code]), room_of=svc.code) for room in svc.rooms)
+    return dataclasses.replace(rules, services=dict(services), channels=tuple(channels), memo={})

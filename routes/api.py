@@ -236,7 +236,7 @@ START = round(time.time(), 3)
 
 
 def add_routes(app: web.Application) -> None:
-    app.router.add_get("/api/services", get_services)
+    # GET /api/services (get_services) is added by routes/services_api.py, beside the admin's view
     app.router.add_get("/api/queues", get_queues)
     app.router.add_get("/api/tickets/{number}", get_ticket)
     app.router.add_post("/api/predict", post_predict)

@@ -19,6 +19,7 @@ from bot.web import APPLICATION
 from local_botapi.guard import BadJson, read_json
 from queue_core.clinic_checks import BadFields, problem
 from queue_core.clinic_data import ClinicStore, DoctorHasSchedules, NameTaken, NotFound
+from queue_core.clinic_waiting import HasWaiting
 from queue_core.clock import CallableClock
 
 from .api import _token
@@ -70,6 +71,16 @@ def admin_route(action: str, handler: Handler) -> Callable[[web.Request], Awaita
         except NotFound as exc:
             return _error(404, "not_found", f"Data {exc.kind} {exc.id} tidak ada. / No {exc.kind} {exc.id}.",
                           kind=exc.kind, id=exc.id)
+        except HasWaiting as exc:
+            await services.staff.audit(None, action, allowed=False, target=str(exc.id),
+                                       detail={"token": info.name, "via": "api", "error": "has_waiting",
+                                               "waiting": exc.count, "services": exc.services})
+            return _error(409, "has_waiting",
+                          f"{exc.count} pasien hari ini masih menunggu layanan {', '.join(exc.services)} yang hanya "
+                          f"dilayani oleh {exc.kind} ini; tunggu sampai selesai, atau tambahkan dulu penggantinya. / "
+                          f"{exc.count} patients of today still wait for {', '.join(exc.services)}, served only by "
+                          f"this {exc.kind}: wait until they are done, or add a replacement first.",
+                          waiting=exc.count, services=exc.services, kind=exc.kind, id=exc.id)
 
     return route
 

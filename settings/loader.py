@@ -97,14 +97,14 @@ def _build(file: ConfigFile, raw: dict, path: Path, env: Mapping[str, str]) -> S
                     complaint_channel=c.complaint_channel)
     phases = {key: Phase(key, p.label or key, p.label_en or key, p.mean_service_minutes) for key, p in file.phases.items()}
     codes = [s.code for s in file.services]
-    channels = [Channel(ch.name, key, frozenset(codes if ch.services == "*" else ch.services))
+    channels = [Channel(ch.name, key, frozenset(codes if ch.services == "*" else ch.services), every_service=ch.services == "*")
                 for key, p in file.phases.items() for ch in p.channels]
     services = {}
     for s in file.services:
         services[s.code] = Service(code=s.code, name=s.name, name_en=s.name_en or s.name, prefix=s.prefix or s.code,
                                    rooms=tuple(s.rooms), mean_service_minutes=s.mean_service_minutes,
                                    daily_quota=s.daily_quota, route=tuple(s.route), hours=OpeningHours(dict(s.hours)))
-        channels.extend(Channel(room, "poli", frozenset([s.code])) for room in s.rooms)
+        channels.extend(Channel(room, "poli", frozenset([s.code]), room_of=s.code) for room in s.rooms)
     names = [ch.name.casefold() for ch in channels]
     dupes = {n for n in names if names.count(n) > 1}
     if dupes:
