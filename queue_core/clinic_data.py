@@ -14,6 +14,7 @@ from typing import Any, Callable
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from .booking_void import void_bookings
 from .clinic_checks import BadFields, check_closure, check_counter, check_doctor, check_schedule, problem
 from .clock import Clock
 from .db import Database
@@ -219,7 +220,10 @@ class ClinicStore:
             await session.flush()
             after = closure_json(closure)
             self._audit(session, now, "clinic_closure_create", closure.id, by, None, after)
-            return after
+            # numbers booked for that day are cancelled in the same transaction, each holder told
+            voided = await void_bookings(await Tx.of(session), closure.date, closure.service,
+                                         closure.reason, now)
+            return {**after, "bookings_cancelled": voided}
 
         return await self._run(fn)
 
