@@ -16,6 +16,7 @@ from bot.menu import MenuCommand
 from . import (
     admin,
     admin_closures,
+    booking_notices,
     chat,
     emergency,
     error,
@@ -37,7 +38,7 @@ from . import (
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
 FEATURES = [emergency, private_only, start, help, staff, admin, admin_closures, staff_roles, retrain, register,
-            ticket, status, mydata, mydata_edit, patient_notices, chat]
+            ticket, status, mydata, mydata_edit, patient_notices, booking_notices, chat]
 
 
 def register_all(app: Application) -> None:

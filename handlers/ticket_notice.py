@@ -16,25 +16,44 @@ from bot.i18n import t
 from bot.notifier import Message
 
 from .patient_common import inline, phase_name, service_name
+from .texts_booking import full_date
 from .ticket import minutes_lines
 from .ticket_image import render_ticket
 
 
 def ticket_text(payload: dict, settings, lang: str) -> str:
+    if payload.get("booked"):
+        return booked_text(payload, settings, lang)
     now = dt.datetime.fromisoformat(payload["issued_at"])
     position = payload.get("position")
     text = t("tk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
              service=service_name(settings, payload["service"], lang),
              phase=phase_name(settings, payload.get("phase", ""), lang), position=position if position is not None else "-")
     near = [t("nt.near_now", lang)] if payload.get("near") else []
-    return "\n".join([text, *minutes_lines(payload.get("minutes"), settings, lang, now), *near, t("tk.caption", lang)])
+    day = [t("bk.date_line", lang, date=full_date(dt.date.fromisoformat(payload["day"]), lang))] if "day" in payload else []
+    doctor = [t("bk.doctor_line", lang, doctor=payload["doctor"])] if payload.get("doctor") else []
+    return "\n".join([text, *day, *doctor, *minutes_lines(payload.get("minutes"), settings, lang, now), *near,
+                      t("tk.caption", lang)])
+
+
+def booked_text(payload: dict, settings, lang: str) -> str:
+    """A number booked for a later day (or today before the opening): the date, the doctor, when the
+    service opens and the check-in it needs, in place of a position and an estimate."""
+    text = t("bk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
+             service=service_name(settings, payload["service"], lang),
+             date=full_date(dt.date.fromisoformat(payload["day"]), lang))
+    doctor = [t("bk.doctor_line", lang, doctor=payload["doctor"])] if payload.get("doctor") else []
+    return "\n".join([text, *doctor, t("bk.come", lang, start=payload["start"], checkin_by=payload["checkin_by"]),
+                      t("bk.late_rule", lang, checkin_by=payload["checkin_by"]), t("tk.caption", lang)])
 
 
 def issued(notice, lang: str, settings) -> Message:
     p = notice.payload
     svc = settings.services.get(p["service"])
     image = render_ticket(clinic=settings.clinic.name, number=p["number"], service=svc.name if svc else p["service"],
-                          day=dt.date.fromisoformat(p["day"]), ticket_id=p["ticket_id"])
-    buttons = inline([[(t("tk.btn.status", lang), f"vw:{p['ticket_id']}"),
-                       (t("tk.btn.cancel", lang), f"bt:ask:{p['ticket_id']}")]])
+                          day=dt.date.fromisoformat(p["day"]), ticket_id=p["ticket_id"], doctor=p.get("doctor"))
+    rows = [[(t("tk.btn.status", lang), f"vw:{p['ticket_id']}"), (t("tk.btn.cancel", lang), f"bt:ask:{p['ticket_id']}")]]
+    if p.get("booked"):
+        rows.append([(t("bk.btn.arrived", lang), f"ci:{p['ticket_id']}")])
+    buttons = inline(rows)
     return Message(ticket_text(p, settings, lang), reply_markup=buttons, photo=image)

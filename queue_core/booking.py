@@ -137,6 +137,13 @@ class BookingOperations(PatientOperations):
 
         return await self._tx(fn)
 
+    async def day_plan(self, service: str, day: dt.date) -> DayPlan:
+        """One service on one day (queue_core/booking_days.py)."""
+        async def fn(tx: Tx, now: dt.datetime) -> DayPlan:
+            return (await day_plans(tx, self.settings, day, [service]))[service]
+
+        return await self._tx(fn)
+
     async def doctor_of(self, ticket_id: int) -> int | None:
         async def fn(tx: Tx, now: dt.datetime) -> int | None:
             return await tx.scalar(select(tickets.c.doctor_id).where(tickets.c.id == ticket_id))
