@@ -30,6 +30,9 @@ from .texts_booking import day_label, full_date
 log = logging.getLogger(__name__)
 COMMANDS: list = []
 SCAN_JOB = "booking-duties"
+# APScheduler drops a job more than 1 s late by default: the start-up job is scheduled when the app
+# is built, long before it starts; a late scan runs once (coalesced), never skipped.
+LATE_OK = {"misfire_grace_time": None, "coalesce": True}
 
 
 def _date(payload: dict, lang: str) -> str:
@@ -117,10 +120,10 @@ async def start_scanning(context) -> None:
     fell due while the bot was down)."""
     app = context.application
     if SERVICES_KEY not in app.bot_data:  # still starting: look again in a second
-        context.job_queue.run_once(start_scanning, when=1.0, name=f"{SCAN_JOB}-start")
+        context.job_queue.run_once(start_scanning, when=1.0, name=f"{SCAN_JOB}-start", job_kwargs=LATE_OK)
         return
     seconds = float(services_of(app).settings.booking.scan_seconds)
-    context.job_queue.run_repeating(scan, interval=seconds, first=0.0, name=SCAN_JOB)
+    context.job_queue.run_repeating(scan, interval=seconds, first=0.0, name=SCAN_JOB, job_kwargs=LATE_OK)
 
 
 def register(app: Application) -> None:
@@ -130,4 +133,4 @@ def register(app: Application) -> None:
     if app.job_queue is None:
         log.warning("no job queue: booking reminders and check-in windows are not scanned")
         return
-    app.job_queue.run_once(start_scanning, when=0.0, name=f"{SCAN_JOB}-start")
+    app.job_queue.run_once(start_scanning, when=0.0, name=f"{SCAN_JOB}-start", job_kwargs=LATE_OK)

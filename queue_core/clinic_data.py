@@ -19,6 +19,7 @@ from .clinic_checks import BadFields, check_closure, check_counter, check_doctor
 from .clock import Clock
 from .db import Database
 from .models import AuditLog, ClinicClosure, ClinicCounter, Doctor, DoctorSchedule, Ticket
+from .rows import BOOKED
 from .rules import Rules
 from .tx import Tx
 
@@ -228,10 +229,21 @@ class ClinicStore:
         return await self._run(fn)
 
     async def tickets_held(self, day: dt.date, service: str | None) -> int:
-        """Numbers already given for a day (one service, or all) and not finished or cancelled."""
+        """Numbers already given for a day (one service, or all), not finished, cancelled or booked
+        (a closure keeps them; it cancels the booked ones: `bookings_held`)."""
         async def fn(session: AsyncSession, now: dt.datetime) -> int:
             stmt = select(func.count()).select_from(Ticket).where(
-                Ticket.day == day, Ticket.status.not_in(("done", "cancelled")))
+                Ticket.day == day, Ticket.status.not_in(("done", "cancelled", BOOKED)))
+            if service is not None:
+                stmt = stmt.where(Ticket.service == service)
+            return int(await session.scalar(stmt) or 0)
+
+        return await self._run(fn)
+
+    async def bookings_held(self, day: dt.date, service: str | None) -> int:
+        """Numbers booked for a day (one service, or all) and not checked in: a closure cancels them."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+            stmt = select(func.count()).select_from(Ticket).where(Ticket.day == day, Ticket.status == BOOKED)
             if service is not None:
                 stmt = stmt.where(Ticket.service == service)
             return int(await session.scalar(stmt) or 0)
