@@ -25,7 +25,7 @@ from .patient_common import (
     service_name,
     touch,
 )
-from .texts_booking import full_date
+from .texts_booking import day_label, full_date
 from .ticket import estimate_lines
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,9 @@ async def batal(update: Update, context: PusqueContext) -> None:
     if len(views) == 1:
         await _confirm(update.effective_message, views[0], services.settings, lang)
         return
-    rows = [[(f"{v.number} — {service_name(services.settings, v.service, lang)}", f"bt:ask:{v.id}")] for v in views]
+    today = services.clock().date()
+    rows = [[(f"{v.number} — {service_name(services.settings, v.service, lang)}"
+              + ("" if v.day == today else f" ({day_label(v.day, lang)})"), f"bt:ask:{v.id}")] for v in views]
     await update.effective_message.reply_text(t("bt.choose", lang), reply_markup=inline(rows))
 
 

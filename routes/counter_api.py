@@ -225,10 +225,11 @@ async def delete_ticket(request: web.Request) -> web.Response:
     number = request.match_info["number"][:16]
     try:
         note = check.reason(await _body(request))
+        day = check.query_day(request.query.get("day"))
     except check.BadFields as exc:
         return _bad(exc)
     try:
-        ticket = await services.queue.find(number)
+        ticket = await services.queue.find(number, day)
         view = await services.queue.cancel(ticket.id, by="staff", reason="staff", note=note)
     except errors.QueueError as exc:
         await _audit(request, "api_ticket_cancel", info, number.upper(), reason=note, error=exc.code)
