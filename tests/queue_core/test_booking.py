@@ -2,6 +2,7 @@
 closure, doctor schedules), a day's quota (the service's and a doctor's), cancelling gives the
 place back, the check-in window and the no-show rule, reminders written once, a closure of a
 booked day cancels its bookings and tells their holders."""
+import asyncio
 import dataclasses
 import datetime as dt
 
@@ -169,3 +170,16 @@ async def test_a_closure_of_a_booked_day_cancels_its_bookings_and_tells_the_hold
     assert [(n.chat_id, n.payload["reason"]) for n in told] == [(8, "alat rusak")]
     plans = (await qs.booking_calendar(["B"]))[2]
     assert plans["B"].issued == 0 and plans["B"].reason == "closure"
+
+
+async def test_two_scans_at_once_write_each_reminder_once(qs, db, settings, clock, sessionmaker):
+    """Two processes' scans (or a restarted bot's and a late one) racing: one reminder per booking."""
+    other = QueueService(db, settings, clock)
+    clock.set(dt.datetime(2026, 11, 23, 10, 0))
+    for user in range(20):
+        await qs.issue(service="A", user_id=100 + user, day=WEDNESDAY)
+    clock.set(dt.datetime(2026, 11, 24, 18, 5))
+    first, second = await asyncio.gather(qs.booking_duties(), other.booking_duties())
+    assert first["reminders"] + second["reminders"] == 20
+    notes = await outbox(sessionmaker, "booking_reminder")
+    assert sorted(n.chat_id for n in notes) == list(range(100, 120))
