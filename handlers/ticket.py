@@ -5,8 +5,12 @@ ticket message (number, service, position, estimate, "come at", QR image) follow
 (handlers/ticket_notice.py): written in the issuing transaction, so a crash right after the
 commit cannot lose it. Opening hours, holidays and the quota are the queue's rules, not checked here.
 
+Another day and a doctor (booking ahead): handlers/ticket_days.py; while a poli is open its
+button still leads straight to the checklist (today, any doctor), and outside opening hours the
+menu offers the next open day instead of a dead end.
+
 Stateless inline buttons: everything the next step needs is in the callback data
-(`tk:s:<patient>`, `tk:c:<patient>:<service>:<mask>`, `tk:go:...`), checked again at each tap,
+(`tk:s:<patient>`, `tk:c:<patient>:<service>:<mask>[:<day>:<doctor>]`, `tk:go:...`), checked again at each tap,
 so a stale or doubled tap is answered, never obeyed twice (the core keeps one active ticket per
 person per service).
 """
@@ -147,7 +151,7 @@ async def on_button(update: Update, context: PusqueContext) -> None:
     age = age_on(patient.birth_date, services.clock().date()) if patient.birth_date else None
     if tap.action == "c":
         auto = [k for k in derive_conditions([], age, settings.conditions)]
-        preview = await services.queue.preview(code, chosen, age)
+        preview = await services.queue.preview(code, chosen, age) if tap.day is None else None
         extras = await ticket_days.checklist_extras(context, lang, tap)
         text, markup = _checklist(settings, lang, tap, auto, preview, extras)
         try:
