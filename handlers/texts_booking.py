@@ -62,8 +62,10 @@ TEXTS: dict[str, dict[str, str]] = {
                       "atau tekan \"✅ Saya sudah tiba\" saat sudah di puskesmas.",
                 "en": "The service opens {start}. Come and check in by {checkin_by}: show the QR code at the counter, "
                       "or press \"✅ I have arrived\" once you are at the clinic."},
-    "bk.late_rule": {"id": "Belum check-in sampai {checkin_by}: nomor Anda masuk antrean paling akhir di kelompok prioritas Anda.",
-                     "en": "Not checked in by {checkin_by}: your number joins the end of your priority group."},
+    "bk.late_rule": {"id": "Belum check-in sampai {checkin_by}: nomor Anda masuk antrean paling akhir di kelompok prioritas "
+                           "Anda; bila dalam 90 hari terakhir Anda sudah pernah tidak check-in, nomor ini dibatalkan.",
+                     "en": "Not checked in by {checkin_by}: your number joins the end of your priority group; if you "
+                           "already missed a check-in in the last 90 days, this number is cancelled."},
     "bk.btn.arrived": {"id": "✅ Saya sudah tiba", "en": "✅ I have arrived"},
     "bk.arrived": {"id": "✅ Check-in berhasil. Nomor {number} masuk antrean.", "en": "✅ Checked in. Number {number} is in the queue."},
     "bk.arrive_other_day": {"id": "Nomor {number} untuk {day}. Check-in bisa dilakukan pada hari itu.",
@@ -75,11 +77,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "bk.reminder.morning": {"id": "🔔 Pengingat: hari ini, {date}, Anda punya nomor {number} di {service}.",
                             "en": "🔔 Reminder: today, {date}, you hold number {number} for {service}."},
     "bk.missed": {"id": "⏰ Nomor {number} ({service}) belum check-in sampai {checkin_by}. Nomor tetap berlaku: saat Anda "
-                        "check-in, nomor masuk antrean paling akhir di kelompok prioritas Anda. Jika tidak datang lagi, "
-                        "pesanan berikutnya yang tidak check-in akan dibatalkan.",
+                        "check-in, nomor masuk antrean paling akhir di kelompok prioritas Anda. Bila dalam 90 hari ke depan "
+                        "ada lagi nomor pesanan Anda yang tidak check-in, nomor itu dibatalkan.",
                   "en": "⏰ Number {number} ({service}) was not checked in by {checkin_by}. It stays valid: when you check "
-                        "in, it joins the end of your priority group. Next time a booking is not checked in, it will be "
-                        "cancelled."},
+                        "in, it joins the end of your priority group. If another booked number of yours is not checked in "
+                        "within the next 90 days, that number is cancelled."},
     "bk.no_show": {"id": "❌ Nomor {number} ({service}, {date}) dibatalkan: belum check-in sampai {checkin_by}, dan ini "
                           "bukan yang pertama. Tempatnya diberikan ke pasien lain. Anda tetap bisa mengambil nomor baru.",
                    "en": "❌ Number {number} ({service}, {date}) is cancelled: not checked in by {checkin_by}, and not for "
