@@ -125,3 +125,23 @@ async def test_the_common_case_adds_no_step_today_and_any_doctor(start_pusque):
     await siti.press("🎫 Ambil nomor")
     ticket = await siti.next_message(contains="Nomor antrean Anda: A-001")
     assert "Posisi: 1" in ticket["caption"] and "Tanggal: Senin 23 Nov 2026" in ticket["caption"]
+
+
+async def test_a_reminder_due_while_the_bot_was_down_comes_once_after_the_restart(start_pusque):
+    """Reminders are found in the database, not kept in memory: a bot stopped before 18:00 and
+    started again at 18:30 sends the evening reminder once."""
+    clock = ManualClock(dt.datetime(2026, 11, 23, 10, 0))
+    first = await start(start_pusque, clock)
+    siti = await first.user(first_name="Siti")
+    await first.services.queue.issue(service="A", user_id=siti.id, day=dt.date(2026, 11, 25))
+    await siti.next_message(contains="Nomor antrean Anda: A-001")
+    await outbox_settled(first.services)
+    user_id = siti.id
+    await first.close()
+    clock.set(dt.datetime(2026, 11, 24, 18, 30))  # 18:00 passed while the bot was down
+    second = await start(start_pusque, clock)  # the same database file
+    siti = await second.user(user_id, "Siti")
+    reminder = await siti.next_message(contains="Pengingat")
+    assert "besok, Rabu 25 Nov 2026, Anda punya nomor A-001 di Poli Umum" in reminder["text"]
+    await outbox_settled(second.services)
+    await siti.nothing_before(siti.send("/status"), "A-001", unwanted="Pengingat")
