@@ -24,10 +24,20 @@ from bot.ratelimit import RetryingRateLimiter
 from bot.services import SERVICES_KEY, Services, ServicesFactory
 from bot.updates import PerChatUpdateProcessor
 from handlers.patient_common import warm_up
+from queue_core.patients import PatientRepository
 from settings import Settings
 
 log = logging.getLogger(__name__)
 RATE_LIMIT_RETRIES = 3
+
+
+async def _langs(services, user_ids) -> dict[int, str]:
+    """The chosen language of each staff member and admin (their menus are published in it)."""
+    if services.db is None:
+        return {}
+    repo = PatientRepository(services.db, services.clock)
+    rows = [await repo.get_user(uid) for uid in user_ids]
+    return {row.telegram_id: row.lang for row in rows if row is not None}
 
 
 def build_application(
@@ -66,7 +76,8 @@ def build_application(
 
         services.on_close(stop_warming)
         try:
-            await publish_all(app.bot, await services.roles.privileged(), app.bot_data[COMMANDS_KEY])
+            privileged = await services.roles.privileged()
+            await publish_all(app.bot, privileged, app.bot_data[COMMANDS_KEY], await _langs(services, privileged))
         except Exception:  # noqa: BLE001 - a menu is not worth refusing to start over
             log.exception("publishing the command menus failed")
 

@@ -1,7 +1,8 @@
 """Texts shown to people: Indonesian first, English second (docs/conventions.md).
 
-`t(key, **values)` gives both languages (Indonesian, a blank line, English); `t(key, "id")` or
-`t(key, "en")` one of them. Add a feature's texts to TEXTS under a "feature." prefix.
+`t(key, lang, **values)` gives one language ("id" or "en"): a person who chose Indonesian reads
+Indonesian only. Add a feature's texts to TEXTS under a "feature." prefix, each in both
+languages.
 """
 from __future__ import annotations
 
@@ -12,9 +13,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Welcome to {clinic}, {name}!\nI am PusQue, the clinic's queue assistant. "
               "Send /help to see what I can do.",
     },
+    "start.register": {
+        "id": "Untuk mendaftar, kirim foto KTP Anda sekarang (tampak depan, jelas). Ingin mengetik data "
+              "sendiri, atau mendaftarkan anak? Tekan \"{button}\".",
+        "en": "To register, send a photo of your KTP now (front side, sharp). Rather type your details, or "
+              "register a child? Press \"{button}\".",
+    },
+    "start.lang": {"id": "Bahasa: Indonesia. Ganti bahasa: /bahasa", "en": "Language: English. Change it: /bahasa"},
     "start.role": {
-        "id": "Anda terdaftar sebagai {role_id}.",
-        "en": "You are registered as {role_en}.",
+        "id": "Anda terdaftar sebagai {role}.",
+        "en": "You are registered as {role}.",
     },
     "help.header": {
         "id": "Perintah yang tersedia:",
@@ -22,7 +30,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help.contact": {
         "id": "{clinic}\n{address}\nTelepon: {phone}. Darurat: {emergency}.",
-        "en": "Phone: {phone}. Emergency: {emergency}.",
+        "en": "{clinic}\n{address}\nPhone: {phone}. Emergency: {emergency}.",
     },
     "error.generic": {
         "id": "Maaf, terjadi kesalahan di sistem kami. Silakan coba lagi sebentar lagi. "
@@ -44,12 +52,13 @@ def register_texts(table: dict[str, dict[str, str]]) -> None:
     TEXTS.update(table)
 
 
-def t(key: str, lang: str | None = None, **values: object) -> str:
-    """The text for `key` in `lang` ("id" or "en"), or both (Indonesian first) when lang is None."""
+LANGS = ("id", "en")
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang` ("id" or "en"); an unknown language falls back to Indonesian."""
     entry = TEXTS[key]
-    if lang is not None:
-        return entry[lang].format(**values)
-    return f"{entry['id'].format(**values)}\n\n{entry['en'].format(**values)}"
+    return entry[lang if lang in LANGS else "id"].format(**values)
 
 
 MAX_TEXT, MAX_CAPTION = 4096, 1024  # Telegram's limits, in UTF-16 code units

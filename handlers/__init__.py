@@ -28,6 +28,7 @@ from . import (
     register,
     retrain,
     staff,
+    staff_page,
     staff_roles,
     start,
     status,
@@ -37,8 +38,8 @@ from . import (
 # Order matters only for overlapping handlers: earlier modules register first.
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
-FEATURES = [emergency, private_only, start, help, staff, admin, admin_closures, staff_roles, retrain, register,
-            ticket, status, mydata, mydata_edit, patient_notices, booking_notices, chat]
+FEATURES = [emergency, private_only, start, help, staff, staff_page, admin, admin_closures, staff_roles, retrain,
+            register, ticket, status, mydata, mydata_edit, patient_notices, booking_notices, chat]
 
 
 def register_all(app: Application) -> None:

@@ -22,6 +22,7 @@ from queue_core.stats import MAX_DAYS, period_stats
 from settings import ConfigError, load_settings
 
 from . import broadcast
+from .patient_common import lang_of
 from .staff_common import Audit, privileged
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,8 @@ MAX_TOKEN_NAME = 64
 RUNTIME_FIELDS = ("database_url", "telegram_token", "telegram_base_url", "web_host", "web_port", "botapi_port")
 
 
-def _role_words(role: str) -> dict[str, str]:
-    return {"role_id": t(f"role.{role}", "id"), "role_en": t(f"role.{role}", "en")}
+def _role_word(role: str, lang: str) -> str:
+    return t(f"role.{role}", lang)
 
 
 @privileged("invite", Role.ADMIN)
@@ -49,29 +50,30 @@ async def invite_command(update: Update, context: PusqueContext, audit: Audit) -
     args = [a.lower() for a in context.args or []]
     role = args[0] if args else "staff"
     if role not in ("staff", "admin") or len(args) > 1:
-        await update.effective_message.reply_text(t("admin.invite_usage"))
+        await update.effective_message.reply_text(t("admin.invite_usage", audit.lang))
         return
     code = await context.services.staff.create_invite(role, update.effective_user.id)
     audit.target, audit.detail["role"] = role, role  # the code itself is a secret: not logged
-    await update.effective_message.reply_text(t("admin.invite_created", code=code, **_role_words(role)))
+    await update.effective_message.reply_text(t("admin.invite_created", audit.lang, code=code, role=_role_word(role, audit.lang)))
 
 
 async def claim_command(update: Update, context: PusqueContext) -> None:
     """/staff CODE: anyone may try; every attempt is audited (a guessed code is worth seeing)."""
     services = context.services
     user = update.effective_user
+    lang = await lang_of(update, context)
     if len(context.args or []) != 1:
-        await update.effective_message.reply_text(t("admin.staff_usage"))
+        await update.effective_message.reply_text(t("admin.staff_usage", lang))
         return
     try:
         role = await services.staff.claim_invite(context.args[0], user.id, user.first_name or "")
     except InviteError as exc:
         await services.staff.audit(user.id, "claim_invite", allowed=False, detail={"reason": exc.code})
-        await update.effective_message.reply_text(t(f"admin.invite_{exc.code}"))
+        await update.effective_message.reply_text(t(f"admin.invite_{exc.code}", lang))
         return
     await services.staff.audit(user.id, "claim_invite", allowed=True, target=role)
-    await update.effective_message.reply_text(t("admin.claimed", **_role_words(role)))
-    await publish_for_user(context.bot, user.id, await services.roles.role_of(user.id), commands_of(context))
+    await update.effective_message.reply_text(t("admin.claimed", lang, role=_role_word(role, lang)))
+    await publish_for_user(context.bot, user.id, await services.roles.role_of(user.id), commands_of(context), lang)
 
 
 @privileged("token", Role.ADMIN)
@@ -81,18 +83,18 @@ async def token_command(update: Update, context: PusqueContext, audit: Audit) ->
     if len(args) == 2 and args[0].lower() == "revoke":
         n = await services.staff.revoke_tokens(args[1])
         audit.target, audit.detail["revoked"] = args[1], n
-        await update.effective_message.reply_text(t("admin.token_revoked", n=n, name=clip(args[1])))
+        await update.effective_message.reply_text(t("admin.token_revoked", audit.lang, n=n, name=clip(args[1])))
         return
     if not args or len(args) > 2 or (len(args) == 2 and args[1].lower() not in ("staff", "admin")):
-        await update.effective_message.reply_text(t("admin.token_usage"))
+        await update.effective_message.reply_text(t("admin.token_usage", audit.lang))
         return
     if len(args[0]) > MAX_TOKEN_NAME:  # stored names are at most 64; the reply must fit and show the token
-        await update.effective_message.reply_text(t("admin.token_name", n=MAX_TOKEN_NAME))
+        await update.effective_message.reply_text(t("admin.token_name", audit.lang, n=MAX_TOKEN_NAME))
         return
     role = args[1].lower() if len(args) == 2 else "staff"
     token = await services.staff.create_token(args[0], role, update.effective_user.id)
     audit.target, audit.detail["role"] = args[0], role
-    await update.effective_message.reply_text(t("admin.token_created", name=args[0], token=token, **_role_words(role)))
+    await update.effective_message.reply_text(t("admin.token_created", audit.lang, name=args[0], token=token, role=_role_word(role, audit.lang)))
 
 
 def stats_period(args: list[str], today: dt.date) -> tuple[dt.date, dt.date, bool] | None:
@@ -124,20 +126,20 @@ async def stats_command(update: Update, context: PusqueContext, audit: Audit) ->
     services = context.services
     period = stats_period(list(context.args or []), services.clock().date())
     if period is None:
-        await update.effective_message.reply_text(t("stats.usage", days=MAX_DAYS))
+        await update.effective_message.reply_text(t("stats.usage", audit.lang, days=MAX_DAYS))
         return
     start, end, want_csv = period
     stats = await period_stats(services.db, start, end)
-    png = await asyncio.get_running_loop().run_in_executor(None, render_chart, stats, services.settings)
+    png = await asyncio.get_running_loop().run_in_executor(None, render_chart, stats, services.settings, audit.lang)
     share = "-" if stats.share_within_60 is None else f"{stats.share_within_60:.0%}"
     label = f"{start:%d-%m-%Y}" + ("" if start == end else f" – {end:%d-%m-%Y}")
     audit.target = start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
     await update.effective_message.reply_photo(
-        io.BytesIO(png), caption=t("stats.caption", period=label, tickets=stats.tickets, share=share))
+        io.BytesIO(png), caption=t("stats.caption", audit.lang, period=label, tickets=stats.tickets, share=share))
     if want_csv:
         name = f"statistik_{start:%Y%m%d}" + ("" if start == end else f"_{end:%Y%m%d}") + ".csv"
         await update.effective_message.reply_document(
-            io.BytesIO(stats.csv().encode("utf-8")), filename=name, caption=t("stats.csv_caption", period=label))
+            io.BytesIO(stats.csv().encode("utf-8")), filename=name, caption=t("stats.csv_caption", audit.lang, period=label))
 
 
 @privileged("unanswered", Role.ADMIN)
@@ -146,16 +148,16 @@ async def unanswered_command(update: Update, context: PusqueContext, audit: Audi
     if context.args and context.args[0].lower() in ("clear", "hapus", "reviewed"):
         n = await mark_unanswered_reviewed(services.db)
         audit.detail["cleared"] = n
-        await update.effective_message.reply_text(t("unanswered.cleared", n=n))
+        await update.effective_message.reply_text(t("unanswered.cleared", audit.lang, n=n))
         return
     rows = await unanswered(services.db)
     if not rows:
-        await update.effective_message.reply_text(t("unanswered.none"))
+        await update.effective_message.reply_text(t("unanswered.none", audit.lang))
         return
-    lines = [t("unanswered.header", "id", n=len(rows))]
+    lines = [t("unanswered.header", audit.lang, n=len(rows))]
     for at, question, score in rows:
         lines.append(f"• {at:%d-%m %H:%M} — {question[:200]}" + ("" if score is None else f" ({score:.2f})"))
-    lines += ["", t("unanswered.header", "en", n=len(rows)), "/unanswered clear"]
+    lines += ["", "/unanswered clear"]
     await update.effective_message.reply_text("\n".join(lines)[:4000])
 
 
@@ -167,13 +169,13 @@ async def reload_command(update: Update, context: PusqueContext, audit: Audit) -
         fresh = load_settings(old.path, env=dict(os.environ))
     except ConfigError as exc:
         audit.detail["error"] = str(exc)[:200]
-        await update.effective_message.reply_text(t("reload.failed", error=exc))
+        await update.effective_message.reply_text(t("reload.failed", audit.lang, error=exc))
         return
     fresh = dataclasses.replace(fresh, **{f: getattr(old, f) for f in RUNTIME_FIELDS})
     apply_settings(services, fresh)
     await services.queue.ensure_channels()
     await update.effective_message.reply_text(t(
-        "reload.done", services=len(fresh.services), channels=len(fresh.channels),
+        "reload.done", audit.lang, services=len(fresh.services), channels=len(fresh.channels),
         admins=len(fresh.admin_ids), staff=len(fresh.staff_ids - fresh.admin_ids)))
 
 

@@ -28,7 +28,8 @@ from .staff_common import Audit, privileged
 PREFIX = "cl"
 COMMANDS = [MenuCommand("tutup", "Tutup poli / Close a service", roles=frozenset({Role.ADMIN}), order=37)]
 DRAFT_KEY = "closure_draft"
-DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+DAY_NAMES = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+             "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 
 
 def store_of(context: PusqueContext) -> ClinicStore:
@@ -63,26 +64,30 @@ def parse(words: list[str], today: dt.date, services: dict) -> tuple[dt.date, st
     return (day, service, reason) if reason else None
 
 
-def _what(service: str | None, services: dict) -> str:
-    return services[service].name if service else t("cl.whole", "id")
+def _what(service: str | None, services: dict, lang: str) -> str:
+    if not service:
+        return t("cl.whole", lang)
+    svc = services.get(service)
+    return service if svc is None else (svc.name if lang == "id" else svc.name_en)
 
 
-def _day(day: dt.date) -> str:
-    return f"{DAY_NAMES[day.weekday()]}, {day:%d-%m-%Y}"
+def _day(day: dt.date, lang: str) -> str:
+    return f"{DAY_NAMES[lang if lang in DAY_NAMES else 'id'][day.weekday()]}, {day:%d-%m-%Y}"
 
 
 @privileged("closure", Role.ADMIN)
 async def tutup_command(update: Update, context: PusqueContext, audit: Audit) -> None:
     services = context.services
+    lang = audit.lang
     today = services.clock().date()
     words = list(context.args or [])
     if not words:
         upcoming = await store_of(context).closures(since=today)
-        lines = [t("cl.list", "id") if upcoming else t("cl.none", "id"), "", t("cl.usage", "id")]
+        lines = [t("cl.list", lang) if upcoming else t("cl.none", lang), "", t("cl.usage", lang)]
         for c in upcoming:
             day = dt.date.fromisoformat(c["date"])
-            lines.insert(-2, f"#{c['id']} {_day(day)}: {_what(c['service'], services.settings.services)} ({clip(c['reason'], 60)})")
-        keyboard = [[InlineKeyboardButton(f"Buka lagi #{c['id']}", callback_data=f"{PREFIX}:open:{c['id']}")]
+            lines.insert(-2, f"#{c['id']} {_day(day, lang)}: {_what(c['service'], services.settings.services, lang)} ({clip(c['reason'], 60)})")
+        keyboard = [[InlineKeyboardButton(t("cl.btn.open", lang, id=c["id"]), callback_data=f"{PREFIX}:open:{c['id']}")]
                     for c in upcoming[:10]]
         await update.effective_message.reply_text("\n".join(lines),
                                                   reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None)
@@ -90,22 +95,22 @@ async def tutup_command(update: Update, context: PusqueContext, audit: Audit) ->
     parsed = parse(words, today, services.settings.services)
     if parsed is None:
         audit.detail["error"] = "usage"
-        await update.effective_message.reply_text(t("cl.usage", "id"))
+        await update.effective_message.reply_text(t("cl.usage", lang))
         return
     day, service, reason = parsed
     if day < today:
-        await update.effective_message.reply_text(t("cl.past", "id"))
+        await update.effective_message.reply_text(t("cl.past", lang))
         return
     context.user_data[DRAFT_KEY] = {"date": day.isoformat(), "service": service, "reason": reason}
     holders = await store_of(context).tickets_held(day, service)
     booked = await store_of(context).bookings_held(day, service)
-    note = ("" if not holders else "\n" + t("cl.holders", "id", n=holders)) + (
-        "" if not booked else "\n" + t("cl.booked", "id", n=booked))
+    note = ("" if not holders else "\n" + t("cl.holders", lang, n=holders)) + (
+        "" if not booked else "\n" + t("cl.booked", lang, n=booked))
     await update.effective_message.reply_text(
-        t("cl.confirm", "id", what=_what(service, services.settings.services), day=_day(day), reason=clip(reason, 200))
+        t("cl.confirm", lang, what=_what(service, services.settings.services, lang), day=_day(day, lang), reason=clip(reason, 200))
         + note,
-        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("Ya, tutup", callback_data=f"{PREFIX}:yes:0"),
-                                            InlineKeyboardButton("Batal", callback_data=f"{PREFIX}:no:0")]]))
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton(t("cl.btn.yes", lang), callback_data=f"{PREFIX}:yes:0"),
+                                            InlineKeyboardButton(t("btn.cancel", lang), callback_data=f"{PREFIX}:no:0")]]))
 
 
 @privileged("closure", Role.ADMIN)
@@ -115,15 +120,16 @@ async def on_button(update: Update, context: PusqueContext, audit: Audit) -> Non
     action = parts[1] if len(parts) == 3 else None
     number = button_int(parts[2], minimum=0) if len(parts) == 3 else None
     by = {"actor_id": update.effective_user.id, "via": "chat"}
+    lang = audit.lang
     if action == "no":
         context.user_data.pop(DRAFT_KEY, None)
         await query.answer()
-        await query.edit_message_text(t("cl.cancelled", "id"))
+        await query.edit_message_text(t("cl.cancelled", lang))
         return
     if action == "yes":
         draft = context.user_data.pop(DRAFT_KEY, None)
         if draft is None:  # pressed twice, or a confirmation from before a restart
-            await query.answer(t("staff.stale", "id"), show_alert=True)
+            await query.answer(t("staff.stale", lang), show_alert=True)
             return
         try:
             made = await store_of(context).create_closure(draft, by)
@@ -134,22 +140,22 @@ async def on_button(update: Update, context: PusqueContext, audit: Audit) -> Non
         audit.target, audit.detail["closure"] = str(made["id"]), made
         await query.answer()
         voided = made.get("bookings_cancelled", 0)
-        await query.edit_message_text(t("cl.done", "id", id=made["id"], day=_day(dt.date.fromisoformat(made["date"])),
-                                        what=_what(made["service"], context.services.settings.services))
-                                      + ("\n" + t("cl.voided", "id", n=voided) if voided else ""))
+        await query.edit_message_text(t("cl.done", lang, id=made["id"], day=_day(dt.date.fromisoformat(made["date"]), lang),
+                                        what=_what(made["service"], context.services.settings.services, lang))
+                                      + ("\n" + t("cl.voided", lang, n=voided) if voided else ""))
         return
     if action == "open" and number:
         try:
             gone = await store_of(context).delete_closure(number, by)
         except NotFound:
-            await query.answer(t("staff.stale", "id"), show_alert=True)
+            await query.answer(t("staff.stale", lang), show_alert=True)
             return
         audit.target, audit.detail["closure"] = str(number), gone
         await query.answer()
-        await query.edit_message_text(t("cl.opened", "id", id=number, day=_day(dt.date.fromisoformat(gone["date"])),
-                                        what=_what(gone["service"], context.services.settings.services)))
+        await query.edit_message_text(t("cl.opened", lang, id=number, day=_day(dt.date.fromisoformat(gone["date"]), lang),
+                                        what=_what(gone["service"], context.services.settings.services, lang)))
         return
-    await query.answer(t("staff.stale", "id"), show_alert=True)
+    await query.answer(t("staff.stale", lang), show_alert=True)
 
 
 register_texts({
@@ -164,7 +170,9 @@ register_texts({
     },
     "cl.past": {"id": "Tanggal itu sudah lewat.", "en": "That date has passed."},
     "cl.confirm": {"id": "Tutup {what} pada {day}? Alasan: {reason}\nPasien tidak bisa mengambil nomor untuk hari itu.",
-                   "en": "Close {what} on {day}? Reason: {reason}"},
+                   "en": "Close {what} on {day}? Reason: {reason}\nPatients cannot take a number for that day."},
+    "cl.btn.yes": {"id": "Ya, tutup", "en": "Yes, close"},
+    "cl.btn.open": {"id": "Buka lagi #{id}", "en": "Reopen #{id}"},
     "cl.holders": {"id": "{n} pasien sudah memegang nomor untuk hari itu; nomor mereka tetap berlaku.",
                    "en": "{n} patients already hold a number for that day; their numbers stay valid."},
     "cl.booked": {"id": "{n} nomor yang dipesan untuk hari itu akan dibatalkan; pemegangnya diberi tahu.",

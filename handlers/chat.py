@@ -14,7 +14,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import PusqueContext
 from bot.i18n import t
-from bot.menu import MenuCommand
+from bot.menu import MenuCommand, commands_of, publish_for_user
 
 from . import help as help_feature
 from .patient_common import (
@@ -22,7 +22,7 @@ from .patient_common import (
     answer_stale,
     faq_matcher,
     inline,
-    main_keyboard,
+    menu_keyboard,
     menu_regex,
     patients,
     touch,
@@ -50,7 +50,10 @@ async def set_language(update: Update, context: PusqueContext) -> None:
     await query.answer()
     await patients(context).set_lang(update.effective_user.id, lang)
     context.user_data[LANG_KEY] = lang
-    await update.effective_message.reply_text(t("pt.lang.set", lang), reply_markup=main_keyboard(lang))
+    keyboard = await menu_keyboard(update, context, lang)
+    await update.effective_message.reply_text(t("pt.lang.set", lang), reply_markup=keyboard)
+    role = await context.services.roles.role_of(update.effective_user.id)
+    await publish_for_user(context.bot, update.effective_user.id, role, commands_of(context), lang)
 
 
 async def faq(update: Update, context: PusqueContext) -> None:
@@ -64,13 +67,14 @@ async def faq(update: Update, context: PusqueContext) -> None:
         except Exception:  # noqa: BLE001 - a matcher failure must not silence the bot
             log.exception("FAQ matcher failed")
     if result is not None and result.kind in ("faq", "smalltalk") and (result.intent or result.smalltalk):
-        await update.effective_message.reply_text(matcher.reply(result, lang), reply_markup=main_keyboard(lang))
+        keyboard = await menu_keyboard(update, context, lang)
+        await update.effective_message.reply_text(matcher.reply(result, lang), reply_markup=keyboard)
         return
     score = getattr(result, "score", None)
     await patients(context).record_unanswered(update.effective_user.id, question, score)
     clinic = context.services.settings.clinic
     await update.effective_message.reply_text(t("faq.unknown", lang, phone=clinic.phone, whatsapp=clinic.whatsapp),
-                                              reply_markup=main_keyboard(lang))
+                                              reply_markup=await menu_keyboard(update, context, lang))
 
 
 async def odd(update: Update, context: PusqueContext) -> None:
@@ -84,7 +88,7 @@ async def odd(update: Update, context: PusqueContext) -> None:
         key = "odd.contact"
     else:
         key = "odd.file"
-    await message.reply_text(t(key, lang), reply_markup=main_keyboard(lang))
+    await message.reply_text(t(key, lang), reply_markup=await menu_keyboard(update, context, lang))
 
 
 async def unknown_command(update: Update, context: PusqueContext) -> None:
@@ -92,7 +96,8 @@ async def unknown_command(update: Update, context: PusqueContext) -> None:
     lang = await touch(update, context)
     message = update.effective_message
     command = (message.text or message.caption or "/").split()[0][:40]
-    await message.reply_text(t("odd.command", lang, command=command), reply_markup=main_keyboard(lang))
+    keyboard = await menu_keyboard(update, context, lang)
+    await message.reply_text(t("odd.command", lang, command=command), reply_markup=keyboard)
 
 
 async def stale_button(update: Update, context: PusqueContext) -> None:

@@ -49,35 +49,48 @@ def _minutes(settings) -> str:
     return f"{settings.staff_alerts.escalate_minutes:g}"
 
 
-def alert_text(alert: AlertView, settings, role: str = "staff", escalates: bool = False) -> str:
-    """The alert as staff see it; `escalates`: admins who do not have it yet will get it."""
+def alert_text(alert: AlertView, settings, role: str = "staff", escalates: bool = False, lang: str = "id") -> str:
+    """The alert as staff see it, in the reader's language (a staff group reads Indonesian);
+    `escalates`: admins who do not have it yet will get it."""
     if alert.source == "ticket":
-        what = t("em.staff.ticket", "id", service=clip(alert.text, 80))
+        what = t("em.staff.ticket", lang, service=clip(alert.text, 80))
     else:
-        what = t("em.staff.text", "id", text=clip(alert.text, 1000))
-    name = alert.name if alert.registered else t("em.staff.unregistered", "id", name=alert.name)
-    body = t("em.staff.alert", "id", at=f"{alert.created_at:%H:%M}", name=name,
-             phone=alert.phone or t("em.staff.no_phone", "id"), what=what,
-             kind=", ".join(t(f"em.kind.{k}", "id") for k in alert.kind.split(",")))
+        what = t("em.staff.text", lang, text=clip(alert.text, 1000))
+    name = alert.name if alert.registered else t("em.staff.unregistered", lang, name=alert.name)
+    body = t("em.staff.alert", lang, at=f"{alert.created_at:%H:%M}", name=name,
+             phone=alert.phone or t("em.staff.no_phone", lang), what=what,
+             kind=", ".join(t(f"em.kind.{k}", lang) for k in alert.kind.split(",")))
     if role == "admin":
-        body = t("em.staff.escalated", "id", minutes=_minutes(settings)) + "\n" + body
+        body = t("em.staff.escalated", lang, minutes=_minutes(settings)) + "\n" + body
     if alert.acked_by is not None:
-        body += "\n\n" + t("em.staff.taken", "id", name=clip(alert.acked_name or "?"), at=f"{alert.acked_at:%H:%M}")
+        body += "\n\n" + t("em.staff.taken", lang, name=clip(alert.acked_name or "?"), at=f"{alert.acked_at:%H:%M}")
     else:
-        body += "\n\n" + t("em.staff.press", "id")
+        body += "\n\n" + t("em.staff.press", lang)
         if escalates:
-            body += " " + t("em.staff.press_escalates", "id", minutes=_minutes(settings))
+            body += " " + t("em.staff.press_escalates", lang, minutes=_minutes(settings))
     return fit(body)
 
 
-def _button(alert_id: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(t("em.staff.btn", "id"), callback_data=f"{PREFIX}{alert_id}")]])
+def _button(alert_id: int, lang: str = "id") -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(t("em.staff.btn", lang), callback_data=f"{PREFIX}{alert_id}")]])
 
 
-async def _send_all(bot, chats: list[int], text: str, markup=None, role: str = "staff") -> list[tuple[int, int, str]]:
-    """Send to every chat at once; the ones that failed (blocked, left the group) are logged."""
-    results = await asyncio.gather(*(bot.send_message(chat, text, reply_markup=markup) for chat in chats),
-                                   return_exceptions=True)
+async def _langs(context, chats) -> dict[int, str]:
+    """The language each staff member chose; a group chat (no account row) reads Indonesian."""
+    from .patient_common import patients
+
+    rows = [await patients(context).get_user(chat) for chat in chats]
+    return {row.telegram_id: row.lang for row in rows if row is not None}
+
+
+async def _send_all(bot, chats: list[int], text_of, markup_of=None, role: str = "staff",
+                    langs: dict[int, str] | None = None) -> list[tuple[int, int, str]]:
+    """Send to every chat at once, each in its reader's language (`text_of(lang)`, `markup_of(lang)`);
+    the ones that failed (blocked, left the group) are logged."""
+    langs = langs or {}
+    results = await asyncio.gather(*(bot.send_message(chat, text_of(langs.get(chat, "id")),
+                                                      reply_markup=markup_of(langs.get(chat, "id")) if markup_of else None)
+                                     for chat in chats), return_exceptions=True)
     sent = []
     for chat, result in zip(chats, results):
         if isinstance(result, BaseException):
@@ -99,14 +112,17 @@ async def raise_alert(context, *, user_id: int, name: str, phone: str | None, re
         if source == "ticket":
             return True  # this patient's alert of a few minutes ago stands; the tick adds nothing new
         chats = list(dict.fromkeys(chat for chat, _, _ in recent.messages))
-        more = t("em.staff.more", "id", name=clip(recent.name), at=f"{recent.created_at:%H:%M}", text=clip(text, 1000))
-        return bool(await _send_all(bot, chats, fit(more)))
+        def more(lang: str) -> str:
+            return fit(t("em.staff.more", lang, name=clip(recent.name), at=f"{recent.created_at:%H:%M}",
+                         text=clip(text, 1000)))
+        return bool(await _send_all(bot, chats, more, langs=await _langs(context, chats)))
     alert = await alerts.create(user_id=user_id, source=source, kind=kind, text=text, name=name, phone=phone,
                                 registered=registered,
                                 escalate_after=dt.timedelta(minutes=settings.staff_alerts.escalate_minutes))
     chats = await first_recipients(services.db, settings)
     escalates = context.application.job_queue is not None and bool(set(await admins(services.db, settings)) - set(chats))
-    sent = await _send_all(bot, chats, alert_text(alert, settings, escalates=escalates), _button(alert.id))
+    sent = await _send_all(bot, chats, lambda lang: alert_text(alert, settings, escalates=escalates, lang=lang),
+                           lambda lang: _button(alert.id, lang), langs=await _langs(context, chats))
     if sent:
         await alerts.add_messages(alert.id, sent)
         arm(context.application, alert.id, settings.staff_alerts.escalate_minutes * 60)
@@ -138,18 +154,21 @@ async def _escalate(context, alert_id: int) -> bool:
     if not targets:
         log.warning("emergency alert %s: no admin to escalate to", alert_id)
         return False
-    sent = await _send_all(context.bot, targets, alert_text(alert, services.settings, "admin"), _button(alert.id), "admin")
+    sent = await _send_all(context.bot, targets, lambda lang: alert_text(alert, services.settings, "admin", lang=lang),
+                           lambda lang: _button(alert.id, lang), "admin", langs=await _langs(context, targets))
     alert = await alerts.add_messages(alert_id, sent)
     if alert is not None and alert.acked_by is not None:  # taken while the admins' copies were on their way
-        await _show_taken(context.bot, alert, services.settings)
+        await _show_taken(context, alert, services.settings)
     return bool(sent)
 
 
-async def _show_taken(bot, alert: AlertView, settings) -> None:
+async def _show_taken(context, alert: AlertView, settings) -> None:
+    langs = await _langs(context, [chat for chat, _, _ in alert.messages])
+
     async def edit(chat: int, message_id: int, role: str) -> None:
         try:
-            await bot.edit_message_text(alert_text(alert, settings, role), chat_id=chat, message_id=message_id,
-                                        reply_markup=None)
+            await context.bot.edit_message_text(alert_text(alert, settings, role, lang=langs.get(chat, "id")),
+                                                chat_id=chat, message_id=message_id, reply_markup=None)
         except TelegramError as exc:  # deleted, too old, or the same edit twice
             log.info("alert %s copy in %s not updated: %s", alert.id, chat, exc)
 
@@ -163,24 +182,25 @@ async def on_take(update: Update, context: PusqueContext) -> None:
     settings = services.settings
     alert_id = button_int(query.data[len(PREFIX):])
     user = query.from_user
+    lang = (await _langs(context, [user.id])).get(user.id, "id")
     in_staff_group = (settings.staff_alerts.chat_id is not None and query.message is not None
                       and query.message.chat.id == settings.staff_alerts.chat_id)
     if alert_id is None or not in_staff_group and await services.roles.role_of(user.id) not in STAFF_ROLES:
-        await query.answer(t("staff.stale", "id"), show_alert=True)
+        await query.answer(t("staff.stale", lang), show_alert=True)
         raise ApplicationHandlerStop
     won, alert = await store(context).take(alert_id, user.id, user.full_name or str(user.id))
     if alert is None:
-        await query.answer(t("staff.stale", "id"), show_alert=True)
+        await query.answer(t("staff.stale", lang), show_alert=True)
         raise ApplicationHandlerStop
     if won:
         for job in context.job_queue.get_jobs_by_name(f"em-escalate-{alert_id}") if context.job_queue else ():
             job.schedule_removal()
-        await query.answer(t("em.staff.you_took", "id"))
-        await _show_taken(context.bot, alert, settings)
+        await query.answer(t("em.staff.you_took", lang))
+        await _show_taken(context, alert, settings)
         await _tell_patient(context, alert)
     else:
-        await query.answer(t("em.staff.already", "id", name=clip(alert.acked_name or "?")), show_alert=True)
-        await _show_taken(context.bot, alert, settings)
+        await query.answer(t("em.staff.already", lang, name=clip(alert.acked_name or "?")), show_alert=True)
+        await _show_taken(context, alert, settings)
     raise ApplicationHandlerStop
 
 

@@ -11,6 +11,8 @@ from telegram.ext import Application
 from bot.context import PusqueContext
 from bot.i18n import t
 
+from .patient_common import lang_of
+
 log = logging.getLogger("pusque.errors")
 ERRORS_KEY = "unhandled_errors"  # bot_data[ERRORS_KEY]: Counter of exception class names (tests, /metrics)
 
@@ -27,7 +29,11 @@ async def on_error(update: object, context: PusqueContext) -> None:
     except Exception:  # noqa: BLE001 - services may be what failed
         emergency = "119"
     try:
-        await context.bot.send_message(update.effective_chat.id, t("error.generic", emergency=emergency))
+        lang = await lang_of(update, context)
+    except Exception:  # noqa: BLE001 - the database may be what failed: Indonesian, the clinic's language
+        lang = "id"
+    try:
+        await context.bot.send_message(update.effective_chat.id, t("error.generic", lang, emergency=emergency))
     except TelegramError as exc:  # blocked, or Telegram itself is what failed
         log.warning("could not tell chat about the error: %s", exc)
 

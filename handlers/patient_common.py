@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMa
 from telegram.error import BadRequest
 
 from bot.i18n import t
+from bot.roles import STAFF_ROLES
 from bot.services import services_of
 from queue_core.patients import PatientRepository
 
@@ -54,7 +55,8 @@ async def touch(update: Update, context) -> str:
     """Record the account (first contact creates it) and return its language."""
     user, chat = update.effective_user, update.effective_chat
     if user is not None and chat is not None and not context.user_data.get("_seen"):
-        row = await patients(context).touch_user(user.id, chat.id, user.first_name or "")
+        app_lang = "en" if (user.language_code or "").lower().startswith("en") else "id"
+        row = await patients(context).touch_user(user.id, chat.id, user.first_name or "", app_lang)
         context.user_data["_seen"] = True
         context.user_data.setdefault(LANG_KEY, row.lang)
     return await lang_of(update, context)
@@ -63,6 +65,22 @@ async def touch(update: Update, context) -> str:
 def main_keyboard(lang: str) -> ReplyKeyboardMarkup:
     k = [t(key, lang) for key in MENU_KEYS]
     return ReplyKeyboardMarkup([[k[0], k[1]], [k[2], k[3]]], resize_keyboard=True)
+
+
+STAFF_KEYS = (("/call", "/queue"), ("/kode", "/help"))  # commands: each button sends its text
+
+
+def staff_keyboard() -> ReplyKeyboardMarkup:
+    """The staff's menu: call the next patient, the queue, the counter page's code, help."""
+    return ReplyKeyboardMarkup([list(row) for row in STAFF_KEYS], resize_keyboard=True)
+
+
+async def menu_keyboard(update: Update, context, lang: str) -> ReplyKeyboardMarkup:
+    """The keyboard of the user's role: the staff keyboard for staff and admins, else the patient menu."""
+    user = update.effective_user
+    if user is not None and await context.services.roles.role_of(user.id) in STAFF_ROLES:
+        return staff_keyboard()
+    return main_keyboard(lang)
 
 
 def menu_regex(key: str) -> str:

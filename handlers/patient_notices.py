@@ -12,6 +12,7 @@ from bot.notifier import Message, register_renderer
 from queue_core.patient_ops import ISSUED
 
 from .patient_common import inline, phase_name, service_name
+from .texts_counter import note_in
 from .ticket_notice import issued
 
 COMMANDS: list = []
@@ -70,7 +71,7 @@ def transferred(notice, lang, settings):
 def cancelled(notice, lang, settings):
     p = notice.payload
     text = t("nt.cancelled", lang, number=p["number"], service=service_name(settings, p["service"], lang))
-    return Message(text + ("\n" + t("nt.cancel_note", lang, note=p["note"]) if p.get("note") else ""))
+    return Message(text + ("\n" + t("nt.cancel_note", lang, note=note_in(p["note"], lang)) if p.get("note") else ""))
 
 
 def finished(notice, lang, settings):

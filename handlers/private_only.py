@@ -9,15 +9,18 @@ from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, fi
 from bot.context import PusqueContext
 from bot.i18n import register_texts, t
 
+from .patient_common import lang_of
+
 PERSONAL = ("data", "daftar", "status", "batal", "antre")
 GROUP = -3  # first: before the emergency check (-2), a pending /data edit (-1) and the features (0)
 
 
 async def private_only(update: Update, context: PusqueContext) -> None:
+    lang = await lang_of(update, context)
     username = context.bot.username
     link = f"https://t.me/{username}" if username else None
-    markup = InlineKeyboardMarkup([[InlineKeyboardButton(t("private.open", "id"), url=link)]]) if link else None
-    await update.effective_message.reply_text(t("private.only", "id", bot=f"@{username}" if username else "bot ini"),
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton(t("private.open", lang), url=link)]]) if link else None
+    await update.effective_message.reply_text(t("private.only", lang, bot=f"@{username}" if username else t("private.this_bot", lang)),
                                               reply_markup=markup)
     raise ApplicationHandlerStop
 
@@ -29,6 +32,7 @@ TEXTS = {
         "en": "This command concerns personal data, so I only answer it in a private chat. Please write to {bot} privately.",
     },
     "private.open": {"id": "Buka chat pribadi", "en": "Open private chat"},
+    "private.this_bot": {"id": "bot ini", "en": "this bot"},
 }
 
 

@@ -137,43 +137,12 @@ def from_ocr(result: dict, min_confidence: float = 0.0) -> tuple[dict, list[str]
     """The draft from a ktp.md result, and notes for the patient (text keys).
 
     Only fields read with at least `min_confidence` are taken (`ocr.min_confidence`): a wrong
-    pre-fill a patient confirms without reading is worse than a question. A valid NIK gives the
-    birth date and sex when their rows were not read (noted). The address is composed from Alamat,
-    RT/RW, Kel/Desa and Kecamatan."""
-    from ocr.nik import decode_nik
-    from ocr.prefill import prefilled
+    pre-fill a patient confirms without reading is worse than a question (ocr.prefill.form_draft,
+    the same mapping the counter page uses)."""
+    from ocr.prefill import form_draft
 
-    fields = prefilled(result, min_confidence)
-
-    def read(key: str):
-        return fields.get(key) or None
-
-    draft: dict = {}
-    notes: list[str] = []
-    if read("nik"):
-        draft["nik"] = fields["nik"]
-    if read("nama"):
-        draft["name"] = " ".join(fields["nama"].split()).upper()
-    if read("tanggal_lahir"):
-        draft["birth_date"] = fields["tanggal_lahir"]
-    sex = read("jenis_kelamin")
-    if sex in ("LAKI-LAKI", "PEREMPUAN"):
-        draft["sex"] = "L" if sex == "LAKI-LAKI" else "P"
-    info = decode_nik(draft["nik"]) if draft.get("nik") and result.get("nik_valid", True) else None
-    if info is not None:
-        if "birth_date" not in draft:
-            draft["birth_date"] = info.birth_date.isoformat()
-            notes.append("reg.from_nik.birth_date")
-        if "sex" not in draft:
-            draft["sex"] = "L" if info.sex == "LAKI-LAKI" else "P"
-            notes.append("reg.from_nik.sex")
-    if any("taken from the NIK" in p for p in result.get("problems") or []) and "reg.from_nik.birth_date" not in notes:
-        notes.append("reg.from_nik.birth_date")
-    parts = [read("alamat"), read("rt_rw") and f"RT/RW {fields['rt_rw']}", read("kel_desa") and f"KEL. {fields['kel_desa']}",
-             read("kecamatan") and f"KEC. {fields['kecamatan']}"]
-    if any(parts):
-        draft["address"] = ", ".join(p for p in parts if p)
-    return draft, notes
+    draft, derived = form_draft(result, min_confidence)
+    return draft, [f"reg.from_nik.{field}" for field in derived]
 
 
 def record_problems(kind: str, draft: dict, today: dt.date) -> list[Problem]:

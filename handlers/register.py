@@ -29,8 +29,9 @@ from telegram.warnings import PTBUserWarning
 from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
+from bot.persistence import save_step
 
-from . import mydata, reg_resume
+from . import chat, mydata, reg_resume
 from .patient_common import (
     MENU_KEYS,
     drop_buttons,
@@ -94,6 +95,19 @@ async def entry_command(update: Update, context: PusqueContext):
     return await ask_who(update.effective_message, context, lang)
 
 
+async def entry_photo(update: Update, context: PusqueContext):
+    """A photo sent by someone not registered yet, with no form open (the welcome asks a new patient
+    for it): their KTP, read at once. Anyone registered gets the usual "not needed" answer."""
+    await touch(update, context)
+    if await patients(context).patients_of(update.effective_user.id):
+        await chat.odd(update, context)  # the same answer as any stray file
+        return END
+    context.user_data[REG] = {"kind": "self", "draft": {}}
+    reg_of(context)["step"] = AWAIT_KTP
+    await save_step(context, NAME, AWAIT_KTP)
+    return await got_photo(update, context)
+
+
 async def entry_family(update: Update, context: PusqueContext):
     lang = await touch(update, context)
     await update.callback_query.answer()
@@ -139,13 +153,14 @@ async def got_photo(update: Update, context: PusqueContext):
     if reader is None:
         await message.reply_text(t("reg.ocr_unavailable", lang))
         return await ask_next(message, context, lang)
-    status = await message.reply_text(t("reg.reading", lang))
+    # "typing…" while the card is read (1-3 s), not a "please wait" message: in a morning rush every
+    # message counts against Telegram's 30 a second, and the form itself comes next
     await context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)
     try:
         data = bytes(await (await media.get_file()).download_as_bytearray())
     except TelegramError as exc:  # e.g. "file is too big" for a >20 MB document
         log.info("KTP download failed: %s", exc)
-        await status.edit_text(t("reg.too_big", lang, mb=limit // 1_000_000))
+        await message.reply_text(t("reg.too_big", lang, mb=limit // 1_000_000))
         return AWAIT_KTP
     result = await reader.read(data, filename, today=_today(context))
     del data
@@ -157,14 +172,13 @@ async def got_photo(update: Update, context: PusqueContext):
     draft, notes = from_ocr(result, settings.ocr_min_confidence)
     if result.get("error") or not draft.get("nik") and not draft.get("name"):
         reason = result.get("error") or "; ".join(result.get("problems") or []) or "?"
-        await status.edit_text(t("reg.ocr_failed", lang, reason=reason),
-                               reply_markup=inline([[(t("reg.btn.type", lang), "reg:type")]]))
+        await message.reply_text(t("reg.ocr_failed", lang, reason=reason),
+                                 reply_markup=inline([[(t("reg.btn.type", lang), "reg:type")]]))
         return AWAIT_KTP
     log.info("KTP read: fields %s, problems %s", sorted(draft), len(result.get("problems") or []))
     reg = _reg(context)
     reg["draft"].update(draft)
     # what was read is shown at once; empty fields are marked there and asked from the confirm
-    await status.delete()
     return await show_confirm(message, context, lang, notes=notes)
 
 
@@ -233,10 +247,8 @@ def draft_problems(context) -> list[Problem]:
 
 
 async def confirmed(update: Update, context: PusqueContext):
-    """"✅ Data benar": on to the phone. The buttons come off only after the phone question is out,
-    so a crash between the two leaves a confirm that can be pressed again, never one without
-    buttons (a SIGKILL after the edit trapped rush patients at "Periksa data"); any Telegram
-    error taking them off is let go, so the conversation still moves on to the phone."""
+    """"✅ Data benar": on to the phone. When fields are still empty or wrong, the form's buttons come
+    off (any Telegram error doing so is let go) and the field or the form is asked again."""
     lang = await touch(update, context)
     query = update.callback_query
     await query.answer()
@@ -247,8 +259,9 @@ async def confirmed(update: Update, context: PusqueContext):
     if problems:
         await drop_buttons(query, TelegramError)
         return await show_confirm(update.effective_message, context, lang, problems)
+    # The form keeps its buttons (taking them off is one more edit per patient in a rush); a press
+    # on it now re-shows the phone question (reg_steps.show_current), nothing is lost.
     await ask_phone(update.effective_message, context, lang)
-    await drop_buttons(query, TelegramError)
     return PHONE
 
 
@@ -270,6 +283,8 @@ def conversation() -> ConversationHandler:
             CommandHandler("daftar", entry_command),
             MessageHandler(filters.Regex(menu_regex("pt.btn.register")), entry_menu),
             CallbackQueryHandler(entry_family, pattern=r"^reg:start$"),
+            MessageHandler(filters.ChatType.PRIVATE & (filters.PHOTO | image_doc) & ~filters.CaptionRegex(r"^/"),
+                           entry_photo),
         ],
         states={
             CHOOSE_WHO: [CallbackQueryHandler(chose_who, pattern=r"^reg:who:(self|keluarga|anak)$"),

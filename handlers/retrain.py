@@ -26,7 +26,7 @@ register_texts({
     },
     "retrain.done": {
         "id": "Selesai ({seconds} detik, {rows} baris riwayat). Model {verdict}: {reason}",
-        "en": "Done ({seconds} s, {rows} history rows). Model {verdict_en}: {reason}",
+        "en": "Done ({seconds} s, {rows} history rows). Model {verdict}: {reason}",
     },
 })
 
@@ -34,17 +34,17 @@ register_texts({
 @privileged("retrain", Role.ADMIN)
 async def retrain(update: Update, context: PusqueContext, audit: Audit) -> None:
     """Export today's history and retrain; the model is replaced only if it is better."""
-    await update.effective_message.reply_text(t("retrain.started"))
+    await update.effective_message.reply_text(t("retrain.started", audit.lang))
     report = await end_of_day(context.services, close=False)
     audit.detail["history_rows"] = report.history_rows
     if report.retrain is None:
-        await update.effective_message.reply_text(t("retrain.none", rows=report.history_rows))
+        await update.effective_message.reply_text(t("retrain.none", audit.lang, rows=report.history_rows))
         return
     replaced = bool(report.retrain.get("replaced"))
     audit.detail["replaced"] = replaced
     await update.effective_message.reply_text(t(
-        "retrain.done", seconds=report.retrain.get("seconds"), rows=report.history_rows,
-        verdict="diganti" if replaced else "tetap", verdict_en="replaced" if replaced else "kept",
+        "retrain.done", audit.lang, seconds=report.retrain.get("seconds"), rows=report.history_rows,
+        verdict=("diganti" if replaced else "tetap") if audit.lang == "id" else ("replaced" if replaced else "kept"),
         reason=report.retrain.get("reason", ""),
     ))
 

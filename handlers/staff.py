@@ -44,34 +44,30 @@ COMMANDS = [
 
 # ---------------------------------------------------------------------- helpers
 
-def _both(key: str, **values) -> str:
-    return t(key, **values)
-
-
-def panel(channel: str, view: TicketView | None) -> InlineKeyboardMarkup:
+def panel(channel: str, view: TicketView | None, lang: str) -> InlineKeyboardMarkup:
     if view is not None and view.status in ("called", "serving"):
         tid = view.id
         return InlineKeyboardMarkup([[
-            InlineKeyboardButton(t("btn.recall", "id"), callback_data=f"{PREFIX}:recall:{tid}:{channel}"),
-            InlineKeyboardButton(t("btn.skip", "id"), callback_data=f"{PREFIX}:skip:{tid}:{channel}"),
-            InlineKeyboardButton(t("btn.done", "id"), callback_data=f"{PREFIX}:done:{tid}:{channel}"),
+            InlineKeyboardButton(t("btn.recall", lang), callback_data=f"{PREFIX}:recall:{tid}:{channel}"),
+            InlineKeyboardButton(t("btn.skip", lang), callback_data=f"{PREFIX}:skip:{tid}:{channel}"),
+            InlineKeyboardButton(t("btn.done", lang), callback_data=f"{PREFIX}:done:{tid}:{channel}"),
         ]])
-    return InlineKeyboardMarkup([[InlineKeyboardButton(t("btn.call_next", "id"), callback_data=f"{PREFIX}:call:0:{channel}")]])
+    return InlineKeyboardMarkup([[InlineKeyboardButton(t("btn.call_next", lang), callback_data=f"{PREFIX}:call:0:{channel}")]])
 
 
-def _service_name(services: Services, code: str, lang: str = "id") -> str:
+def _service_name(services: Services, code: str, lang: str) -> str:
     svc = services.settings.services.get(code)
     return code if svc is None else (svc.name if lang == "id" else svc.name_en)
 
 
-def _flags(services: Services, view: TicketView) -> str:
+def _flags(services: Services, view: TicketView, lang: str) -> str:
     conditions = services.settings.conditions
     flags = ""
-    labels = [conditions[c].label for c in view.conditions if c in conditions]
+    labels = [conditions[c].label if lang == "id" else conditions[c].label_en for c in view.conditions if c in conditions]
     if labels:
-        flags += f"\nPrioritas {view.level}: " + ", ".join(labels)
+        flags += "\n" + t("staff.priority", lang, level=view.level, labels=", ".join(labels))
     if any(conditions[c].isolation for c in view.conditions if c in conditions):
-        flags += "\n" + t("staff.isolation", "id").strip()
+        flags += "\n" + t("staff.isolation", lang).strip()
     return flags
 
 
@@ -92,7 +88,7 @@ async def _channel_for(update: Update, context, audit: Audit, explicit: str | No
             name = _match_channel(services, explicit)
         except errors.UnknownChannel as exc:
             audit.detail["error"] = exc.code
-            await update.effective_message.reply_text(error_text(exc))
+            await update.effective_message.reply_text(error_text(exc, audit.lang))
             return None
         await services.staff.remember_channel(user.id, name, audit.role.value, user.first_name or "")
         audit.target = name
@@ -100,7 +96,7 @@ async def _channel_for(update: Update, context, audit: Audit, explicit: str | No
     name = await services.staff.channel_of(user.id)
     if name is None or not any(c.name == name for c in services.settings.channels):
         audit.detail["error"] = "no_channel"
-        await update.effective_message.reply_text(t("staff.no_channel", known=known_channels(services.settings)))
+        await update.effective_message.reply_text(t("staff.no_channel", audit.lang, known=known_channels(services.settings)))
         return None
     audit.target = name
     return name
@@ -110,34 +106,34 @@ async def _channel_for(update: Update, context, audit: Audit, explicit: str | No
 
 async def act(services: Services, action: str, channel: str, audit: Audit) -> tuple[str, TicketView | None]:
     """Run one action at a channel; returns the reply and the ticket now at the channel (for the panel)."""
-    queue = services.queue
+    queue, lang = services.queue, audit.lang
     try:
         if action == "call":
             view = await queue.call_next(channel)
             if view is None:
-                return t("staff.nobody", channel=channel), None
+                return t("staff.nobody", lang, channel=channel), None
             audit.detail["number"] = view.number
-            return t("staff.called", number=view.number, service=_service_name(services, view.service),
-                     channel=channel, flags=_flags(services, view)), view
+            return t("staff.called", lang, number=view.number, service=_service_name(services, view.service, lang),
+                     channel=channel, flags=_flags(services, view, lang)), view
         if action == "recall":
             view = await queue.recall(channel)
             audit.detail["number"] = view.number
-            return t("staff.recalled", number=view.number, channel=channel, calls=1 + view.recalls), view
+            return t("staff.recalled", lang, number=view.number, channel=channel, calls=1 + view.recalls), view
         if action == "skip":
             view = await queue.skip(channel)
             audit.detail["number"] = view.number
-            return t("staff.skipped", number=view.number), None
+            return t("staff.skipped", lang, number=view.number), None
         if action == "done":
             view = await queue.finish(channel)
             audit.detail["number"] = view.number
             if view.status == "done":
-                return t("staff.finished_done", number=view.number), None
+                return t("staff.finished_done", lang, number=view.number), None
             phase = services.settings.phases[view.phase]
-            return t("staff.finished_next", number=view.number, channel=channel, phase=phase.label,
-                     phase_en=phase.label_en), None
+            return t("staff.finished_next", lang, number=view.number, channel=channel,
+                     phase=phase.label if lang == "id" else phase.label_en), None
     except errors.QueueError as exc:
         audit.detail["error"] = exc.code
-        return error_text(exc), await queue.current(channel)
+        return error_text(exc, lang), await queue.current(channel)
     raise ValueError(action)
 
 
@@ -149,7 +145,7 @@ def _command(action: str):
         if channel is None:
             return
         text, view = await act(context.services, action, channel, audit)
-        await update.effective_message.reply_text(text, reply_markup=panel(channel, view))
+        await update.effective_message.reply_text(text, reply_markup=panel(channel, view, audit.lang))
 
     handler.__name__ = f"{action}_command"
     return handler
@@ -162,24 +158,24 @@ async def on_button(update: Update, context: PusqueContext, audit: Audit) -> Non
     parts = query.data.split(":", 3)
     action, ticket_id, channel = (parts[1], button_int(parts[2], minimum=0), parts[3]) if len(parts) == 4 else ("", None, "")
     if ticket_id is None:
-        await query.answer(t("staff.stale", "id"), show_alert=True)
+        await query.answer(t("staff.stale", audit.lang), show_alert=True)
         return
     audit.action, audit.target = action, channel
     audit.detail["via"] = "button"
     if not any(c.name == channel for c in services.settings.channels):
         audit.detail["error"] = "stale"
-        await query.answer(t("staff.stale", "id"), show_alert=True)
+        await query.answer(t("staff.stale", audit.lang), show_alert=True)
         return
     if action != "call":
         current = await services.queue.current(channel)
         if current is None or current.id != ticket_id:
             audit.detail["error"] = "stale"
-            await query.answer(t("staff.stale", "id"), show_alert=True)
-            await _edit(query, None, panel(channel, current))
+            await query.answer(t("staff.stale", audit.lang), show_alert=True)
+            await _edit(query, None, panel(channel, current, audit.lang))
             return
     text, view = await act(services, action, channel, audit)
-    await query.answer(t("staff.stale", "id") if audit.detail.get("error") else None)
-    await _edit(query, text, panel(channel, view))
+    await query.answer(t("staff.stale", audit.lang) if audit.detail.get("error") else None)
+    await _edit(query, text, panel(channel, view, audit.lang))
 
 
 async def _edit(query, text: str | None, markup: InlineKeyboardMarkup) -> None:
@@ -199,12 +195,12 @@ async def transfer_command(update: Update, context: PusqueContext, audit: Audit)
     args = list(context.args or [])
     known = ", ".join(sorted(services.settings.services))
     if not args or len(args) > 2:
-        await update.effective_message.reply_text(t("staff.transfer_usage", known=known))
+        await update.effective_message.reply_text(t("staff.transfer_usage", audit.lang, known=known))
         return
     to_service = args[-1].upper()
     if to_service not in services.settings.services:
         audit.detail["error"] = "unknown_service"
-        await update.effective_message.reply_text(t("staff.unknown_service", service=args[-1], known=known))
+        await update.effective_message.reply_text(t("staff.unknown_service", audit.lang, service=args[-1], known=known))
         return
     try:
         if len(args) == 2:
@@ -221,11 +217,11 @@ async def transfer_command(update: Update, context: PusqueContext, audit: Audit)
         view = await services.queue.transfer(ticket.id, to_service)
     except errors.QueueError as exc:
         audit.detail["error"] = exc.code
-        await update.effective_message.reply_text(error_text(exc))
+        await update.effective_message.reply_text(error_text(exc, audit.lang))
         return
     await update.effective_message.reply_text(t(
-        "staff.transferred", number=view.number, service=_service_name(services, to_service),
-        service_en=_service_name(services, to_service, "en"), position=view.position or "-"))
+        "staff.transferred", audit.lang, number=view.number, service=_service_name(services, to_service, audit.lang),
+        position=view.position or "-"))
 
 
 @privileged("queue")
@@ -236,21 +232,21 @@ async def queue_command(update: Update, context: PusqueContext, audit: Audit) ->
         return
     total, lines = await staff_queue(services.db, services.settings, channel, services.clock())
     if not total:
-        await update.effective_message.reply_text(t("staff.queue_empty", channel=channel))
+        await update.effective_message.reply_text(t("staff.queue_empty", audit.lang, channel=channel))
         return
     conditions = services.settings.conditions
-    out = [t("staff.queue_header", "id", channel=channel, total=total)]
+    lang = audit.lang
+    out = [t("staff.queue_header", lang, channel=channel, total=total)]
     for line in lines:
-        flags = [conditions[c].label for c in line.conditions if c in conditions]
+        flags = [conditions[c].label if lang == "id" else conditions[c].label_en for c in line.conditions if c in conditions]
         if line.isolation:
-            flags.append("⚠️ ISOLASI")
+            flags.append(t("staff.isolation_flag", lang))
         who = line.name + (f" ({line.nik_masked})" if line.nik_masked else "")
-        out.append(f"{line.position}. {line.number} [P{line.level}] {who} {line.waited_minutes} mnt"
+        out.append(f"{line.position}. {line.number} [P{line.level}] {who} {line.waited_minutes} " + t("staff.minutes", lang)
                    + (" — " + ", ".join(flags) if flags else ""))
     if total > len(lines):
         out.append(f"… +{total - len(lines)}")
-    out.append(t("staff.queue_header", "en", channel=channel, total=total))
-    await update.effective_message.reply_text("\n".join(out), reply_markup=staff_counter.clear_buttons(services, lines))
+    await update.effective_message.reply_text("\n".join(out), reply_markup=staff_counter.clear_buttons(services, lines, lang))
 
 
 def _pause(paused: bool):
@@ -260,7 +256,7 @@ def _pause(paused: bool):
         if channel is None:
             return
         await context.services.queue.set_paused(channel, paused)
-        await update.effective_message.reply_text(t("staff.paused" if paused else "staff.resumed", channel=channel))
+        await update.effective_message.reply_text(t("staff.paused" if paused else "staff.resumed", audit.lang, channel=channel))
 
     return handler
 

@@ -19,6 +19,7 @@ from bot.roles import Role
 from queue_core import errors
 
 from . import texts_staff  # noqa: F401 - registers the texts
+from .patient_common import lang_of
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ class Audit:
     action: str
     actor_id: int
     role: Role
+    lang: str = "id"  # the caller's chosen language: every reply is in it
     target: str | None = None
     detail: dict[str, Any] = field(default_factory=dict)
 
@@ -46,14 +48,13 @@ def privileged(action: str, minimum: Role = Role.STAFF):
             services = context.services
             user = update.effective_user
             role = await services.roles.role_of(user.id)
-            audit = Audit(action, user.id, role)
+            audit = Audit(action, user.id, role, await lang_of(update, context))
             if role not in allowed_roles(minimum):
                 await services.staff.audit(user.id, action, allowed=False,
                                            detail={"role": role.value, "args": list(context.args or [])[:5]})
-                text = t("staff.refused", role_id=t(f"role.{minimum.value}", "id"), role_en=t(f"role.{minimum.value}", "en"))
+                text = t("staff.refused", audit.lang, role=t(f"role.{minimum.value}", audit.lang))
                 if update.callback_query is not None:
-                    await update.callback_query.answer(t("staff.refused", "id", role_id=t(f"role.{minimum.value}", "id")),
-                                                       show_alert=True)
+                    await update.callback_query.answer(text, show_alert=True)
                 else:
                     await update.effective_message.reply_text(text)
                 return
@@ -68,15 +69,15 @@ def privileged(action: str, minimum: Role = Role.STAFF):
     return decorate
 
 
-def error_text(exc: errors.QueueError) -> str:
+def error_text(exc: errors.QueueError, lang: str) -> str:
     p = dict(exc.params)
     if "known" in p:
         p["known"] = ", ".join(p["known"])
     key = f"staff.{exc.code}"
     try:
-        return t(key, **p)
+        return t(key, lang, **p)
     except (KeyError, IndexError):
-        return t("staff.queue_error", code=exc.code)
+        return t("staff.queue_error", lang, code=exc.code)
 
 
 def known_channels(settings) -> str:

@@ -1,4 +1,5 @@
-"""/start: greet the user, tell them their role, and give them their role's command menu."""
+"""/start: greet the user in their language with the menu, tell staff their role, ask a new patient
+for their KTP photo, and give them their role's command menu."""
 from __future__ import annotations
 
 from telegram import Update
@@ -9,8 +10,7 @@ from bot.i18n import t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
 
-from .chat import language_buttons
-from .patient_common import touch
+from .patient_common import menu_keyboard, patients, touch
 
 COMMANDS = [MenuCommand("start", "Mulai / Start", order=0)]
 
@@ -19,13 +19,17 @@ async def start(update: Update, context: PusqueContext) -> None:
     services = context.services
     user = update.effective_user
     role = await services.roles.role_of(user.id)
-    text = t("start.welcome", clinic=services.settings.clinic.name, name=user.first_name)
+    lang = await touch(update, context)  # Indonesian, or English when the Telegram app is in English
+    parts = [t("start.welcome", lang, clinic=services.settings.clinic.name, name=user.first_name)]
     if role is not Role.PATIENT:
-        text += "\n\n" + t("start.role", role_id=t(f"role.{role.value}", "id"), role_en=t(f"role.{role.value}", "en"))
-    await touch(update, context)
-    # one message: the welcome with the language choice (the main menu keyboard comes with the answer)
-    await update.effective_message.reply_text(text + "\n\n" + t("pt.lang.ask", "id"), reply_markup=language_buttons())
-    await publish_for_user(context.bot, user.id, role, commands_of(context))
+        parts.append(t("start.role", lang, role=t(f"role.{role.value}", lang)))
+    elif not await patients(context).patients_of(user.id):
+        # a new patient's next step is their KTP photo (handlers/register.py takes it from here)
+        parts.append(t("start.register", lang, button=t("pt.btn.register", lang)))
+    parts.append(t("start.lang", lang))
+    # one message with the menu: no language question to answer first (/bahasa changes it)
+    await update.effective_message.reply_text("\n\n".join(parts), reply_markup=await menu_keyboard(update, context, lang))
+    await publish_for_user(context.bot, user.id, role, commands_of(context), lang)
 
 
 def register(app: Application) -> None:

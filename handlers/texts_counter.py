@@ -14,7 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "counter.told": {"id": "Pasien diberi tahu lewat chat.", "en": "The patient is told in the chat."},
     "counter.not_told": {"id": "Pasien ini tidak memakai Telegram: beri tahu langsung.",
                          "en": "This patient has no Telegram: tell them in person."},
-    "counter.clear_button": {"id": "🗑 Kosongkan antrean {service}", "en": "Clear the {service} queue"},
+    "counter.clear_button": {"id": "🗑 Kosongkan antrean {service}", "en": "🗑 Clear the {service} queue"},
     "counter.clear_confirm": {
         "id": "Kosongkan antrean {service}? {n} pasien yang menunggu ({phases}) akan dibatalkan dan diberi tahu "
               "alasannya. Pasien yang sedang dipanggil/dilayani dan yang sudah menunggu di tahap sesudahnya tidak "
@@ -24,7 +24,7 @@ TEXTS: dict[str, dict[str, str]] = {
               "to go on, or Cancel.",
     },
     "counter.cleared": {"id": "Antrean {service} dikosongkan: {n} nomor dibatalkan ({numbers}). Alasan: {reason}",
-                        "en": "The {service} queue was cleared: {n} numbers cancelled. Reason: {reason}"},
+                        "en": "The {service} queue was cleared: {n} numbers cancelled ({numbers}). Reason: {reason}"},
     "counter.clear_nothing": {"id": "Tidak ada pasien yang menunggu di antrean {service}.",
                               "en": "Nobody is waiting in the {service} queue."},
     "counter.clear_kept": {"id": "Antrean {service} tidak dikosongkan.", "en": "The {service} queue was not cleared."},
@@ -33,6 +33,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "counter.reason.full": {"id": "Kapasitas layanan hari ini sudah penuh", "en": "Today's capacity is used up"},
     "counter.reason.outage": {"id": "Gangguan listrik/sistem di puskesmas",
                               "en": "A power or system outage at the clinic"},
+    "counter.code": {
+        "id": "Kode masuk halaman loket: {code}\nBerlaku {minutes} menit (sampai jam {until}) dan hanya sekali. Ketik kode "
+              "ini di halaman loket (halaman \"counter\" di server web PusQue; admin tahu alamatnya). Jangan "
+              "berikan kode ini kepada siapa pun.",
+        "en": "Counter page sign-in code: {code}\nValid for {minutes} minutes (until {until}), once. Type it on "
+              "the counter page (the \"counter\" page of PusQue's web server; the admin knows its address). Do not "
+              "give it to anyone.",
+    },
 }
 
 register_texts(TEXTS)
+
+
+def note_in(note: str, lang: str) -> str:
+    """A clearing reason chosen from the buttons is stored in Indonesian; a patient reads it in their own
+    language. A reason typed by staff is shown as they typed it."""
+    for key in CLEAR_REASONS:
+        if note == TEXTS[f"counter.reason.{key}"]["id"]:
+            return TEXTS[f"counter.reason.{key}"][lang if lang in ("id", "en") else "id"]
+    return note

@@ -30,7 +30,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "reg.btn.type": {"id": "⌨️ Ketik data", "en": "⌨️ Type my data"},
     "reg.child_intro": {"id": "Data anak diisi dari Kartu Keluarga (KK). Nomor KK dan data orang tua dipakai sebagai identitas.",
                         "en": "A child's data comes from the family card (KK). The KK number and the parent's data identify the child."},
-    "reg.reading": {"id": "⏳ Sedang membaca KTP, mohon tunggu…", "en": "⏳ Reading the KTP, please wait…"},
     "reg.ocr_failed": {"id": "Maaf, foto ini tidak bisa dibaca sebagai KTP ({reason}). Coba foto lagi dengan cahaya cukup, atau tekan \"Ketik data\".",
                        "en": "Sorry, this photo could not be read as a KTP ({reason}). Try another photo in good light, or press \"Type my data\"."},
     "reg.ocr_unavailable": {"id": "Pembaca KTP sedang tidak tersedia. Silakan ketik data Anda.",

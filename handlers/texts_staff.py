@@ -1,11 +1,11 @@
-"""Texts of the staff and admin tools (Indonesian first, English second)."""
+"""Texts of the staff and admin tools, each in Indonesian and English (one is shown: the reader's)."""
 from __future__ import annotations
 
 from bot.i18n import register_texts
 
 TEXTS: dict[str, dict[str, str]] = {
     # access
-    "staff.refused": {"id": "Maaf, perintah ini hanya untuk {role_id}.", "en": "Sorry, this command is for {role_en} only."},
+    "staff.refused": {"id": "Maaf, perintah ini hanya untuk {role}.", "en": "Sorry, this command is for {role} only."},
     "staff.stale": {"id": "Tombol ini sudah tidak berlaku. Gunakan panel terbaru.", "en": "This button is out of date. Use the latest panel."},
     # channels
     "staff.no_channel": {
@@ -33,21 +33,25 @@ TEXTS: dict[str, dict[str, str]] = {
     # panel
     "staff.called": {
         "id": "Memanggil {number} ({service}) ke {channel}.{flags}",
-        "en": "Calling {number} ({service}) to {channel}.",
+        "en": "Calling {number} ({service}) to {channel}.{flags}",
     },
     "staff.recalled": {"id": "Memanggil ulang {number} ke {channel} (panggilan ke-{calls}).",
                        "en": "Calling {number} again to {channel} (call {calls})."},
     "staff.nobody": {"id": "Tidak ada pasien yang menunggu untuk {channel}.", "en": "Nobody is waiting for {channel}."},
     "staff.finished_next": {"id": "{number} selesai di {channel}, lanjut ke {phase}.",
-                            "en": "{number} done at {channel}, on to {phase_en}."},
+                            "en": "{number} done at {channel}, on to {phase}."},
     "staff.finished_done": {"id": "{number} selesai. Kunjungan selesai.", "en": "{number} done. Visit complete."},
     "staff.skipped": {"id": "{number} dilewati (tidak hadir).", "en": "{number} skipped (not present)."},
     "staff.transferred": {"id": "{number} dipindah ke {service}, urutan {position}.",
-                          "en": "{number} transferred to {service_en}, position {position}."},
+                          "en": "{number} transferred to {service}, position {position}."},
     "staff.paused": {"id": "{channel} dijeda. Pasien tidak dipanggil ke sini sampai /resume.",
                      "en": "{channel} paused. Nobody is called here until /resume."},
     "staff.resumed": {"id": "{channel} dibuka kembali.", "en": "{channel} open again."},
-    "staff.isolation": {"id": " ⚠️ ISOLASI (TBC): layani di ruang isolasi, pakai masker.", "en": ""},
+    "staff.isolation": {"id": " ⚠️ ISOLASI (TBC): layani di ruang isolasi, pakai masker.",
+                        "en": " ⚠️ ISOLATION (TB): serve in the isolation room, wear a mask."},
+    "staff.priority": {"id": "Prioritas {level}: {labels}", "en": "Priority {level}: {labels}"},
+    "staff.isolation_flag": {"id": "⚠️ ISOLASI", "en": "⚠️ ISOLATION"},
+    "staff.minutes": {"id": "mnt", "en": "min"},
     "staff.transfer_usage": {"id": "Cara pakai: /transfer LAYANAN (mis. /transfer B) atau /transfer A-007 B. Layanan: {known}",
                              "en": "Usage: /transfer SERVICE (e.g. /transfer B) or /transfer A-007 B. Services: {known}"},
     "staff.queue_header": {"id": "Antrean {channel}: {total} menunggu.", "en": "Queue for {channel}: {total} waiting."},
@@ -59,20 +63,21 @@ TEXTS: dict[str, dict[str, str]] = {
     # admin: roles
     "admin.invite_usage": {"id": "Cara pakai: /invite staff atau /invite admin", "en": "Usage: /invite staff or /invite admin"},
     "admin.invite_created": {
-        "id": "Kode undangan {role_id}: {code}\nBerlaku 48 jam, sekali pakai. Petugas baru mengirim: /staff {code}",
-        "en": "Invite code ({role_en}): {code}\nValid 48 hours, once. The new member sends: /staff {code}",
+        "id": "Kode undangan {role}: {code}\nBerlaku 48 jam, sekali pakai. Petugas baru mengirim: /staff {code}",
+        "en": "Invite code ({role}): {code}\nValid 48 hours, once. The new member sends: /staff {code}",
     },
     "admin.staff_usage": {"id": "Cara pakai: /staff KODE (kode dari admin).", "en": "Usage: /staff CODE (from an admin)."},
-    "admin.claimed": {"id": "Selamat, Anda sekarang terdaftar sebagai {role_id}. Ketik /help untuk perintah Anda.",
-                      "en": "You are now registered as {role_en}. Send /help for your commands."},
+    "admin.claimed": {"id": "Selamat, Anda sekarang terdaftar sebagai {role}. Ketik /help untuk perintah Anda.",
+                      "en": "You are now registered as {role}. Send /help for your commands."},
     "admin.invite_unknown": {"id": "Kode tidak dikenal.", "en": "Unknown code."},
     "admin.invite_used": {"id": "Kode ini sudah dipakai.", "en": "This code has already been used."},
     "admin.invite_expired": {"id": "Kode ini sudah kedaluwarsa. Minta kode baru ke admin.",
                              "en": "This code has expired. Ask an admin for a new one."},
     "admin.token_created": {
-        "id": "Token API \"{name}\" ({role_id}):\n{token}\nSimpan baik-baik: token hanya ditampilkan sekali. "
+        "id": "Token API \"{name}\" ({role}):\n{token}\nSimpan baik-baik: token hanya ditampilkan sekali. "
               "Kirim di header: Authorization: Bearer TOKEN",
-        "en": "API token \"{name}\" ({role_en}) shown once above. Send it as: Authorization: Bearer TOKEN",
+        "en": "API token \"{name}\" ({role}):\n{token}\nKeep it safe: it is shown only once. "
+              "Send it in the header: Authorization: Bearer TOKEN",
     },
     "admin.token_name": {"id": "Nama token terlalu panjang: paling banyak {n} karakter.",
                          "en": "The token name is too long: {n} characters at most."},
@@ -83,11 +88,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "bc.usage": {
         "id": "Cara pakai: /broadcast [all|today|LAYANAN] TEKS\n(all = semua pasien, today = pemegang nomor hari ini, "
               "A/B/C/D = satu layanan). Untuk foto: kirim foto dengan keterangan /broadcast ... TEKS.",
-        "en": "Usage: /broadcast [all|today|SERVICE] TEXT. For a photo, send it with the caption /broadcast ... TEXT.",
+        "en": "Usage: /broadcast [all|today|SERVICE] TEXT\n(all = all patients, today = today's ticket holders, "
+              "A/B/C/D = one service). For a photo, send it with the caption /broadcast ... TEXT.",
     },
     "bc.confirm": {
-        "id": "Kirim pengumuman ini ke {audience_id} ({n} {who_id})?\n\n---\n{text}\n---",
-        "en": "Send this announcement to {audience_en} ({n} {who_en})?",
+        "id": "Kirim pengumuman ini ke {audience} ({n} {who})?\n\n---\n{text}\n---",
+        "en": "Send this announcement to {audience} ({n} {who})?\n\n---\n{text}\n---",
     },
     "bc.patients": {"id": "pasien", "en": "patients"},
     "bc.people": {"id": "orang", "en": "people"},
@@ -97,8 +103,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "bc.audience.staff_too": {"id": ", juga petugas dan admin", "en": ", staff and admins too"},
     "bc.staff_on": {"id": "Sertakan petugas & admin", "en": "Include staff & admins"},
     "bc.staff_off": {"id": "Hanya pasien", "en": "Patients only"},
-    "bc.sending": {"id": "Pengumuman #{id} ke {audience_id} ({n}):\n\n---\n{text}\n---\n\n{status}",
-                   "en": "Announcement #{id} to {audience_id} ({n}):\n\n---\n{text}\n---\n\n{status}"},
+    "bc.sending": {"id": "Pengumuman #{id} ke {audience} ({n}):\n\n---\n{text}\n---\n\n{status}",
+                   "en": "Announcement #{id} to {audience} ({n}):\n\n---\n{text}\n---\n\n{status}"},
     "bc.done_note": {"id": "Sudah dikirim. Laporannya ada di pesan berikut.", "en": "Sent. The report follows."},
     "bc.progress": {"id": "Terkirim {done} dari {total} ({pct}%).", "en": "Sent {done} of {total} ({pct}%)."},
     "bc.report": {
@@ -107,7 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "bc.cancelled": {"id": "Pengumuman #{id} dibatalkan.", "en": "Announcement #{id} cancelled."},
     "bc.empty": {"id": "Tidak ada penerima untuk pengumuman ini.", "en": "Nobody to send this announcement to."},
-    "bc.header": {"id": "📢 Pengumuman {clinic}", "en": "Announcement"},
+    "bc.header": {"id": "📢 Pengumuman {clinic}", "en": "📢 Announcement from {clinic}"},
     "btn.send": {"id": "Kirim", "en": "Send"},
     "btn.cancel": {"id": "Batal", "en": "Cancel"},
     # admin: stats, unanswered, reload
@@ -121,6 +127,8 @@ TEXTS: dict[str, dict[str, str]] = {
                        "en": "{who} is not a staff member who joined with an invite code. Send /revoke for the list."},
     "revoke.confirm": {"id": "Cabut peran {who}? Ia akan menjadi pasien biasa dan tidak bisa memanggil antrean lagi.",
                        "en": "Revoke the role of {who}? They become a patient and can no longer call the queue."},
+    "revoke.btn.who": {"id": "Cabut: {name}", "en": "Revoke: {name}"},
+    "revoke.btn.yes": {"id": "Ya, cabut", "en": "Yes, revoke"},
     "revoke.done": {"id": "Peran {who} sudah dicabut.", "en": "The role of {who} was revoked."},
     "revoke.cancelled": {"id": "Tidak jadi dicabut.", "en": "Nothing revoked."},
     "revoke.self": {"id": "Anda tidak bisa mencabut peran Anda sendiri.", "en": "You cannot revoke your own role."},
@@ -157,7 +165,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # notices rendered by the notifier
     "notice.staff_emergency": {
         "id": "🚨 GAWAT DARURAT: nomor {number} ({service}) — {conditions}. Segera tangani, jangan menunggu antrean.",
-        "en": "EMERGENCY: number {number} ({service_en}). Attend now, do not wait for the queue.",
+        "en": "🚨 EMERGENCY: number {number} ({service}) — {conditions}. Attend now, do not wait for the queue.",
     },
 }
 

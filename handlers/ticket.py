@@ -33,7 +33,6 @@ from queue_core.rows import BOOKED
 from . import emergency, ticket_days
 from .patient_common import (
     answer_stale,
-    drop_buttons,
     inline,
     main_keyboard,
     menu_regex,
@@ -170,7 +169,8 @@ async def on_button(update: Update, context: PusqueContext) -> None:
         if key in used:
             await update.effective_message.reply_text(t("tk.used", lang, number=used[key]), reply_markup=main_keyboard(lang))
             return
-        await drop_buttons(query)
+        # no separate edit to take the buttons off first: the "taken" edit below does it, and a
+        # second tap meanwhile is answered from `used` (one edit fewer per patient in a rush)
         number = await _issue(update, context, lang, patient, tap, chosen, age)
         if number is not None and key is not None:
             used[key] = number
@@ -239,7 +239,8 @@ async def _issue(update: Update, context, lang: str, patient, tap: ticket_days.T
         number = exc.params.get("number")
         if number is None:  # the same tap twice at once: the other one won
             current = [v for v in await services.queue.tickets_of_user(update.effective_user.id)
-                       if v.patient_id == patient.id and v.service == code]
+                       if v.patient_id == patient.id and v.service == code
+                       and v.day == (tap.day or services.clock().date())]
             number = current[0].number if current else "?"
         await message.reply_text(t("tk.already", lang, name=patient.name, number=number, service=name),
                                  reply_markup=main_keyboard(lang))

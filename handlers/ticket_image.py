@@ -7,6 +7,8 @@ import io
 import segno
 from PIL import Image, ImageDraw, ImageFont
 
+from queue_core.counter_ops import ticket_qr_payload
+
 from .texts_booking import weekday_name
 
 WIDTH, HEIGHT = 480, 640
@@ -14,7 +16,7 @@ WIDTH, HEIGHT = 480, 640
 
 def qr_payload(ticket_id: int, number: str, day: dt.date) -> str:
     """What the QR code holds: enough for the counter to find the ticket, no personal data."""
-    return f"PUSQUE:{day.isoformat()}:{number}:{ticket_id}"
+    return ticket_qr_payload(ticket_id, number, day)
 
 
 def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:

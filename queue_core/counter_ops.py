@@ -15,6 +15,12 @@ from .tx import Tx, tickets
 CLEARED = "queue_cleared"  # cancel_reason of the tickets of a cleared queue
 
 
+def ticket_qr_payload(ticket_id: int, number: str, day: dt.date) -> str:
+    """What a ticket's QR code holds (the chat's ticket image, the printed ticket): enough for the
+    counter to find the ticket, no personal data."""
+    return f"PUSQUE:{day.isoformat()}:{number}:{ticket_id}"
+
+
 class CounterOperations(BookingOperations):
     """Built on the patients' operations: a check-in rejoins as they do, a cleared place returns to the quota."""
 

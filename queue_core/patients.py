@@ -68,15 +68,16 @@ class PatientRepository:
         self.clock = clock
 
     # ------------------------------------------------------------------ users
-    async def touch_user(self, telegram_id: int, chat_id: int, first_name: str = "") -> UserData:
-        """Create the account row on first contact; mark it active again (it wrote to us)."""
+    async def touch_user(self, telegram_id: int, chat_id: int, first_name: str = "", lang: str = "id") -> UserData:
+        """Create the account row on first contact (in `lang`, the language the person's Telegram app
+        uses, until they choose); mark it active again (it wrote to us)."""
         now = self.clock()
 
         async def fn(session: AsyncSession) -> UserData:
             user = await session.get(User, telegram_id)
             if user is None:
                 user = User(telegram_id=telegram_id, chat_id=chat_id, first_name=first_name[:128],
-                            lang="id", active=True, created_at=now)
+                            lang=lang if lang in ("id", "en") else "id", active=True, created_at=now)
                 session.add(user)
             else:
                 user.chat_id, user.active = chat_id, True

@@ -17,3 +17,9 @@ def mask_name(name: str | None) -> str:
         return ""
     parts = name.split()
     return " ".join([parts[0]] + [p[0] + "." for p in parts[1:]])
+
+
+def mask_kiosk_name(name: str | None) -> str:
+    """'RINA WULANDARI' -> 'R*** W*******': what a kiosk in the waiting room may show, so a patient
+    knows the record is theirs and a stranger learns nothing."""
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in (name or "").split())

@@ -11,7 +11,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -89,14 +89,18 @@ class StaffStore:
         return await self._tx(fn)
 
     async def revoke(self, user_id: int) -> tuple[str, str] | None:
-        """Take an invite-claimed role away (the user is a patient again): (role, name) it had, or
-        None when the user had none (roles listed in config.yaml are changed in the file)."""
+        """Take an invite-claimed role away (the user is a patient again), and end their counter page
+        sessions: (role, name) it had, or None when the user had none (roles listed in config.yaml
+        are changed in the file)."""
         async def fn(session: AsyncSession, now: dt.datetime) -> tuple[str, str] | None:
             member = await session.get(StaffMember, user_id, with_for_update=True)
             if member is None or member.source != "invite":
                 return None
             before = (member.role, member.name or "")
             await session.delete(member)
+            await session.execute(update(ApiToken).where(  # their counter page sessions end with the role
+                ApiToken.created_by == user_id, ApiToken.expires_at.is_not(None), ApiToken.revoked_at.is_(None))
+                .values(revoked_at=now))
             return before
 
         return await self._tx(fn)
@@ -193,8 +197,9 @@ class StaffStore:
             return None
 
         async def fn(session: AsyncSession, now: dt.datetime) -> TokenInfo | None:
-            row = await session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token),
-                                                               ApiToken.revoked_at.is_(None)))
+            row = await session.scalar(select(ApiToken).where(
+                ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None),
+                or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now)))
             return None if row is None else TokenInfo(row.id, row.name, row.role)
 
         return await self._tx(fn)

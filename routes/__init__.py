@@ -1,8 +1,10 @@
 """The web server's feature routes, facing users: the JSON API and /metrics (api.py) and the display
 board (board.py), the clinic's data for admins (clinic_api.py), the counter's API (counter_api.py,
-docs/api.md). The app package hands ROUTES to bot.web.WebServer; nothing registers itself."""
+docs/api.md), the counter and kiosk pages (counter_page.py, kiosk_api.py, ticket_print.py). The app
+package hands ROUTES to bot.web.WebServer; nothing registers itself."""
 from __future__ import annotations
 
-from . import api, board, clinic_api, counter_api
+from . import api, board, clinic_api, counter_api, counter_page, kiosk_api, ticket_print
 
-ROUTES = (api.add_routes, board.add_routes, clinic_api.add_routes, counter_api.add_routes)
+ROUTES = (api.add_routes, board.add_routes, clinic_api.add_routes, counter_api.add_routes, counter_page.add_routes,
+          kiosk_api.add_routes, ticket_print.add_routes)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from telegram import Chat, Message, Update, User
 
 from bot.i18n import TEXTS, t
@@ -27,11 +28,19 @@ def test_menus_follow_roles_and_order():
     assert [c.command for c in menu_for(Role.ADMIN, commands)] == ["help", "call", "broadcast"]
 
 
-def test_every_text_has_indonesian_first_then_english():
-    assert all(set(entry) == {"id", "en"} for entry in TEXTS.values())
-    both = t("error.generic", emergency="119")
-    assert both.index("Maaf") < both.index("Sorry")
-    assert t("error.generic", "en", emergency="119").startswith("Sorry")
+def test_every_text_is_in_both_languages_and_shown_in_one():
+    assert all(set(entry) == {"id", "en"} and all(entry.values()) for entry in TEXTS.values())
+    indonesian, english = t("error.generic", "id", emergency="119"), t("error.generic", "en", emergency="119")
+    assert indonesian.startswith("Maaf") and "Sorry" not in indonesian
+    assert english.startswith("Sorry") and "Maaf" not in english
+    with pytest.raises(TypeError):
+        t("error.generic", emergency="119")  # no language: a caller must say whose message it is
+
+
+def test_menu_descriptions_follow_the_language():
+    command = MenuCommand("help", "Bantuan / Help")
+    assert command.text("id") == "Bantuan" and command.text("en") == "Help"
+    assert [c.description for c in menu_for(Role.PATIENT, [command], "en")] == ["Help"]
 
 
 def _update(update_id: int, chat_id: int) -> Update:

@@ -5,12 +5,13 @@ import aiohttp
 from telegram.ext import CommandHandler
 
 
-async def test_start_greets_the_patient_in_indonesian_then_english(pusque):
+async def test_start_greets_the_patient_in_indonesian_only_with_the_menu(pusque):
     ani = await pusque.user(first_name="Ani")
     await ani.send("/start")
     reply = await ani.next_message()
-    assert "Selamat datang di Puskesmas Sumbersari, Ani" in reply["text"]
-    assert reply["text"].index("Selamat datang") < reply["text"].index("Welcome")
+    assert "Selamat datang di Puskesmas Sumbersari, Ani" in reply["text"] and "Welcome" not in reply["text"]
+    assert "/bahasa" in reply["text"]  # the language is named, with how to change it
+    assert "🎫 Ambil antrean" in str(await ani.keyboard())  # the menu comes with the welcome
 
 
 async def test_help_lists_the_patient_commands_and_the_clinic_phone(pusque):
@@ -51,7 +52,7 @@ async def test_a_failing_handler_is_logged_and_the_user_is_told(start_pusque, ca
     await user.send("/boom")
     reply = await user.next_message()
     assert reply["text"].startswith("Maaf, terjadi kesalahan")
-    assert "Sorry, something went wrong" in reply["text"]
+    assert "Sorry" not in reply["text"]  # Indonesian only: the user did not choose English
     assert any("kaboom" in r.getMessage() or (r.exc_info and "kaboom" in str(r.exc_info[1]))
                for r in caplog.records)
 

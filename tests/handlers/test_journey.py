@@ -190,13 +190,14 @@ async def test_no_estimate_is_shown_when_the_system_has_none(start_pusque):
     assert "menit" in text and "datang jam" in text or "segera datang" in text
 
 
-async def test_start_offers_the_language_and_english_is_remembered(start_pusque):
+async def test_start_names_the_language_and_english_chosen_with_bahasa_is_remembered(start_pusque):
     system = await start_system(start_pusque)
     john = await system.user(first_name="John")
     await john.send("/start")
     welcome = await john.next_message(contains="Selamat datang")
-    assert "Pilih bahasa" in welcome["text"]
-    await john.press("🇬🇧 English")
+    assert "/bahasa" in welcome["text"] and "Welcome" not in welcome["text"]
+    await john.send("/bahasa")
+    await john.press("🇬🇧 English", message=await john.next_message(contains="Pilih bahasa"))
     await john.next_message(contains="Language set to English")
     assert [b["text"] for row in await john.keyboard() for b in row][0] == "🎫 Take a number"
     await john.send("🎫 Take a number")

@@ -33,7 +33,7 @@ async def test_register_with_a_synthetic_ktp_photo(start_pusque, caplog):
     await siti.send("/daftar")
     await siti.next_message(contains="foto KTP")
     await siti.send_photo(image)
-    await siti.next_message(contains="Sedang membaca KTP")
+    await siti.wait_for(lambda e: e["kind"] == "chat_action" and e.get("action") == "typing")  # reading: "typing…"
     reply = await siti.wait_for(lambda e: e["kind"] in ("message", "edit") and any(
         s in (e["message"].get("text") or "") for s in ("Periksa data", "Sebagian data", "tidak bisa dibaca")), timeout=180)
     text = reply["message"]["text"]

@@ -53,6 +53,7 @@ async def test_the_group_gets_a_pointer_and_nothing_else(monkeypatch):
         pass
 
     context = Context()
+    context.user_data = {"lang": "id"}  # the sender chose Indonesian: the pointer is in Indonesian only
     context.bot = type("B", (), {"username": "pusque_bot"})()
     with pytest.raises(ApplicationHandlerStop):  # no other handler (the command's own) runs after it
         await private_only.private_only(update, context)

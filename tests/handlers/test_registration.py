@@ -30,7 +30,7 @@ async def test_ktp_photo_is_read_confirmed_and_saved(start_pusque):
     await siti.send("/daftar")
     await siti.next_message(contains="foto KTP")
     await siti.send_photo(_jpeg())
-    await siti.next_message(contains="Sedang membaca KTP")
+    await siti.wait_for(lambda e: e["kind"] == "chat_action" and e.get("action") == "typing")  # reading: "typing…"
     confirm = await siti.next_message(contains="Periksa data")
     assert "3507124509900003" in confirm["text"] and "SITI AMINAH" in confirm["text"] and "05-09-1990" in confirm["text"]
     assert reader.calls

@@ -1,14 +1,14 @@
 """booking ahead: a ticket's chosen doctor, its reminders, a missed check-in; one active ticket
 per patient per service per day (a booking for Wednesday does not block today's number)
 
-Revision ID: 0008_booking
-Revises: 0007_counter
+Revision ID: 0009_booking
+Revises: 0008_counterpage
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_booking"
-down_revision = "0007_counter"
+revision = "0009_booking"
+down_revision = "0008_counterpage"
 branch_labels = None
 depends_on = None
 
