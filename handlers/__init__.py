@@ -17,6 +17,7 @@ from . import (
     admin,
     admin_clinic,
     admin_closures,
+    booking_notices,
     chat,
     doctor_schedule,
     emergency,
@@ -41,7 +42,8 @@ from . import (
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
 FEATURES = [emergency, private_only, start, help, staff, staff_page, admin, admin_closures, admin_clinic, staff_roles,
-            retrain, register, ticket, status, when_to_come, mydata, mydata_edit, patient_notices, doctor_schedule, chat]
+            retrain, register, ticket, status, when_to_come, mydata, mydata_edit, patient_notices, booking_notices,
+            doctor_schedule, chat]
 
 
 def register_all(app: Application) -> None:

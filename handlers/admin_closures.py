@@ -103,7 +103,9 @@ async def tutup_command(update: Update, context: PusqueContext, audit: Audit) ->
         return
     context.user_data[DRAFT_KEY] = {"date": day.isoformat(), "service": service, "reason": reason}
     holders = await store_of(context).tickets_held(day, service)
-    note = "" if not holders else "\n" + t("cl.holders", lang, n=holders)
+    booked = await store_of(context).bookings_held(day, service)
+    note = ("" if not holders else "\n" + t("cl.holders", lang, n=holders)) + (
+        "" if not booked else "\n" + t("cl.booked", lang, n=booked))
     await update.effective_message.reply_text(
         t("cl.confirm", lang, what=_what(service, services.settings.services, lang), day=_day(day, lang), reason=clip(reason, 200))
         + note,
@@ -137,8 +139,10 @@ async def on_button(update: Update, context: PusqueContext, audit: Audit) -> Non
             return
         audit.target, audit.detail["closure"] = str(made["id"]), made
         await query.answer()
+        voided = made.get("bookings_cancelled", 0)
         await query.edit_message_text(t("cl.done", lang, id=made["id"], day=_day(dt.date.fromisoformat(made["date"]), lang),
-                                        what=_what(made["service"], context.services.settings.services, lang)))
+                                        what=_what(made["service"], context.services.settings.services, lang))
+                                      + ("\n" + t("cl.voided", lang, n=voided) if voided else ""))
         return
     if action == "open" and number:
         try:
@@ -171,6 +175,10 @@ register_texts({
     "cl.btn.open": {"id": "Buka lagi #{id}", "en": "Reopen #{id}"},
     "cl.holders": {"id": "{n} pasien sudah memegang nomor untuk hari itu; nomor mereka tetap berlaku.",
                    "en": "{n} patients already hold a number for that day; their numbers stay valid."},
+    "cl.booked": {"id": "{n} nomor yang dipesan untuk hari itu akan dibatalkan; pemegangnya diberi tahu.",
+                  "en": "{n} numbers booked for that day will be cancelled; their holders are told."},
+    "cl.voided": {"id": "{n} nomor yang dipesan dibatalkan; pemegangnya diberi tahu.",
+                  "en": "{n} booked numbers cancelled; their holders are told."},
     "cl.done": {"id": "Ditutup (#{id}): {what} pada {day}. Buka lagi lewat /tutup.",
                 "en": "Closed (#{id}): {what} on {day}. Reopen it from /tutup."},
     "cl.opened": {"id": "Dibuka lagi: {what} pada {day} (penutupan #{id} dihapus).",

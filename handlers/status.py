@@ -11,6 +11,7 @@ from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
 from queue_core import errors
+from queue_core.rows import BOOKED
 
 from .buttondata import button_int
 from .patient_common import (
@@ -24,6 +25,7 @@ from .patient_common import (
     service_name,
     touch,
 )
+from .texts_booking import day_label, full_date
 from .ticket import estimate_lines
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ def describe(view, name: str, settings, lang: str, now) -> str:
     if view.status == "waiting" and view.position is not None:
         lines.append(t("st.position", lang, position=view.position, ahead=view.position - 1))
         lines += estimate_lines(view, settings, lang, now)
+    elif view.status == BOOKED:
+        lines.append(t("bk.date_line", lang, date=full_date(view.day, lang)))
     elif view.status in ("called", "serving") and view.channel:
         lines.append(t("st.channel", lang, channel=view.channel))
     return "\n".join(lines)
@@ -85,7 +89,9 @@ async def batal(update: Update, context: PusqueContext) -> None:
     if len(views) == 1:
         await _confirm(update.effective_message, views[0], services.settings, lang)
         return
-    rows = [[(f"{v.number} — {service_name(services.settings, v.service, lang)}", f"bt:ask:{v.id}")] for v in views]
+    today = services.clock().date()
+    rows = [[(f"{v.number} — {service_name(services.settings, v.service, lang)}"
+              + ("" if v.day == today else f" ({day_label(v.day, lang)})"), f"bt:ask:{v.id}")] for v in views]
     await update.effective_message.reply_text(t("bt.choose", lang), reply_markup=inline(rows))
 
 

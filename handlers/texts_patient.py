@@ -91,8 +91,6 @@ TEXTS: dict[str, dict[str, str]] = {
                           "en": "You are not registered yet. Press \"📝 Register / My data\" or send /daftar first."},
     "tk.who": {"id": "Antrean untuk siapa?", "en": "Who is the number for?"},
     "tk.service": {"id": "Pilih poli:", "en": "Choose the service:"},
-    "tk.none_open": {"id": "Maaf, saat ini tidak ada poli yang buka. Jam pendaftaran:\n{hours}",
-                     "en": "Sorry, no service is open right now. Registration hours:\n{hours}"},
     "tk.svc_closed": {"id": "{service} sedang tutup. Jam buka: {hours}.", "en": "{service} is closed now. Opening hours: {hours}."},
     "tk.svc_full": {"id": "Kuota {service} hari ini sudah penuh ({quota}). Silakan datang besok atau pilih poli lain.",
                     "en": "Today's quota for {service} is full ({quota}). Please come tomorrow or choose another service."},

@@ -5,8 +5,12 @@ ticket message (number, service, position, estimate, "come at", QR image) follow
 (handlers/ticket_notice.py): written in the issuing transaction, so a crash right after the
 commit cannot lose it. Opening hours, holidays and the quota are the queue's rules, not checked here.
 
+Another day and a doctor (booking ahead): handlers/ticket_days.py; while a poli is open its
+button still leads straight to the checklist (today, any doctor), and outside opening hours the
+menu offers the next open day instead of a dead end.
+
 Stateless inline buttons: everything the next step needs is in the callback data
-(`tk:s:<patient>`, `tk:c:<patient>:<service>:<mask>`, `tk:go:...`), checked again at each tap,
+(`tk:s:<patient>`, `tk:c:<patient>:<service>:<mask>[:<day>:<doctor>]`, `tk:go:...`), checked again at each tap,
 so a stale or doubled tap is answered, never obeyed twice (the core keeps one active ticket per
 person per service).
 """
@@ -24,9 +28,9 @@ from bot.i18n import t
 from bot.menu import MenuCommand
 from queue_core import errors
 from queue_core.policy import age_on, derive_conditions
+from queue_core.rows import BOOKED
 
-from . import emergency
-from .buttondata import button_int
+from . import emergency, ticket_days
 from .patient_common import (
     answer_stale,
     inline,
@@ -36,6 +40,7 @@ from .patient_common import (
     service_name,
     touch,
 )
+from .texts_booking import day_label
 from .when_to_come import advice_lines, is_first_phase
 
 log = logging.getLogger(__name__)
@@ -81,39 +86,34 @@ async def _choose_service(update: Update, context, lang: str, patient_id: int) -
             closed.append(f"• {name}: {t('tk.svc_full_mark', lang)}")
         else:
             closed.append(f"• {name}: {state.hours_today}")
-    if not rows:
-        await update.effective_message.reply_text(t("tk.none_open", lang, hours="\n".join(closed)),
-                                                  reply_markup=main_keyboard(lang))
+    if not rows:  # never a dead end: the next open day, one tap away
+        await ticket_days.offer_next_day(update, context, lang, patient_id, closed)
         return
+    if settings.booking.days_ahead > 0:
+        rows.append([(t("bk.btn.other_day", lang), f"tk:d:{patient_id}")])
     text = t("tk.service", lang) + ("\n\n" + "\n".join(closed) if closed else "")
     await update.effective_message.reply_text(text, reply_markup=inline(rows))
 
 
-def _checklist(settings, lang: str, patient_id: int, code: str, mask: int, auto: list[str], preview):
+def _checklist(settings, lang: str, tap: ticket_days.Tap, auto: list[str], preview, extras):
+    day_lines, doctor_rows, _plan = extras
     rows = []
     for i, key in enumerate(_asked_conditions(settings)):
-        mark = "☑️" if mask & (1 << i) else "⬜"
-        rows.append([(f"{mark} {_label(settings, key, lang)}", f"tk:c:{patient_id}:{code}:{mask ^ (1 << i)}")])
-    rows.append([(t("tk.btn.take", lang), f"tk:go:{patient_id}:{code}:{mask}")])
+        mark = "☑️" if tap.mask & (1 << i) else "⬜"
+        rows.append([(f"{mark} {_label(settings, key, lang)}",
+                      f"tk:c:{tap.patient_id}:{tap.code}:{tap.mask ^ (1 << i)}{tap.tail()}")])
+    rows += doctor_rows
+    rows.append([(t("tk.btn.take", lang), f"tk:go:{tap.patient_id}:{tap.code}:{tap.mask}{tap.tail()}")])
     text = t("tk.conditions", lang)
     if auto:
         text += "\n" + t("tk.auto", lang, labels=", ".join(_label(settings, k, lang) for k in auto))
-    text += "\n\n" + t("tk.preview", lang, position=preview.position)
-    if preview.estimate_minutes is not None:
-        text += " " + t("tk.preview_minutes", lang, minutes=max(0, round(preview.estimate_minutes)))
+    if day_lines:  # a booking: where it would stand now says nothing about that day
+        text += "\n\n" + "\n".join(day_lines)
+    else:
+        text += "\n\n" + t("tk.preview", lang, position=preview.position)
+        if preview.estimate_minutes is not None:
+            text += " " + t("tk.preview_minutes", lang, minutes=max(0, round(preview.estimate_minutes)))
     return text, inline(rows)
-
-
-def _parse(data: str) -> tuple[str, int, str | None, int]:
-    parts = data.split(":")
-    if len(parts) > 5 or parts[1] not in ("s", "c", "go"):
-        raise ValueError(data)
-    patient_id = button_int(parts[2])
-    code = parts[3] if len(parts) > 3 else None
-    mask = button_int(parts[4], minimum=0) if len(parts) > 4 else 0
-    if patient_id is None or mask is None or (parts[1] != "s" and code is None):
-        raise ValueError(data)
-    return parts[1], patient_id, code, mask
 
 
 async def on_button(update: Update, context: PusqueContext) -> None:
@@ -122,25 +122,38 @@ async def on_button(update: Update, context: PusqueContext) -> None:
     services = context.services
     settings = services.settings
     try:
-        action, patient_id, code, mask = _parse(query.data)
+        tap = ticket_days.parse(query.data)
     except (ValueError, IndexError):
         return await answer_stale(update, context)
+    patient_id, code, mask = tap.patient_id, tap.code, tap.mask
     patient = await patients(context).get(update.effective_user.id, patient_id)
     if patient is None or (code is not None and code not in settings.services):
         return await answer_stale(update, context)
     await query.answer()
-    if action == "s":
+    if tap.action == "s":
         await _choose_service(update, context, lang, patient_id)
         return
+    if tap.action == "d":
+        await ticket_days.choose_day(update, context, lang, patient_id)
+        return
+    if tap.action == "dy":
+        await ticket_days.choose_service_of_day(update, context, lang, patient_id, tap.day or services.clock().date(),
+                                                _choose_service)
+        return
+    if tap.action == "dr":
+        await ticket_days.choose_doctor(update, context, lang, tap)
+        return
+    assert code is not None
     asked = _asked_conditions(settings)
     if not 0 <= mask < (1 << len(asked)):
         return await answer_stale(update, context)
     chosen = [key for i, key in enumerate(asked) if mask & (1 << i)]
     age = age_on(patient.birth_date, services.clock().date()) if patient.birth_date else None
-    if action == "c":
+    if tap.action == "c":
         auto = [k for k in derive_conditions([], age, settings.conditions)]
-        preview = await services.queue.preview(code, chosen, age)
-        text, markup = _checklist(settings, lang, patient_id, code, mask, auto, preview)
+        preview = await services.queue.preview(code, chosen, age) if tap.day is None else None
+        extras = await ticket_days.checklist_extras(context, lang, tap)
+        text, markup = _checklist(settings, lang, tap, auto, preview, extras)
         try:
             await query.edit_message_text(text, reply_markup=markup)
         except BadRequest as exc:  # "message is not modified": the same tap twice
@@ -148,7 +161,7 @@ async def on_button(update: Update, context: PusqueContext) -> None:
         if EMERGENCY in chosen and not _was_ticked(query.message, asked.index(EMERGENCY)):
             await _tell_emergency(update, context, lang, code, patient.name)
         return
-    if action == "go":
+    if tap.action == "go":
         # One number per checklist: a second tap that was already on its way when the first one
         # removed the button (a laggy connection, a bot catching up) must not take a second number
         # once the first is finished or cancelled; remembered in user_data, persisted per update.
@@ -159,7 +172,7 @@ async def on_button(update: Update, context: PusqueContext) -> None:
             return
         # no separate edit to take the buttons off first: the "taken" edit below does it, and a
         # second tap meanwhile is answered from `used` (one edit fewer per patient in a rush)
-        number = await _issue(update, context, lang, patient, code, chosen, age)
+        number = await _issue(update, context, lang, patient, tap, chosen, age)
         if number is not None and key is not None:
             used[key] = number
             for old in list(used)[:-20]:
@@ -186,9 +199,13 @@ async def _tell_emergency(update: Update, context, lang: str, code: str, patient
         + "\n" + emergency.status_text(alerted, lang, settings))
 
 
-async def _issue(update: Update, context, lang: str, patient, code: str, chosen: list[str], age: int | None) -> str | None:
+async def _issue(update: Update, context, lang: str, patient, tap: ticket_days.Tap, chosen: list[str],
+                 age: int | None) -> str | None:
     """Take the number; returns it, or None when none was taken (closed, full, already has one)."""
     services = context.services
+    code = tap.code
+    assert code is not None
+    day = day_label(tap.day or services.clock().date(), lang)
     settings = services.settings
     name = service_name(settings, code, lang)
     message = update.effective_message
@@ -196,21 +213,35 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
         await _tell_emergency(update, context, lang, code, patient.name)  # first, before any queue business
     try:
         view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
-                                          conditions=chosen, age=age)
+                                          conditions=chosen, age=age, day=tap.day, doctor=tap.doctor)
+    except (errors.DoctorNotAvailable, errors.DayOutOfRange) as exc:
+        await message.reply_text(t("bk.doctor_gone", lang, service=name, day=day)
+                                 if isinstance(exc, errors.DoctorNotAvailable) else t("pt.stale", lang),
+                                 reply_markup=main_keyboard(lang))
+        return None
     except errors.ServiceClosed as exc:
+        if tap.day is not None and tap.day != services.clock().date():
+            await message.reply_text(t("bk.closed_day", lang, service=name, day=day))
+            return None
         if exc.params.get("closure") is not None:
             await message.reply_text(t("tk.svc_shut", lang, service=name, reason=exc.params["closure"]))
         else:
             await message.reply_text(t("tk.svc_closed", lang, service=name, hours=exc.params["hours_today"]))
         return None
     except errors.QuotaFull as exc:
-        await message.reply_text(t("tk.svc_full", lang, service=name, quota=exc.params.get("quota")))
+        if exc.params.get("doctor") is not None:
+            await message.reply_text(t("bk.doctor_full", lang, day=day, quota=exc.params.get("quota")))
+        elif tap.day is not None:
+            await message.reply_text(t("bk.day_full_msg", lang, service=name, day=day, quota=exc.params.get("quota")))
+        else:
+            await message.reply_text(t("tk.svc_full", lang, service=name, quota=exc.params.get("quota")))
         return None
     except errors.AlreadyHasTicket as exc:
         number = exc.params.get("number")
         if number is None:  # the same tap twice at once: the other one won
             current = [v for v in await services.queue.tickets_of_user(update.effective_user.id)
-                       if v.patient_id == patient.id and v.service == code]
+                       if v.patient_id == patient.id and v.service == code
+                       and v.day == (tap.day or services.clock().date())]
             number = current[0].number if current else "?"
         await message.reply_text(t("tk.already", lang, name=patient.name, number=number, service=name),
                                  reply_markup=main_keyboard(lang))
@@ -221,7 +252,8 @@ async def _issue(update: Update, context, lang: str, patient, code: str, chosen:
     if services.notifier is not None:
         services.notifier.wake()
     try:
-        await message.edit_text(t("tk.taken", lang, number=view.number, service=name))
+        await message.edit_text(t("bk.taken", lang, number=view.number, service=name, day=day)
+                                if view.status == BOOKED else t("tk.taken", lang, number=view.number, service=name))
     except BadRequest as exc:  # the checklist is gone (deleted, too old): the ticket still comes
         log.debug("checklist not closed: %s", exc)
     return view.number

@@ -9,6 +9,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from queue_core.counter_ops import ticket_qr_payload
 
+from .texts_booking import weekday_name
+
 WIDTH, HEIGHT = 480, 640
 
 
@@ -32,21 +34,24 @@ def _centered(draw: ImageDraw.ImageDraw, y: int, text: str, font) -> None:
     draw.text(((WIDTH - width) / 2, y), text, fill="black", font=font)
 
 
-def render_ticket(*, clinic: str, number: str, service: str, day: dt.date, ticket_id: int) -> bytes:
+def render_ticket(*, clinic: str, number: str, service: str, day: dt.date, ticket_id: int,
+                  doctor: str | None = None) -> bytes:
     """A PNG of the ticket."""
     img = Image.new("RGB", (WIDTH, HEIGHT), "white")
     draw = ImageDraw.Draw(img)
     draw.rectangle([8, 8, WIDTH - 9, HEIGHT - 9], outline="black", width=3)
     _centered(draw, 28, clinic, _font(22, bold=True))
-    _centered(draw, 64, day.strftime("%d-%m-%Y"), _font(20))
+    _centered(draw, 64, f"{weekday_name(day, 'id')}, {day:%d-%m-%Y}", _font(20))
     _centered(draw, 100, number, _font(84, bold=True))
-    _centered(draw, 200, service, _font(24))
+    _centered(draw, 196, service, _font(24))
+    if doctor:
+        _centered(draw, 226, doctor, _font(18))
     buf = io.BytesIO()
     segno.make(qr_payload(ticket_id, number, day), error="m").save(buf, kind="png", scale=7, border=2)
     qr = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
     if qr.width > WIDTH - 80:
         qr = qr.resize((WIDTH - 80, WIDTH - 80), Image.NEAREST)
-    img.paste(qr, ((WIDTH - qr.width) // 2, 250))
+    img.paste(qr, ((WIDTH - qr.width) // 2, 256))
     out = io.BytesIO()
     img.save(out, format="PNG", optimize=True)
     return out.getvalue()

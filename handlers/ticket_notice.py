@@ -17,11 +17,14 @@ from bot.notifier import Message
 from queue_core.advice import Advice
 
 from .patient_common import inline, phase_name, service_name
+from .texts_booking import full_date
 from .ticket_image import render_ticket
 from .when_to_come import advice_lines, is_first_phase, leave_line, trip_buttons
 
 
 def ticket_text(payload: dict, settings, lang: str) -> str:
+    if payload.get("booked"):
+        return booked_text(payload, settings, lang)
     now = dt.datetime.fromisoformat(payload["issued_at"])
     position = payload.get("position")
     text = t("tk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
@@ -32,15 +35,30 @@ def ticket_text(payload: dict, settings, lang: str) -> str:
     first = is_first_phase(settings, payload["service"], payload.get("phase", ""))
     has_buttons = first and payload.get("patient_id") is not None  # the trip line names the trip buttons
     trip = leave_line(advice, payload.get("trip"), bool(payload.get("leave_now")), lang, now) if has_buttons else []
-    return "\n".join([text, *advice_lines(advice, lang, now, first), *trip, *near, t("tk.caption", lang)])
+    day = [t("bk.date_line", lang, date=full_date(dt.date.fromisoformat(payload["day"]), lang))] if "day" in payload else []
+    doctor = [t("bk.doctor_line", lang, doctor=payload["doctor"])] if payload.get("doctor") else []
+    return "\n".join([text, *day, *doctor, *advice_lines(advice, lang, now, first), *trip, *near, t("tk.caption", lang)])
+
+
+def booked_text(payload: dict, settings, lang: str) -> str:
+    """A number booked for a later day (or today before the opening): the date, the doctor, when the
+    service opens and the check-in it needs, in place of a position and an estimate."""
+    text = t("bk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
+             service=service_name(settings, payload["service"], lang),
+             date=full_date(dt.date.fromisoformat(payload["day"]), lang))
+    doctor = [t("bk.doctor_line", lang, doctor=payload["doctor"])] if payload.get("doctor") else []
+    return "\n".join([text, *doctor, t("bk.come", lang, start=payload["start"], checkin_by=payload["checkin_by"]),
+                      t("bk.late_rule", lang, checkin_by=payload["checkin_by"]), t("tk.caption", lang)])
 
 
 def issued(notice, lang: str, settings) -> Message:
     p = notice.payload
     svc = settings.services.get(p["service"])
     image = render_ticket(clinic=settings.clinic.name, number=p["number"], service=svc.name if svc else p["service"],
-                          day=dt.date.fromisoformat(p["day"]), ticket_id=p["ticket_id"])
+                          day=dt.date.fromisoformat(p["day"]), ticket_id=p["ticket_id"], doctor=p.get("doctor"))
     rows = [[(t("tk.btn.status", lang), f"vw:{p['ticket_id']}"), (t("tk.btn.cancel", lang), f"bt:ask:{p['ticket_id']}")]]
+    if p.get("booked"):
+        rows.append([(t("bk.btn.arrived", lang), f"ci:{p['ticket_id']}")])
     if p.get("patient_id") is not None and p.get("advice") and p.get("trip") is not None:
         rows.append(trip_buttons(p["ticket_id"], lang))
     return Message(ticket_text(p, settings, lang), reply_markup=inline(rows), photo=image)

@@ -200,6 +200,8 @@ def answer_context(settings, corpus: Corpus, lang: str) -> dict[str, str]:
         "turn_near_position": str(settings.notifications.turn_near_position),
         "turn_near_ahead": str(max(settings.notifications.turn_near_position - 1, 0)),
         "turn_near_minutes": f"{settings.notifications.turn_near_minutes:g}",
+        "booking_days_ahead": str(settings.booking.days_ahead),
+        "checkin_minutes": f"{settings.booking.checkin_minutes:g}",
     })
     return ctx
 

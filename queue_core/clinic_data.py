@@ -15,11 +15,13 @@ from typing import Any, Callable
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from .booking_void import void_bookings
 from .clinic_checks import BadFields, check_closure, check_counter, check_doctor, check_schedule, problem
 from .clinic_waiting import check_counter_free, check_doctor_free
 from .clock import Clock
 from .db import Database
 from .models import AuditLog, ClinicClosure, ClinicCounter, Doctor, DoctorSchedule, Ticket
+from .rows import BOOKED
 from .rules import Rules
 from .tx import Tx
 
@@ -225,15 +227,29 @@ class ClinicStore:
             await session.flush()
             after = closure_json(closure)
             self._audit(session, now, "clinic_closure_create", closure.id, by, None, after)
-            return after
+            # numbers booked for that day are cancelled in the same transaction, each holder told
+            voided = await void_bookings(await Tx.of(session), closure.date, closure.service,
+                                         closure.reason, now)
+            return {**after, "bookings_cancelled": voided}
 
         return await self._run(fn)
 
     async def tickets_held(self, day: dt.date, service: str | None) -> int:
-        """Numbers already given for a day (one service, or all) and not finished or cancelled."""
+        """Numbers already given for a day (one service, or all), not finished, cancelled or booked
+        (a closure keeps them; it cancels the booked ones: `bookings_held`)."""
         async def fn(session: AsyncSession, now: dt.datetime) -> int:
             stmt = select(func.count()).select_from(Ticket).where(
-                Ticket.day == day, Ticket.status.not_in(("done", "cancelled")))
+                Ticket.day == day, Ticket.status.not_in(("done", "cancelled", BOOKED)))
+            if service is not None:
+                stmt = stmt.where(Ticket.service == service)
+            return int(await session.scalar(stmt) or 0)
+
+        return await self._run(fn)
+
+    async def bookings_held(self, day: dt.date, service: str | None) -> int:
+        """Numbers booked for a day (one service, or all) and not checked in: a closure cancels them."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+            stmt = select(func.count()).select_from(Ticket).where(Ticket.day == day, Ticket.status == BOOKED)
             if service is not None:
                 stmt = stmt.where(Ticket.service == service)
             return int(await session.scalar(stmt) or 0)

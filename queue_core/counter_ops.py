@@ -6,9 +6,9 @@ import datetime as dt
 from sqlalchemy import func, select, update
 
 from . import errors
+from .booking import BookingOperations
 from .notices import add_notice, ticket_payload
-from .patient_ops import PatientOperations
-from .rows import TICKET_COLUMNS, TicketRow, latest_visit, update_ticket, update_visit
+from .rows import BOOKED, TICKET_COLUMNS, TicketRow, latest_visit, update_ticket, update_visit
 from .service_base import FINAL, TicketView
 from .tx import Tx, tickets
 
@@ -21,7 +21,7 @@ def ticket_qr_payload(ticket_id: int, number: str, day: dt.date) -> str:
     return f"PUSQUE:{day.isoformat()}:{number}:{ticket_id}"
 
 
-class CounterOperations(PatientOperations):
+class CounterOperations(BookingOperations):
     """Built on the patients' operations: a check-in rejoins as they do, a cleared place returns to the quota."""
 
     async def check_in(self, number: str) -> tuple[TicketView, dt.datetime]:
@@ -37,7 +37,9 @@ class CounterOperations(PatientOperations):
             if ticket.status in FINAL:
                 raise errors.InvalidTransition(number=ticket.number, status=ticket.status, action="checkin")
             visit = await latest_visit(tx, ticket.id, lock=True)
-            if ticket.status == "skipped":
+            if ticket.status == BOOKED:
+                view = await self._enter_booked(tx, ticket, now)
+            elif ticket.status == "skipped":
                 view = await self._rejoin(tx, ticket, visit, now)
             else:
                 view = await self._view(tx, ticket, visit, now)

@@ -110,16 +110,24 @@ class Ticket(TicketLists, Base):
     # "time to leave now" (queue_core/leave.py): the "come at" it last told, and how many were sent
     leave_told_for: Mapped[dt.datetime | None] = mapped_column(DateTime)
     leave_sends: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Booking ahead (queue_core/booking.py): the doctor chosen (null: any doctor), when each
+    # reminder was written to the outbox, and when a booked patient missed the check-in window.
+    doctor_id: Mapped[int | None] = mapped_column(Integer)
+    reminded_evening_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reminded_morning_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    missed_checkin_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     visits: Mapped[list["Visit"]] = relationship(back_populates="ticket", order_by="Visit.id")
     __table_args__ = (
         UniqueConstraint("day", "number", name="uq_ticket_day_number"),
         UniqueConstraint("day", "service", "seq", name="uq_ticket_day_service_seq"),
         Index("ix_ticket_phase", "day", "phase", "status", "service", "level"),
-        # One active ticket per person per service, even when buttons are tapped twice.
+        Index("ix_ticket_booked", "status", "day"),
+        # One active ticket per person per service per day, even when buttons are tapped twice.
         Index(
-            "uq_ticket_active_per_patient",
+            "uq_ticket_active_per_patient_day",
             "patient_id",
             "service",
+            "day",
             unique=True,
             sqlite_where=text(ACTIVE_TICKET),
             postgresql_where=text(ACTIVE_TICKET),

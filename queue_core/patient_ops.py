@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
+from .booking_days import DayPlan, day_plans, doctor_load
 from .clinic_data import closed_services, closure_for
 from .intake import closed_reason, hours_today, quota_reached
 from .leave import leave_due, patients, trip_or_default
@@ -40,46 +41,73 @@ class PatientOperations(ServiceBase):
         level = level_for(derived, self.settings.conditions, self.settings.default_level)
 
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
-            day = now.date()
-            closed = closed_reason(self.settings, svc, now)
-            closure = await closure_for(tx, day, service)  # an admin's closure of today counts at once
-            if closed or closure is not None:
-                raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=closed == "holiday",
-                                           closure=closure, hours_today=hours_today(svc, day))
-            if patient_id is not None:
-                await self._expire_or_refuse_existing(tx, patient_id, service, now)
-            seq, returned = await self._next_seq(tx, day, service)
-            if quota_reached(svc, seq - returned - 1):
-                raise errors.QuotaFull(service=service, quota=svc.daily_quota)
-            ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
-                               "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
-            try:
-                ticket.id = await tx.scalar(tickets.insert().values(
-                    day=day, service=service, seq=seq, number=ticket.number, patient_id=patient_id, user_id=user_id,
-                    level=level, conditions=ticket.conditions, age=age, route=ticket.route, status="waiting",
-                    phase=ticket.phase, created_at=now, updated_at=now).returning(tickets.c.id))
-            except INTEGRITY_ERRORS:
-                raise errors.AlreadyHasTicket(service=service) from None
-            visit = await self._new_visit(tx, ticket, svc.route[0], now)
-            if level == 0:
-                await alert_staff(tx, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
-            view = await self._view(tx, ticket, visit, now)
-            near = await self._after_change(tx, visit.phase, [service], now, entered=ticket.id)
-            trip = trip_or_default(self.settings, None if patient_id is None else await tx.scalar(
-                select(patients.c.trip_minutes).where(patients.c.id == patient_id)))
-            leave_now = view.advice is not None and leave_due(view.advice, trip, now)
-            if leave_now and view.advice is not None:  # the ticket says "leave now": no second message for it
-                await update_ticket(tx, ticket, now, leave_told_for=view.advice.come_at, leave_sends=1)
-            # the ticket message itself goes through the outbox, so a crash after this commit cannot
-            # lose it; near the head already, it says so itself
-            await add_notice(tx, user_id, ISSUED, now, ticket_payload(
-                ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
-                minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
-                near=near, advice=view.advice.as_payload() if view.advice else None, trip=trip, leave_now=leave_now,
-            ), ticket.id)
-            return view
+            return await self._issue_now(tx, now, service, user_id, patient_id, derived, level, age)
 
         return await self._tx(fn)
+
+    async def _issue_now(self, tx: Tx, now: dt.datetime, service: str, user_id: int | None, patient_id: int | None,
+                         derived: list[str], level: int, age: int | None, doctor: int | None = None) -> TicketView:
+        """A number for today while the service is open: it enters its first queue at once."""
+        svc = self.settings.services[service]
+        day = now.date()
+        closed = closed_reason(self.settings, svc, now)
+        closure = await closure_for(tx, day, service)  # an admin's closure of today counts at once
+        if closed or closure is not None:
+            raise errors.ServiceClosed(service=service, hours=svc.hours.describe(), holiday=closed == "holiday",
+                                       closure=closure, hours_today=hours_today(svc, day))
+        if patient_id is not None:
+            await self._expire_or_refuse_existing(tx, patient_id, service, now, day)
+        seq, returned = await self._next_seq(tx, day, service)
+        if quota_reached(svc, seq - returned - 1):
+            raise errors.QuotaFull(service=service, quota=svc.daily_quota)
+        if doctor is not None:  # after the counter's bump: its row lock orders the day's issuing
+            await self._check_doctor(tx, service, day, doctor)
+        ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
+                           "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
+        try:
+            ticket.id = await tx.scalar(tickets.insert().values(
+                day=day, service=service, seq=seq, number=ticket.number, patient_id=patient_id, user_id=user_id,
+                level=level, conditions=ticket.conditions, age=age, route=ticket.route, status="waiting",
+                phase=ticket.phase, created_at=now, updated_at=now, doctor_id=doctor).returning(tickets.c.id))
+        except INTEGRITY_ERRORS:
+            raise errors.AlreadyHasTicket(service=service) from None
+        visit = await self._new_visit(tx, ticket, svc.route[0], now)
+        if level == 0:
+            await alert_staff(tx, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
+        view = await self._view(tx, ticket, visit, now)
+        near = await self._after_change(tx, visit.phase, [service], now, entered=ticket.id)
+        trip = trip_or_default(self.settings, None if patient_id is None else await tx.scalar(
+            select(patients.c.trip_minutes).where(patients.c.id == patient_id)))
+        leave_now = view.advice is not None and leave_due(view.advice, trip, now)
+        if leave_now and view.advice is not None:  # the ticket says "leave now": no second message for it
+            await update_ticket(tx, ticket, now, leave_told_for=view.advice.come_at, leave_sends=1)
+        # the ticket message itself goes through the outbox, so a crash after this commit cannot
+        # lose it; near the head already, it says so itself
+        await add_notice(tx, user_id, ISSUED, now, ticket_payload(
+            ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
+            minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
+            near=near, advice=view.advice.as_payload() if view.advice else None, trip=trip, leave_now=leave_now,
+        ), ticket.id)
+        return view
+
+    async def _check_doctor(self, tx: Tx, service: str, day: dt.date, doctor: int) -> DayPlan:
+        """The day's plan; refuses a doctor without a schedule that day, or whose quota is used."""
+        plan = (await day_plans(tx, self.settings, day, [service]))[service]
+        slot = plan.doctor(doctor)
+        if slot is None:
+            raise errors.DoctorNotAvailable(service=service, doctor=doctor, day=day.isoformat(),
+                                            doctors=[d.id for d in plan.doctors])
+        if slot.quota is not None and await doctor_load(tx, day, service, doctor) >= slot.quota:
+            raise errors.QuotaFull(service=service, quota=slot.quota, doctor=doctor, day=day.isoformat())
+        return plan
+
+    async def _doctor_payload(self, tx: Tx, service: str, day: dt.date, doctor: int | None) -> dict:
+        """The doctor's name and hours for a notice (nothing for "any doctor")."""
+        if doctor is None:
+            return {}
+        slot = (await day_plans(tx, self.settings, day, [service]))[service].doctor(doctor)
+        return {} if slot is None else {"doctor": slot.name, "doctor_id": slot.id,
+                                        "doctor_hours": f"{slot.start:%H:%M}-{slot.end:%H:%M}"}
 
     async def closures_today(self) -> dict[str, str]:
         """The services an admin's closure shuts today, each with its reason (`issue` refuses them)."""
@@ -88,20 +116,25 @@ class PatientOperations(ServiceBase):
 
         return await self._tx(fn)
 
-    async def _expire_or_refuse_existing(self, tx: Tx, patient_id: int, service: str, now: dt.datetime) -> None:
-        row = await tx.one(select(*TICKET_COLUMNS).where(
-            tickets.c.patient_id == patient_id, tickets.c.service == service, tickets.c.status.not_in(FINAL)))
-        if row is None:
-            return
-        existing = TicketRow.of(row)
-        visit = await latest_visit(tx, existing.id)
+    async def _expire_or_refuse_existing(self, tx: Tx, patient_id: int, service: str, now: dt.datetime,
+                                         day: dt.date) -> None:
+        """One active ticket per patient per service per day: the patient's ticket of `day` refuses
+        a second one, unless it is a skipped ticket past its grace; tickets of past days expire."""
+        rows = await tx.all(select(*TICKET_COLUMNS).where(
+            tickets.c.patient_id == patient_id, tickets.c.service == service, tickets.c.status.not_in(FINAL),
+            or_(tickets.c.day == day, tickets.c.day < now.date())))
         grace = dt.timedelta(minutes=self.settings.notifications.skip_grace_minutes)
-        stale_day = existing.day < now.date()
-        expired_skip = existing.status == "skipped" and visit is not None and visit.skipped_at and now - visit.skipped_at > grace
-        if stale_day or expired_skip:
-            await update_ticket(tx, existing, now, status="cancelled", cancel_reason="expired")
-            return
-        raise errors.AlreadyHasTicket(service=service, number=existing.number, ticket_id=existing.id)
+        for row in rows:
+            existing = TicketRow.of(row)
+            visit = await latest_visit(tx, existing.id)
+            stale_day = existing.day < now.date()
+            expired_skip = (existing.status == "skipped" and visit is not None and visit.skipped_at
+                            and now - visit.skipped_at > grace)
+            if stale_day or expired_skip:
+                await update_ticket(tx, existing, now, status="cancelled", cancel_reason="expired")
+                continue
+            raise errors.AlreadyHasTicket(service=service, number=existing.number, ticket_id=existing.id,
+                                          day=existing.day.isoformat())
 
     async def _next_seq(self, tx: Tx, day: dt.date, service: str) -> tuple[int, int]:
         """Bump the day's counter in this transaction: a rollback un-issues the number, leaving no gap.
@@ -131,10 +164,11 @@ class PatientOperations(ServiceBase):
 
     async def tickets_of_user(self, user_id: int, active_only: bool = True) -> list[TicketView]:
         async def fn(tx: Tx, now: dt.datetime) -> list[TicketView]:
-            statement = select(*TICKET_COLUMNS).where(tickets.c.user_id == user_id, tickets.c.day == now.date())
+            # today's tickets and the ones booked for a later day
+            statement = select(*TICKET_COLUMNS).where(tickets.c.user_id == user_id, tickets.c.day >= now.date())
             if active_only:
                 statement = statement.where(tickets.c.status.not_in(FINAL))
-            rows = await tx.all(statement.order_by(tickets.c.id))
+            rows = await tx.all(statement.order_by(tickets.c.day, tickets.c.id))
             found = [TicketRow.of(r) for r in rows]
             return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in found]
 

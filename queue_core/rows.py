@@ -11,6 +11,7 @@ from . import errors
 from .models import TicketLists
 from .tx import Tx, channel_states, one_of, tickets, visits
 
+BOOKED = "booked"  # a ticket's status while booked for its day, before check-in (queue_core/booking.py)
 TICKET_COLUMNS = tuple(tickets.c[name] for name in (
     "id", "day", "service", "number", "patient_id", "user_id", "level", "conditions", "age", "route", "status", "phase"))
 VISIT_COLUMNS = tuple(visits.c[name] for name in (

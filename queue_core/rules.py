@@ -117,6 +117,18 @@ class Notifications:
 
 
 @dataclass(frozen=True)
+class Booking:
+    """Numbers taken ahead: how many days ahead, when the reminders go out, and how long after the
+    session starts a booked patient may check in and keep their place (docs/queue_core.md)."""
+
+    days_ahead: int = 7
+    evening_reminder: dt.time = dt.time(18, 0)
+    morning_reminder: dt.time = dt.time(6, 0)
+    checkin_minutes: float = 60.0
+    scan_seconds: float = 60.0
+
+
+@dataclass(frozen=True)
 class StaffAlerts:
     """Emergency alerts: the staff group chat that gets them (None: staff members privately), and
     the minutes without a "Saya tangani" before the admins are told too."""
@@ -142,6 +154,7 @@ class Rules:
     admin_ids: frozenset[int]
     staff_ids: frozenset[int]
     staff_alerts: StaffAlerts = StaffAlerts()  # `staff:` in config.yaml: who gets emergency alerts
+    booking: Booking = Booking()  # `booking:` in config.yaml
     # Lookups derived from the rules and remembered (queue scopes, channels of a queue).
     memo: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 

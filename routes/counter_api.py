@@ -5,7 +5,7 @@ admin token. Shapes, errors and rules: docs/api.md.
     POST  /api/patients                    register a walk-in patient (201; 409 with the id of a known NIK)
     GET   /api/patients?q=                 search by NIK, BPJS number, phone or name (NIK masked)
     PATCH /api/patients/{id}               correct a record (audited with before and after)
-    POST  /api/tickets                     issue a ticket (the chat's rules: hours, quota, priority)
+    POST  /api/tickets                     issue a ticket, today or booked for a day ahead, with a doctor (the chat's rules)
     DELETE /api/tickets/{number}           cancel with a reason (the holder is told in chat)
     POST  /api/tickets/{number}/checkin    the holder is at the clinic (a skipped ticket rejoins)
     POST  /api/queues/{service}/clear      cancel everyone waiting for a service, with a reason (admin)
@@ -78,8 +78,8 @@ def _queue_error(exc: errors.QueueError) -> web.Response:
                 else "Kuota hari ini habis. / Today's quota is used up.")
         return _error(422, exc.code, text, **params)
     if isinstance(exc, errors.AlreadyHasTicket):
-        return _error(409, exc.code, "Pasien sudah punya nomor untuk layanan ini hari ini. / "
-                      "The patient already holds a ticket for this service today.", **params)
+        return _error(409, exc.code, "Pasien sudah punya nomor untuk layanan ini pada hari itu. / "
+                      "The patient already holds a ticket for this service on that day.", **params)
     if isinstance(exc, errors.RejoinExpired):
         return _error(409, exc.code, "Batas waktu kembali ke antrean sudah lewat. / Too late to rejoin the queue.",
                       **params)
@@ -186,26 +186,35 @@ async def post_ticket(request: web.Request) -> web.Response:
         wanted = check.ticket_request(await _body(request), s.services, s.conditions)
     except check.BadFields as exc:
         return _bad(exc)
-    if wanted["doctor"] is not None:
-        return _error(422, "not_supported", "Pilihan dokter belum didukung. / Choosing a doctor is not supported yet.",
-                      field="doctor")
-    if wanted.get("day", today) != today:
-        return _error(422, "not_supported", f"Nomor hanya untuk hari ini ({today.isoformat()}); pendaftaran untuk "
-                      f"hari lain belum didukung. / Tickets are for today ({today.isoformat()}) only; booking another "
-                      "day is not supported yet.", field="day")
     patient = await _patients(services).get(wanted["patient_id"])
     if patient is None:
         return _error(404, "patient_not_found", "Pasien tidak ditemukan. / No such patient.")
     age = age_on(patient.birth_date, today) if patient.birth_date else None
     try:
         view = await services.queue.issue(service=wanted["service"], user_id=patient.chat_id, patient_id=patient.id,
-                                          conditions=wanted["conditions"], age=age)
+                                          conditions=wanted["conditions"], age=age, day=wanted.get("day"),
+                                          doctor=wanted["doctor"])
+    except (errors.DayOutOfRange, errors.DoctorNotAvailable) as exc:
+        await _audit(request, "api_ticket_issue", info, patient.id, service=wanted["service"], error=exc.code)
+        return _bad(_booking_field(exc))
     except errors.QueueError as exc:
         await _audit(request, "api_ticket_issue", info, patient.id, service=wanted["service"], error=exc.code)
         return _queue_error(exc)
     await _audit(request, "api_ticket_issue", info, view.number, patient_id=patient.id, service=view.service,
                  level=view.level, told=patient.chat_id is not None)
     return web.json_response(_ticket_json(view), status=201)
+
+
+def _booking_field(exc: errors.QueueError) -> check.BadFields:
+    """A day outside the booking window, or a doctor without a schedule that day: the field named."""
+    p = exc.params
+    if isinstance(exc, errors.DayOutOfRange):
+        return check.BadFields({"day": check.problem(
+            exc.code, f"Hari harus antara {p['first']} dan {p['last']}.",
+            f"day must be between {p['first']} and {p['last']}.", first=p["first"], last=p["last"])})
+    return check.BadFields({"doctor": check.problem(
+        exc.code, f"Dokter ini tidak praktik di layanan itu pada {p['day']}.",
+        f"This doctor does not practise in that service on {p['day']}.", doctors=p.get("doctors", []))})
 
 
 async def delete_ticket(request: web.Request) -> web.Response:
@@ -216,10 +225,11 @@ async def delete_ticket(request: web.Request) -> web.Response:
     number = request.match_info["number"][:16]
     try:
         note = check.reason(await _body(request))
+        day = check.query_day(request.query.get("day"))
     except check.BadFields as exc:
         return _bad(exc)
     try:
-        ticket = await services.queue.find(number)
+        ticket = await services.queue.find(number, day)
         view = await services.queue.cancel(ticket.id, by="staff", reason="staff", note=note)
     except errors.QueueError as exc:
         await _audit(request, "api_ticket_cancel", info, number.upper(), reason=note, error=exc.code)

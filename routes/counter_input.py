@@ -208,6 +208,18 @@ def ticket_request(body, known_services, known_conditions) -> dict:
     return out
 
 
+def query_day(value: str | None) -> dt.date | None:
+    """`?day=YYYY-MM-DD` (a booking's day), or None for today."""
+    if value is None:
+        return None
+    try:
+        if not _ISO_DATE.match(value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise BadFields({"day": problem("bad.date", "day ditulis YYYY-MM-DD.", "Write day as YYYY-MM-DD.")}) from None
+
+
 def reason(body) -> str:
     """{"reason": "..."}: 1 to MAX_REASON characters once trimmed (it is told to the patient)."""
     body = _object(body)

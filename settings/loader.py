@@ -15,6 +15,7 @@ from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSetti
 from pydantic_settings.sources.utils import parse_env_vars
 
 from queue_core.rules import (
+    Booking,
     Channel,
     Clinic,
     Condition,
@@ -129,6 +130,8 @@ def _build(file: ConfigFile, raw: dict, path: Path, env: Mapping[str, str]) -> S
                                     n.advice_margin_minutes, n.default_trip_minutes, n.leave_again_minutes),
         admin_ids=frozenset(file.roles.admins or ()), staff_ids=frozenset(file.roles.staff or ()),
         staff_alerts=StaffAlerts(file.staff.alert_chat_id, file.staff.alert_escalate_minutes),
+        booking=Booking(file.booking.days_ahead, file.booking.evening_reminder, file.booking.morning_reminder,
+                        file.booking.checkin_minutes, file.booking.scan_seconds),
         database_url=env.get("PUSQUE_DATABASE_URL") or file.database.url,
         telegram_token=env.get(file.telegram.token_env) or None,
         telegram_base_url=file.telegram.base_url,

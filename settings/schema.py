@@ -166,6 +166,14 @@ class NotificationsIn(Section):
     leave_again_minutes: Annotated[float, Field(gt=0, le=120)] = 10.0
 
 
+class BookingIn(Section):
+    days_ahead: Annotated[int, Field(ge=0, le=60)] = 7  # 0: today only
+    evening_reminder: dt.time = dt.time(18, 0)  # the evening before the booked day
+    morning_reminder: dt.time = dt.time(6, 0)   # the morning of the booked day
+    checkin_minutes: Annotated[float, Field(gt=0, le=480)] = 60.0  # after the session starts
+    scan_seconds: Annotated[float, Field(gt=0, le=3600)] = 60.0    # how often reminders and no-shows are looked for
+
+
 class RolesIn(Section):
     admins: list[int] | None = None
     staff: list[int] | None = None
@@ -234,6 +242,7 @@ class ConfigFile(Section):
     priority: PriorityIn
     policy: PolicyIn
     notifications: NotificationsIn = NotificationsIn()
+    booking: BookingIn = BookingIn()
     roles: RolesIn = RolesIn()
     staff: StaffIn = StaffIn()
     database: DatabaseIn = DatabaseIn()

@@ -29,6 +29,15 @@ def test_shipped_config_loads():
     assert s.telegram_token is None
 
 
+def test_booking_settings_load_and_default_when_left_out():
+    shipped = load_settings(env={}).booking
+    assert (shipped.days_ahead, shipped.evening_reminder, shipped.morning_reminder) == (7, dt.time(18), dt.time(6))
+    assert shipped.checkin_minutes == 60
+    assert parse(lambda r: r.pop("booking")).booking.days_ahead == 7
+    changed = parse(env={"PUSQUE_BOOKING__DAYS_AHEAD": "14", "PUSQUE_BOOKING__EVENING_REMINDER": "19:30"}).booking
+    assert (changed.days_ahead, changed.evening_reminder) == (14, dt.time(19, 30))
+
+
 def test_ocr_preload_is_on_unless_switched_off():
     assert load_settings(env={}).ocr_preload is True
     assert parse(lambda r: r["ocr"].pop("preload", None)).ocr_preload is True
@@ -59,6 +68,9 @@ def test_environment_overrides_database_and_token():
         (lambda r: r["phases"]["apotek"].update(channels=[]), "services.A.route", "no channel serves"),
         (lambda r: r["clinic"].pop("phone"), "clinic.phone", "missing"),
         (lambda r: r["ocr"].update(preload="ya"), "ocr.preload", "must be bool"),
+        (lambda r: r["booking"].update(days_ahead=-1), "booking.days_ahead", "greater than or equal to 0"),
+        (lambda r: r["booking"].update(evening_reminder="jam enam"), "booking.evening_reminder", "time"),
+        (lambda r: r["booking"].update(checkin_minutes=0), "booking.checkin_minutes", "must be positive"),
     ],
 )
 def test_bad_values_name_the_key(mutate, key, why):

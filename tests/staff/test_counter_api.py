@@ -120,11 +120,13 @@ async def test_a_walk_in_ticket_stands_in_the_chat_queue_and_follows_the_chat_ru
     assert status == 409 and body["error"] == "already_has_ticket" and body["number"] == mine["number"]
     assert (await q.queue.call_next("Loket 1")).number == mine["number"]  # priority, as in the chat
     assert (await q.queue.call_next("Loket 2")).number == first.number
-    status, body = await call(api, "POST", "/api/tickets", api.staff, json={**ticket, "doctor": 3})
-    assert status == 422 and body["error"] == "not_supported" and body["field"] == "doctor"
-    status, body = await call(api, "POST", "/api/tickets", api.staff,
-                              json={**ticket, "service": "B", "day": "2026-11-24"})
-    assert status == 422 and body["field"] == "day" and "2026-11-23" in body["message"]
+    status, body = await call(api, "POST", "/api/tickets", api.staff, json={**ticket, "service": "B", "doctor": 3})
+    assert status == 400 and body["fields"]["doctor"]["code"] == "doctor_not_available"  # no such doctor that day
+    status, body = await call(api, "POST", "/api/tickets", api.staff, json={**ticket, "service": "B", "day": "2026-12-24"})
+    assert status == 400 and body["fields"]["day"]["last"] == "2026-11-30"  # beyond the booking window
+    status, booked = await call(api, "POST", "/api/tickets", api.staff,
+                                json={**ticket, "service": "B", "day": "2026-11-24"})  # booking ahead (tests/staff/test_booking_api.py)
+    assert status == 201 and booked["status"] == "booked" and booked["day"] == "2026-11-24"
     status, body = await call(api, "POST", "/api/tickets", api.staff,
                               json={"patient_id": "1", "service": "Z", "conditions": "hamil", "day": "besok"})
     assert status == 400 and set(body["fields"]) == {"patient_id", "service", "conditions", "day"}
@@ -140,7 +142,8 @@ async def test_a_walk_in_ticket_stands_in_the_chat_queue_and_follows_the_chat_ru
     status, body = await call(api, "POST", "/api/tickets", api.staff, json={"patient_id": rina["id"], "service": "C"})
     assert status == 422 and body["error"] == "service_closed"
     issued = [(r.target, r.detail.get("error")) for r in await audit_rows(q, "api_ticket_issue")]
-    assert issued == [("A-002", None), (str(rina["id"]), "already_has_ticket"), (str(rina["id"]), "quota_full"),
+    assert issued == [("A-002", None), (str(rina["id"]), "already_has_ticket"), (str(rina["id"]), "doctor_not_available"),
+                      (str(rina["id"]), "day_out_of_range"), ("B-001", None), (str(rina["id"]), "quota_full"),
                       (str(rina["id"]), "service_closed")]
 
 
