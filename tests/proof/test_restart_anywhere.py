@@ -231,8 +231,13 @@ async def test_a_patient_never_notices_a_sigkill(tmp_path):
         await asyncio.gather(siti.press("🎫 Ambil nomor", message=siti_list), budi.press("🎫 Ambil nomor", message=budi_list))
         await rig.killed_and_restarted()
         ticket = await siti.next_message(contains="Nomor antrean Anda")  # from the outbox, after the restart
-        # the checklist lost its button before the number was taken: nothing there to press again
-        assert not siti.messages[siti_list["message_id"]].get("reply_markup")
+        # the kill came before the checklist was closed (one edit, after the number is taken): pressed
+        # again, it tells her the number she holds and takes no second one
+        checklist = siti.messages[siti_list["message_id"]]
+        assert checklist.get("reply_markup")
+        await siti.press("🎫 Ambil nomor", message=checklist)
+        await siti.wait_for(lambda e: e["kind"] in ("message", "edit") and any(
+            s in (e["message"].get("text") or "") for s in ("sudah punya nomor aktif A-", "sudah diambil dari daftar")))
         for user in (siti, budi):
             await user.nothing_before(user.send("/status"), "Poli Umum", unwanted=STALE)
         assert await rig.count(Ticket) == 2
