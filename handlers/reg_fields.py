@@ -167,8 +167,11 @@ def from_ocr(result: dict, min_confidence: float = 0.0) -> tuple[dict, list[str]
         if "sex" not in draft:
             draft["sex"] = "L" if info.sex == "LAKI-LAKI" else "P"
             notes.append("reg.from_nik.sex")
-    if any("taken from the NIK" in p for p in result.get("problems") or []) and "reg.from_nik.birth_date" not in notes:
-        notes.append("reg.from_nik.birth_date")
+    for what, note in (("birth date", "reg.from_nik.birth_date"), ("sex", "reg.from_nik.sex")):
+        # ktp.md: "birth date on the card unclear; taken from the NIK", likewise "sex on the card ..."
+        if any(p.startswith(what) and "taken from the NIK" in p for p in result.get("problems") or []) \
+                and note not in notes:
+            notes.append(note)
     parts = [read("alamat"), read("rt_rw") and f"RT/RW {fields['rt_rw']}", read("kel_desa") and f"KEL. {fields['kel_desa']}",
              read("kecamatan") and f"KEC. {fields['kecamatan']}"]
     if any(parts):
