@@ -7,7 +7,8 @@ chosen leaving one renderer out.
 Renderers: bench/card_sets.py. For each renderer the reader's output is cached in
 bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 
-- per renderer: each field right / pre-filled wrong / left empty, the ten main fields all right on
+- per renderer: each field right / pre-filled wrong / left empty (against the truth in the reader's
+  format: a validity date printed DD-MM-YYYY is compared as the ISO date the reader gives), the ten main fields all right on
   a card, the share of main fields pre-filled wrong, median and p90 seconds a card;
 - leave one out: for each tuning renderer (TUNED: a, b, c, d) the pre-fill threshold
   (`ocr.min_confidence`, applied as `ocr.prefill` does: a field read with less confidence is left
@@ -61,6 +62,14 @@ def read_all(name: str, seed: int, n: int) -> list[dict]:
     return out
 
 
+def truth_of(truth: dict) -> dict:
+    """The true fields in the reader's own format: a validity date as an ISO date, like the birth
+    date (the renderers write it as printed, DD-MM-YYYY, or as ISO)."""
+    until = truth.get("berlaku_hingga")
+    m = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", until or "")
+    return {**truth, "berlaku_hingga": f"{m.group(3)}-{m.group(2)}-{m.group(1)}"} if m else truth
+
+
 def score(results: list[dict], threshold: float) -> dict:
     """Fields as the patient sees them pre-filled (`ocr.prefill`) against the truth."""
     from ocr.prefill import prefilled
@@ -72,9 +81,10 @@ def score(results: list[dict], threshold: float) -> dict:
     for r in results:
         ok = True
         shown = prefilled(r, threshold)
+        truth = truth_of(r["truth"])
         for k in FIELDS:
             v = shown[k]
-            if v == r["truth"][k]:
+            if v == truth[k]:
                 right[k] += 1
             else:
                 if k in MAIN:

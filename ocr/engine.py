@@ -37,6 +37,9 @@ def load_reader(threads: int | None = None):
     import easyocr.easyocr as easyocr_module
 
     easyocr_module.imgH = int(os.environ.get("PUSQUE_OCR_LINE_HEIGHT", LINE_HEIGHT))  # module global there
+    from ocr import places
+
+    places.warm()  # the place names are read now, not on the first card
     return reader
 
 

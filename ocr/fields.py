@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ocr import nik as nikrules
-from ocr import regions, vocab
+from ocr import nik_card, places, regions, vocab
 
 FIELDS = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "golongan_darah", "alamat",
           "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan", "pekerjaan", "kewarganegaraan",
@@ -29,7 +29,9 @@ MIN_CONF = {"nama": 0.35, "tempat_lahir": 0.3, "alamat": 0.2, "kel_desa": 0.3, "
             "pekerjaan": 0.3, "kabupaten_kota": 0.3}
 WEAK_LABEL = 0.75  # a label match below this gives way to the row's position
 CLOSE_LABEL = 0.15  # the row's expected label wins when it scores within this of the best one
+SPLIT_LETTERS = 0.8  # confidence kept by a name or address with a word read in pieces (`split_letters`)
 FRAGMENT_CONF = 0.35  # a letter-sized box beside a value read below this is a speck, not text
+PLACE_ROWS = ("kel_desa", "kecamatan")  # checked against the place names (`ocr.places`), as is the birthplace
 _DATE = re.compile(r"(\d{1,2})\D{0,2}(\d{1,2})\D{0,2}(\d{4})")
 
 
@@ -151,8 +153,8 @@ def _clean_words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,-")
 
 
-_ABBREV = re.compile(r"\b(JL|JLN|GG|NO|DSN|DS|KP|PERUM|BLK|KOMP|LK|LING|BR)(?:\s*[.,:;]\s*|\s+)(?=\S)")
-_ABBREV_DOT = {"BR", "JL", "JLN", "GG", "NO", "DSN", "DS", "KP", "KOMP", "BLK", "LK", "LING"}
+_ABBREV = re.compile(r"\b(JL|JLN|GG|NO|DSN|DS|KP|PERUM|BLK|KOMP|LK|LING|BR|KM(?=\W*\d))(?:\s*[.,:;]\s*|\s+)(?=\S)")
+_ABBREV_DOT = {"KM", "BR", "JL", "JLN", "GG", "NO", "DSN", "DS", "KP", "KOMP", "BLK", "LK", "LING"}
 
 
 def clean_address(text: str) -> str:
@@ -164,7 +166,11 @@ def clean_address(text: str) -> str:
     text = re.sub(r"(?<=\S)(BLOK\b)", r" \1", text)
     text = re.sub(r"\bBLOK ([A-Z])([SOIZB])\b", lambda m: f"BLOK {m.group(1)}{'50128'['SOIZB'.index(m.group(2))]}", text)
     text = _ABBREV.sub(lambda m: f"{m.group(1)}. " if m.group(1) in _ABBREV_DOT else f"{m.group(1)} ", text)
+    text = re.sub(r"\bN0(?=[.,]?\s*\d)", "NO", text)  # "N0. 12"
+    text = re.sub(r"\bBLOK(?=[A-Z]?\d)", "BLOK ", text)  # "BLOKA3"
     text = re.sub(r"\s+([.,])", r"\1", text)
+    text = re.sub(r"([.,])(?=[A-Z0-9])", r"\1 ", text)  # a dot or comma is followed by a space: "H.ABDULLAH"
+    text = re.sub(r"\b(NO\.) (\d) (\d+[A-Z]?)\b", r"\1 \2\3", text)  # "NO. 1 2": a house number split
 
     def digits(m: re.Match) -> str:
         word = m.group(0)
@@ -172,6 +178,12 @@ def clean_address(text: str) -> str:
         return head + word[len(head):].translate(str.maketrans("OIL", "011"))
 
     return re.sub(r"\b[A-Z]?\d[0-9OIL]*\b|\b[A-Z]?[OIL]*\d[0-9OIL]*\b", digits, text).strip()
+
+
+def split_letters(text: str) -> bool:
+    """Two one-letter words in a row outside a number ("JL. B R AWIJAYA", "GG. I I"): a word read
+    in pieces, rarely what a card prints."""
+    return re.search(r"(?<![.\d])\b[A-Z] [A-Z]\b(?![.\d])", re.sub(r"\b(?:NO|BLOK|KM)\. ?\S+", "", text)) is not None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -222,7 +234,7 @@ def read_nik(texts: list[Text], today: dt.date, kab_kota: str | None = None) -> 
 
 
 def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=None) -> Result:
-    """The fields; `check_date(dates)` may look at the birth-date row again (see _reconcile_birth)."""
+    """The fields; `check_date(dates)` may look at the birth-date row again (see ocr.nik_card.reconcile_birth)."""
     res = Result()
     by_key = assign_rows(rows)
     res.labels_matched = sum(1 for r in rows if r.label is not None and match_label(r.label.text)[0])
@@ -239,7 +251,7 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
     nik, nik_conf, nik_problems = read_nik(by_key.get("nik", []), today, res.fields["kabupaten_kota"])
     res.problems += nik_problems
     if nik is not None:
-        _header_from_nik(nik, header, res)
+        nik_card.header_from_nik(nik, header, res, _clean_words)
     simple = {"nama": "nama", "kel_desa": "kel_desa", "kecamatan": "kecamatan", "pekerjaan": "pekerjaan"}
     for key, out in simple.items():
         t = _join(by_key.get(key, []))
@@ -249,8 +261,13 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
         if key == "pekerjaan":
             fixed, score = vocab.correct(value, vocab.OCCUPATIONS, cutoff=85)
             value = fixed or value
+        conf = t.conf
+        if key in PLACE_ROWS and value:
+            value, conf = places.checked(value, conf)
+        if key == "nama" and split_letters(value):
+            conf *= SPLIT_LETTERS
         if t.conf >= MIN_CONF.get(out, 0.3):
-            res.set(out, value, t.conf)
+            res.set(out, value, conf)
     birth, birth_digits, ttl_conf = None, "", 0.0
     if (t := _join(by_key.get("ttl", []))) is not None:
         place, birth = _ttl(t)
@@ -259,7 +276,7 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
         if birth is not None and not 1900 <= birth.year <= today.year:
             birth = None
         if t.conf >= MIN_CONF["tempat_lahir"]:
-            res.set("tempat_lahir", place, t.conf)
+            res.set("tempat_lahir", *places.checked(place, t.conf) if place else (place, t.conf))
     jk = [v for v in by_key.get("jk", []) if v.text.strip()]
     sex = None
     if jk:
@@ -279,7 +296,9 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
             blood, score = vocab.correct_blood(tail)
             res.set("golongan_darah", blood, min(jk[-1].conf, score) if blood else 0)
     if (t := _join(by_key.get("alamat", []))) is not None and t.conf >= MIN_CONF["alamat"]:
-        res.set("alamat", clean_address(_strip_colon(t.text)), t.conf)
+        address = clean_address(_strip_colon(t.text))
+        conf = places.hamlet_checked(address, t.conf) * (SPLIT_LETTERS if split_letters(address) else 1.0)
+        res.set("alamat", address, conf)
     if (t := _join(by_key.get("rt_rw", []))) is not None:
         d = re.sub(r"[^0-9/]", "", nikrules.ocr_to_digits(_strip_colon(t.text)))
         m = re.fullmatch(r"(\d{3})[/17]?(\d{3})", d)  # a lost slash or one read as 1/7
@@ -299,12 +318,14 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
             res.set("berlaku_hingga", until.isoformat(), t.conf)
     # the birth date printed on the card and the one inside the NIK are two readings of one date
     if nik is not None and (birth is None or ttl_conf < 0.6):
-        birth = _reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date)
+        birth = nik_card.reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date)
     elif nik is not None and nikrules.card_problems(nik, birth, None):
         # a clear reading that disagrees: only the row's image looked at again may side with the NIK
-        birth = _reconcile_birth(nik, nik_conf, birth, "", today, res, check_date)
+        birth = nik_card.reconcile_birth(nik, nik_conf, birth, "", today, res, check_date)
     if birth is not None and res.fields["tanggal_lahir"] is None:
         res.set("tanggal_lahir", birth.isoformat(), ttl_conf)
+    if nik is not None:  # a row not read at all: the NIK's own date and sex, when the NIK is sure
+        birth = nik_card.fill_from_nik(nik, nik_conf, birth, birth_digits, today, res)
     # NIK against the card
     if nik is not None:
         card_sex = res.fields["jenis_kelamin"]
@@ -313,61 +334,9 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
             res.problems.append("NIK could not be checked against the card")
         info = nikrules.decode_nik(nik, today, birth.year if birth else None)
         prov_name = res.fields["provinsi"]
-        if prov_name and info and info.province != prov_name:
+        if prov_name and info and prov_name not in (info.province, regions.FORMER_PROVINCES.get(nik[:2])):
             mismatch.append("NIK province does not match card header")
         res.problems += mismatch
         res.nik_valid = not mismatch
         res.set("nik", nik, nik_conf if not mismatch else min(nik_conf, 0.5))
     return res
-
-
-def _header_from_nik(nik: str, header: list[Text], res: Result) -> None:
-    """The header as the NIK's codes name it, when what was read is close to those names."""
-    from rapidfuzz import fuzz
-
-    prov = regions.PROVINCES.get(nik[:2])
-    if prov and header and fuzz.partial_ratio(prov, _clean_words(header[0].text)) >= 80:
-        res.set("provinsi", prov, max(res.confidence["provinsi"], header[0].conf))
-    kab = regions.REGENCIES.get(nik[:4])
-    if kab and len(header) > 1 and fuzz.ratio(kab, _clean_words(header[1].text)) >= 80:
-        res.set("kabupaten_kota", kab, max(res.confidence["kabupaten_kota"], header[1].conf))
-
-
-def _reconcile_birth(nik: str, nik_conf: float, birth: dt.date | None, digits: str, today: dt.date,
-                     res: Result, check_date=None) -> dt.date | None:
-    """Card date vs NIK date. When the card text is unclear, the NIK's date (read with a digits-only
-    alphabet) is taken, and said so, if the card's digits agree with it on at least 6 of 8, or if
-    `check_date` (the row's image looked at again, `ocr.dates`) supports it."""
-    if birth is not None and not nikrules.card_problems(nik, birth, None):
-        return birth
-    if nik_conf < 0.7:
-        return birth
-    day, month, yy = int(nik[6:8]) % 40, int(nik[8:10]), int(nik[10:12])
-    picked = None
-    century = int(digits[4:6]) * 100 if len(digits) == 8 and digits[4:6] in ("19", "20") else None
-    if century is None:
-        info = nikrules.decode_nik(nik, today)
-        century = info.birth_date.year // 100 * 100 if info else None
-    if len(digits) == 8 and century is not None:
-        try:
-            from_nik = dt.date(century + yy, month, day)
-        except ValueError:
-            from_nik = None
-        if from_nik is not None and from_nik <= today and \
-                sum(a == b for a, b in zip(digits, f"{from_nik:%d%m%Y}")) >= 6:
-            picked = from_nik
-    if picked is None and check_date is not None:
-        dates = []
-        for base in (1900, 2000):
-            try:
-                d = dt.date(base + yy, month, day)
-            except ValueError:
-                continue
-            if d <= today:
-                dates.append(d)
-        picked = check_date(dates)
-    if picked is None:
-        return birth
-    res.problems.append("birth date on the card unclear; taken from the NIK")
-    res.set("tanggal_lahir", picked.isoformat(), min(nik_conf, 0.8))
-    return picked

@@ -9,6 +9,7 @@ line has no space at all, easyocr's spaces are carried over to the characters th
 """
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 MIN_SIMILAR = 0.5  # below this the two readings are not of the same words: no spaces are carried over
@@ -24,6 +25,22 @@ def squeeze(text: str) -> str:
 def _letters(text: str) -> str:
     """The letters and digits: PP-OCR often drops an apostrophe (MA'RUF) or a dot that easyocr reads."""
     return "".join(ch for ch in squeeze(text) if ch not in SMALL_MARKS)
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _words(text: str) -> list[str]:
+    """The words as letters and digits only: where two readings part their words."""
+    return [w for w in (_alnum(w) for w in re.sub(r"[.,:;]", " ", text).split()) if w]
+
+
+def _parted_otherwise(p_text: str, e_text: str) -> bool:
+    """Both readings part words, at different places ("I WAYAN" / "IWAYAN", "GRAHAASRI" / "GRAHA
+    ASRI"): a word gap one recogniser saw and the other did not is a guess. PP-OCR's reading of a
+    line with no gap at all is not counted (its recogniser drops narrow gaps: `with_spaces`)."""
+    return " " in p_text.strip() and _words(p_text) != _words(e_text)
 
 
 def agreement(a: str, b: str) -> float:
@@ -89,7 +106,13 @@ def _merged(pp: tuple[str, float], easy: tuple[str, float]) -> tuple[str, float]
     if _letters(p_text) == _letters(e_text):  # the same letters: the marks of whichever saw more,
         marks = [sum(ch in SMALL_MARKS for ch in t) for t in (p_text, e_text)]  # and easyocr's spaces
         text = e_text if marks[1] >= marks[0] else with_spaces(p_text, e_text) if " " not in p_text.strip() else p_text
+        if _parted_otherwise(p_text, e_text):  # the letters agree but not where the words part:
+            return " ".join(text.split()), min(p_conf, e_conf)  # no surer than the less sure of the two
         return " ".join(text.split()), min(1.0, max(p_conf, e_conf) + AGREE_BONUS)
+    if _alnum(p_text) == _alnum(e_text):  # only a mark differs ("DSN." / "DSN:"): PP-OCR's marks
+        if _parted_otherwise(p_text, e_text):
+            return " ".join(p_text.split()), min(p_conf, e_conf)
+        return " ".join((p_text if " " in p_text.strip() else with_spaces(p_text, e_text)).split()), p_conf
     if " " not in p_text.strip():  # PP-OCR saw no word gap: easyocr's may still line up
         return with_spaces(p_text, e_text), p_conf
     return " ".join(p_text.split()), p_conf

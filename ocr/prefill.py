@@ -55,8 +55,12 @@ def form_draft(result: dict, min_confidence: float) -> tuple[dict, list[str]]:
         if "sex" not in draft:
             draft["sex"] = "L" if info.sex == "LAKI-LAKI" else "P"
             derived.append("sex")
-    if any("taken from the NIK" in p for p in result.get("problems") or []) and "birth_date" not in derived:
-        derived.append("birth_date")  # the reader itself took the date from the NIK
+    for what, field in (("birth date", "birth_date"), ("sex", "sex")):
+        # the reader itself took it from the NIK (docs/ktp.md: "birth date on the card unclear; taken
+        # from the NIK", likewise "sex on the card ...")
+        if any(p.startswith(what) and "taken from the NIK" in p for p in result.get("problems") or []) \
+                and field not in derived:
+            derived.append(field)
     parts = [read("alamat"), read("rt_rw") and f"RT/RW {fields['rt_rw']}",
              read("kel_desa") and f"KEL. {fields['kel_desa']}", read("kecamatan") and f"KEC. {fields['kecamatan']}"]
     if any(parts):

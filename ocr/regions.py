@@ -25,6 +25,10 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
 
 
 PROVINCES, REGENCIES = _load()
+# A NIK keeps the codes of when it was issued: before Papua was divided in 2022 (and the data
+# renumbered), NIKs of Papua started 94 (Kota Jayapura 9471) and of Papua Barat 91 (Kota Sorong 9171).
+# A card with such a NIK names the province as it was then.
+FORMER_PROVINCES = {"94": "PAPUA", "91": "PAPUA BARAT"}
 # provinces whose regencies the data does not list (formed after it was drawn up)
 UNLISTED = frozenset(p for p in PROVINCES if not any(r.startswith(p) for r in REGENCIES))
 

@@ -53,3 +53,11 @@ async def test_the_confirm_comes_right_after_the_photo_and_empty_fields_are_aske
     await siti.send("Siti Aminah")
     again = await siti.next_message(contains="Periksa data")
     assert "SITI AMINAH" in again["text"]
+
+
+def test_the_reader_saying_what_it_took_from_the_nik_gives_the_matching_note():
+    reading = {**READING, "fields": {**READING["fields"], "jenis_kelamin": "PEREMPUAN"},
+               "confidence": {**READING["confidence"], "jenis_kelamin": 0.8},
+               "problems": ["sex on the card unclear; taken from the NIK"]}
+    draft, notes = from_ocr(reading, min_confidence=0.5)
+    assert draft["sex"] == "P" and notes == ["reg.from_nik.birth_date", "reg.from_nik.sex"]

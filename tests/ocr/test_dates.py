@@ -64,3 +64,15 @@ def test_the_row_image_supports_its_own_date_and_not_another(reader):
     assert dates.supported_date(reader, crop, [born])[0] == born
     assert dates.supported_date(reader, crop, [other])[0] is None
     assert dates.supported_date(reader, np.zeros((2, 2), np.uint8), [born])[0] is None
+
+
+def test_a_missing_birth_row_and_an_unreadable_sex_are_taken_from_a_sure_nik():
+    rows = [RowText(Text("NIK", 0.9), [Text(NIK, 0.95)]), RowText(Text("Nama", 0.9), [Text("SITI AMINAH", 0.9)]),
+            RowText(Text("Jenis Kelamin", 0.9), [Text("XQ", 0.3)])]
+    res = build(rows, [], TODAY)
+    assert res.fields["tanggal_lahir"] == "1990-09-05" and res.fields["jenis_kelamin"] == "PEREMPUAN"
+    assert "birth date on the card unclear; taken from the NIK" in res.problems
+    assert "sex on the card unclear; taken from the NIK" in res.problems
+    unsure = [RowText(Text("NIK", 0.9), [Text(NIK, 0.6)])] + rows[1:]
+    res = build(unsure, [], TODAY)
+    assert res.fields["tanggal_lahir"] is None and res.fields["jenis_kelamin"] is None

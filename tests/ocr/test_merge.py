@@ -131,3 +131,10 @@ def test_only_a_sure_exact_closed_vocabulary_reading_skips_the_second_recogniser
     assert not _settled("agama", Line(box, "ISLAN", 0.97, 0))
     assert not _settled("agama", Line(box, "ISLAM", 0.6, 0))
     assert not _settled("alamat", Line(box, "ISLAM", 0.97, 0))
+
+
+def test_readings_parting_the_same_letters_differently_are_no_surer_than_the_less_sure():
+    assert merged(("I WAYAN MAHENDRA", 0.87), ("IWAYAN MAHENDRA", 0.99))[1] == 0.87
+    # only a mark differs, and a word gap: PP-OCR's marks, the less sure confidence
+    assert merged(("DSN. GRAHAASRI", 0.92), ("DSN: GRAHA ASRI", 0.76)) == ("DSN. GRAHAASRI", 0.76)
+    assert merged(("DSN. GRAHA ASRI", 0.92), ("DSN: GRAHA ASRI", 0.76)) == ("DSN. GRAHA ASRI", 0.92)

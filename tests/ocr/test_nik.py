@@ -87,3 +87,15 @@ def test_module_has_no_heavy_imports():
     code = "import sys, ocr.nik; bad = {'torch', 'easyocr', 'cv2', 'numpy'} & set(sys.modules); print(sorted(bad))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_papua_nik_issued_before_the_2022_renumbering_matches_its_card():
+    import datetime as dt
+
+    from ocr.fields import RowText, Text, build
+
+    rows = [RowText(Text("NIK", 0.9), [Text("9471076902840158", 0.99)]),
+            RowText(Text("Tempat/Tgl Lahir", 0.9), [Text("SLEMAN, 29-02-1984", 0.95)]),
+            RowText(Text("Jenis Kelamin", 0.9), [Text("PEREMPUAN", 0.99)])]
+    res = build(rows, [Text("PROVINSI PAPUA", 0.95), Text("KOTA JAYAPURA", 0.95)], dt.date(2026, 12, 1))
+    assert res.nik_valid and res.problems == [] and res.fields["provinsi"] == "PAPUA"

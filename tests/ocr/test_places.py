@@ -1,0 +1,43 @@
+"""Place names (Kel/Desa, Kecamatan, birthplace) checked against the Ministry's list, and addresses
+written the one way a card prints them."""
+import pytest
+
+from ocr import places
+from ocr.fields import clean_address, split_letters
+
+
+def test_a_listed_name_is_surer_and_an_unlisted_one_less_sure():
+    assert places.checked("SUMBERSARI", 0.85) == ("SUMBERSARI", pytest.approx(0.95))
+    assert places.checked("JAKARTA", 0.85)[1] == pytest.approx(0.95)  # DKI JAKARTA, a birthplace
+    text, conf = places.checked("XQZWPLMK", 0.9)
+    assert text == "XQZWPLMK" and conf < 0.9
+
+
+def test_one_letter_off_a_single_listed_name_is_that_name():
+    assert places.checked("CIBIN0NG", 0.9) == ("CIBINONG", 0.9)
+    assert places.checked("LOWOKWAR", 0.9) == ("LOWOKWARU", 0.9)
+
+
+def test_spaces_are_never_corrected_only_made_less_sure():
+    # the list writes NGAGEL REJO, a card may print NGAGELREJO: both kept as read
+    assert places.checked("NGAGELREJO", 1.0) == ("NGAGELREJO", pytest.approx(0.9))
+    assert places.checked("NGAGEL REJO", 0.9) == ("NGAGEL REJO", pytest.approx(1.0))
+
+
+def test_a_hamlet_named_like_a_village_is_surer():
+    assert places.hamlet_checked("DSN. TEGALREJO", 0.85) == pytest.approx(0.95)
+    assert places.hamlet_checked("JL. TEGALREJO NO. 4", 0.85) == 0.85
+
+
+@pytest.mark.parametrize("read,printed", [
+    ("JL.MAWAR NO.12", "JL. MAWAR NO. 12"), ("GG. H.ABDULLAH NO. 3", "GG. H. ABDULLAH NO. 3"),
+    ("JL. MAWAR NO. 1 2", "JL. MAWAR NO. 12"), ("JL. MAWAR N0. 12", "JL. MAWAR NO. 12"),
+    ("PERUM BUMI ASRI BLOKA3 NO.5", "PERUM BUMI ASRI BLOK A3 NO. 5"),
+    ("JL. SISINGAMANGARAJA KM, 9", "JL. SISINGAMANGARAJA KM. 9"), ("JL.MAWAR,NO.12", "JL. MAWAR, NO. 12")])
+def test_addresses_are_written_as_printed(read, printed):
+    assert clean_address(read) == printed
+
+
+def test_a_word_read_in_pieces_is_noticed():
+    assert split_letters("JL. B R AWIJAYA GG. 7") and split_letters("GG. I I NO. 75")
+    assert not split_letters("I WAYAN MAHENDRA") and not split_letters("BLOK A NO. 3")
