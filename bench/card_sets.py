@@ -11,6 +11,7 @@
     f  bench/cards/render_f.py       likewise (written 2026-12-07 by a helper given only a description,
                                      while the reader was being sped up); held out like e
 
+The renderers b to f are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
 b to f draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
