@@ -1,0 +1,33 @@
+"""On SQLite a statement is one trip to aiosqlite's thread (queue_core/sqlite_driver.py), with the
+rows, the row count and the last row id a DBAPI cursor gives."""
+import aiosqlite
+from sqlalchemy import text
+
+from queue_core.db import Database
+
+
+async def test_a_statement_is_one_trip_and_gives_what_a_cursor_gives(tmp_path, monkeypatch):
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'trips.db'}")
+    trips = []
+    original = aiosqlite.Connection._execute
+
+    async def counting(self, fn, *args, **kwargs):
+        trips.append(fn)
+        return await original(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counting)
+
+    async def fn(session):
+        await session.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"))
+        start = len(trips)
+        inserted = await session.execute(text("INSERT INTO t (v) VALUES ('a'), ('b')"))
+        changed = await session.execute(text("UPDATE t SET v = 'c'"))
+        rows = (await session.execute(text("SELECT id, v FROM t ORDER BY id"))).all()
+        return len(trips) - start, inserted.rowcount, changed.rowcount, rows
+
+    try:
+        made, inserted, changed, rows = await db.run(fn)
+    finally:
+        await db.dispose()
+    assert made == 3  # three statements, three trips (SQLAlchemy's own adapter made ten)
+    assert (inserted, changed, rows) == (2, 2, [(1, "c"), (2, "c")])
