@@ -51,18 +51,26 @@ def _id(request: web.Request) -> int | None:
     return int(raw) if raw.isdigit() and len(raw) <= 9 else None
 
 
+async def admin_token(request: web.Request, services, action: str):
+    """The request's token if it is an admin's; else the answer to send (401, or 403 audited)."""
+    info = await _token(request, action)
+    if isinstance(info, web.Response):
+        return info
+    if info.role != "admin":
+        await services.staff.audit(None, action, allowed=False, detail={"token": info.name, "role": info.role})
+        return _error(403, "forbidden", "Perlu token admin. / An admin token is required.")
+    return info
+
+
 def admin_route(action: str, handler: Handler) -> Callable[[web.Request], Awaitable[web.Response]]:
     """The admin check, the store and the answers every route shares: 400 naming the bad fields,
     404 for an unknown id."""
     async def route(request: web.Request) -> web.Response:
         services = services_of(request.app[APPLICATION])
         assert services.db is not None and services.staff is not None  # made in Services.create
-        info = await _token(request, action)
+        info = await admin_token(request, services, action)
         if isinstance(info, web.Response):
             return info
-        if info.role != "admin":
-            await services.staff.audit(None, action, allowed=False, detail={"token": info.name, "role": info.role})
-            return _error(403, "forbidden", "Perlu token admin. / An admin token is required.")
         store = ClinicStore(services.db, CallableClock(services.clock), services.settings)
         try:
             return await handler(request, store, {"token": info.name, "via": "api"})

@@ -23,8 +23,8 @@ from queue_core.clinic_data import NotFound
 from queue_core.service_catalog import ServiceCatalog, ServiceHasSchedules
 from queue_core.service_moves import ServiceInUse
 
-from .api import _token, get_services
-from .clinic_api import _bad, _body, _error
+from .api import get_services
+from .clinic_api import _bad, _body, _error, admin_token
 
 Handler = Callable[[web.Request, ServiceCatalog, dict[str, Any]], Awaitable[web.Response]]
 IN_USE = {
@@ -49,12 +49,9 @@ def service_route(action: str, handler: Handler) -> Callable[[web.Request], Awai
     async def route(request: web.Request) -> web.Response:
         services = services_of(request.app[APPLICATION])
         assert services.staff is not None and services.catalog is not None  # made in Services.create
-        info = await _token(request, action)
+        info = await admin_token(request, services, action)
         if isinstance(info, web.Response):
             return info
-        if info.role != "admin":
-            await services.staff.audit(None, action, allowed=False, detail={"token": info.name, "role": info.role})
-            return _error(403, "forbidden", "Perlu token admin. / An admin token is required.")
         by = {"token": info.name, "via": "api"}
         try:
             return await handler(request, services.catalog, by)
