@@ -121,15 +121,15 @@ class CounterCatalog:
 
         return await self._run(fn)
 
-    async def targets(self, counter_id: int) -> list[str]:
+    async def targets(self, counter_id: int) -> list[dict[str, Any]]:
         """The counters that could take over from this one: active, of its phase."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> list[str]:
+        async def fn(session: AsyncSession, now: dt.datetime) -> list[dict[str, Any]]:
             row = await session.get(ClinicCounter, counter_id)
             if row is None:
                 return []
-            return list(await session.scalars(select(ClinicCounter.name).where(
+            return [counter_json(c) for c in await session.scalars(select(ClinicCounter).where(
                 ClinicCounter.id != counter_id, ClinicCounter.phase == row.phase, ClinicCounter.active.is_(True))
-                .order_by(ClinicCounter.id)))
+                .order_by(ClinicCounter.id))]
 
         return await self._run(fn)
 
@@ -271,7 +271,7 @@ class CounterCatalog:
                     "busy", f"{target.name} sedang melayani nomor {busy}; selesaikan dulu atau pilih loket lain.",
                     f"{target.name} is serving number {busy}; finish it first or choose another counter.", number=busy)})
         if unserved and not target.every_service:
-            target.services = [*(target.services or []), *(c for c in unserved if c not in (target.services or []))]
+            target.services = sorted({*(target.services or []), *unserved})
             target.updated_at = now
         for visit, ticket in called:  # in the order they were called
             await tx.run(update(visits).where(visits.c.id == visit.id).values(channel=target.name))
