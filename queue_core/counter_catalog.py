@@ -54,9 +54,13 @@ def counter_json(row: ClinicCounter) -> dict[str, Any]:
 
 def channel_of(row: ClinicCounter) -> Channel:
     """The channel a counter row makes (its services are narrowed to the active ones by the rules)."""
-    named = frozenset(row.services or [])
-    every = bool(row.every_service)
-    return Channel(row.name, row.phase, named, every_service=every, named=None if every else named)
+    return make_channel(row.name, row.phase, row.services, row.every_service)
+
+
+def make_channel(name: str, phase: str, services: list[str] | None, every_service: bool | None) -> Channel:
+    named = frozenset(services or [])
+    every = bool(every_service)
+    return Channel(name, phase, named, every_service=every, named=None if every else named)
 
 
 def counter_seed(rules: Rules) -> tuple[Channel, ...]:
@@ -179,17 +183,17 @@ class CounterCatalog:
                 await self._name_free(session, fields["name"], counter_id)
             before = counter_json(row)
             old_name = row.name
-            after_row = ClinicCounter(**{**{k: getattr(row, k) for k in ("name", "phase", "services", "every_service",
-                                                                          "active")}, **fields})
-            moved = await self._leave(session, row, channel_of(after_row) if after_row.active else None, move_to, now)
+            changed = {**{k: getattr(row, k) for k in ("name", "phase", "services", "every_service", "active")}, **fields}
+            after = make_channel(changed["name"], changed["phase"], changed["services"], changed["every_service"])
+            moved = await self._leave(session, row, after if changed["active"] else None, move_to, now)
             for key, value in fields.items():
                 setattr(row, key, value)
             row.updated_at = now
             if row.name != old_name and row.active and row.phase == before["phase"]:
                 await self._rename(session, old_name, row.name)
-            after = counter_json(row)
-            self._audit(session, now, "clinic_counter_update", counter_id, by, before, after, **moved)
-            return {**after, **moved}
+            now_json = counter_json(row)
+            self._audit(session, now, "clinic_counter_update", counter_id, by, before, now_json, **moved)
+            return {**now_json, **moved}
 
         changed = await self._run(fn)
         await self._changed()
