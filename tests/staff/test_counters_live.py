@@ -63,6 +63,9 @@ async def test_a_counter_added_in_chat_calls_at_once_and_leaves_only_by_handing_
 
     admin_api = await admin_header(q)
     async with aiohttp.ClientSession(clinic.web_url) as http:
+        status, board = await call(http, "GET", "/api/queues", {})  # what the board and the counter page read
+        shown = next(c for c in board["channels"] if c["name"] == "Loket 3")
+        assert status == 200 and shown["number"] == ticket.number
         status, body = await call(http, "GET", "/api/counters", admin_api)
         loket3 = next(c for c in body["counters"] if c["name"] == "Loket 3")
         assert status == 200 and loket3["services"] == "*" and loket3["phase"] == "loket" and loket3["active"]
