@@ -12,7 +12,8 @@ who comes later loses the booked place (docs/queue_core.md "Booking ahead").
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+import datetime as dt
+from typing import Any, Sequence
 
 from sqlalchemy import select
 
@@ -31,20 +32,33 @@ def own_phase(rules: Rules, service: str) -> str:
     return "poli" if "poli" in route else route[0]
 
 
-async def booked_advice(tx: Tx, rules: Rules, estimator: Any, policy: OrderingPolicy, ticket: TicketRow,
-                        doctor: int | None, plan: DayPlan) -> Advice | None:
-    """The advice of booked `ticket` (for `doctor`, of `plan`'s day and service); None when the day
-    has no session or the ticket is not among its bookings."""
-    start = plan.session_start(doctor)
-    if start is None or ticket.service not in rules.services:
-        return None
+async def day_bookings(tx: Tx, policy: OrderingPolicy, ticket: TicketRow, doctor: int | None,
+                       start: dt.datetime) -> list[Sequence[Any]]:
+    """The bookings of the ticket's day and service (and doctor) in calling order: (id, number,
+    level, conditions, age)."""
     where = [tickets.c.day == ticket.day, tickets.c.service == ticket.service, tickets.c.status != "cancelled",
              tickets.c.created_at < start]  # numbers taken before the session: the bookings
     if doctor is not None:
         where.append(tickets.c.doctor_id == doctor)
     rows = await tx.all(select(tickets.c.id, tickets.c.number, tickets.c.level, tickets.c.conditions, tickets.c.age)
                         .where(*where))
-    rows.sort(key=lambda r: (*policy.sort_key(r[2], start), r[0]))
+    return sorted(rows, key=lambda r: (*policy.sort_key(r[2], start), r[0]))
+
+
+async def booked_advice(tx: Tx, rules: Rules, estimator: Any, policy: OrderingPolicy, ticket: TicketRow,
+                        doctor: int | None, plan: DayPlan, seen: dict | None = None) -> Advice | None:
+    """The advice of booked `ticket` (for `doctor`, of `plan`'s day and service); None when the day
+    has no session or the ticket is not among its bookings. `seen`: the bookings read already in
+    this transaction (a scan advises every booking of a day)."""
+    start = plan.session_start(doctor)
+    if start is None or ticket.service not in rules.services:
+        return None
+    key = (ticket.day, ticket.service, doctor)
+    rows = (seen or {}).get(key)
+    if rows is None:
+        rows = await day_bookings(tx, policy, ticket, doctor, start)
+        if seen is not None:
+            seen[key] = rows
     ids = [r[0] for r in rows]
     if ticket.id not in ids:
         return None

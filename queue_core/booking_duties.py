@@ -41,6 +41,7 @@ class Plans:
         self.estimator = estimator or ConfiguredEstimator(rules.notifications.advice_margin_minutes)
         self.policy = policy or OrderingPolicy.from_config(rules.policy)
         self.cache: dict[tuple[dt.date, str], DayPlan] = {}
+        self.bookings: dict = {}  # a day's bookings of a service (and doctor), read once per scan
 
     async def get(self, day: dt.date, service: str) -> DayPlan:
         key = (day, service)
@@ -82,7 +83,8 @@ async def reminders(tx: Tx, rules: Rules, now: dt.datetime, plans: Plans) -> int
             details = _details(plan, doctor, rules)
             if which == "morning" and now > dt.datetime.combine(day, dt.time.fromisoformat(details["checkin_by"])):
                 continue
-            advice = await booked_advice(tx, rules, plans.estimator, plans.policy, ticket, doctor, plan)
+            advice = await booked_advice(tx, rules, plans.estimator, plans.policy, ticket, doctor, plan,
+                                          plans.bookings)
             await add_notice(tx, ticket.user_id, REMINDER, now, ticket_payload(
                 ticket, ticket_id=ticket.id, which=which, **details,
                 **({"advice": advice.as_payload()} if advice else {})), ticket.id)
