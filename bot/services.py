@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from queue_core.clock import CallableClock
+from queue_core.counter_catalog import CounterCatalog, counter_seed
 from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
-from queue_core.rules import Service, with_services
+from queue_core.rules import Channel, Service, with_counters, with_services
 from queue_core.service import QueueService
 from queue_core.service_catalog import ServiceCatalog
 from queue_core.staff import StaffStore
@@ -49,6 +50,7 @@ class Services:
     outbox: OutboxRepository | None = None
     staff: StaffStore | None = None  # invite-claimed roles, remembered channels, audit log, API tokens
     catalog: ServiceCatalog | None = None  # the services (poli), kept in the database
+    counters: CounterCatalog | None = None  # the counters and rooms (the queue's channels), in the database
     predictor: Any = None  # predictor.Predictor once loaded in the background
     notifier: Any = None   # bot.notifier.Notifier, started in post_init once the bot exists
     db_watch: Any = None   # bot.dbwatch.DbWatch: slow statements and database errors, for /metrics
@@ -80,6 +82,15 @@ class Services:
         elif loaded is not None:
             log.info("services: %d active from the database (config.yaml's services only seed an empty database)",
                      len(loaded))
+        services.counters = CounterCatalog(services.db, queue_clock, lambda: services.settings, services.apply_counters)
+        counters, written = await services.counters.load(counter_seed(settings) if primary else None)
+        if counters is not None:
+            services.settings = settings = with_counters(settings, counters)
+        if written:
+            log.info("counters: %d written from %s, which had never seeded them (from now on the database wins)",
+                     written, settings.path.name)
+        elif counters is not None:
+            log.info("counters: %d active from the database (config.yaml's channels only seed it once)", len(counters))
         services.queue = QueueService(services.db, settings, queue_clock)
         await services.queue.ensure_channels()
         services._follow_services_in_background()
@@ -98,6 +109,13 @@ class Services:
         self.apply_settings(with_services(self.settings, active))
         assert self.queue is not None
         await self.queue.ensure_channels()  # a new service's rooms
+
+    async def apply_counters(self, active: tuple[Channel, ...]) -> None:
+        """The counters changed: /call, the staff keyboard, the counter page and the board serve
+        the new channels at once."""
+        self.apply_settings(with_counters(self.settings, active))
+        assert self.queue is not None
+        await self.queue.ensure_channels()  # a new counter's state row
 
     def apply_settings(self, fresh: Settings) -> None:
         """Every holder of the settings sees the new ones (queue policy, roles, notifier texts,
@@ -122,6 +140,10 @@ class Services:
                     if loaded is not None and loaded != self.settings.services:
                         log.info("services changed in another process: %d active now", len(loaded))
                         await self.apply_services(loaded)
+                    counters = await self.counters.load(None) if self.counters is not None else (None, 0)
+                    if counters[0] is not None and with_counters(self.settings, counters[0]).channels != self.settings.channels:
+                        log.info("counters changed in another process: %d active now", len(counters[0]))
+                        await self.apply_counters(counters[0])
                 except Exception:  # noqa: BLE001 - a database hiccup: the next round tries again
                     log.exception("reading the services again failed")
 

@@ -16,7 +16,8 @@ from bot.context import PusqueContext
 from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
-from queue_core.rules import with_services
+from queue_core.counter_catalog import counter_seed
+from queue_core.rules import with_counters, with_services
 from queue_core.staff import InviteError
 from queue_core.staff_views import mark_unanswered_reviewed, unanswered
 from queue_core.stats import MAX_DAYS, period_stats
@@ -175,6 +176,8 @@ async def reload_command(update: Update, context: PusqueContext, audit: Audit) -
     fresh = dataclasses.replace(fresh, **{f: getattr(old, f) for f in RUNTIME_FIELDS})
     if services.catalog is not None:  # the services are the database's: the file only seeded them
         fresh = with_services(fresh, old.services)
+    if services.counters is not None:  # and so are the counters
+        fresh = with_counters(fresh, counter_seed(old))
     apply_settings(services, fresh)
     await services.queue.ensure_channels()
     await update.effective_message.reply_text(t(

@@ -1,8 +1,10 @@
 """/klinik → Hari tutup and Loket & ruang: the admin closes the clinic or one service for a day
-(date typed, service by button, reason typed) or opens it again, and adds or deletes a counter
-(name typed, phase and services by buttons). The same store as /tutup, /api/closures and
-/api/counters (queue_core/clinic_data.py). A counter that today's waiting patients depend on
-(no other counter of its phase serves them) is not deleted; the count is said."""
+(date typed, service by button, reason typed) or opens it again (the same store as /tutup and
+/api/closures, queue_core/clinic_data.py), and adds, deactivates, activates or deletes a counter
+(name typed, phase and services by buttons). The counters are the queue's channels, the same
+catalog as /api/counters (queue_core/counter_catalog.py): a new one can /call at once. A counter
+with a patient called there, or the only one serving a service of its phase, leaves only by
+handing them to another counter of its phase (a button per counter); the called patients are told."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +12,7 @@ from typing import Any
 
 from bot.i18n import clip, register_texts, t
 from bot.services import Services
+from queue_core.counter_catalog import CounterCatalog, CounterInUse
 
 from .admin_clinic_doctors import service_label, services_choice, store
 from .admin_clinic_wizard import DAYS, Answers, Flow, Step, parse_name, register_flow
@@ -28,11 +31,18 @@ def closure_line(services: Services, c: dict[str, Any], lang: str) -> str:
              reason=clip(c["reason"], 60))
 
 
+def catalog(services: Services) -> CounterCatalog:
+    assert services.counters is not None  # made in Services.create
+    return services.counters
+
+
 def counter_line(services: Services, c: dict[str, Any], lang: str) -> str:
     phase = services.settings.phases.get(c["phase"])
     label = c["phase"] if phase is None else phase.label if lang == "id" else phase.label_en
-    return t("kp.counter", lang, name=clip(c["name"], 40), phase=label,
-             services=", ".join(service_label(services, s, lang) for s in c["services"]))
+    served = t("kp.every_service", lang) if c["services"] == "*" else ", ".join(
+        service_label(services, s, lang) for s in c["services"])
+    state = "" if c.get("active", True) else " " + t("kp.inactive", lang)
+    return t("kp.counter", lang, name=clip(c["name"], 40), phase=label, services=served) + state
 
 
 async def closures_listing(services: Services, lang: str) -> tuple[str, Rows]:
@@ -47,13 +57,17 @@ async def closures_listing(services: Services, lang: str) -> tuple[str, Rows]:
 
 
 async def counters_listing(services: Services, lang: str) -> tuple[str, Rows]:
-    configured = [ch.name for ch in services.settings.channels]
-    counters = await store(services).counters()
-    lines = [t("kp.channels", lang, names=", ".join(configured))]
+    counters = await catalog(services).counters()
+    lines = [t("kp.channels", lang)]
     rows: Rows = []
     for c in counters:
         lines.append(f"#{c['id']} " + counter_line(services, c, lang))
-        rows.append([(t("kp.delete_counter", lang, name=clip(c["name"], 30)), f"kl:go:counter_delete:{c['id']}")])
+        on_off = ("counter_off", "kp.off") if c["active"] else ("counter_on", "kp.on")
+        rows.append([(t(on_off[1], lang, name=clip(c["name"], 24)), f"kl:go:{on_off[0]}:{c['id']}"),
+                     (t("kp.delete_counter", lang, name=clip(c["name"], 24)), f"kl:go:counter_delete:{c['id']}")])
+    rooms = [f"{c.name} ({service_label(services, c.room_of, lang)})" for c in services.settings.channels if c.room_of]
+    if rooms:
+        lines.append(t("kp.rooms", lang, rooms=", ".join(rooms)))
     rows.append([(t("kp.add_counter", lang), "kl:go:counter_add:")])
     return "\n".join(lines), rows
 
@@ -65,8 +79,15 @@ async def preset(services: Services, flow: str, arg: str) -> Answers | None:
         return {}
     if not arg.isdigit():
         return None
-    rows = await (store(services).closures() if flow == "closure_delete" else store(services).counters())
-    return {"id": int(arg)} if any(r["id"] == int(arg) for r in rows) else None
+    if flow == "closure_delete":
+        return {"id": int(arg)} if any(r["id"] == int(arg) for r in await store(services).closures()) else None
+    found = next((c for c in await catalog(services).counters() if c["id"] == int(arg)), None)
+    if found is None:
+        return None
+    answers: Answers = {"id": found["id"], "name": found["name"]}
+    if flow != "counter_on" and found["active"]:  # what leaving its phase would leave behind
+        answers.update(await catalog(services).in_the_way(found["id"]))
+    return answers
 
 
 # ---------------------------------------------------------------------- answers
@@ -122,23 +143,77 @@ async def _reopen(services: Services, a: Answers, by: dict[str, Any], lang: str)
     return t("kp.reopened", lang) + "\n" + closure_line(services, gone, lang)
 
 
+def _counter_body(a: Answers) -> dict[str, Any]:
+    return {"name": a["name"], "phase": a["phase"], "services": "*" if WHOLE in a["services"] else a["services"]}
+
+
+async def counter_services(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
+    return [(WHOLE, t("kp.every_service", lang))] + await services_choice(services, answers, lang)
+
+
 async def _describe_counter(services: Services, a: Answers, lang: str) -> tuple[str | None, str | None]:
-    return None, counter_line(services, {"name": a["name"], "phase": a["phase"], "services": a["services"]}, lang)
+    return None, counter_line(services, {**_counter_body(a), "active": True}, lang)
 
 
 async def _add_counter(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
-    made = await store(services).create_counter({"name": a["name"], "phase": a["phase"], "services": a["services"]}, by)
+    made = await catalog(services).create(_counter_body(a), by)
     return t("kp.counter_added", lang, name=made["name"])
 
 
-async def _describe_counter_delete(services: Services, a: Answers, lang: str) -> tuple[str | None, str | None]:
-    found = [c for c in await store(services).counters() if c["id"] == a["id"]]
-    return (counter_line(services, found[0], lang) if found else t("kw.gone", lang)), None
+def _needs_move(a: Answers) -> bool:
+    return bool(a.get("called") or a.get("services"))
 
 
-async def _delete_counter(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
-    gone = await store(services).delete_counter(a["id"], by)
-    return t("kp.counter_deleted", lang, name=gone["name"])
+async def move_targets(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
+    return [(str(c["id"]), t("kp.move_to", lang, name=clip(c["name"], 30)))
+            for c in await catalog(services).targets(answers["id"])]
+
+
+async def _target_name(services: Services, a: Answers) -> str | None:
+    if not a.get("move_to"):
+        return None
+    return next((c["name"] for c in await catalog(services).counters() if str(c["id"]) == a["move_to"]), "?")
+
+
+def _change_counter(change: Any, active_after: bool | None) -> tuple[Any, Any]:
+    """describe and apply of a flow that changes a counter (`change`: the catalog's call; the counter
+    is active afterwards, inactive, or None: gone), handing what it leaves behind to the counter
+    chosen in the move step."""
+    async def describe(services: Services, a: Answers, lang: str) -> tuple[str | None, str | None]:
+        found = next((c for c in await catalog(services).counters() if c["id"] == a["id"]), None)
+        if found is None:
+            return t("kw.gone", lang), None
+        target = await _target_name(services, a)
+        moving = "" if target is None else "\n" + t("kp.moving", lang, called=a.get("called", 0),
+                                                       waiting=a.get("waiting", 0), name=target)
+        if active_after is None:
+            return counter_line(services, found, lang) + moving, None
+        return counter_line(services, found, lang), counter_line(services, {**found, "active": active_after}, lang) + moving
+
+    async def apply(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
+        try:
+            done = await change(services, a, by, await _target_name(services, a))
+        except CounterInUse as exc:
+            return t("kp.in_use", lang, called=exc.called, waiting=exc.waiting, services=", ".join(exc.services) or "-")
+        name = done["deleted"]["name"] if "deleted" in done else done["name"]
+        text = t("kp.counter_deleted" if "deleted" in done else "kp.counter_saved", lang, name=name)
+        if done.get("moved_to"):
+            text += "\n" + t("kp.moved", lang, n=len(done["moved"]), name=done["moved_to"])
+        return text
+
+    return describe, apply
+
+
+async def _delete(services: Services, a: Answers, by: dict[str, Any], move_to: str | None) -> dict[str, Any]:
+    return await catalog(services).delete(a["id"], by, move_to)
+
+
+async def _off(services: Services, a: Answers, by: dict[str, Any], move_to: str | None) -> dict[str, Any]:
+    return await catalog(services).update(a["id"], {"active": False}, by, move_to)
+
+
+async def _on(services: Services, a: Answers, by: dict[str, Any], move_to: str | None) -> dict[str, Any]:
+    return await catalog(services).update(a["id"], {"active": True}, by, move_to)
 
 
 def _reason(text: str, answers: Answers) -> tuple[Any, str | None]:
@@ -152,9 +227,12 @@ register_flow(Flow("closure_add", (Step("date", "kp.ask_date", parse=parse_day),
 register_flow(Flow("closure_delete", (), _describe_reopen, _reopen))
 register_flow(Flow("counter_add", (Step("name", "kp.ask_counter", parse=parse_name),
                                    Step("phase", "kp.ask_phase", "choice", options=phases),
-                                   Step("services", "kp.ask_counter_services", "multi", options=services_choice)),
+                                   Step("services", "kp.ask_counter_services", "multi", options=counter_services)),
                    _describe_counter, _add_counter))
-register_flow(Flow("counter_delete", (), _describe_counter_delete, _delete_counter))
+MOVE = Step("move_to", "kp.ask_move", "choice", options=move_targets, skip_if=lambda a: not _needs_move(a))
+register_flow(Flow("counter_delete", (MOVE,), *_change_counter(_delete, None)))
+register_flow(Flow("counter_off", (MOVE,), *_change_counter(_off, False)))
+register_flow(Flow("counter_on", (), *_change_counter(_on, True)))
 
 register_texts({
     "kp.whole": {"id": "Seluruh puskesmas", "en": "The whole clinic"},
@@ -176,8 +254,34 @@ register_texts({
     "kp.closed": {"id": "✅ Ditutup (#{id}); pasien tidak bisa mengambil nomor untuk hari itu.",
                   "en": "✅ Closed (#{id}); patients cannot take numbers for that day."},
     "kp.reopened": {"id": "✅ Dibuka lagi:", "en": "✅ Open again:"},
-    "kp.channels": {"id": "Loket dan ruang yang melayani antrean: {names}.\nLoket yang dicatat admin:",
-                    "en": "Counters and rooms serving the queue: {names}.\nCounters recorded by the admin:"},
+    "kp.channels": {"id": "Loket dan ruang yang melayani antrean (perubahan langsung berlaku untuk /call, halaman loket "
+                          "dan layar antrean):",
+                    "en": "Counters and rooms serving the queue (a change applies at once to /call, the counter page "
+                          "and the board):"},
+    "kp.rooms": {"id": "Ruang poli (diatur bersama layanannya): {rooms}", "en": "Clinic rooms (kept with their service): {rooms}"},
+    "kp.every_service": {"id": "semua layanan", "en": "every service"},
+    "kp.inactive": {"id": "(nonaktif)", "en": "(inactive)"},
+    "kp.off": {"id": "⏸ Nonaktifkan {name}", "en": "⏸ Deactivate {name}"},
+    "kp.on": {"id": "▶️ Aktifkan {name}", "en": "▶️ Activate {name}"},
+    "kp.ask_move": {"id": "Belum bisa begitu saja: {called} pasien sedang dipanggil di {name}, dan {waiting} pasien menunggu "
+                          "layanan yang hanya dilayani {name} di tahapnya. Serahkan ke loket mana? (urutan mereka tetap; "
+                          "pasien yang dipanggil diberi tahu loket barunya) Atau Batal.",
+                    "en": "Not just like that: {called} patients are called at {name}, and {waiting} patients wait for "
+                          "services only {name} serves in its phase. Hand them to which counter? (their order is kept; "
+                          "the called patients are told their new counter) Or Cancel."},
+    "kp.move_to": {"id": "Serahkan ke {name}", "en": "Hand over to {name}"},
+    "kp.moving": {"id": "{called} pasien yang dipanggil pindah ke {name} (diberi tahu); {name} juga melayani {waiting} "
+                        "pasien yang menunggu, urutan tetap.",
+                  "en": "{called} called patients go to {name} (told so); {name} also serves the {waiting} waiting "
+                        "patients, in order."},
+    "kp.moved": {"id": "{n} pasien yang dipanggil diminta ke {name}; {name} melayani antreannya.",
+                 "en": "{n} called patients were asked to go to {name}; {name} serves their queue."},
+    "kp.in_use": {"id": "Ditolak: {called} pasien sedang dipanggil di loket ini, {waiting} pasien menunggu layanan yang "
+                        "hanya dilayani loket ini ({services}). Tidak ada yang diubah; ketik /klinik dan pilih loket "
+                        "pengganti.",
+                  "en": "Refused: {called} patients are called at this counter, {waiting} patients wait for services only "
+                        "it serves ({services}). Nothing changed; send /klinik and choose a counter to take over."},
+    "kp.counter_saved": {"id": "✅ {name} diubah; berlaku sekarang.", "en": "✅ {name} changed; in effect now."},
     "kp.counter": {"id": "{name} — {phase}: {services}", "en": "{name} — {phase}: {services}"},
     "kp.add_counter": {"id": "➕ Tambah loket/ruang", "en": "➕ Add a counter/room"},
     "kp.delete_counter": {"id": "🗑 Hapus {name}", "en": "🗑 Delete {name}"},
@@ -185,6 +289,7 @@ register_texts({
     "kp.ask_phase": {"id": "Melayani tahap apa?", "en": "Which phase does it serve?"},
     "kp.ask_counter_services": {"id": "Layanan yang dilayani: pilih, lalu Lanjut.",
                                 "en": "Services it serves: choose, then Next."},
-    "kp.counter_added": {"id": "✅ {name} ditambahkan.", "en": "✅ {name} added."},
+    "kp.counter_added": {"id": "✅ {name} ditambahkan; petugas bisa memanggil di sana sekarang (/call {name}).",
+                         "en": "✅ {name} added; staff can call there now (/call {name})."},
     "kp.counter_deleted": {"id": "✅ {name} dihapus.", "en": "✅ {name} deleted."},
 })

@@ -19,6 +19,7 @@ from bot.i18n import t
 from bot.notifier import Message, register_renderer
 from bot.services import SERVICES_KEY, services_of
 from queue_core import errors
+from queue_core.advice import Advice
 from queue_core.booking_duties import CHECKIN_MISSED, NO_SHOW, REMINDER
 from queue_core.booking_void import BOOKING_CLOSED
 
@@ -45,7 +46,13 @@ def reminder(notice, lang, settings) -> Message:
                service=service_name(settings, p["service"], lang))]
     if p.get("doctor"):
         lines.append(t("bk.doctor_line", lang, doctor=p["doctor"]))
-    lines.append(t("bk.come", lang, start=p["start"], checkin_by=p["checkin_by"]))
+    advice = Advice.from_payload(p.get("advice"))  # written with the reminder (queue_core/booking_advice.py)
+    if advice is None:
+        lines.append(t("bk.come", lang, start=p["start"], checkin_by=p["checkin_by"]))
+    else:
+        lines.append(t("bk.come_at", lang, start=p["start"], come=f"{advice.come_at:%H:%M}",
+                       called_from=f"{advice.called_from:%H:%M}", called_to=f"{advice.called_to:%H:%M}",
+                       checkin_by=p["checkin_by"]))
     markup = inline([[(t("bk.btn.arrived", lang), f"ci:{p['ticket_id']}")]]) if p["which"] == "morning" else None
     return Message("\n".join(lines), markup)
 

@@ -43,6 +43,9 @@ def turn_near(notice, lang, settings):
 
 def called(notice, lang, settings):
     p = notice.payload
+    if p.get("moved_from"):  # the counter that called them closed: another one takes them
+        return Message(t("nt.called_moved", lang, number=p["number"], place=place(settings, p, lang),
+                         closed=p["moved_from"]))
     key = "nt.recalled" if p.get("recall") else "nt.called"
     return Message(t(key, lang, number=p["number"], place=place(settings, p, lang)))
 

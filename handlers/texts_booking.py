@@ -62,6 +62,12 @@ TEXTS: dict[str, dict[str, str]] = {
                       "atau tekan \"✅ Saya sudah tiba\" saat sudah di puskesmas.",
                 "en": "The service opens {start}. Come and check in by {checkin_by}: show the QR code at the counter, "
                       "or press \"✅ I have arrived\" once you are at the clinic."},
+    "bk.come_at": {"id": "Poli buka {start}. Datang jam {come} (perkiraan dipanggil {called_from}-{called_to}), "
+                         "check-in paling lambat {checkin_by}: tunjukkan kode QR di loket, atau tekan \"✅ Saya sudah "
+                         "tiba\" saat sudah di puskesmas.",
+                   "en": "The service opens {start}. Come at {come} (expected call {called_from}-{called_to}), check "
+                         "in by {checkin_by}: show the QR code at the counter, or press \"✅ I have arrived\" once "
+                         "you are at the clinic."},
     "bk.late_rule": {"id": "Belum check-in sampai {checkin_by}: nomor Anda masuk antrean paling akhir di kelompok prioritas "
                            "Anda; bila dalam 90 hari terakhir Anda sudah pernah tidak check-in, nomor ini dibatalkan.",
                      "en": "Not checked in by {checkin_by}: your number joins the end of your priority group; if you "

@@ -169,6 +169,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "nt.minutes": {"id": " Sekitar {minutes} menit lagi.", "en": " About {minutes} minutes."},
     "nt.minutes_soon": {"id": " Sebentar lagi.", "en": " Shortly."},
     "nt.called": {"id": "📢 Nomor {number}, silakan ke {place}.", "en": "📢 Number {number}, please go to {place}."},
+    "nt.called_moved": {"id": "📢 Nomor {number}: {closed} ditutup. Silakan ke {place} sekarang; Anda dilayani di sana.",
+                         "en": "📢 Number {number}: {closed} has closed. Please go to {place} now; you will be served there."},
     "nt.recalled": {"id": "📢 Panggilan ulang: nomor {number}, silakan ke {place}.", "en": "📢 Second call: number {number}, please go to {place}."},
     "nt.skipped": {"id": "Nomor {number} ({service}) terlewat karena tidak hadir saat dipanggil. Jika Anda sudah di puskesmas, tekan \"Saya sudah datang\" dalam {grace} menit untuk masuk antrean lagi.",
                    "en": "Number {number} ({service}) was skipped because you were not there when called. If you are at the clinic, press \"I am here\" within {grace} minutes to rejoin the queue."},

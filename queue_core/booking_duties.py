@@ -11,12 +11,16 @@ check-in; a repeated miss cancels the ticket as a no-show and gives its place ba
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select, update
 
+from .advice import ConfiguredEstimator
+from .booking_advice import booked_advice
 from .booking_days import DayPlan, checkin_deadline, day_plans
 from .booking_void import return_place
 from .notices import add_notice, ticket_payload
+from .policy import OrderingPolicy
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .rules import Rules
 from .tx import Tx, tickets
@@ -29,11 +33,15 @@ EXTRA = (tickets.c.doctor_id, tickets.c.created_at)
 
 
 class Plans:
-    """Day plans read once per (day, service) in one scan."""
+    """Day plans read once per (day, service) in one scan, and what the queue advises with them
+    (`estimator`: the queue's, the model or the configured durations; `policy`: its ordering)."""
 
-    def __init__(self, tx: Tx, rules: Rules) -> None:
+    def __init__(self, tx: Tx, rules: Rules, estimator: Any = None, policy: OrderingPolicy | None = None) -> None:
         self.tx, self.rules = tx, rules
+        self.estimator = estimator or ConfiguredEstimator(rules.notifications.advice_margin_minutes)
+        self.policy = policy or OrderingPolicy.from_config(rules.policy)
         self.cache: dict[tuple[dt.date, str], DayPlan] = {}
+        self.bookings: dict = {}  # a day's bookings of a service (and doctor), read once per scan
 
     async def get(self, day: dt.date, service: str) -> DayPlan:
         key = (day, service)
@@ -59,7 +67,8 @@ async def _booked(tx: Tx, *where) -> list[tuple[TicketRow, int | None, dt.dateti
 async def reminders(tx: Tx, rules: Rules, now: dt.datetime, plans: Plans) -> int:
     """The evening-before reminder from `booking.evening_reminder` on the day before, and the
     morning one from `booking.morning_reminder` on the day (until the check-in window ends);
-    not for a ticket booked after that moment (its ticket message was the reminder)."""
+    not for a ticket booked after that moment (its ticket message was the reminder). Each says
+    when to come, as the bookings stand when it is written (queue_core/booking_advice.py)."""
     written = 0
     evening = dt.datetime.combine(now.date(), rules.booking.evening_reminder)
     morning = dt.datetime.combine(now.date(), rules.booking.morning_reminder)
@@ -74,8 +83,11 @@ async def reminders(tx: Tx, rules: Rules, now: dt.datetime, plans: Plans) -> int
             details = _details(plan, doctor, rules)
             if which == "morning" and now > dt.datetime.combine(day, dt.time.fromisoformat(details["checkin_by"])):
                 continue
+            advice = await booked_advice(tx, rules, plans.estimator, plans.policy, ticket, doctor, plan,
+                                          plans.bookings)
             await add_notice(tx, ticket.user_id, REMINDER, now, ticket_payload(
-                ticket, ticket_id=ticket.id, which=which, **details), ticket.id)
+                ticket, ticket_id=ticket.id, which=which, **details,
+                **({"advice": advice.as_payload()} if advice else {})), ticket.id)
             await tx.run(update(tickets).where(tickets.c.id == ticket.id).values({mark: now}))
             written += 1
     return written
@@ -109,8 +121,9 @@ async def missed_checkins(tx: Tx, rules: Rules, now: dt.datetime, plans: Plans) 
     return moved, cancelled
 
 
-async def run_duties(tx: Tx, rules: Rules, now: dt.datetime) -> dict[str, int]:
-    plans = Plans(tx, rules)
+async def run_duties(tx: Tx, rules: Rules, now: dt.datetime, estimator: Any = None,
+                     policy: OrderingPolicy | None = None) -> dict[str, int]:
+    plans = Plans(tx, rules, estimator, policy)
     written = await reminders(tx, rules, now, plans)
     moved, no_show = await missed_checkins(tx, rules, now, plans)
     return {"reminders": written, "moved": moved, "no_show": no_show}

@@ -15,7 +15,7 @@ NAME_MAX, REASON_MAX, COUNTER_NAME_MAX = 128, 200, 64
 DOCTOR_FIELDS = ("name", "services", "active")
 SCHEDULE_FIELDS = ("doctor", "service", "weekday", "start", "end", "quota")
 CLOSURE_FIELDS = ("date", "service", "reason")
-COUNTER_FIELDS = ("name", "phase", "services")
+COUNTER_FIELDS = ("name", "phase", "services", "active")
 
 
 def problem(code: str, message: str, message_en: str, **extra: Any) -> dict[str, Any]:
@@ -178,8 +178,15 @@ def check_closure(body: Any, rules: Rules, today: dt.date) -> dict[str, Any]:
 
 
 def check_counter(body: Any, rules: Rules, *, partial: bool = False) -> dict[str, Any]:
-    c = Checker(body, COUNTER_FIELDS, () if partial else COUNTER_FIELDS, partial=partial)
-    out: dict[str, Any] = {"name": c.text("name", COUNTER_NAME_MAX), "services": c.services("services", rules)}
+    """A counter's fields: `services` a list of service codes, or "*" for every service (also one
+    added later)."""
+    c = Checker(body, COUNTER_FIELDS, () if partial else ("name", "phase", "services"), partial=partial)
+    out: dict[str, Any] = {"name": c.text("name", COUNTER_NAME_MAX), "active": c.boolean("active")}
+    if c.has("services") and c.body["services"] == "*":
+        out["services"], out["every_service"] = [], True
+    else:
+        out["services"] = c.services("services", rules)
+        out["every_service"] = False if out["services"] is not None else None
     if c.has("phase"):
         phase = c.body["phase"]
         if not isinstance(phase, str) or phase.strip().lower() not in rules.phases:

@@ -1,7 +1,7 @@
-"""The clinic's data an admin edits (issue 21): doctors, their weekly schedules, closures of a day,
-counters. Services are in queue_core/service_catalog.py; the codes written here are checked against
-the active ones (queue_core/clinic_checks.py). A doctor or counter that patients of today still
-wait for is not deactivated or deleted (queue_core/clinic_waiting.py).
+"""The clinic's data an admin edits (issue 21): doctors, their weekly schedules, closures of a day.
+Services are in queue_core/service_catalog.py, counters in queue_core/counter_catalog.py; the codes
+written here are checked against the active ones (queue_core/clinic_checks.py). A doctor that
+patients of today still wait for is not deactivated or deleted (queue_core/clinic_waiting.py).
 
 Every change writes its audit_log row (who, what, before and after) in the same transaction, so
 there is no change without its row. A closure takes effect at once: `issue` asks `closure_for` in
@@ -16,11 +16,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .booking_void import void_bookings
-from .clinic_checks import BadFields, check_closure, check_counter, check_doctor, check_schedule, problem
-from .clinic_waiting import check_counter_free, check_doctor_free
+from .clinic_checks import BadFields, check_closure, check_doctor, check_schedule, problem
+from .clinic_waiting import check_doctor_free
 from .clock import Clock
 from .db import Database
-from .models import AuditLog, ClinicClosure, ClinicCounter, Doctor, DoctorSchedule, Ticket
+from .models import AuditLog, ClinicClosure, Doctor, DoctorSchedule, Ticket
 from .rows import BOOKED
 from .rules import Rules
 from .tx import Tx
@@ -59,10 +59,6 @@ def schedule_json(s: DoctorSchedule) -> dict[str, Any]:
 
 def closure_json(c: ClinicClosure) -> dict[str, Any]:
     return {"id": c.id, "date": c.date.isoformat(), "service": c.service, "reason": c.reason}
-
-
-def counter_json(c: ClinicCounter) -> dict[str, Any]:
-    return {"id": c.id, "name": c.name, "phase": c.phase, "services": list(c.services or [])}
 
 
 # ---------------------------------------------------------------------- the queue's side
@@ -264,66 +260,6 @@ class ClinicStore:
             before = closure_json(closure)
             await session.delete(closure)
             self._audit(session, now, "clinic_closure_delete", closure_id, by, before, None)
-            return before
-
-        return await self._run(fn)
-
-    # ------------------------------------------------------------------ counters
-
-    async def counters(self) -> list[dict[str, Any]]:
-        async def fn(session: AsyncSession, now: dt.datetime) -> list[dict[str, Any]]:
-            return [counter_json(c) for c in await session.scalars(select(ClinicCounter).order_by(ClinicCounter.id))]
-
-        return await self._run(fn)
-
-    @staticmethod
-    async def _name_free(session: AsyncSession, name: str, own_id: int | None) -> None:
-        other = await session.scalar(select(ClinicCounter.id).where(func.lower(ClinicCounter.name) == name.lower()))
-        if other is not None and other != own_id:
-            raise NameTaken(name, other)
-
-    async def create_counter(self, body: Any, by: dict[str, Any]) -> dict[str, Any]:
-        fields = check_counter(body, self.rules)
-
-        async def fn(session: AsyncSession, now: dt.datetime) -> dict[str, Any]:
-            await self._name_free(session, fields["name"], None)
-            counter = ClinicCounter(**fields, created_at=now, updated_at=now)
-            session.add(counter)
-            await session.flush()
-            after = counter_json(counter)
-            self._audit(session, now, "clinic_counter_create", counter.id, by, None, after)
-            return after
-
-        return await self._run(fn)
-
-    async def update_counter(self, counter_id: int, body: Any, by: dict[str, Any]) -> dict[str, Any]:
-        fields = check_counter(body, self.rules, partial=True)
-
-        async def fn(session: AsyncSession, now: dt.datetime) -> dict[str, Any]:
-            counter = await session.get(ClinicCounter, counter_id, with_for_update=True)
-            if counter is None:
-                raise NotFound("counter", counter_id)
-            if "name" in fields:
-                await self._name_free(session, fields["name"], counter_id)
-            before = counter_json(counter)
-            for key, value in fields.items():
-                setattr(counter, key, value)
-            counter.updated_at = now
-            after = counter_json(counter)
-            self._audit(session, now, "clinic_counter_update", counter_id, by, before, after)
-            return after
-
-        return await self._run(fn)
-
-    async def delete_counter(self, counter_id: int, by: dict[str, Any]) -> dict[str, Any]:
-        async def fn(session: AsyncSession, now: dt.datetime) -> dict[str, Any]:
-            counter = await session.get(ClinicCounter, counter_id, with_for_update=True)
-            if counter is None:
-                raise NotFound("counter", counter_id)
-            await check_counter_free(session, counter, self.rules)
-            before = counter_json(counter)
-            await session.delete(counter)
-            self._audit(session, now, "clinic_counter_delete", counter_id, by, before, None)
             return before
 
         return await self._run(fn)

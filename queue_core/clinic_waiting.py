@@ -1,9 +1,8 @@
-"""Who would be left waiting if a doctor or a counter went away today.
+"""Who would be left waiting if a doctor went away today (a counter: queue_core/counter_catalog.py).
 
 A doctor is needed today by the services they alone are scheduled for today (no other active
 doctor has a schedule of that service on today's weekday): those services' unfinished numbers of
-today are the patients waiting for them. A counter is needed by the queues of its phase that no
-other counter or room serves: the patients waiting there.
+today are the patients waiting for them.
 """
 from __future__ import annotations
 
@@ -12,8 +11,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import ClinicCounter, Doctor, DoctorSchedule, Ticket, Visit
-from .rules import Rules
+from .models import Doctor, DoctorSchedule, Ticket
 
 FINAL = ("done", "cancelled")
 
@@ -49,17 +47,3 @@ async def check_doctor_free(session: AsyncSession, doctor_id: int, today: dt.dat
         Ticket.day == today, Ticket.service.in_(alone), Ticket.status.not_in(FINAL))) or 0)
     if count:
         raise HasWaiting("doctor", doctor_id, count, alone)
-
-
-async def check_counter_free(session: AsyncSession, counter: ClinicCounter, rules: Rules) -> None:
-    """Raises HasWaiting when patients wait in a queue of the counter's phase no one else serves."""
-    others = [c for c in await session.scalars(select(ClinicCounter).where(
-        ClinicCounter.id != counter.id, ClinicCounter.phase == counter.phase))]
-    alone = [code for code in counter.services or []
-             if not rules.channels_for(counter.phase, code) and not any(code in (o.services or []) for o in others)]
-    if not alone:
-        return
-    count = int(await session.scalar(select(func.count()).select_from(Visit).where(
-        Visit.phase == counter.phase, Visit.status == "waiting", Visit.service.in_(alone))) or 0)
-    if count:
-        raise HasWaiting("counter", counter.id, count, alone)

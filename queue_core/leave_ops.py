@@ -9,22 +9,31 @@ from sqlalchemy import and_, or_, select, update
 
 from . import errors
 from .advice import Advice, CallWindow, advice_at, safe_windows
+from .booking_advice import booked_advice
+from .booking_days import day_plans
 from .leave import MAX_LEAVE_SENDS, TRIP_CHOICES, first_phase, leave_due, patients, trip_or_default, write_leave_notice
 from .notices import add_turn_near, near_minutes
 from .patient_ops import PatientOperations
 from .queries import build_snapshot, scope_services
-from .rows import latest_visit, ticket_by_id
+from .rows import BOOKED, latest_visit, ticket_by_id
 from .tx import Tx, tickets, visits
 
 
 class LeaveOperations(PatientOperations):
     async def advice(self, ticket_id: int, now: dt.datetime | None = None) -> Advice | None:
         """When the holder of `ticket_id` should be here and when they will likely be called, as
-        the queue stands (at `now`, default the clock's now); None when the ticket is not waiting.
+        the queue stands (at `now`, default the clock's now); a booked one as the day's bookings
+        stand (queue_core/booking_advice.py); None when the ticket is neither waiting nor booked.
         The one function every message that says "datang jam" uses: the ticket, /status, the trip
         reply, the leave-now notice, reminders. TicketNotFound for an unknown id."""
         async def fn(tx: Tx, clock_now: dt.datetime) -> Advice | None:
             ticket = await ticket_by_id(tx, ticket_id)
+            if ticket.status == BOOKED:
+                if ticket.service not in self.settings.services:
+                    return None
+                doctor = await tx.scalar(select(tickets.c.doctor_id).where(tickets.c.id == ticket_id))
+                plan = (await day_plans(tx, self.settings, ticket.day, [ticket.service]))[ticket.service]
+                return await booked_advice(tx, self.settings, self.estimator, self.policy, ticket, doctor, plan)
             return (await self._view(tx, ticket, await latest_visit(tx, ticket_id), now or clock_now)).advice
 
         return await self._tx(fn)

@@ -17,7 +17,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -351,13 +353,16 @@ class ClinicClosure(Base):
 
 
 class ClinicCounter(Base):
-    """A counter or room as the admin describes it (phase, services it serves)."""
+    """A counter or room serving one phase (queue_core/counter_catalog.py): the queue's channels
+    besides the services' own rooms; seeded once from config.yaml, then the database wins."""
 
     __tablename__ = "clinic_counters"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
     phase: Mapped[str] = mapped_column(String(16))
     services: Mapped[list[str]] = mapped_column(JSON, default=list)
+    every_service: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # "*"
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 

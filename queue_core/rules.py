@@ -192,3 +192,11 @@ def with_services(rules: R, services: dict[str, Service]) -> R:
     for svc in services.values():
         channels.extend(Channel(room, "poli", frozenset([svc.code]), room_of=svc.code) for room in svc.rooms)
     return dataclasses.replace(rules, services=dict(services), channels=tuple(channels), memo={})
+
+
+def with_counters(rules: R, counters: tuple[Channel, ...] | list[Channel]) -> R:
+    """The same rules with another set of counters (the database's, queue_core/counter_catalog.py)
+    in place of every channel that is not a service's room; each serves the active services it
+    names (every one when `every_service`)."""
+    rooms = tuple(c for c in rules.channels if c.room_of is not None)
+    return with_services(dataclasses.replace(rules, channels=tuple(counters) + rooms), rules.services)

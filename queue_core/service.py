@@ -22,6 +22,6 @@ class QueueService(IntakeQueries, CounterOperations, LeaveOperations, StaffOpera
     async def booking_duties(self) -> dict[str, int]:
         """Reminders and check-in windows of booked tickets that fell due (queue_core/booking_duties.py)."""
         async def fn(tx: Tx, now: dt.datetime) -> dict[str, int]:
-            return await run_duties(tx, self.settings, now)
+            return await run_duties(tx, self.settings, now, self.estimator, self.policy)
 
         return await self._tx(fn)

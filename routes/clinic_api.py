@@ -1,4 +1,5 @@
-"""The clinic's data as an admin edits it (issue 21): doctors, weekly schedules, closures, counters.
+"""The clinic's data as an admin edits it (issue 21): doctors, weekly schedules, closures (the
+counters: routes/counters_api.py, the services: routes/services_api.py).
 
 Every route needs an admin token (`Authorization: Bearer pq_...`, made with `/token NAME admin`):
 401 without a valid token, 403 with a staff token. JSON in and out; shapes, errors and audit rows
@@ -6,7 +7,6 @@ in docs/api.md ("Clinic data"). The rules and storage are in queue_core/clinic_d
     GET    /api/doctors            POST /api/doctors          PATCH/DELETE /api/doctors/{id}
     GET    /api/schedules          POST /api/schedules        DELETE       /api/schedules/{id}
     GET    /api/closures           POST /api/closures         DELETE       /api/closures/{id}
-    GET    /api/counters           POST /api/counters         PATCH/DELETE /api/counters/{id}
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from bot.services import services_of
 from bot.web import APPLICATION
 from local_botapi.guard import BadJson, read_json
 from queue_core.clinic_checks import BadFields, problem
-from queue_core.clinic_data import ClinicStore, DoctorHasSchedules, NameTaken, NotFound
+from queue_core.clinic_data import ClinicStore, DoctorHasSchedules, NotFound
 from queue_core.clinic_waiting import HasWaiting
 from queue_core.clock import CallableClock
 
@@ -163,34 +163,6 @@ async def delete_closure(request: web.Request, store: ClinicStore, by: dict[str,
     return web.json_response({"deleted": await store.delete_closure(_target(request), by)})
 
 
-# ---------------------------------------------------------------------- counters
-
-def _name_taken(exc: NameTaken) -> web.Response:
-    return _error(409, "name_taken", f"Nama \"{exc.name}\" sudah dipakai. / The name is taken.", id=exc.id)
-
-
-async def list_counters(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
-    return web.json_response({"counters": await store.counters()})
-
-
-async def create_counter(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
-    try:
-        return web.json_response(await store.create_counter(await _body(request), by), status=201)
-    except NameTaken as exc:
-        return _name_taken(exc)
-
-
-async def update_counter(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
-    try:
-        return web.json_response(await store.update_counter(_target(request), await _body(request), by))
-    except NameTaken as exc:
-        return _name_taken(exc)
-
-
-async def delete_counter(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
-    return web.json_response({"deleted": await store.delete_counter(_target(request), by)})
-
-
 def add_routes(app: web.Application) -> None:
     r = app.router
     r.add_get("/api/doctors", admin_route("clinic_doctor_list", list_doctors))
@@ -203,8 +175,4 @@ def add_routes(app: web.Application) -> None:
     r.add_get("/api/closures", admin_route("clinic_closure_list", list_closures))
     r.add_post("/api/closures", admin_route("clinic_closure_create", create_closure))
     r.add_delete("/api/closures/{id}", admin_route("clinic_closure_delete", delete_closure))
-    r.add_get("/api/counters", admin_route("clinic_counter_list", list_counters))
-    r.add_post("/api/counters", admin_route("clinic_counter_create", create_counter))
-    r.add_patch("/api/counters/{id}", admin_route("clinic_counter_update", update_counter))
-    r.add_delete("/api/counters/{id}", admin_route("clinic_counter_delete", delete_counter))
 

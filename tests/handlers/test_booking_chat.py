@@ -95,7 +95,7 @@ async def test_a_booking_for_wednesday_with_a_doctor_its_reminder_and_the_day_cl
     clock.set(dt.datetime(2026, 11, 24, 18, 0))
     reminder = await siti.next_message(contains="Pengingat")
     assert reminder["text"].startswith("🔔 Pengingat: besok, Rabu 25 Nov 2026, Anda punya nomor B-001 di Poli Gigi.")
-    assert "Dokter: drg. Ayu" in reminder["text"] and "Poli buka 08:00" in reminder["text"]
+    assert "Dokter: drg. Ayu" in reminder["text"] and "Poli buka 08:00. Datang jam 08:10" in reminder["text"]
     # the admin closes Poli Gigi on Wednesday: the booked patient is told, the number cancelled
     admin = await system.user(ADMIN_ID, "Dr. Sari", role_hint="admin")
     await admin.send("/tutup 25-11-2026 B alat rusak")

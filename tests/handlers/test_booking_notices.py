@@ -14,6 +14,10 @@ from settings import load_settings
 PAYLOAD = {"number": "B-001", "service": "B", "ticket_id": 5, "day": "2026-11-25", "start": "08:00",
            "checkin_by": "09:00", "doctor": "drg. Ayu", "reason": "alat rusak"}
 ARRIVED = {"id": "✅ Saya sudah tiba", "en": "✅ I have arrived"}
+ADVICE = {"come_at": "2026-11-25T08:20:00", "from": "2026-11-25T08:30:00", "to": "2026-11-25T08:55:00",
+          "expected": "2026-11-25T08:40:00", "source": "config"}
+COME = {"id": "Poli buka 08:00. Datang jam 08:20 (perkiraan dipanggil 08:30-08:55), check-in paling lambat 09:00",
+        "en": "The service opens 08:00. Come at 08:20 (expected call 08:30-08:55), check in by 09:00"}
 
 
 def buttons(message) -> list[str]:
@@ -26,11 +30,20 @@ def buttons(message) -> list[str]:
 def test_reminders_give_the_date_poli_doctor_and_time_to_come(lang, date, service):
     settings = load_settings(env={})
     for which in ("evening", "morning"):
-        message = booking_notices.reminder(SimpleNamespace(payload={**PAYLOAD, "which": which}), lang, settings)
+        payload = {**PAYLOAD, "which": which, "advice": ADVICE}
+        message = booking_notices.reminder(SimpleNamespace(payload=payload), lang, settings)
         assert date in message.text and service in message.text and "drg. Ayu" in message.text
-        assert "08:00" in message.text and "09:00" in message.text and ARRIVED[lang] in message.text
+        assert COME[lang] in message.text and ARRIVED[lang] in message.text
         # the evening one names the button for the day itself; the morning one carries it
         assert buttons(message) == ([ARRIVED[lang]] if which == "morning" else [])
+
+
+def test_a_reminder_written_without_advice_still_gives_the_opening_and_the_check_in():
+    """A reminder row written before reminders carried advice (still in the outbox at the upgrade)."""
+    message = booking_notices.reminder(SimpleNamespace(payload={**PAYLOAD, "which": "evening"}), "id",
+                                       load_settings(env={}))
+    assert "Poli buka 08:00. Datanglah dan check-in paling lambat 09:00" in message.text
+    assert "Datang jam" not in message.text
 
 
 def test_a_closed_day_a_missed_check_in_and_a_no_show_say_what_happened():

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from queue_core import errors
+from queue_core.advice import Advice
 from queue_core.booking import next_open
 from queue_core.clinic_data import ClinicStore
 from queue_core.counter import CounterPatients
@@ -157,6 +158,31 @@ async def test_reminders_the_evening_before_and_the_morning_itself_once_each(qs,
                                                                         ("morning", booked.number)]
     assert notes[0].payload["doctor"] == "drg. Ayu" and notes[0].payload["day"] == WEDNESDAY.isoformat()
     assert (notes[0].payload["start"], notes[0].payload["checkin_by"]) == ("08:00", "09:00")
+
+
+async def test_reminders_advise_each_booked_patient_when_to_come_in_their_order(qs, clock, sessionmaker, store):
+    """Three bookings of Poli Umum for Wednesday (opens 07:30, 12 min a patient, two rooms), one of
+    Poli Gigi with drg. Ayu: each reminder says when to come, later for a later booking, from the
+    same advice as the ticket's (QueueService.advice), never after the check-in deadline."""
+    ayu, _budi = await gigi_doctors(store)
+    clock.set(dt.datetime(2026, 11, 23, 10, 0))
+    umum = [await qs.issue(service="A", user_id=40 + i, day=WEDNESDAY) for i in range(3)]
+    gigi = await qs.issue(service="B", user_id=50, day=WEDNESDAY, doctor=ayu)
+    clock.set(dt.datetime(2026, 11, 24, 18, 0))
+    assert (await qs.booking_duties())["reminders"] == 4
+    notes = {n.chat_id: n.payload for n in await outbox(sessionmaker, "booking_reminder")}
+    come = [Advice.from_payload(notes[40 + i]["advice"]).come_at for i in range(3)]
+    assert come[0] < come[1] < come[2], come
+    assert come[0] == dt.datetime(2026, 11, 25, 7, 30), "the first booking: at the opening"
+    assert all(c <= dt.datetime(2026, 11, 25, 8, 30) for c in come)  # the check-in deadline
+    assert notes[40]["start"] == "07:30"  # the opening time stays in the reminder
+    for ticket in umum:
+        assert await qs.advice(ticket.id) == Advice.from_payload(notes[ticket.user_id]["advice"])
+    dentist = Advice.from_payload(notes[50]["advice"])
+    # one doctor, 20 min a patient: called around 08:20, come the configured margin (10 min) before
+    assert (dentist.come_at, dentist.expected_at) == (dt.datetime(2026, 11, 25, 8, 10), dt.datetime(2026, 11, 25, 8, 20))
+    assert notes[50]["start"] == "08:00"
+    assert await qs.advice(gigi.id) == dentist
 
 
 async def test_a_closure_of_a_booked_day_cancels_its_bookings_and_tells_the_holders(qs, store, clock, sessionmaker):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from queue_core import errors
 from queue_core.clinic_checks import BadFields
 from queue_core.clinic_data import ClinicStore, DoctorHasSchedules, NameTaken
+from queue_core.counter_catalog import CounterCatalog
 from queue_core.models import AuditLog
 from queue_core.service import QueueService
 
@@ -24,6 +25,11 @@ async def qs(db, settings, clock):
 @pytest.fixture
 def store(db, settings, clock):
     return ClinicStore(db, clock, settings)
+
+
+@pytest.fixture
+def counters(db, settings, clock):
+    return CounterCatalog(db, clock, lambda: settings)
 
 
 async def audit(db) -> list[AuditLog]:
@@ -61,7 +67,7 @@ async def test_a_whole_clinic_closure_shuts_every_service_and_only_on_its_day(qs
             await qs.issue(service=code, user_id=2)
 
 
-async def test_bad_fields_are_each_named_and_nothing_is_written(store, clock, db):
+async def test_bad_fields_are_each_named_and_nothing_is_written(store, counters, clock, db):
     with pytest.raises(BadFields) as bad:
         await store.create_closure({"date": "2026-13-01", "service": "E", "reason": "", "extra": 1}, BY)
     assert set(bad.value.problems) == {"date", "service", "reason", "extra"}
@@ -91,13 +97,13 @@ async def test_bad_fields_are_each_named_and_nothing_is_written(store, clock, db
         await store.create_schedule({"doctor": 999, "service": "B", "weekday": 3, "start": "08:00", "end": "12:00"}, BY)
     assert set(bad.value.problems) == {"doctor"}
     with pytest.raises(BadFields) as bad:
-        await store.create_counter({"name": "Loket 3", "phase": "kasir", "services": []}, BY)
+        await counters.create({"name": "Loket 3", "phase": "kasir", "services": []}, BY)
     assert set(bad.value.problems) == {"phase", "services"}
-    assert await store.closures() == [] and await store.schedules() == [] and await store.counters() == []
+    assert await store.closures() == [] and await store.schedules() == [] and await counters.counters() == []
     assert [r.action for r in await audit(db)] == ["clinic_doctor_create"]
 
 
-async def test_each_change_is_audited_with_before_and_after(store, db):
+async def test_each_change_is_audited_with_before_and_after(store, counters, db):
     doctor = await store.create_doctor({"name": "dr. Sari", "services": ["B"]}, BY)
     schedule = await store.create_schedule({"doctor": doctor["id"], "service": "B", "weekday": 3,
                                             "start": "08:00", "end": "12:00", "quota": 20}, BY)
@@ -111,10 +117,12 @@ async def test_each_change_is_audited_with_before_and_after(store, db):
     await store.delete_schedule(schedule["id"], BY)
     await store.delete_doctor(doctor["id"], BY)
     assert await store.doctors() == []
-    counter = await store.create_counter({"name": "Loket 3", "phase": "loket", "services": ["A", "B"]}, BY)
+    counter = await counters.create({"name": "Loket 3", "phase": "loket", "services": ["A", "B"]}, BY)
     with pytest.raises(NameTaken):
-        await store.create_counter({"name": "loket 3", "phase": "loket", "services": ["A"]}, BY)
-    await store.update_counter(counter["id"], {"services": ["A"]}, BY)
+        await counters.create({"name": "loket 3", "phase": "loket", "services": ["A"]}, BY)
+    with pytest.raises(NameTaken):  # a service's room
+        await counters.create({"name": "Ruang 1", "phase": "poli", "services": ["A"]}, BY)
+    await counters.update(counter["id"], {"services": ["A"]}, BY)
     rows = await audit(db)
     assert [r.action for r in rows] == [
         "clinic_doctor_create", "clinic_schedule_create", "clinic_doctor_update", "clinic_schedule_delete",
