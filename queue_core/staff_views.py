@@ -14,10 +14,12 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .db import Database
+from .doctor_rooms import doctor_places
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
 from .rules import Rules
+from .tx import Tx
 
 
 @dataclass(frozen=True)
@@ -108,14 +110,30 @@ async def board_state(db: Database, settings: Rules, next_n: int = 5) -> dict:
         for phase, services in queue_scopes(settings):
             where = waiting_in_scope(settings, phase, services)
             waiting = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
-            nxt = list(await session.scalars(
-                select(Ticket.number).join(Visit, Visit.ticket_id == Ticket.id).where(where)
-                .order_by(*QUEUE_ORDER).limit(next_n)))
+            heads = list(await session.execute(
+                select(Ticket.number, Ticket.service, Ticket.day, Ticket.doctor_id).join(Visit, Visit.ticket_id == Ticket.id)
+                .where(where).order_by(*QUEUE_ORDER).limit(next_n)))
             queues.append({"phase": phase, "services": sorted(services), "label": scope_label(settings, phase, services),
-                           "waiting": waiting, "next": nxt})
+                           "waiting": waiting, "next": [h[0] for h in heads],
+                           "doctors": await _chosen_doctors(session, settings, heads)})
         return {"channels": channels, "queues": queues}
 
     return await db.run(fn)
+
+
+async def _chosen_doctors(session: AsyncSession, settings: Rules, heads: list) -> dict[str, dict]:
+    """Number -> the doctor its holder chose and their room, for the numbers with a doctor."""
+    chosen = [h for h in heads if h[3] is not None]
+    if not chosen:
+        return {}
+    tx, out = await Tx.of(session), {}
+    for day in {h[2] for h in chosen}:
+        places = await doctor_places(tx, settings, day, [(h[1], h[3]) for h in chosen if h[2] == day])
+        for number, service, _day, doctor in (h for h in chosen if h[2] == day):
+            place = places.get((service, doctor))
+            if place is not None:
+                out[number] = {"doctor": place.name, "room": place.room}
+    return out
 
 
 async def waiting_counts(db: Database) -> dict[tuple[str, str], int]:
