@@ -9,12 +9,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .db import Database
-from .doctor_rooms import doctor_places
+from .doctor_rooms import callable_here, doctor_places, doctors_elsewhere
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
@@ -57,13 +57,18 @@ def scope_label(settings: Rules, phase: str, services: frozenset[str]) -> str:
 
 async def staff_queue(db: Database, settings: Rules, channel_name: str, now: dt.datetime,
                       limit: int = 30) -> tuple[int, list[StaffQueueLine]]:
-    """Who waits for this channel (total, first `limit` lines), in calling order."""
+    """Who waits for this channel (total, first `limit` lines), in calling order: in a poli room,
+    the patients this room may call now (queue_core/doctor_rooms.py)."""
     channel = settings.channel(channel_name)
     isolating = {k for k, c in settings.conditions.items() if c.isolation}
 
     async def fn(session: AsyncSession) -> tuple[int, list[StaffQueueLine]]:
         where = waiting_in_scope(settings, channel.phase, frozenset(channel.services))
-        total = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
+        elsewhere = await doctors_elsewhere(await Tx.of(session), settings, channel, now)
+        if elsewhere:
+            where = and_(where, callable_here(elsewhere))
+        total = int(await session.scalar(select(func.count()).select_from(Visit)
+                                         .join(Ticket, Visit.ticket_id == Ticket.id).where(where)) or 0)
         rows = await session.execute(
             select(Visit.entered_at, Ticket.number, Ticket.service, Ticket.level, Ticket.conditions, Patient.name, Patient.nik)
             .join(Ticket, Visit.ticket_id == Ticket.id)

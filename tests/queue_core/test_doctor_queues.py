@@ -1,7 +1,8 @@
 """Per-doctor queues within a poli (queue_core/doctor_rooms.py, doctor_moves.py), on SQLite and
 PostgreSQL: each room calls its own doctor's patients and the "any doctor" ones, by the one policy
 order; a doctor in no room now does not strand their patients; a number called by name is called;
-and a doctor or schedule that patients chose goes only with them moved (in order, each told)."""
+a doctor or schedule that patients chose goes only with them moved (in order, each told); the
+board and a room's /queue list name the doctor."""
 import dataclasses
 import datetime as dt
 
@@ -14,6 +15,7 @@ from queue_core.doctor_moves import ANY_DOCTOR, DoctorHasTickets
 from queue_core.policy import OrderingPolicy, order
 from queue_core.rules import with_services
 from queue_core.service import QueueService
+from queue_core.staff_views import board_state, staff_queue
 
 from .helpers import outbox
 
@@ -170,3 +172,15 @@ async def test_deleting_a_schedule_with_bookings_is_refused_with_the_count_or_mo
     # with no schedule and no patient left, the doctor can go
     assert await store.schedules(sari) == []
     assert (await store.delete_doctor(sari, BY))["name"] == "dr. Sari"
+
+
+async def test_the_board_and_a_rooms_queue_list_name_the_doctor(qs, store, clock, db, rules):
+    sari, budi = await two_doctors(store)
+    hers, his, anyone = await take(qs, clock, 0, sari), await take(qs, clock, 1, budi), await take(qs, clock, 2, None)
+    state = await board_state(db, rules)
+    umum = next(q for q in state["queues"] if q["phase"] == "poli" and q["services"] == ["A"])
+    assert umum["next"] == [hers, his, anyone]
+    assert umum["doctors"] == {hers: {"doctor": "dr. Sari", "room": "Ruang 1"},
+                               his: {"doctor": "dr. Budi", "room": "Ruang 2"}}
+    total, lines = await staff_queue(db, rules, "Ruang 1", clock.now())
+    assert (total, [line.number for line in lines]) == (2, [hers, anyone]), "what /call may call there"
