@@ -148,6 +148,10 @@ async def test_the_room_is_asked_for_a_two_room_poli_and_a_doctors_patients_are_
     confirm = await admin.next_message(contains="Periksa perubahan")
     assert "Senin 07:30–12:00: dr. Sari, Poli Umum, Ruang 1" in confirm["text"]
     assert "ditambahkan" in (await pressed(admin, "Ya, simpan", confirm))["text"]
+    patient = await clinic.user(7200, "Pak Harto")
+    await patient.send("/jadwal")
+    week = (await patient.next_message(contains="Jadwal dokter"))["text"]
+    assert "• Poli Umum 07:30–12:00: dr. Sari, Ruang 1" in week and "dr. Budi, Ruang 2" in week
 
     chose_sari = await q.queue.issue(service="A", user_id=None, doctor=sari["id"])
     await admin.send("/klinik")
