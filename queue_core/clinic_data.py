@@ -217,7 +217,8 @@ class ClinicStore:
             before = schedule_json(schedule)
             moved = []
             if not await self._other_schedule(session, schedule):
-                if move_to not in (None, ANY_DOCTOR):
+                if move_to not in (None, ANY_DOCTOR) and await waiting_for(
+                        await Tx.of(session), schedule.doctor_id, now.date(), schedule.service, schedule.weekday):
                     raise BadFields({"move_to": problem("any_only", "Jadwal yang dihapus: pindahkan ke \"any\" "
                                                         "(dokter siapa saja).", "A deleted schedule's patients move "
                                                         "to \"any\" (any doctor).")})
