@@ -282,10 +282,11 @@ register_texts({
                           "Pindahkan mereka ke mana? (urutan mereka tetap, dan tiap pasien diberi tahu) Atau Batal.",
                     "en": "Not yet: {waiting} patients (today or booked later) chose this doctor. Move them where? "
                           "(their order is kept and each patient is told) Or Cancel."},
-    "kd.ask_move_schedule": {"id": "Belum bisa: {waiting} pasien sudah memesan dokter ini pada hari jadwal itu. "
-                                   "Pindahkan mereka ke dokter siapa saja? (tiap pasien diberi tahu) Atau Batal.",
-                             "en": "Not yet: {waiting} patients booked this doctor on that schedule's day. Move them "
-                                   "to any doctor? (each patient is told) Or Cancel."},
+    "kd.ask_move_schedule": {"id": "Belum bisa: {waiting} pasien memilih dokter ini pada hari jadwal itu (hari ini "
+                                   "atau yang sudah memesan). Pindahkan mereka ke dokter siapa saja? (tiap pasien "
+                                   "diberi tahu) Atau Batal.",
+                             "en": "Not yet: {waiting} patients chose this doctor on that schedule's day (today or "
+                                   "booked later). Move them to any doctor? (each patient is told) Or Cancel."},
     "kd.move_to": {"id": "Pindahkan ke {name}", "en": "Move to {name}"},
     "kd.move_any": {"id": "Pindahkan ke dokter siapa saja", "en": "Move to any doctor"},
     "kd.any_doctor": {"id": "dokter siapa saja", "en": "any doctor"},

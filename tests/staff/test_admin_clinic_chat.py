@@ -167,6 +167,18 @@ async def test_the_room_is_asked_for_a_two_room_poli_and_a_doctors_patients_are_
     assert "✅ Dokter dr. Sari diubah" in done["text"] and "1 pasien dipindahkan dan diberi tahu." in done["text"]
     assert await q.queue.doctor_of(chose_sari.id) == budi["id"]
 
+    # dr. Budi's Monday schedule: today's patient (moved to him) and one booked for next Monday
+    booked = await q.queue.issue(service="A", user_id=None, doctor=budi["id"], day=dt.date(2026, 11, 30))
+    await admin.send("/klinik")
+    listing = await pressed(admin, "📅 Jadwal dokter", await admin.next_message(contains="Kelola klinik"))
+    move = await pressed(admin, "🗑 Hapus jadwal #1", listing)
+    assert "Belum bisa: 2 pasien memilih dokter ini pada hari jadwal itu" in move["text"]
+    confirm = await pressed(admin, "Pindahkan ke dokter siapa saja", move, contains="Periksa perubahan")
+    assert "2 pasien yang memilih dokter ini dipindah ke dokter siapa saja" in confirm["text"]
+    done = await pressed(admin, "Ya, simpan", confirm)
+    assert "✅ Jadwal #1 dihapus." in done["text"] and "2 pasien dipindahkan" in done["text"]
+    assert [await q.queue.doctor_of(v.id) for v in (chose_sari, booked)] == [None, None]
+
 
 async def test_a_wizard_survives_a_restart(tmp_path):
     botapi = LocalBotApi(LOCAL_TOKEN, **FAST)
