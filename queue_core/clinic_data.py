@@ -134,7 +134,8 @@ class ClinicStore:
 
     async def update_doctor(self, doctor_id: int, body: Any, by: dict[str, Any],
                             move_to: MoveTo | None = None) -> dict[str, Any]:
-        """Change fields; deactivating a doctor patients wait for needs `move_to` (doctor_moves.py)."""
+        """Change fields; deactivating a doctor patients chose, or taking a service from them while
+        its patients chose them, needs `move_to` (doctor_moves.py)."""
         fields = check_doctor(body, self.rules, partial=True)
 
         async def fn(session: AsyncSession, now: dt.datetime) -> dict[str, Any]:
@@ -146,6 +147,8 @@ class ClinicStore:
             if fields.get("active") is False and doctor.active:
                 moved = await move_doctor_tickets(await Tx.of(session), self.rules, doctor_id, move_to, now)
                 await check_doctor_free(session, doctor_id, now.date())
+            for dropped in sorted(set(doctor.services or []) - set(fields.get("services", doctor.services or []))):
+                moved += await move_doctor_tickets(await Tx.of(session), self.rules, doctor_id, move_to, now, dropped)
             for key, value in fields.items():
                 setattr(doctor, key, value)
             doctor.updated_at = now

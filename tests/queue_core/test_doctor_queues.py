@@ -184,3 +184,16 @@ async def test_the_board_and_a_rooms_queue_list_name_the_doctor(qs, store, clock
                                his: {"doctor": "dr. Budi", "room": "Ruang 2"}}
     total, lines = await staff_queue(db, rules, "Ruang 1", clock.now())
     assert (total, [line.number for line in lines]) == (2, [hers, anyone]), "what /call may call there"
+
+
+async def test_taking_a_service_from_a_doctor_moves_that_services_patients_only(qs, store, clock):
+    sari, budi = await two_doctors(store)
+    await store.update_doctor(sari, {"services": ["A", "B"]}, BY)
+    mine = await take(qs, clock, 0, sari)
+    with pytest.raises(DoctorHasTickets) as refused:
+        await store.update_doctor(sari, {"services": ["B"]}, BY)
+    assert refused.value.count == 1
+    assert (await store.update_doctor(sari, {"services": ["A"]}, BY)).get("moved") is None, "B: nobody chose her"
+    done = await store.update_doctor(sari, {"services": ["B"]}, BY, move_to=budi)
+    assert done["services"] == ["B"] and done["moved"] == [mine]
+
