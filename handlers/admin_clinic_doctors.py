@@ -2,7 +2,10 @@
 deactivates, activates or deletes one, and adds a weekly schedule (doctor, service and weekday
 by buttons, times typed as 08:00) or deletes one. The same store as /api/doctors and
 /api/schedules (queue_core/clinic_data.py): checked, audited with before and after, at once.
-A doctor that today's patients still wait for is not deactivated or deleted (the count is said)."""
+A doctor that today's patients still wait for is not deactivated or deleted (the count is said).
+A schedule names the doctor's room (asked only when the service has more than one). Patients who
+chose a doctor (today or booked later) are moved, in order and each told, to the doctor or "any
+doctor" the admin picks before that doctor is deactivated or deleted, or the schedule deleted."""
 from __future__ import annotations
 
 from typing import Any
@@ -11,6 +14,7 @@ from bot.i18n import clip, register_texts, t
 from bot.services import Services
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import CallableClock
+from queue_core.doctor_moves import ANY_DOCTOR, DoctorHasTickets, move_to_of
 
 from .admin_clinic_wizard import (
     DAYS,
@@ -45,8 +49,9 @@ def doctor_line(services: Services, d: dict[str, Any], lang: str) -> str:
 
 def schedule_line(services: Services, s: dict[str, Any], doctors: dict[int, str], lang: str) -> str:
     quota = "" if s["quota"] is None else t("kd.quota", lang, n=s["quota"])
+    room = t("kd.room", lang, room=s["room"]) if s.get("room") else ""
     return t("kd.schedule", lang, day=DAYS[lang][s["weekday"] - 1], start=s["start"], end=s["end"],
-             doctor=clip(doctors.get(s["doctor"], "?"), 40), service=service_label(services, s["service"], lang)) + quota
+             doctor=clip(doctors.get(s["doctor"], "?"), 40), service=service_label(services, s["service"], lang)) + room + quota
 
 
 async def _doctor(services: Services, doctor_id: int) -> dict[str, Any] | None:
@@ -91,9 +96,15 @@ async def preset(services: Services, flow: str, arg: str) -> Answers | None:
         return None
     if flow == "schedule_delete":
         found = [s for s in await store(services).schedules() if s["id"] == int(arg)]
-        return {"id": int(arg)} if found else None
+        return {"id": int(arg), "waiting": await store(services).waiting_for_doctor(found[0]["doctor"], int(arg))} \
+            if found else None
     d = await _doctor(services, int(arg))
-    return None if d is None else {"doctor": arg} if flow == "schedule_add" else {"id": int(arg)}
+    if d is None:
+        return None
+    if flow == "schedule_add":
+        return {"doctor": arg}
+    waiting = 0 if flow == "doctor_on" else await store(services).waiting_for_doctor(d["id"])
+    return {"id": int(arg), "waiting": waiting}
 
 
 # ---------------------------------------------------------------------- button choices
@@ -106,6 +117,36 @@ async def doctors_services(services: Services, answers: Answers, lang: str) -> l
     d = await _doctor(services, int(answers["doctor"]))
     codes = [] if d is None else [c for c in d["services"] if c in services.settings.services]
     return [(c, service_label(services, c, lang)) for c in codes]
+
+
+async def room_options(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
+    svc = services.settings.services.get(answers["service"])
+    return [(room, room) for room in (svc.rooms if svc else ())]
+
+
+async def move_options(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
+    """Where the patients who chose this doctor go: another active doctor of one of the doctor's
+    services (checked again when saved), or any doctor."""
+    gone = await _doctor(services, answers["id"])
+    theirs = set(gone["services"]) if gone else set()
+    others = [(str(d["id"]), t("kd.move_to", lang, name=d["name"])) for d in await store(services).doctors()
+              if d["active"] and d["id"] != answers["id"] and theirs & set(d["services"])]
+    return [*others, (ANY_DOCTOR, t("kd.move_any", lang))]
+
+
+async def any_doctor_only(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
+    return [(ANY_DOCTOR, t("kd.move_any", lang))]
+
+
+def _moving(a: Answers, doctor: str | None, lang: str) -> str:
+    """What happens to the patients who chose the doctor (`doctor`: the one they move to, None: any)."""
+    if not a.get("waiting"):
+        return ""
+    return "\n" + t("kd.moving", lang, n=a["waiting"], name=clip(doctor, 40) if doctor else t("kd.any_doctor", lang))
+
+
+def _moved(done: dict[str, Any], lang: str) -> str:
+    return "\n" + t("kd.moved", lang, n=len(done["moved"])) if done.get("moved") else ""
 
 
 async def services_choice(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
@@ -128,29 +169,44 @@ def _doctor_change(active: bool | None):
         d = await _doctor(services, a["id"])
         if d is None:
             return t("kw.gone", lang), None
-        return doctor_line(services, d, lang), None if active is None else doctor_line(services, {**d, "active": active}, lang)
+        moving = _moving(a, await _doctor_name(services, a.get("move_to")), lang)
+        if active is None:
+            return doctor_line(services, d, lang) + moving, None
+        return doctor_line(services, d, lang), doctor_line(services, {**d, "active": active}, lang) + moving
 
     async def apply(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
-        if active is None:
-            gone = await store(services).delete_doctor(a["id"], by)
-            return t("kd.deleted", lang, name=gone["name"])
-        done = await store(services).update_doctor(a["id"], {"active": active}, by)
-        return t("kd.saved", lang, name=done["name"])
+        try:
+            if active is None:
+                gone = await store(services).delete_doctor(a["id"], by, move_to_of(a.get("move_to")))
+                return t("kd.deleted", lang, name=gone["name"]) + _moved(gone, lang)
+            done = await store(services).update_doctor(a["id"], {"active": active}, by, move_to_of(a.get("move_to")))
+            return t("kd.saved", lang, name=done["name"]) + _moved(done, lang)
+        except DoctorHasTickets as exc:
+            return t("kd.has_patients", lang, n=exc.count)
 
     return describe, apply
+
+
+async def _doctor_name(services: Services, move_to: str | None) -> str | None:
+    """The name of the doctor an answer moves the patients to (None: any doctor)."""
+    if move_to in (None, ANY_DOCTOR) or not str(move_to).isdigit():
+        return None
+    d = await _doctor(services, int(str(move_to)))
+    return None if d is None else d["name"]
 
 
 async def _describe_schedule(services: Services, a: Answers, lang: str) -> tuple[str | None, str | None]:
     d = await _doctor(services, int(a["doctor"]))
     line = schedule_line(services, {"weekday": int(a["weekday"]), "start": a["start"], "end": a["end"], "quota": None,
-                                    "doctor": int(a["doctor"]), "service": a["service"]},
+                                    "doctor": int(a["doctor"]), "service": a["service"], "room": a.get("room")},
                          {int(a["doctor"]): d["name"] if d else "?"}, lang)
     return None, line
 
 
 async def _add_schedule(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
     made = await store(services).create_schedule({"doctor": int(a["doctor"]), "service": a["service"],
-                                                  "weekday": int(a["weekday"]), "start": a["start"], "end": a["end"]}, by)
+                                                  "weekday": int(a["weekday"]), "start": a["start"], "end": a["end"],
+                                                  **({"room": a["room"]} if a.get("room") else {})}, by)
     return t("kd.schedule_added", lang, id=made["id"], day=DAYS[lang][made["weekday"] - 1], start=made["start"],
              end=made["end"])
 
@@ -158,27 +214,35 @@ async def _add_schedule(services: Services, a: Answers, by: dict[str, Any], lang
 async def _describe_schedule_delete(services: Services, a: Answers, lang: str) -> tuple[str | None, str | None]:
     doctors = {d["id"]: d["name"] for d in await store(services).doctors()}
     found = [s for s in await store(services).schedules() if s["id"] == a["id"]]
-    return (schedule_line(services, found[0], doctors, lang) if found else t("kw.gone", lang)), None
+    return (schedule_line(services, found[0], doctors, lang) + _moving(a, None, lang) if found
+            else t("kw.gone", lang)), None
 
 
 async def _delete_schedule(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
-    await store(services).delete_schedule(a["id"], by)
-    return t("kd.schedule_deleted", lang, id=a["id"])
+    try:
+        done = await store(services).delete_schedule(a["id"], by, move_to_of(a.get("move_to")))
+    except DoctorHasTickets as exc:
+        return t("kd.has_patients", lang, n=exc.count)
+    return t("kd.schedule_deleted", lang, id=a["id"]) + _moved(done, lang)
 
 
 register_flow(Flow("doctor_add", (Step("name", "kd.ask_name", parse=parse_name),
                                   Step("services", "kd.ask_services", "multi", options=services_choice)),
                    _describe_doctor, _add_doctor))
-register_flow(Flow("doctor_off", (), *_doctor_change(False)))
+MOVE = Step("move_to", "kd.ask_move", "choice", options=move_options, skip_if=lambda a: not a.get("waiting"))
+register_flow(Flow("doctor_off", (MOVE,), *_doctor_change(False)))
 register_flow(Flow("doctor_on", (), *_doctor_change(True)))
-register_flow(Flow("doctor_delete", (), *_doctor_change(None)))
+register_flow(Flow("doctor_delete", (MOVE,), *_doctor_change(None)))
 register_flow(Flow("schedule_add", (Step("doctor", "kd.ask_doctor", "choice", options=active_doctors),
                                     Step("service", "kd.ask_service", "choice", options=doctors_services),
+                                    Step("room", "kd.ask_room", "choice", options=room_options, auto_single=True),
                                     Step("weekday", "kd.ask_weekday", "choice", options=weekday_options),
                                     Step("start", "kd.ask_start", parse=parse_time),
                                     Step("end", "kd.ask_end", parse=parse_end("start"))),
                    _describe_schedule, _add_schedule))
-register_flow(Flow("schedule_delete", (), _describe_schedule_delete, _delete_schedule))
+register_flow(Flow("schedule_delete", (Step("move_to", "kd.ask_move_schedule", "choice", options=any_doctor_only,
+                                           skip_if=lambda a: not a.get("waiting")),),
+                   _describe_schedule_delete, _delete_schedule))
 
 register_texts({
     "kd.title": {"id": "Dokter. Pilih satu untuk jadwal atau perubahan:", "en": "Doctors. Choose one for schedules or changes:"},
@@ -211,4 +275,26 @@ register_texts({
     "kd.schedule_added": {"id": "✅ Jadwal #{id} ditambahkan: {day} {start}–{end}. Pasien melihatnya di /jadwal.",
                           "en": "✅ Schedule #{id} added: {day} {start}–{end}. Patients see it at /jadwal."},
     "kd.schedule_deleted": {"id": "✅ Jadwal #{id} dihapus.", "en": "✅ Schedule #{id} deleted."},
+    # per-doctor queues (rooms, moving the patients who chose a doctor)
+    "kd.room": {"id": ", {room}", "en": ", {room}"},
+    "kd.ask_room": {"id": "Di ruang mana dokter praktik?", "en": "In which room does the doctor practise?"},
+    "kd.ask_move": {"id": "Belum bisa: {waiting} pasien (hari ini atau yang sudah memesan) memilih dokter ini. "
+                          "Pindahkan mereka ke mana? (urutan mereka tetap, dan tiap pasien diberi tahu) Atau Batal.",
+                    "en": "Not yet: {waiting} patients (today or booked later) chose this doctor. Move them where? "
+                          "(their order is kept and each patient is told) Or Cancel."},
+    "kd.ask_move_schedule": {"id": "Belum bisa: {waiting} pasien memilih dokter ini pada hari jadwal itu (hari ini "
+                                   "atau yang sudah memesan). Pindahkan mereka ke dokter siapa saja? (tiap pasien "
+                                   "diberi tahu) Atau Batal.",
+                             "en": "Not yet: {waiting} patients chose this doctor on that schedule's day (today or "
+                                   "booked later). Move them to any doctor? (each patient is told) Or Cancel."},
+    "kd.move_to": {"id": "Pindahkan ke {name}", "en": "Move to {name}"},
+    "kd.move_any": {"id": "Pindahkan ke dokter siapa saja", "en": "Move to any doctor"},
+    "kd.any_doctor": {"id": "dokter siapa saja", "en": "any doctor"},
+    "kd.moving": {"id": "{n} pasien yang memilih dokter ini dipindah ke {name}, urutan tetap, masing-masing diberi tahu.",
+                  "en": "{n} patients who chose this doctor move to {name}, in order, each told."},
+    "kd.moved": {"id": "{n} pasien dipindahkan dan diberi tahu.", "en": "{n} patients moved and told."},
+    "kd.has_patients": {"id": "Ditolak: {n} pasien memilih dokter ini. Tidak ada yang diubah. Mulai lagi lewat "
+                              "/klinik untuk memilih ke mana mereka dipindah.",
+                        "en": "Refused: {n} patients chose this doctor. Nothing changed. Start again from /klinik "
+                              "to choose where they move."},
 })

@@ -48,6 +48,7 @@ class Step:
     options: Options | None = None
     parse: Parse | None = None
     skip_if: Callable[[Answers], bool] | None = None
+    auto_single: bool = False  # a choice with one option (or none) is taken without asking
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,12 @@ async def _render(context: PusqueContext, state: dict[str, Any], lang: str) -> t
     """The message of the step the flow waits for (its question and buttons), or the confirmation."""
     services = context.services
     flow, step = FLOWS[state["flow"]], _step(state)
+    while step is not None and step.auto_single and step.options is not None:
+        options = await step.options(services, state["answers"], lang)
+        if len(options) > 1:
+            break
+        state["answers"][step.name] = options[0][0] if options else None
+        step = _step(state)
     cancel = (t("kw.cancel", lang), _button(state, "no"))
     if step is None:
         before, after = await flow.describe(services, state["answers"], lang)

@@ -22,11 +22,13 @@ from queue_core import errors
 from queue_core.advice import Advice
 from queue_core.booking_duties import CHECKIN_MISSED, NO_SHOW, REMINDER
 from queue_core.booking_void import BOOKING_CLOSED
+from queue_core.doctor_moves import DOCTOR_CHANGED
 
 from .buttondata import button_int
 from .patient_common import answer_stale, inline, main_keyboard, patients, service_name, touch
 from .status import describe
 from .texts_booking import day_label, full_date
+from .ticket_notice import doctor_line
 
 log = logging.getLogger(__name__)
 COMMANDS: list = []
@@ -44,8 +46,7 @@ def reminder(notice, lang, settings) -> Message:
     p = notice.payload
     lines = [t(f"bk.reminder.{p['which']}", lang, date=_date(p, lang), number=p["number"],
                service=service_name(settings, p["service"], lang))]
-    if p.get("doctor"):
-        lines.append(t("bk.doctor_line", lang, doctor=p["doctor"]))
+    lines += doctor_line(p.get("doctor"), p.get("room"), lang)
     advice = Advice.from_payload(p.get("advice"))  # written with the reminder (queue_core/booking_advice.py)
     if advice is None:
         lines.append(t("bk.come", lang, start=p["start"], checkin_by=p["checkin_by"]))
@@ -76,7 +77,18 @@ def booking_closed(notice, lang, settings) -> Message:
                      date=_date(p, lang), reason=p.get("reason") or "-"))
 
 
-RENDERERS = {REMINDER: reminder, CHECKIN_MISSED: checkin_missed, NO_SHOW: no_show, BOOKING_CLOSED: booking_closed}
+def doctor_changed(notice, lang, settings) -> Message:
+    """The chosen doctor went away (queue_core/doctor_moves.py): who sees the patient now."""
+    p = notice.payload
+    common = {"number": p["number"], "service": service_name(settings, p["service"], lang), "date": _date(p, lang)}
+    if not p.get("doctor"):
+        return Message(t("bk.doctor_changed_any", lang, **common))
+    doctor = f"{p['doctor']}, {p['room']}" if p.get("room") else p["doctor"]
+    return Message(t("bk.doctor_changed", lang, doctor=doctor, **common))
+
+
+RENDERERS = {REMINDER: reminder, CHECKIN_MISSED: checkin_missed, NO_SHOW: no_show, BOOKING_CLOSED: booking_closed,
+             DOCTOR_CHANGED: doctor_changed}
 
 
 async def on_arrived(update: Update, context: PusqueContext) -> None:

@@ -54,7 +54,9 @@ async def schedule_text(services: Services, lang: str) -> str:
             if s["service"] in shut:
                 lines.append(f"• {name(s['service'])}: " + t("js.closed", lang, reason=clip(shut[s["service"]], 60)))
             else:
-                lines.append(f"• {name(s['service'])} {s['start']}–{s['end']}: {clip(doctors[s['doctor']]['name'], 40)}")
+                room = f", {s['room']}" if s["room"] and len(settings.services[s["service"]].rooms) > 1 else ""
+                lines.append(f"• {name(s['service'])} {s['start']}–{s['end']}: {clip(doctors[s['doctor']]['name'], 40)}"
+                             + room)
     away = [d["name"] for d in doctors.values() if not d["active"]]
     if away:
         lines.append(t("js.leave", lang, names=", ".join(clip(n, 40) for n in away)))

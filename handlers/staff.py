@@ -1,13 +1,15 @@
 """Staff at a counter or room: /call, /recall, /skip, /done, /transfer, /queue, /pause, /resume,
 and the panel of inline buttons a nurse taps instead of typing.
 
-The channel is remembered per staff member (/call Loket 1 once, then /call). Button data carry
+The channel is remembered per staff member (/call Loket 1 once, then /call); /call A-007 calls that
+waiting number at the remembered channel (whichever doctor it waits for). Button data carry
 the ticket they were made for, so a stale button (the patient was already finished elsewhere,
 or the panel is old) is answered as such instead of acting on someone else.
 """
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
@@ -28,6 +30,7 @@ from .staff_common import Audit, error_text, known_channels, privileged
 
 log = logging.getLogger(__name__)
 PREFIX = "st"
+NUMBER = re.compile(r"^[A-Za-z]{1,4}-\d{1,5}$")  # a ticket number, never a channel's name
 
 COMMANDS = [
     MenuCommand("call", "Panggil berikutnya / Call next", roles=STAFF_ROLES, order=10),
@@ -104,12 +107,14 @@ async def _channel_for(update: Update, context, audit: Audit, explicit: str | No
 
 # ---------------------------------------------------------------------- actions (commands and buttons)
 
-async def act(services: Services, action: str, channel: str, audit: Audit) -> tuple[str, TicketView | None]:
-    """Run one action at a channel; returns the reply and the ticket now at the channel (for the panel)."""
+async def act(services: Services, action: str, channel: str, audit: Audit,
+              number: str | None = None) -> tuple[str, TicketView | None]:
+    """Run one action at a channel; returns the reply and the ticket now at the channel (for the panel).
+    `number`: /call A-007, that waiting number rather than the next."""
     queue, lang = services.queue, audit.lang
     try:
         if action == "call":
-            view = await queue.call_next(channel)
+            view = await queue.call_next(channel, number)
             if view is None:
                 return t("staff.nobody", lang, channel=channel), None
             audit.detail["number"] = view.number
@@ -141,10 +146,11 @@ def _command(action: str):
     @privileged(action)
     async def handler(update: Update, context: PusqueContext, audit: Audit) -> None:
         explicit = " ".join(context.args) if (context.args and action == "call") else None
-        channel = await _channel_for(update, context, audit, explicit)
+        number = explicit.upper() if explicit and NUMBER.match(explicit) else None
+        channel = await _channel_for(update, context, audit, None if number else explicit)
         if channel is None:
             return
-        text, view = await act(context.services, action, channel, audit)
+        text, view = await act(context.services, action, channel, audit, number)
         await update.effective_message.reply_text(text, reply_markup=panel(channel, view, audit.lang))
 
     handler.__name__ = f"{action}_command"

@@ -11,6 +11,7 @@ from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
 from queue_core import errors
+from queue_core.doctor_rooms import DoctorPlace
 from queue_core.rows import BOOKED
 
 from .buttondata import button_int
@@ -27,6 +28,7 @@ from .patient_common import (
 )
 from .texts_booking import day_label, full_date
 from .ticket import estimate_lines
+from .ticket_notice import doctor_line
 
 log = logging.getLogger(__name__)
 COMMANDS = [
@@ -39,9 +41,11 @@ async def _names(context, user_id: int) -> dict[int, str]:
     return {p.id: p.name for p in await patients(context).patients_of(user_id)}
 
 
-def describe(view, name: str, settings, lang: str, now) -> str:
+def describe(view, name: str, settings, lang: str, now, doctor: DoctorPlace | None = None) -> str:
     lines = [t("st.line", lang, number=view.number, service=service_name(settings, view.service, lang), name=name,
                status=t(f"status.{view.status}", lang), phase=phase_name(settings, view.phase, lang))]
+    if doctor is not None and view.active:
+        lines += doctor_line(doctor.name, doctor.room, lang)
     if view.status == "waiting" and view.position is not None:
         lines.append(t("st.position", lang, position=view.position, ahead=view.position - 1))
         lines += estimate_lines(view, settings, lang, now)
@@ -61,7 +65,9 @@ async def status(update: Update, context: PusqueContext) -> None:
         await update.effective_message.reply_text(t("st.none", lang), reply_markup=main_keyboard(lang))
         return
     names, now = await _names(context, user_id), services.clock()
-    text = "\n\n".join(describe(v, names.get(v.patient_id, "-"), services.settings, lang, now) for v in views)
+    doctors = await services.queue.chosen_doctors(v.id for v in views)
+    text = "\n\n".join(describe(v, names.get(v.patient_id, "-"), services.settings, lang, now, doctors.get(v.id))
+                       for v in views)
     await update.effective_message.reply_text(text, reply_markup=main_keyboard(lang))
 
 
@@ -75,7 +81,8 @@ async def show_one(update: Update, context: PusqueContext) -> None:
     await query.answer()
     services = context.services
     name = (await _names(context, update.effective_user.id)).get(view.patient_id, "-")
-    await update.effective_message.reply_text(describe(view, name, services.settings, lang, services.clock()),
+    doctor = (await services.queue.chosen_doctors([view.id])).get(view.id)
+    await update.effective_message.reply_text(describe(view, name, services.settings, lang, services.clock(), doctor),
                                               reply_markup=main_keyboard(lang))
 
 

@@ -97,6 +97,16 @@ TEXTS: dict[str, dict[str, str]] = {
                          "en": "❌ {service} is closed on {date}: {reason}. Your number {number} is cancelled. Please take "
                                "a number for another day with \"🎫 Take a number\"."},
     "status.booked": {"id": "dipesan, belum check-in", "en": "booked, not checked in yet"},
+    # per-doctor queues: the chosen doctor's room, and a doctor's patients moved
+    "bk.doctor_room_line": {"id": "Dokter: {doctor}, {room}", "en": "Doctor: {doctor}, {room}"},
+    "bk.doctor_changed": {"id": "ℹ️ Nomor {number} ({service}, {date}): dokter pilihan Anda berhalangan. Anda sekarang "
+                                "dilayani oleh {doctor}. Nomor dan urutan Anda tetap.",
+                          "en": "ℹ️ Number {number} ({service}, {date}): the doctor you chose is unavailable. You are "
+                                "now seen by {doctor}. Your number and place stay the same."},
+    "bk.doctor_changed_any": {"id": "ℹ️ Nomor {number} ({service}, {date}): dokter pilihan Anda berhalangan. Anda "
+                                    "sekarang dilayani dokter siapa saja (yang tercepat). Nomor dan urutan Anda tetap.",
+                              "en": "ℹ️ Number {number} ({service}, {date}): the doctor you chose is unavailable. You are "
+                                    "now seen by any doctor (the fastest). Your number and place stay the same."},
 }
 
 register_texts(TEXTS)

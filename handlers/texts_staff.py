@@ -23,6 +23,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "staff.no_current_ticket": {"id": "Tidak ada pasien yang sedang dipanggil di {channel}.",
                          "en": "Nobody is being called at {channel}."},
     "staff.ticket_not_found": {"id": "Nomor {number} tidak ditemukan hari ini.", "en": "Number {number} not found today."},
+    "staff.not_waiting_here": {"id": "Nomor {number} tidak sedang menunggu di antrean {channel}.",
+                               "en": "Number {number} is not waiting in the queue of {channel}."},
     "staff.invalid_transition": {"id": "Nomor {number} tidak bisa diproses (status: {status}).",
                                  "en": "Number {number} cannot be processed (status: {status})."},
     "staff.unknown_service": {"id": "Layanan \"{service}\" tidak dikenal. Pilihan: {known}",

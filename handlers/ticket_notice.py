@@ -22,6 +22,13 @@ from .ticket_image import render_ticket
 from .when_to_come import advice_lines, is_first_phase, leave_line, trip_buttons
 
 
+def doctor_line(doctor: str | None, room: str | None, lang: str) -> list[str]:
+    """The chosen doctor (and their room, when known) as a line of a ticket, status or notice."""
+    if not doctor:
+        return []
+    return [t("bk.doctor_room_line", lang, doctor=doctor, room=room) if room else t("bk.doctor_line", lang, doctor=doctor)]
+
+
 def ticket_text(payload: dict, settings, lang: str) -> str:
     if payload.get("booked"):
         return booked_text(payload, settings, lang)
@@ -36,7 +43,7 @@ def ticket_text(payload: dict, settings, lang: str) -> str:
     has_buttons = first and payload.get("patient_id") is not None  # the trip line names the trip buttons
     trip = leave_line(advice, payload.get("trip"), bool(payload.get("leave_now")), lang, now) if has_buttons else []
     day = [t("bk.date_line", lang, date=full_date(dt.date.fromisoformat(payload["day"]), lang))] if "day" in payload else []
-    doctor = [t("bk.doctor_line", lang, doctor=payload["doctor"])] if payload.get("doctor") else []
+    doctor = doctor_line(payload.get("doctor"), payload.get("room"), lang)
     return "\n".join([text, *day, *doctor, *advice_lines(advice, lang, now, first), *trip, *near, t("tk.caption", lang)])
 
 
@@ -46,7 +53,7 @@ def booked_text(payload: dict, settings, lang: str) -> str:
     text = t("bk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
              service=service_name(settings, payload["service"], lang),
              date=full_date(dt.date.fromisoformat(payload["day"]), lang))
-    doctor = [t("bk.doctor_line", lang, doctor=payload["doctor"])] if payload.get("doctor") else []
+    doctor = doctor_line(payload.get("doctor"), payload.get("room"), lang)
     return "\n".join([text, *doctor, t("bk.come", lang, start=payload["start"], checkin_by=payload["checkin_by"]),
                       t("bk.late_rule", lang, checkin_by=payload["checkin_by"]), t("tk.caption", lang)])
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from . import errors
 from .booking_days import DayPlan, bookable, checkin_deadline, day_plans, days_ahead
+from .doctor_rooms import DoctorPlace, doctor_places
 from .notices import add_notice, ticket_payload
 from .patient_ops import ISSUED, PatientOperations
 from .policy import derive_conditions, level_for
@@ -147,6 +148,21 @@ class BookingOperations(PatientOperations):
     async def doctor_of(self, ticket_id: int) -> int | None:
         async def fn(tx: Tx, now: dt.datetime) -> int | None:
             return await tx.scalar(select(tickets.c.doctor_id).where(tickets.c.id == ticket_id))
+
+        return await self._tx(fn)
+
+    async def chosen_doctors(self, ticket_ids: Iterable[int]) -> dict[int, DoctorPlace]:
+        """Ticket id -> the doctor its holder chose and their room on its day (none: any doctor)."""
+        ids = sorted(set(ticket_ids))
+
+        async def fn(tx: Tx, now: dt.datetime) -> dict[int, DoctorPlace]:
+            rows = await tx.all(select(tickets.c.id, tickets.c.service, tickets.c.day, tickets.c.doctor_id)
+                                .where(tickets.c.id.in_(ids), tickets.c.doctor_id.is_not(None))) if ids else []
+            out = {}
+            for day in {r[2] for r in rows}:
+                places = await doctor_places(tx, self.settings, day, [(r[1], r[3]) for r in rows if r[2] == day])
+                out.update({r[0]: places[(r[1], r[3])] for r in rows if r[2] == day and (r[1], r[3]) in places})
+            return out
 
         return await self._tx(fn)
 

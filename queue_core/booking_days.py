@@ -15,6 +15,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 
 from .clinic_data import closed_services
+from .doctor_rooms import effective_room
 from .models import Doctor, DoctorSchedule
 from .rules import Rules
 from .tx import Tx, daily_counters, tickets
@@ -33,6 +34,7 @@ class DoctorSlot:
     start: dt.time
     end: dt.time
     quota: int | None
+    room: str | None = None  # where they practise (queue_core/doctor_rooms.py), None: no room in particular
 
 
 @dataclass(frozen=True)
@@ -78,18 +80,18 @@ def _time(text: str) -> dt.time:
     return dt.time(int(hours), int(minutes))
 
 
-async def weekly_slots(tx: Tx, codes: Iterable[str]) -> dict[str, dict[int, list[DoctorSlot]]]:
-    """Service -> ISO weekday -> the active doctors' schedules, by start time."""
+async def weekly_slots(tx: Tx, codes: Iterable[str], rules: Rules) -> dict[str, dict[int, list[DoctorSlot]]]:
+    """Service -> ISO weekday -> the active doctors' schedules, by start time, with their rooms."""
     codes = list(codes)
     rows = await tx.all(select(schedules.c.service, schedules.c.weekday, doctors.c.id, doctors.c.name,
-                               schedules.c.start, schedules.c.end, schedules.c.quota)
+                               schedules.c.start, schedules.c.end, schedules.c.quota, schedules.c.room)
                         .join_from(schedules, doctors, doctors.c.id == schedules.c.doctor_id)
                         .where(doctors.c.active.is_(True), schedules.c.service.in_(codes))
                         .order_by(schedules.c.start, doctors.c.id))
     out: dict[str, dict[int, list[DoctorSlot]]] = {}
-    for service, weekday, doctor_id, name, start, end, quota in rows:
-        out.setdefault(service, {}).setdefault(int(weekday), []).append(
-            DoctorSlot(int(doctor_id), str(name), _time(start), _time(end), quota))
+    for service, weekday, doctor_id, name, start, end, quota, room in rows:
+        out.setdefault(service, {}).setdefault(int(weekday), []).append(DoctorSlot(
+            int(doctor_id), str(name), _time(start), _time(end), quota, effective_room(rules, service, room)))
     return out
 
 
@@ -97,7 +99,7 @@ async def day_plans(tx: Tx, rules: Rules, day: dt.date, codes: Iterable[str],
                     slots: dict[str, dict[int, list[DoctorSlot]]] | None = None) -> dict[str, DayPlan]:
     """Every one of `codes` on `day`, in the order given."""
     codes = list(codes)
-    slots = await weekly_slots(tx, codes) if slots is None else slots
+    slots = await weekly_slots(tx, codes, rules) if slots is None else slots
     shut = await closed_services(tx, day, codes)
     issued = {str(s): int(n) for s, n in await tx.all(
         select(daily_counters.c.service, daily_counters.c.last_seq - daily_counters.c.returned)
@@ -136,6 +138,6 @@ def bookable(plan: DayPlan, now: dt.datetime) -> bool:
 async def days_ahead(tx: Tx, rules: Rules, now: dt.datetime, codes: Iterable[str]) -> list[dict[str, DayPlan]]:
     """The plans of today and the next `booking.days_ahead` days, one mapping per day."""
     codes = list(codes)
-    slots = await weekly_slots(tx, codes)
+    slots = await weekly_slots(tx, codes, rules)
     return [await day_plans(tx, rules, now.date() + dt.timedelta(days=i), codes, slots)
             for i in range(rules.booking.days_ahead + 1)]

@@ -55,7 +55,7 @@ def _details(plan: DayPlan, doctor: int | None, rules: Rules) -> dict:
     slot = plan.doctor(doctor) if doctor is not None else None
     return {"day": plan.day.isoformat(), "start": f"{start:%H:%M}",
             "checkin_by": f"{checkin_deadline(start, rules.booking.checkin_minutes):%H:%M}",
-            **({"doctor": slot.name, "doctor_id": slot.id} if slot else {})}
+            **({"doctor": slot.name, "doctor_id": slot.id, "room": slot.room} if slot else {})}
 
 
 async def _booked(tx: Tx, *where) -> list[tuple[TicketRow, int | None, dt.datetime]]:

@@ -13,7 +13,7 @@ HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 NAME_MAX, REASON_MAX, COUNTER_NAME_MAX = 128, 200, 64
 
 DOCTOR_FIELDS = ("name", "services", "active")
-SCHEDULE_FIELDS = ("doctor", "service", "weekday", "start", "end", "quota")
+SCHEDULE_FIELDS = ("doctor", "service", "weekday", "start", "end", "quota", "room")
 CLOSURE_FIELDS = ("date", "service", "reason")
 COUNTER_FIELDS = ("name", "phase", "services", "active")
 
@@ -161,13 +161,29 @@ def check_doctor(body: Any, rules: Rules, *, partial: bool = False) -> dict[str,
 
 def check_schedule(body: Any, rules: Rules) -> dict[str, Any]:
     c = Checker(body, SCHEDULE_FIELDS, ("doctor", "service", "weekday", "start", "end"))
-    start, end = c.time("start"), c.time("end")
-    out = {"doctor_id": c.integer("doctor", 1, 2**31 - 1), "service": c.service("service", rules),
+    start, end, service = c.time("start"), c.time("end"), c.service("service", rules)
+    out = {"doctor_id": c.integer("doctor", 1, 2**31 - 1), "service": service,
            "weekday": c.integer("weekday", 1, 7), "start": start, "end": end, "quota": c.integer("quota", 1, 10_000)}
     if start and end and end <= start:
         c.bad("end", "end_before_start", "Jam selesai harus setelah jam mulai.", "end must be after start.")
+    out["room"] = schedule_room(c, service, rules)
     c.done()
     return out
+
+
+def schedule_room(c: Checker, service: str | None, rules: Rules) -> str | None:
+    """The room a schedule names: one of its service's poli rooms (matched without regard to case
+    and spaces); the service's only room when none is given."""
+    rooms = rules.services[service].rooms if service in rules.services else ()
+    if not c.has("room"):
+        return rooms[0] if len(rooms) == 1 else None
+    value = c.body["room"]
+    wanted = "".join(value.split()).casefold() if isinstance(value, str) else None
+    found = next((r for r in rooms if "".join(r.split()).casefold() == wanted), None)
+    if found is None and service is not None:
+        c.bad("room", "unknown_room", "Ruang itu bukan ruang layanan ini.", "That room is not a room of this service.",
+              known=list(rooms))
+    return found
 
 
 def check_closure(body: Any, rules: Rules, today: dt.date) -> dict[str, Any]:

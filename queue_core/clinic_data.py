@@ -1,7 +1,9 @@
 """The clinic's data an admin edits (issue 21): doctors, their weekly schedules, closures of a day.
 Services are in queue_core/service_catalog.py, counters in queue_core/counter_catalog.py; the codes
 written here are checked against the active ones (queue_core/clinic_checks.py). A doctor that
-patients of today still wait for is not deactivated or deleted (queue_core/clinic_waiting.py).
+patients of today still wait for is not deactivated or deleted (queue_core/clinic_waiting.py); a
+doctor or a schedule that patients chose (today or booked later) goes only with their tickets
+moved (queue_core/doctor_moves.py).
 
 Every change writes its audit_log row (who, what, before and after) in the same transaction, so
 there is no change without its row. A closure takes effect at once: `issue` asks `closure_for` in
@@ -20,6 +22,7 @@ from .clinic_checks import BadFields, check_closure, check_doctor, check_schedul
 from .clinic_waiting import check_doctor_free
 from .clock import Clock
 from .db import Database
+from .doctor_moves import ANY_DOCTOR, MoveTo, move_doctor_tickets, waiting_for
 from .models import AuditLog, ClinicClosure, Doctor, DoctorSchedule, Ticket
 from .rows import BOOKED
 from .rules import Rules
@@ -54,7 +57,11 @@ def doctor_json(d: Doctor) -> dict[str, Any]:
 
 def schedule_json(s: DoctorSchedule) -> dict[str, Any]:
     return {"id": s.id, "doctor": s.doctor_id, "service": s.service, "weekday": s.weekday,
-            "start": s.start, "end": s.end, "quota": s.quota}
+            "start": s.start, "end": s.end, "quota": s.quota, "room": s.room}
+
+
+def _moved(numbers: list[str], move_to: MoveTo | None) -> dict[str, Any]:
+    return {"moved": numbers, "moved_to": move_to} if numbers else {}
 
 
 def closure_json(c: ClinicClosure) -> dict[str, Any]:
@@ -122,7 +129,10 @@ class ClinicStore:
 
         return await self._run(fn)
 
-    async def update_doctor(self, doctor_id: int, body: Any, by: dict[str, Any]) -> dict[str, Any]:
+    async def update_doctor(self, doctor_id: int, body: Any, by: dict[str, Any],
+                            move_to: MoveTo | None = None) -> dict[str, Any]:
+        """Change fields; deactivating a doctor patients chose, or taking a service from them while
+        its patients chose them, needs `move_to` (doctor_moves.py)."""
         fields = check_doctor(body, self.rules, partial=True)
 
         async def fn(session: AsyncSession, now: dt.datetime) -> dict[str, Any]:
@@ -130,22 +140,29 @@ class ClinicStore:
             if doctor is None:
                 raise NotFound("doctor", doctor_id)
             before = doctor_json(doctor)
+            moved: list[str] = []
             if fields.get("active") is False and doctor.active:
+                moved = await move_doctor_tickets(await Tx.of(session), self.rules, doctor_id, move_to, now)
                 await check_doctor_free(session, doctor_id, now.date())
+            for dropped in sorted(set(doctor.services or []) - set(fields.get("services", doctor.services or []))):
+                moved += await move_doctor_tickets(await Tx.of(session), self.rules, doctor_id, move_to, now, dropped)
             for key, value in fields.items():
                 setattr(doctor, key, value)
             doctor.updated_at = now
             after = doctor_json(doctor)
-            self._audit(session, now, "clinic_doctor_update", doctor_id, by, before, after)
-            return after
+            self._audit(session, now, "clinic_doctor_update", doctor_id, by, before,
+                        {**after, **_moved(moved, move_to)})
+            return {**after, **_moved(moved, move_to)}
 
         return await self._run(fn)
 
-    async def delete_doctor(self, doctor_id: int, by: dict[str, Any]) -> dict[str, Any]:
+    async def delete_doctor(self, doctor_id: int, by: dict[str, Any], move_to: MoveTo | None = None) -> dict[str, Any]:
+        """Delete a doctor with no schedule left; the patients waiting for them need `move_to`."""
         async def fn(session: AsyncSession, now: dt.datetime) -> dict[str, Any]:
             doctor = await session.get(Doctor, doctor_id, with_for_update=True)
             if doctor is None:
                 raise NotFound("doctor", doctor_id)
+            moved = await move_doctor_tickets(await Tx.of(session), self.rules, doctor_id, move_to, now)
             if doctor.active:
                 await check_doctor_free(session, doctor_id, now.date())
             count = await session.scalar(select(func.count()).select_from(DoctorSchedule)
@@ -154,8 +171,8 @@ class ClinicStore:
                 raise DoctorHasSchedules(doctor_id, int(count))
             before = doctor_json(doctor)
             await session.delete(doctor)
-            self._audit(session, now, "clinic_doctor_delete", doctor_id, by, before, None)
-            return before
+            self._audit(session, now, "clinic_doctor_delete", doctor_id, by, before, _moved(moved, move_to) or None)
+            return {**before, **_moved(moved, move_to)}
 
         return await self._run(fn)
 
@@ -190,15 +207,46 @@ class ClinicStore:
 
         return await self._run(fn)
 
-    async def delete_schedule(self, schedule_id: int, by: dict[str, Any]) -> dict[str, Any]:
+    async def delete_schedule(self, schedule_id: int, by: dict[str, Any], move_to: MoveTo | None = None) -> dict[str, Any]:
+        """Delete a schedule; numbers booked for its doctor on its weekday (from today on, none other
+        of the doctor's schedules of that service and weekday left) need `move_to` "any"."""
         async def fn(session: AsyncSession, now: dt.datetime) -> dict[str, Any]:
             schedule = await session.get(DoctorSchedule, schedule_id, with_for_update=True)
             if schedule is None:
                 raise NotFound("schedule", schedule_id)
             before = schedule_json(schedule)
+            moved = []
+            if not await self._other_schedule(session, schedule):
+                if move_to not in (None, ANY_DOCTOR) and await waiting_for(
+                        await Tx.of(session), schedule.doctor_id, now.date(), schedule.service, schedule.weekday):
+                    raise BadFields({"move_to": problem("any_only", "Jadwal yang dihapus: pindahkan ke \"any\" "
+                                                        "(dokter siapa saja).", "A deleted schedule's patients move "
+                                                        "to \"any\" (any doctor).")})
+                moved = await move_doctor_tickets(await Tx.of(session), self.rules, schedule.doctor_id, move_to, now,
+                                                  schedule.service, schedule.weekday, schedule_id)
             await session.delete(schedule)
-            self._audit(session, now, "clinic_schedule_delete", schedule_id, by, before, None)
-            return before
+            self._audit(session, now, "clinic_schedule_delete", schedule_id, by, before, _moved(moved, move_to) or None)
+            return {**before, **_moved(moved, move_to)}
+
+        return await self._run(fn)
+
+    @staticmethod
+    async def _other_schedule(session: AsyncSession, schedule: DoctorSchedule) -> bool:
+        return bool(await session.scalar(select(func.count()).select_from(DoctorSchedule).where(
+            DoctorSchedule.doctor_id == schedule.doctor_id, DoctorSchedule.service == schedule.service,
+            DoctorSchedule.weekday == schedule.weekday, DoctorSchedule.id != schedule.id)))
+
+    async def waiting_for_doctor(self, doctor_id: int, schedule_id: int | None = None) -> int:
+        """Patients waiting for a doctor from today on (those of one schedule's weekday when given,
+        none if another schedule of that doctor, service and weekday keeps them)."""
+        async def fn(session: AsyncSession, now: dt.datetime) -> int:
+            schedule = None if schedule_id is None else await session.get(DoctorSchedule, schedule_id)
+            if schedule is not None:
+                if await self._other_schedule(session, schedule):
+                    return 0
+                return len(await waiting_for(await Tx.of(session), schedule.doctor_id, now.date(), schedule.service,
+                                             schedule.weekday))
+            return len(await waiting_for(await Tx.of(session), doctor_id, now.date()))
 
         return await self._run(fn)
 

@@ -70,3 +70,9 @@ class NotBookedDay(QueueError):
     """A booked ticket checked in on another day than its own."""
 
     code = "not_booked_day"
+
+
+class NotWaitingHere(QueueError):
+    """A number called by name that does not wait in the channel's queue today."""
+
+    code = "not_waiting_here"

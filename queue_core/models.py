@@ -124,6 +124,7 @@ class Ticket(TicketLists, Base):
         UniqueConstraint("day", "service", "seq", name="uq_ticket_day_service_seq"),
         Index("ix_ticket_phase", "day", "phase", "status", "service", "level"),
         Index("ix_ticket_booked", "status", "day"),
+        Index("ix_ticket_doctor", "doctor_id", "day"),
         # One active ticket per person per service per day, even when buttons are tapped twice.
         Index(
             "uq_ticket_active_per_patient_day",
@@ -338,6 +339,9 @@ class DoctorSchedule(Base):
     start: Mapped[str] = mapped_column(String(5))  # "HH:MM"
     end: Mapped[str] = mapped_column(String(5))
     quota: Mapped[int | None] = mapped_column(Integer)
+    # the poli room (a channel of the service) where the doctor practises; null: the service's only
+    # room, or no room in particular (queue_core/doctor_rooms.py)
+    room: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 

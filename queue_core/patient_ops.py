@@ -87,7 +87,7 @@ class PatientOperations(ServiceBase):
             ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
             minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
             near=near, advice=view.advice.as_payload() if view.advice else None, trip=trip, leave_now=leave_now,
-        ), ticket.id)
+            **await self._doctor_payload(tx, service, day, doctor)), ticket.id)
         return view
 
     async def _check_doctor(self, tx: Tx, service: str, day: dt.date, doctor: int) -> DayPlan:
@@ -106,7 +106,7 @@ class PatientOperations(ServiceBase):
         if doctor is None:
             return {}
         slot = (await day_plans(tx, self.settings, day, [service]))[service].doctor(doctor)
-        return {} if slot is None else {"doctor": slot.name, "doctor_id": slot.id,
+        return {} if slot is None else {"doctor": slot.name, "doctor_id": slot.id, "room": slot.room,
                                         "doctor_hours": f"{slot.start:%H:%M}-{slot.end:%H:%M}"}
 
     async def closures_today(self) -> dict[str, str]:

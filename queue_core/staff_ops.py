@@ -6,6 +6,7 @@ import datetime as dt
 from sqlalchemy import func, select, update
 
 from . import errors
+from .doctor_rooms import callable_here, doctors_elsewhere
 from .notices import add_notice, ticket_payload
 from .queries import QUEUE_ORDER, build_snapshot, scope_services, waiting_in_scope
 from .rows import (
@@ -27,8 +28,12 @@ from .tx import INTEGRITY_ERRORS, Tx, channel_states, tickets, visits
 class StaffOperations(ServiceBase):
     # ------------------------------------------------------------------ staff side
 
-    async def call_next(self, channel_name: str) -> TicketView | None:
-        """Call the next patient for a channel; None when nobody waits. Atomic across processes."""
+    async def call_next(self, channel_name: str, number: str | None = None) -> TicketView | None:
+        """Call the next patient for a channel; None when nobody waits. Atomic across processes.
+
+        In a poli room the next is the first ticket the room may call (queue_core/doctor_rooms.py:
+        "any doctor", this room's doctors now, doctors in no room now). `number`: call that waiting
+        number of the channel's queue instead, whichever doctor it waits for."""
         channel = self._channel(channel_name)
 
         async def fn(tx: Tx, now: dt.datetime) -> TicketView | None:
@@ -37,11 +42,17 @@ class StaffOperations(ServiceBase):
                 raise errors.ChannelPaused(channel=channel.name)
             if busy is not None:
                 raise errors.ChannelBusy(channel=channel.name, number=busy[1].number)
+            where = [waiting_in_scope(self.settings, channel.phase, channel.services)]
+            if number is not None:
+                where += [tickets.c.day == now.date(), tickets.c.number == number.strip().upper()]
+            elif elsewhere := await doctors_elsewhere(tx, self.settings, channel, now):
+                where.append(callable_here(elsewhere))
             head = await tx.one(tx.locked(
                 select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
-                .where(waiting_in_scope(self.settings, channel.phase, channel.services))
-                .order_by(*QUEUE_ORDER).limit(1)))
+                .where(*where).order_by(*QUEUE_ORDER).limit(1)))
             if head is None:
+                if number is not None:
+                    raise errors.NotWaitingHere(number=number.strip().upper(), channel=channel.name)
                 return None
             visit, ticket = VisitRow.of(head[:13]), TicketRow.of(head[13:])
             await update_visit(tx, visit, status="called", channel=channel.name, called_at=now)

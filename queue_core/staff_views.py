@@ -9,15 +9,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .db import Database
+from .doctor_rooms import callable_here, doctor_places, doctors_elsewhere
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
 from .rules import Rules
+from .tx import Tx
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,18 @@ def scope_label(settings: Rules, phase: str, services: frozenset[str]) -> str:
 
 async def staff_queue(db: Database, settings: Rules, channel_name: str, now: dt.datetime,
                       limit: int = 30) -> tuple[int, list[StaffQueueLine]]:
-    """Who waits for this channel (total, first `limit` lines), in calling order."""
+    """Who waits for this channel (total, first `limit` lines), in calling order: in a poli room,
+    the patients this room may call now (queue_core/doctor_rooms.py)."""
     channel = settings.channel(channel_name)
     isolating = {k for k, c in settings.conditions.items() if c.isolation}
 
     async def fn(session: AsyncSession) -> tuple[int, list[StaffQueueLine]]:
         where = waiting_in_scope(settings, channel.phase, frozenset(channel.services))
-        total = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
+        elsewhere = await doctors_elsewhere(await Tx.of(session), settings, channel, now)
+        if elsewhere:
+            where = and_(where, callable_here(elsewhere))
+        total = int(await session.scalar(select(func.count()).select_from(Visit)
+                                         .join(Ticket, Visit.ticket_id == Ticket.id).where(where)) or 0)
         rows = await session.execute(
             select(Visit.entered_at, Ticket.number, Ticket.service, Ticket.level, Ticket.conditions, Patient.name, Patient.nik)
             .join(Ticket, Visit.ticket_id == Ticket.id)
@@ -108,14 +115,30 @@ async def board_state(db: Database, settings: Rules, next_n: int = 5) -> dict:
         for phase, services in queue_scopes(settings):
             where = waiting_in_scope(settings, phase, services)
             waiting = int(await session.scalar(select(func.count()).select_from(Visit).where(where)) or 0)
-            nxt = list(await session.scalars(
-                select(Ticket.number).join(Visit, Visit.ticket_id == Ticket.id).where(where)
-                .order_by(*QUEUE_ORDER).limit(next_n)))
+            heads = list(await session.execute(
+                select(Ticket.number, Ticket.service, Ticket.day, Ticket.doctor_id).join(Visit, Visit.ticket_id == Ticket.id)
+                .where(where).order_by(*QUEUE_ORDER).limit(next_n)))
             queues.append({"phase": phase, "services": sorted(services), "label": scope_label(settings, phase, services),
-                           "waiting": waiting, "next": nxt})
+                           "waiting": waiting, "next": [h[0] for h in heads],
+                           "doctors": await _chosen_doctors(session, settings, heads)})
         return {"channels": channels, "queues": queues}
 
     return await db.run(fn)
+
+
+async def _chosen_doctors(session: AsyncSession, settings: Rules, heads: list) -> dict[str, dict]:
+    """Number -> the doctor its holder chose and their room, for the numbers with a doctor."""
+    chosen = [h for h in heads if h[3] is not None]
+    if not chosen:
+        return {}
+    tx, out = await Tx.of(session), {}
+    for day in {h[2] for h in chosen}:
+        places = await doctor_places(tx, settings, day, [(h[1], h[3]) for h in chosen if h[2] == day])
+        for number, service, _day, doctor in (h for h in chosen if h[2] == day):
+            place = places.get((service, doctor))
+            if place is not None:
+                out[number] = {"doctor": place.name, "room": place.room}
+    return out
 
 
 async def waiting_counts(db: Database) -> dict[tuple[str, str], int]:

@@ -157,7 +157,10 @@ async def post_channel_action(request: web.Request) -> web.Response:
     try:
         name = services.settings.channel(channel).name
         if action == "call":
-            view = await queue.call_next(name)
+            # {"number": "A-007"}: that waiting number of the channel's queue, whichever doctor it waits for
+            wanted = (await read_json(request, max_bytes=PREDICT_MAX_BYTES)) if request.can_read_body else None
+            number = wanted.get("number") if isinstance(wanted, dict) else None
+            view = await queue.call_next(name, str(number)[:16] if number else None)
             body = {"ticket": None if view is None else _ticket_json(view)}
         elif action in ("recall", "skip", "done"):
             fn = {"recall": queue.recall, "skip": queue.skip, "done": queue.finish}[action]

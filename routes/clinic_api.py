@@ -4,8 +4,8 @@ counters: routes/counters_api.py, the services: routes/services_api.py).
 Every route needs an admin token (`Authorization: Bearer pq_...`, made with `/token NAME admin`):
 401 without a valid token, 403 with a staff token. JSON in and out; shapes, errors and audit rows
 in docs/api.md ("Clinic data"). The rules and storage are in queue_core/clinic_data.py.
-    GET    /api/doctors            POST /api/doctors          PATCH/DELETE /api/doctors/{id}
-    GET    /api/schedules          POST /api/schedules        DELETE       /api/schedules/{id}
+    GET    /api/doctors            POST /api/doctors          PATCH/DELETE /api/doctors/{id}  (move_to)
+    GET    /api/schedules          POST /api/schedules        DELETE       /api/schedules/{id}  (move_to)
     GET    /api/closures           POST /api/closures         DELETE       /api/closures/{id}
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from queue_core.clinic_checks import BadFields, problem
 from queue_core.clinic_data import ClinicStore, DoctorHasSchedules, NotFound
 from queue_core.clinic_waiting import HasWaiting
 from queue_core.clock import CallableClock
+from queue_core.doctor_moves import DoctorHasTickets, MoveTo, move_to_of
 
 from .api import _token
 
@@ -89,8 +90,27 @@ def admin_route(action: str, handler: Handler) -> Callable[[web.Request], Awaita
                           f"{exc.count} patients of today still wait for {', '.join(exc.services)}, served only by "
                           f"this {exc.kind}: wait until they are done, or add a replacement first.",
                           waiting=exc.count, services=exc.services, kind=exc.kind, id=exc.id)
+        except DoctorHasTickets as exc:
+            await services.staff.audit(None, action, allowed=False, target=str(exc.schedule_id or exc.doctor_id),
+                                       detail={"token": info.name, "via": "api", "error": "doctor_has_patients",
+                                               "waiting": exc.count})
+            return _error(409, "doctor_has_patients",
+                          f"{exc.count} pasien (hari ini atau yang sudah memesan) memilih dokter ini. Pindahkan "
+                          "mereka dengan \"move_to\": nomor dokter lain di layanan itu, atau \"any\" (dokter siapa "
+                          f"saja). / {exc.count} patients (today or booked later) chose this doctor: move them with "
+                          "\"move_to\": another doctor of that service, or \"any\" (any doctor).",
+                          waiting=exc.count, doctor=exc.doctor_id,
+                          **({"schedule": exc.schedule_id} if exc.schedule_id is not None else {}))
 
     return route
+
+
+async def _move_to(request: web.Request, body: Any = None) -> MoveTo | None:
+    """`move_to` of a PATCH or DELETE: in the JSON body (taken out of it), else in the query."""
+    if body is None and request.can_read_body:
+        body = await _body(request)
+    found = body.pop("move_to", None) if isinstance(body, dict) else None
+    return move_to_of(found if found is not None else request.query.get("move_to"))
 
 
 def _target(request: web.Request) -> int:
@@ -111,13 +131,16 @@ async def create_doctor(request: web.Request, store: ClinicStore, by: dict[str, 
 
 
 async def update_doctor(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
-    return web.json_response(await store.update_doctor(_target(request), await _body(request), by))
+    body = await _body(request)
+    move_to = await _move_to(request, body)
+    return web.json_response(await store.update_doctor(_target(request), body, by, move_to))
 
 
 async def delete_doctor(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
     doctor_id = _target(request)
+    move_to = await _move_to(request)
     try:
-        return web.json_response({"deleted": await store.delete_doctor(doctor_id, by)})
+        return web.json_response({"deleted": await store.delete_doctor(doctor_id, by, move_to)})
     except DoctorHasSchedules as exc:
         staff = services_of(request.app[APPLICATION]).staff
         assert staff is not None
@@ -144,7 +167,8 @@ async def create_schedule(request: web.Request, store: ClinicStore, by: dict[str
 
 
 async def delete_schedule(request: web.Request, store: ClinicStore, by: dict[str, Any]) -> web.Response:
-    return web.json_response({"deleted": await store.delete_schedule(_target(request), by)})
+    schedule_id = _target(request)
+    return web.json_response({"deleted": await store.delete_schedule(schedule_id, by, await _move_to(request))})
 
 
 # ---------------------------------------------------------------------- closures

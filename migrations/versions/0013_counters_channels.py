@@ -2,13 +2,13 @@
 every service ("*" in config.yaml, also a service added later)
 
 Revision ID: 0013_counters_channels
-Revises: 0011_booking
+Revises: 0012_doctor_rooms
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_counters_channels"
-down_revision = "0011_booking"
+down_revision = "0012_doctor_rooms"
 branch_labels = None
 depends_on = None
 

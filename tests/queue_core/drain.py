@@ -32,6 +32,17 @@ def rush_config(tmp: Path, channels: int = 8, quota: int = 5000, staff_ids: list
     return path
 
 
+def rooms_config(tmp: Path, rooms: int = 4, quota: int = 5000) -> Path:
+    """One service straight into its poli, `rooms` rooms, open all day: per-doctor queues."""
+    raw = yaml.safe_load(DEFAULT_CONFIG_PATH.read_text(encoding="utf-8"))
+    all_day = {d: "00:00-23:59" for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    raw["services"] = [dict(raw["services"][0], route=["poli"], daily_quota=quota, hours=all_day,
+                            rooms=[f"Ruang {i + 1}" for i in range(rooms)])]
+    path = tmp / "rooms.yaml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    return path
+
+
 async def drain(url: str, config: Path, channels: list[str]) -> list[list[str]]:
     """Each channel calls and finishes until nobody waits; returns the numbers each one called."""
     settings = load_settings(config, env={})

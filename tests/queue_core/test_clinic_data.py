@@ -108,7 +108,7 @@ async def test_each_change_is_audited_with_before_and_after(store, counters, db)
     schedule = await store.create_schedule({"doctor": doctor["id"], "service": "B", "weekday": 3,
                                             "start": "08:00", "end": "12:00", "quota": 20}, BY)
     assert schedule == {"id": schedule["id"], "doctor": doctor["id"], "service": "B", "weekday": 3,
-                        "start": "08:00", "end": "12:00", "quota": 20}
+                        "start": "08:00", "end": "12:00", "quota": 20, "room": "Ruang Gigi"}
     with pytest.raises(DoctorHasSchedules) as busy:
         await store.delete_doctor(doctor["id"], BY)
     assert busy.value.count == 1

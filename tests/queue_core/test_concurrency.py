@@ -6,7 +6,9 @@ the queue at every call however long the queue is, so a run still makes 1,000 co
 1,000 finishes under the same concurrency, with the whole queue checked (each number exactly
 once, each caller in policy order, and on SQLite the global commit order exactly the policy's).
 The four processes on PostgreSQL keep 2,000: that test once caught a rare out-of-order call
-(docs/queue_core.md), so it keeps its number of chances."""
+(docs/queue_core.md), so it keeps its number of chances. Per-doctor queues (poli rooms that call
+only their own doctor's and the "any doctor" patients) drain 600 tickets through 4 rooms with the
+same checks, on SQLite and PostgreSQL."""
 import asyncio
 import json
 import random
@@ -16,12 +18,13 @@ import sys
 import pytest
 from sqlalchemy import select
 
+from queue_core.clinic_data import ClinicStore
 from queue_core.clock import ManualClock
 from queue_core.models import Outbox, Ticket
 from queue_core.policy import OrderingPolicy
 from queue_core.service import QueueService
 from settings import load_settings
-from tests.queue_core.drain import START, drain, rush_config
+from tests.queue_core.drain import START, drain, rooms_config, rush_config
 
 N_TICKETS = 1000
 PROCESS_TICKETS = 2000  # the four processes on PostgreSQL: see the docstring
@@ -108,3 +111,51 @@ async def test_separate_processes_on_postgres(pg_database, tmp_path):
     check(per_caller, ranks, None)
     assert len(await commit_order(sm)) == PROCESS_TICKETS  # one "called" notice per call, none lost
     await db.dispose()
+
+
+ROOMS = 4
+ROOM_TICKETS = 600
+
+
+async def fill_with_doctors(db, settings) -> dict[str, int | None]:
+    """One doctor in each room all day, and one whose hours end at 08:00 (in no room when the rooms
+    call, at 09:00): tickets for each of them and for "any doctor"; returns number -> doctor id."""
+    clock = ManualClock(START)
+    store = ClinicStore(db, clock, settings)
+    by = {"via": "test"}
+    doctors = []
+    for i in range(ROOMS + 1):
+        d = await store.create_doctor({"name": f"dr. {i + 1}", "services": ["A"]}, by)
+        await store.create_schedule({"doctor": d["id"], "service": "A", "weekday": START.isoweekday(), "start": "00:00",
+                                     "end": "23:59" if i < ROOMS else "08:00", "room": f"Ruang {min(i, ROOMS - 1) + 1}"},
+                                    by)
+        doctors.append(d["id"])
+    qs = QueueService(db, settings, clock)
+    await qs.ensure_channels()
+    rng = random.Random(5)
+    choices = [[], [], ["flu"], ["alergi"], ["hamil"], ["darurat"]]
+    chosen = {}
+    for _ in range(ROOM_TICKETS):
+        clock.advance(seconds=rng.randint(1, 10))
+        doctor = rng.choice([None, None, *doctors])
+        view = await qs.issue(service="A", user_id=rng.randint(1, 10**6), conditions=rng.choice(choices), doctor=doctor)
+        chosen[view.number] = doctor
+    return chosen
+
+
+async def test_rooms_with_their_own_doctors_never_call_a_patient_twice(db_url, tmp_path, db, sessionmaker):
+    """Per-doctor queues under concurrent calls: 4 rooms drain 600 tickets (any doctor, each room's
+    doctor, a doctor gone home): each number exactly once, each room in policy order among the
+    patients it may call, and never another room's doctor's patient."""
+    config = rooms_config(tmp_path, ROOMS)
+    settings = load_settings(config, env={})
+    chosen = await fill_with_doctors(db, settings)
+    ranks = await policy_ranks(sessionmaker, settings)
+    rooms = [f"Ruang {i + 1}" for i in range(ROOMS)]
+    per_room = await drain(db_url, config, rooms)
+    check(per_room, ranks, None)
+    in_room = {doctor: rooms[i] for i, doctor in enumerate(sorted({d for d in chosen.values() if d})[:ROOMS])}
+    for room, calls in zip(rooms, per_room):
+        assert all(in_room.get(chosen[n], room) == room for n in calls), f"{room} called another room's patient"
+        assert calls, f"{room} never got a patient"
+    assert len(await commit_order(sessionmaker)) == ROOM_TICKETS  # one "called" notice per call, none lost

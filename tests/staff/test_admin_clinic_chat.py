@@ -10,6 +10,7 @@ import datetime as dt
 import aiohttp
 
 from app.runner import PusQue
+from handlers.admin_clinic_doctors import store as doctor_store
 from local_botapi import LOCAL_TOKEN, LocalBotApi
 from queue_core.clock import ManualClock
 from tests.deadlines import local_telegram
@@ -86,7 +87,7 @@ async def test_an_admin_adds_a_doctor_and_a_wednesday_schedule_in_chat(clinic, c
     assert doctors == [{"id": 1, "name": "drg. Sari", "services": ["B"], "active": True}]
     schedules = (await api(clinic, "/api/schedules"))["schedules"]
     assert schedules == [{"id": 1, "doctor": 1, "service": "B", "weekday": 3, "start": "08:00", "end": "12:00",
-                          "quota": None}]
+                          "quota": None, "room": "Ruang Gigi"}], "Poli Gigi has one room: not asked, taken"
     rows = [r for r in await audit_rows(q) if r.action in ("clinic_doctor_create", "clinic_schedule_create")]
     assert [(r.action, r.actor_id, r.detail["via"]) for r in rows] == [
         ("clinic_doctor_create", ADMIN_ID, "chat"), ("clinic_schedule_create", ADMIN_ID, "chat")]
@@ -124,6 +125,59 @@ async def test_an_admin_adds_a_doctor_and_a_wednesday_schedule_in_chat(clinic, c
     await admin.press_forged(move["message_id"], old)  # an old copy of the message, still showing the button
     assert "sudah tidak berlaku" in (await admin.next_message())["text"], "a cancelled wizard's button is stale"
     assert q.settings.services["B"].name == "Poli Gigi"
+
+
+async def test_the_room_is_asked_for_a_two_room_poli_and_a_doctors_patients_are_moved_before_leave(clinic, admin):
+    q = clinic.services
+    clinic_store, by = doctor_store(q), {"via": "test"}
+    sari = await clinic_store.create_doctor({"name": "dr. Sari", "services": ["A"]}, by)
+    budi = await clinic_store.create_doctor({"name": "dr. Budi", "services": ["A"]}, by)
+    await clinic_store.create_schedule({"doctor": budi["id"], "service": "A", "weekday": 1, "start": "07:30",
+                                        "end": "12:00", "room": "Ruang 2"}, by)
+    await admin.send("/klinik")
+    listing = await pressed(admin, "📅 Jadwal dokter", await admin.next_message(contains="Kelola klinik"))
+    which = await pressed(admin, "➕ Tambah jadwal", listing, contains="dokter siapa")
+    where = await pressed(admin, "dr. Sari", which, contains="Di layanan mana")
+    room = await pressed(admin, "Poli Umum", where, contains="Di ruang mana")
+    assert [b["text"] for row in room["reply_markup"]["inline_keyboard"] for b in row] == ["Ruang 1", "Ruang 2", "Batal"]
+    day = await pressed(admin, "Ruang 1", room, contains="Hari apa")
+    await pressed(admin, "Senin", day, contains="Jam mulai")
+    await admin.send("07:30")
+    await admin.next_message(contains="Jam selesai")
+    await admin.send("12:00")
+    confirm = await admin.next_message(contains="Periksa perubahan")
+    assert "Senin 07:30–12:00: dr. Sari, Poli Umum, Ruang 1" in confirm["text"]
+    assert "ditambahkan" in (await pressed(admin, "Ya, simpan", confirm))["text"]
+    patient = await clinic.user(7200, "Pak Harto")
+    await patient.send("/jadwal")
+    week = (await patient.next_message(contains="Jadwal dokter"))["text"]
+    assert "• Poli Umum 07:30–12:00: dr. Sari, Ruang 1" in week and "dr. Budi, Ruang 2" in week
+
+    chose_sari = await q.queue.issue(service="A", user_id=None, doctor=sari["id"])
+    await admin.send("/klinik")
+    listing = await pressed(admin, "👩‍⚕️ Dokter", await admin.next_message(contains="Kelola klinik"))
+    item = await pressed(admin, "dr. Sari", listing, contains="Ruang 1")
+    move = await pressed(admin, "Nonaktifkan (cuti)", item)
+    assert "Belum bisa: 1 pasien (hari ini atau yang sudah memesan) memilih dokter ini" in move["text"]
+    assert [b["text"] for row in move["reply_markup"]["inline_keyboard"] for b in row] == [
+        "Pindahkan ke dr. Budi", "Pindahkan ke dokter siapa saja", "Batal"]
+    confirm = await pressed(admin, "Pindahkan ke dr. Budi", move, contains="Periksa perubahan")
+    assert "1 pasien yang memilih dokter ini dipindah ke dr. Budi" in confirm["text"]
+    done = await pressed(admin, "Ya, simpan", confirm)
+    assert "✅ Dokter dr. Sari diubah" in done["text"] and "1 pasien dipindahkan dan diberi tahu." in done["text"]
+    assert await q.queue.doctor_of(chose_sari.id) == budi["id"]
+
+    # dr. Budi's Monday schedule: today's patient (moved to him) and one booked for next Monday
+    booked = await q.queue.issue(service="A", user_id=None, doctor=budi["id"], day=dt.date(2026, 11, 30))
+    await admin.send("/klinik")
+    listing = await pressed(admin, "📅 Jadwal dokter", await admin.next_message(contains="Kelola klinik"))
+    move = await pressed(admin, "🗑 Hapus jadwal #1", listing)
+    assert "Belum bisa: 2 pasien memilih dokter ini pada hari jadwal itu" in move["text"]
+    confirm = await pressed(admin, "Pindahkan ke dokter siapa saja", move, contains="Periksa perubahan")
+    assert "2 pasien yang memilih dokter ini dipindah ke dokter siapa saja" in confirm["text"]
+    done = await pressed(admin, "Ya, simpan", confirm)
+    assert "✅ Jadwal #1 dihapus." in done["text"] and "2 pasien dipindahkan" in done["text"]
+    assert [await q.queue.doctor_of(v.id) for v in (chose_sari, booked)] == [None, None]
 
 
 async def test_a_wizard_survives_a_restart(tmp_path):

@@ -62,9 +62,12 @@ async def test_doctors_and_schedules(clinic, tokens):
         status, body = await call(http, "POST", "/api/schedules", admin, {**schedule_in, "weekday": 0, "end": "25:00"})
         assert status == 400 and set(body["fields"]) == {"weekday", "end"}
         status, schedule = await call(http, "POST", "/api/schedules", admin, schedule_in)
-        assert status == 201 and schedule == {"id": schedule["id"], **schedule_in}
+        assert status == 201 and schedule == {"id": schedule["id"], **schedule_in, "room": "Ruang Gigi"}, \
+            "a service with one room: the schedule is in it"
         status, body = await call(http, "POST", "/api/schedules", admin, {**schedule_in, "quota": None, "weekday": 5})
         assert status == 201 and body["quota"] is None
+        status, body = await call(http, "POST", "/api/schedules", admin, {**schedule_in, "room": "Ruang 1"})
+        assert status == 400 and set(body["fields"]) == {"room"} and body["fields"]["room"]["known"] == ["Ruang Gigi"]
         status, listed = await call(http, "GET", "/api/schedules", admin)
         assert status == 200 and [s["weekday"] for s in listed["schedules"]] == [3, 5]
         status, body = await call(http, "GET", "/api/schedules?doctor=dr.Sari", admin)

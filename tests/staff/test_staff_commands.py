@@ -128,3 +128,16 @@ async def test_a_patient_pressing_a_staff_button_is_refused(clinic, nurse):
     await patient.wait_for(lambda e: e["kind"] == "callback_answer" and "hanya untuk petugas" in (e.get("text") or ""))
     assert (await q.queue.current("Loket 1")) is not None
     assert any(not r.allowed and r.actor_id == patient.id for r in await audit_rows(q, "button"))
+
+
+async def test_call_a_given_number_at_the_remembered_channel(clinic, nurse):
+    q = clinic.services
+    first, second = await issue(q, "A"), await issue(q, "A")
+    await nurse.send("/call Loket 2")
+    assert first.number in (await nurse.next_message(contains="Memanggil"))["text"]
+    await nurse.send("/skip")
+    await nurse.next_message(contains="dilewati")
+    await nurse.send("/call A-099")
+    assert "Nomor A-099 tidak sedang menunggu di antrean Loket 2" in (await nurse.next_message())["text"]
+    await nurse.send(f"/call {second.number.lower()}")
+    assert f"Memanggil {second.number} (Poli Umum) ke Loket 2" in (await nurse.next_message(contains="Memanggil"))["text"]

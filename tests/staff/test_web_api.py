@@ -78,6 +78,10 @@ async def test_state_changes_and_personal_data_need_a_staff_token(clinic):
             assert resp.status == 409 and (await resp.json())["error"] == "channel_busy"
         async with http.post("/api/channels/Loket 1/done", headers=auth) as resp:
             assert (await resp.json())["ticket"]["phase"] == "poli"
+        async with http.post("/api/channels/Ruang 2/call", headers=auth, json={"number": "A-999"}) as resp:
+            assert resp.status == 409 and (await resp.json())["error"] == "not_waiting_here"
+        async with http.post("/api/channels/Ruang 2/call", headers=auth, json={"number": a1.number}) as resp:
+            assert resp.status == 200 and (await resp.json())["ticket"]["number"] == a1.number, "a given number"
     await q.staff.revoke_tokens("loket-pc")
     async with aiohttp.ClientSession(clinic.web_url) as http:
         async with http.post("/api/channels/Loket 1/pause", headers=auth) as resp:

@@ -1,0 +1,96 @@
+"""Per-doctor queues within a poli: which doctor practises in which room now, and which waiting
+tickets a room may call (docs/queue_core.md "A doctor's queue").
+
+A poli queue stays one queue in one order (QUEUE_ORDER, the policy's); a room calls the first of
+the tickets it may take:
+- every "any doctor" ticket (no doctor chosen): each room may call it, so it is the fastest;
+- the tickets of the doctors on duty in this room now (a schedule of today's weekday whose hours
+  hold the clinic's time, and whose room is this one);
+- the tickets of a doctor who is on duty in no room now (not in yet, gone home, a schedule with no
+  room): any room of the service may call them, so nobody is stranded.
+So a room never calls the patient of a doctor practising in another room at that moment.
+
+A schedule's room is one of its service's rooms; a schedule with no room, of a service with one
+room, is in that room (`effective_room`), and a room since removed from the service counts as none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable
+
+from sqlalchemy import ColumnElement, or_, select
+
+from .models import Doctor, DoctorSchedule
+from .rules import Channel, Rules
+from .tx import Tx, tickets
+
+doctors = Doctor.__table__
+schedules = DoctorSchedule.__table__
+
+
+def effective_room(rules: Rules, service: str, room: str | None) -> str | None:
+    """The room a schedule puts its doctor in: its own, else the service's only room, else none."""
+    svc = rules.services.get(service)
+    rooms = svc.rooms if svc is not None else ()
+    if room in rooms:
+        return room
+    return rooms[0] if len(rooms) == 1 else None
+
+
+async def on_duty(tx: Tx, rules: Rules, service: str, now: dt.datetime) -> dict[int, str | None]:
+    """The active doctors practising in `service` at `now`, each with their room (None: no room)."""
+    hhmm = f"{now:%H:%M}"
+    rows = await tx.all(select(schedules.c.doctor_id, schedules.c.room)
+                        .join_from(schedules, doctors, doctors.c.id == schedules.c.doctor_id)
+                        .where(doctors.c.active.is_(True), schedules.c.service == service,
+                               schedules.c.weekday == now.isoweekday(), schedules.c.start <= hhmm,
+                               schedules.c.end > hhmm)
+                        .order_by(schedules.c.start, schedules.c.id))
+    out: dict[int, str | None] = {}
+    for doctor_id, room in rows:
+        placed = effective_room(rules, service, room)
+        if out.get(int(doctor_id)) is None:
+            out[int(doctor_id)] = placed
+    return out
+
+
+async def doctors_elsewhere(tx: Tx, rules: Rules, channel: Channel, now: dt.datetime) -> list[int]:
+    """The doctors practising now in another room of the channel's service (none for a channel that
+    is not a poli room): their patients are not called from this channel."""
+    if channel.room_of is None:
+        return []
+    duty = await on_duty(tx, rules, channel.room_of, now)
+    return sorted(d for d, room in duty.items() if room is not None and room != channel.name)
+
+
+def callable_here(elsewhere: Iterable[int]) -> ColumnElement[bool]:
+    """The tickets a room may call, given the doctors practising elsewhere now."""
+    return or_(tickets.c.doctor_id.is_(None), tickets.c.doctor_id.not_in(sorted(elsewhere)))
+
+
+@dataclass(frozen=True)
+class DoctorPlace:
+    """A chosen doctor as the patient and the board are told: name, and room on that day."""
+
+    doctor_id: int
+    name: str
+    room: str | None
+
+
+async def doctor_places(tx: Tx, rules: Rules, day: dt.date,
+                        wanted: Iterable[tuple[str, int]]) -> dict[tuple[str, int], DoctorPlace]:
+    """(service, doctor id) -> the doctor's name and their room in that service on `day` (their first
+    schedule of that weekday; None when they have none that day)."""
+    wanted = set(wanted)
+    if not wanted:
+        return {}
+    ids = sorted({d for _, d in wanted})
+    names = {int(i): str(n) for i, n in await tx.all(select(doctors.c.id, doctors.c.name).where(doctors.c.id.in_(ids)))}
+    rooms: dict[tuple[str, int], str | None] = {}
+    for doctor_id, service, room in await tx.all(
+            select(schedules.c.doctor_id, schedules.c.service, schedules.c.room)
+            .where(schedules.c.doctor_id.in_(ids), schedules.c.weekday == day.isoweekday())
+            .order_by(schedules.c.start, schedules.c.id)):
+        rooms.setdefault((str(service), int(doctor_id)), effective_room(rules, str(service), room))
+    return {(s, d): DoctorPlace(d, names[d], rooms.get((s, d))) for s, d in wanted if d in names}
