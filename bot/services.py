@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from queue_core.clock import CallableClock
-from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
 from queue_core.rules import Service, with_services
 from queue_core.service import QueueService
 from queue_core.service_catalog import ServiceCatalog
 from queue_core.staff import StaffStore
 from settings import Settings
+from storage.db import Database
 
 from .dbwatch import DbWatch
 from .roles import RoleResolver

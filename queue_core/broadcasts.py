@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .clock import Clock
-from .db import Database
 from .models import AuditLog, Broadcast, Outbox, Ticket, User
 
 KIND = "broadcast"

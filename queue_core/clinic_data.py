@@ -15,11 +15,12 @@ from typing import Any, Callable
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .booking_void import void_bookings
 from .clinic_checks import BadFields, check_closure, check_counter, check_doctor, check_schedule, problem
 from .clinic_waiting import check_counter_free, check_doctor_free
 from .clock import Clock
-from .db import Database
 from .models import AuditLog, ClinicClosure, ClinicCounter, Doctor, DoctorSchedule, Ticket
 from .rows import BOOKED
 from .rules import Rules

@@ -14,8 +14,9 @@ import secrets
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .clock import Clock
-from .db import Database
 from .models import ApiToken, LoginCode
 from .staff import ROLES, hash_token
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .db import Database
+from storage.db import Database
+
 from .history import history_rows, write_csv
 
 

@@ -15,8 +15,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .clock import Clock
-from .db import Database
 from .models import Outbox, User
 
 MAX_ATTEMPTS = 8

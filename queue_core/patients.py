@@ -15,7 +15,8 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .db import Database
+from storage.db import Database
+
 from .models import BotState, DailyCounter, FaqUnanswered, Outbox, Patient, Ticket, User
 
 

@@ -10,10 +10,11 @@ from typing import Awaitable, Callable, Iterable, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from . import errors
 from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
 from .clock import Clock
-from .db import Database
 from .models import ChannelState
 from .notices import check_turn_near
 from .policy import OrderingPolicy

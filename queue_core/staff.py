@@ -15,8 +15,9 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .clock import Clock
-from .db import Database
 from .models import ApiToken, AuditLog, InviteCode, StaffMember
 
 ROLES = ("staff", "admin")

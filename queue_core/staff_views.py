@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .db import Database
+from storage.db import Database
+
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
