@@ -5,7 +5,7 @@ import datetime as dt
 import logging
 from typing import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
@@ -17,6 +17,20 @@ from .tx import Tx, outbox, staff, tickets, visits
 log = logging.getLogger(__name__)
 LEAVE_NOW = "leave_now"  # "time to leave now" (queue_core/leave.py)
 _FALLBACK = ConfiguredEstimator()
+INSERT_NOTICE = insert(outbox)  # built once, the values as parameters
+
+
+def _claim_near(pg: bool):
+    """Mark visits told "turn near", returning the ids it marked. On PostgreSQL a row another
+    transaction holds is skipped rather than waited for (no deadlock between two counters)."""
+    claimable = select(visits.c.id).where(visits.c.id.in_(bindparam("ids", expanding=True)),
+                                          visits.c.turn_near_sent.is_(False), visits.c.status == "waiting")
+    if pg:
+        claimable = claimable.with_for_update(skip_locked=True)
+    return update(visits).where(visits.c.id.in_(claimable)).values(turn_near_sent=True).returning(visits.c.id)
+
+
+CLAIM_NEAR = {False: _claim_near(False), True: _claim_near(True)}
 
 
 async def add_notice(
@@ -30,8 +44,8 @@ async def add_notice(
 ) -> None:
     if chat_id is None:
         return  # an anonymised ticket or a walk-in without Telegram
-    await tx.run(insert(outbox).values(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
-                                       payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
+    await tx.run(INSERT_NOTICE, dict(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
+                                     payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
 
 
 def ticket_payload(ticket: TicketRow, **extra) -> dict:
@@ -108,14 +122,9 @@ async def check_turn_near(
     candidates = [vid for vid, position in pending.items() if due(vid, position)]
     if not candidates:
         return False
-    if tx.pg:
-        # Another transaction may hold some of these rows: skip them instead of waiting.
-        candidates = [r[0] for r in await tx.all(tx.locked(
-            select(visits.c.id).where(visits.c.id.in_(candidates), visits.c.turn_near_sent.is_(False),
-                                      visits.c.status == "waiting"), skip=True))]
-        if not candidates:
-            return False
-    await tx.run(update(visits).where(visits.c.id.in_(candidates)).values(turn_near_sent=True))
+    candidates = [r[0] for r in await tx.all(CLAIM_NEAR[tx.pg], {"ids": candidates})]
+    if not candidates:
+        return False
     entered_near = False
     for vid in sorted(candidates, key=lambda v: pending[v]):
         row = by_visit[vid]

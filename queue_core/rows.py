@@ -60,17 +60,35 @@ class VisitRow:
         return cls(*r[:13])
 
 
+# Statements built once (building one costs more than running it); their values come as parameters.
+TICKET_BY_ID = select(*TICKET_COLUMNS).where(tickets.c.id == bindparam("ticket_id"))
+LATEST_VISIT = (select(*VISIT_COLUMNS).where(visits.c.ticket_id == bindparam("ticket_id"))
+                .order_by(visits.c.id.desc()).limit(1))
+UPDATE_TICKET = update(tickets).where(tickets.c.id == bindparam("ticket_id"))
+UPDATE_VISIT = update(visits).where(visits.c.id == bindparam("visit_id"))
+INSERT_VISIT = insert(visits).returning(visits.c.id)
+LOCKED = {}  # statement -> the same locked (PostgreSQL)
+
+
+def locked(tx: Tx, statement):
+    """`statement` FOR UPDATE on PostgreSQL, made once."""
+    if not tx.pg:
+        return statement
+    made = LOCKED.get(statement)
+    if made is None:
+        made = LOCKED[statement] = tx.locked(statement)
+    return made
+
+
 async def ticket_by_id(tx: Tx, ticket_id: int, lock: bool = False) -> TicketRow:
-    statement = select(*TICKET_COLUMNS).where(tickets.c.id == ticket_id)
-    row = await tx.one(tx.locked(statement) if lock else statement)
+    row = await tx.one(locked(tx, TICKET_BY_ID) if lock else TICKET_BY_ID, {"ticket_id": ticket_id})
     if row is None:
         raise errors.TicketNotFound(ticket_id=ticket_id)
     return TicketRow.of(row)
 
 
 async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow | None:
-    statement = select(*VISIT_COLUMNS).where(visits.c.ticket_id == ticket_id).order_by(visits.c.id.desc()).limit(1)
-    row = await tx.one(tx.locked(statement) if lock else statement)
+    row = await tx.one(locked(tx, LATEST_VISIT) if lock else LATEST_VISIT, {"ticket_id": ticket_id})
     return None if row is None else VisitRow.of(row)
 
 
@@ -101,12 +119,14 @@ async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, Tic
     return bool(rows[0][0]), max(pairs, key=lambda pair: pair[0].called_at or dt.datetime.min, default=None)
 
 
+# No ORDER BY: SQLite would then walk the (channel, called_at) index through the whole day.
+AT_CHANNEL = (select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
+              .where(visits.c.channel == bindparam("channel"), one_of(visits.c.status, ("called", "serving"))))
+
+
 async def current_at_channel(tx: Tx, channel: str) -> tuple[VisitRow, TicketRow] | None:
     """The visit being called or served at a channel, with its ticket."""
-    # No ORDER BY: SQLite would then walk the (channel, called_at) index through the whole day.
-    rows = await tx.all(
-        select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
-        .where(visits.c.channel == channel, visits.c.status.in_(("called", "serving"))))
+    rows = await tx.all(AT_CHANNEL, {"channel": channel})
     if not rows:
         return None
     pairs = [(VisitRow.of(r[:13]), TicketRow.of(r[13:])) for r in rows]
@@ -115,9 +135,9 @@ async def current_at_channel(tx: Tx, channel: str) -> tuple[VisitRow, TicketRow]
 
 async def insert_visit(tx: Tx, ticket: TicketRow, phase: str, service: str, rank: int,
                        effective_at: dt.datetime, now: dt.datetime) -> VisitRow:
-    visit_id = await tx.scalar(insert(visits).values(
+    visit_id = await tx.scalar(INSERT_VISIT, dict(
         ticket_id=ticket.id, phase=phase, service=service, status="waiting", rank=rank, effective_at=effective_at,
-        entered_at=now, recalls=0, turn_near_sent=False).returning(visits.c.id))
+        entered_at=now, recalls=0, turn_near_sent=False))
     return VisitRow(visit_id, ticket.id, phase, service, "waiting", None, rank, effective_at, now, None, None, None, 0)
 
 
@@ -126,11 +146,11 @@ async def update_ticket(tx: Tx, ticket: TicketRow, now: dt.datetime, **changes: 
     for key, value in changes.items():
         if hasattr(ticket, key):
             setattr(ticket, key, value)
-    await tx.run(update(tickets).where(tickets.c.id == ticket.id).values(**changes, updated_at=now))
+    await tx.run(UPDATE_TICKET, {**changes, "updated_at": now, "ticket_id": ticket.id})
 
 
 async def update_visit(tx: Tx, visit: VisitRow, **changes: Any) -> None:
     for key, value in changes.items():
         if hasattr(visit, key):
             setattr(visit, key, value)
-    await tx.run(update(visits).where(visits.c.id == visit.id).values(**changes))
+    await tx.run(UPDATE_VISIT, {**changes, "visit_id": visit.id})

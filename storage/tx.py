@@ -59,7 +59,9 @@ class Tx:
         row = await self.one(statement, params)
         return None if row is None else row[0]
 
-    async def run(self, statement: Executable) -> int:
-        """Execute a change; returns the number of rows it touched."""
+    async def run(self, statement: Executable, params: dict[str, Any] | None = None) -> int:
+        """Execute a change; returns the number of rows it touched. `params` may name columns the
+        statement does not: an INSERT or UPDATE then sets them, so one statement object serves
+        every set of columns (built once, its SQL is compiled once per set)."""
         note_insert(self.session.info, statement)
-        return (await self.conn.execute(statement)).rowcount
+        return (await self.conn.execute(statement, params)).rowcount
