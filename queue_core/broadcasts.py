@@ -12,12 +12,10 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import Database
-
-from .clock import Clock
+from .clock import Store
 from .models import AuditLog, Broadcast, Outbox, Ticket, User
 
 KIND = "broadcast"
@@ -58,21 +56,7 @@ def _view(b: Broadcast) -> BroadcastView:
 STAFF_TOO = "+staff"  # an audience with this suffix includes staff and admins; without it, patients only
 
 
-def valid_audience(audience: str, services) -> bool:
-    audience = audience.removesuffix(STAFF_TOO)
-    if audience in ("all", "today"):
-        return True
-    return audience.startswith("service:") and audience.split(":", 1)[1] in services
-
-
-class BroadcastStore:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-
-    async def _tx(self, fn):
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
-
+class BroadcastStore(Store):
     @staticmethod
     def _recipients(audience: str, day: dt.date, staff_ids: Collection[int]):
         """Active users of the audience; staff and admins (`staff_ids`) only when it says STAFF_TOO."""
@@ -146,8 +130,6 @@ class BroadcastStore:
 
     async def cancel(self, broadcast_id: int) -> bool:
         """A draft is dropped; a queued broadcast stops: its unsent rows become 'cancelled'."""
-        from sqlalchemy import update
-
         async def fn(session: AsyncSession, now: dt.datetime) -> bool:
             b = await session.get(Broadcast, broadcast_id)
             if b is None or b.status in ("done", "cancelled"):

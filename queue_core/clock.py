@@ -1,9 +1,12 @@
-"""Injectable time: the clinic's naive local time, so tests and the simulator control it."""
+"""Injectable time: the clinic's naive local time, so tests and the simulator control it; and the
+repositories whose transactions are stamped with it."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Protocol
 from zoneinfo import ZoneInfo
+
+from storage.db import Database
 
 
 class Clock(Protocol):
@@ -40,3 +43,15 @@ class CallableClock:
 
     def __init__(self, fn) -> None:
         self.now = fn
+
+
+class Store:
+    """A repository on the one Database: `_tx(fn)` runs fn(session, now) in one transaction, `now`
+    the clock's time as it starts (again at a retry)."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def _tx(self, fn):
+        return await self.db.run(lambda session: fn(session, self.clock.now()))

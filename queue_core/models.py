@@ -71,23 +71,7 @@ class DailyCounter(Base):
     returned: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
-class TicketLists:
-    """The "+"-joined conditions and ","-joined route of a ticket as lists (ORM object or plain row)."""
-
-    __slots__ = ()
-    conditions: str
-    route: str
-
-    @property
-    def condition_list(self) -> list[str]:
-        return [c for c in self.conditions.split("+") if c]
-
-    @property
-    def route_list(self) -> list[str]:
-        return self.route.split(",")
-
-
-class Ticket(TicketLists, Base):
+class Ticket(Base):
     __tablename__ = "tickets"
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date)

@@ -44,8 +44,8 @@ async def add_notice(
 ) -> None:
     if chat_id is None:
         return  # an anonymised ticket or a walk-in without Telegram
-    await tx.run(INSERT_NOTICE, dict(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
-                                     payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
+    tx.later(INSERT_NOTICE, dict(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
+                                 payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
 
 
 def ticket_payload(ticket: TicketRow, **extra) -> dict:

@@ -15,9 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import Database
-
-from .clock import Clock
+from .clock import Store
 from .models import Outbox, User
 
 MAX_ATTEMPTS = 8
@@ -34,14 +32,7 @@ class Notice:
     broadcast_id: int | None
 
 
-class OutboxRepository:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-
-    async def _tx(self, fn):
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
-
+class OutboxRepository(Store):
     async def recover(self) -> int:
         """After a restart: rows a dead process had claimed become pending again."""
         async def fn(session: AsyncSession, now: dt.datetime) -> int:

@@ -8,7 +8,6 @@ from typing import Any, Sequence
 from sqlalchemy import and_, bindparam, insert, select, update
 
 from . import errors
-from .models import TicketLists
 from .tx import Tx, channel_states, one_of, tickets, visits
 
 BOOKED = "booked"  # a ticket's status while booked for its day, before check-in (queue_core/booking.py)
@@ -20,7 +19,7 @@ VISIT_COLUMNS = tuple(visits.c[name] for name in (
 
 
 @dataclass(slots=True)
-class TicketRow(TicketLists):
+class TicketRow:
     id: int
     day: dt.date
     service: str
@@ -36,7 +35,12 @@ class TicketRow(TicketLists):
 
     @classmethod
     def of(cls, r: Sequence[Any]) -> "TicketRow":
-        return cls(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
+        return cls(*r[:12])
+
+    @property
+    def condition_list(self) -> list[str]:
+        """The conditions, stored joined by "+"."""
+        return [c for c in self.conditions.split("+") if c]
 
 
 @dataclass(slots=True)
@@ -67,7 +71,7 @@ LATEST_VISIT = (select(*VISIT_COLUMNS).where(visits.c.ticket_id == bindparam("ti
 UPDATE_TICKET = update(tickets).where(tickets.c.id == bindparam("ticket_id"))
 UPDATE_VISIT = update(visits).where(visits.c.id == bindparam("visit_id"))
 INSERT_VISIT = insert(visits).returning(visits.c.id)
-LOCKED = {}  # statement -> the same locked (PostgreSQL)
+LOCKED: dict[Any, Any] = {}  # statement -> the same locked (PostgreSQL)
 
 
 def locked(tx: Tx, statement):
@@ -124,9 +128,9 @@ AT_CHANNEL = (select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets,
               .where(visits.c.channel == bindparam("channel"), one_of(visits.c.status, ("called", "serving"))))
 
 
-async def current_at_channel(tx: Tx, channel: str) -> tuple[VisitRow, TicketRow] | None:
-    """The visit being called or served at a channel, with its ticket."""
-    rows = await tx.all(AT_CHANNEL, {"channel": channel})
+async def current_at_channel(tx: Tx, channel: str, lock: bool = False) -> tuple[VisitRow, TicketRow] | None:
+    """The visit being called or served at a channel, with its ticket (`lock`: both rows locked)."""
+    rows = await tx.all(locked(tx, AT_CHANNEL) if lock else AT_CHANNEL, {"channel": channel})
     if not rows:
         return None
     pairs = [(VisitRow.of(r[:13]), TicketRow.of(r[13:])) for r in rows]

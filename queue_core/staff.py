@@ -15,9 +15,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.db import Database
-
-from .clock import Clock
+from .clock import Store
 from .models import ApiToken, AuditLog, InviteCode, StaffMember
 
 ROLES = ("staff", "admin")
@@ -54,14 +52,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class StaffStore:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-
-    async def _tx(self, fn):
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
-
+class StaffStore(Store):
     # ------------------------------------------------------------------ roles
 
     async def roles(self) -> dict[int, str]:

@@ -85,7 +85,7 @@ class StaffOperations(ServiceBase):
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             visit, ticket = await self._current(tx, channel)
             await update_visit(tx, visit, status="done", finished_at=now, started_at=visit.started_at or visit.called_at)
-            route = ticket.route_list
+            route = ticket.route.split(",")
             following = route[route.index(visit.phase) + 1:] if visit.phase in route else []
             if not following:
                 await update_ticket(tx, ticket, now, status="done")
@@ -159,7 +159,7 @@ class StaffOperations(ServiceBase):
         channel = self._channel(channel_name)
 
         async def fn(tx: Tx, now: dt.datetime) -> None:
-            await self._lock_channel(tx, channel)
+            await self._channel_state(tx, channel)  # the state row locked (PostgreSQL)
             await tx.run(update(channel_states).where(channel_states.c.name == channel.name)
                          .values(paused=paused, updated_at=now))
             if not paused:

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -141,8 +141,6 @@ async def unanswered(db: Database, limit: int = 20) -> list[tuple[dt.datetime, s
 
 
 async def mark_unanswered_reviewed(db: Database) -> int:
-    from sqlalchemy import update
-
     async def fn(session: AsyncSession) -> int:
         result = await session.execute(update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True))
         return cast(CursorResult, result).rowcount or 0

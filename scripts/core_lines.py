@@ -1,7 +1,10 @@
 """Lines of queue_core (and of storage/, its infrastructure) per module: the base queue, or the
 later issue's feature a module exists for. Issue #18's target counts the base only.
 
-    python scripts/core_lines.py [--markdown]
+    python scripts/core_lines.py [--markdown] [--before REV]
+
+--before REV: a column with each module's lines at that git revision (a module that moved between
+packages is matched by its file name).
 
 A module is a feature's only when it exists for that feature; a base module that grew a few
 lines for a feature stays base. A module that is neither listed here nor in FEATURES is base.
@@ -9,6 +12,7 @@ lines for a feature stays base. A module that is neither listed here nor in FEAT
 from __future__ import annotations
 
 import argparse
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +43,19 @@ def count(path: Path) -> int:
     return len(path.read_text(encoding="utf-8").splitlines())
 
 
+def lines_at(rev: str) -> dict[str, int]:
+    """Lines of each module of PACKAGES at a git revision, by path."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(ROOT), *args], check=True, capture_output=True, text=True).stdout
+
+    found = {}
+    for package in PACKAGES:
+        for path in git("ls-tree", "--name-only", rev, f"{package}/").split():
+            if path.endswith(".py"):
+                found[path] = len(git("show", f"{rev}:{path}").splitlines())
+    return found
+
+
 def modules() -> list[tuple[str, int, str]]:
     """(module, lines, "base" or the feature), base first, each part by size."""
     found = []
@@ -52,24 +69,42 @@ def modules() -> list[tuple[str, int, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--markdown", action="store_true", help="a table for docs/architecture.md")
+    ap.add_argument("--before", metavar="REV", help="add each module's lines at this git revision")
     args = ap.parse_args()
     rows = modules()
+    before = lines_at(args.before) if args.before else None
+    now = {m for m, _, _ in rows}
+    moved = {}  # a module now in another package: file name -> its path then
+    if before is not None:
+        moved = {Path(m).name: m for m in before if m not in now}
+        rows += [(m, 0, "removed") for m in sorted(before) if m not in now
+                 and not any(Path(n).name == Path(m).name for n in now)]
+
+    def was(module: str) -> str:
+        if before is None:
+            return ""
+        return str(before.get(module, before.get(moved.get(Path(module).name, ""), "-")))
     totals: dict[str, int] = {}
     for package in PACKAGES:
         for kind in ("base", "feature"):
             totals[f"{package} {kind}"] = sum(n for m, n, owner in rows if m.startswith(package + "/")
                                               and (owner.startswith("base") == (kind == "base")))
     if args.markdown:
-        print("| module | lines | base or feature |\n| --- | ---: | --- |")
+        head = f"| module |{' before |' if before else ''} lines | base or feature |"
+        print(head + "\n| --- |" + (" ---: |" if before else "") + " ---: | --- |")
         for module, lines, owner in rows:
-            print(f"| `{module}` | {lines} | {owner} |")
+            print(f"| `{module}` |" + (f" {was(module)} |" if before else "") + f" {lines} | {owner} |")
     else:
         for module, lines, owner in rows:
-            print(f"{module:<32} {lines:>5}  {owner}")
+            print(f"{module:<32} {was(module):>6} {lines:>5}  {owner}")
     print()
     for name, lines in totals.items():
         if lines:
             print(f"{name}: {lines} lines" + ("  " if args.markdown else ""))
+    if before is not None:
+        feature = {n for n in FEATURES}
+        base_before = sum(v for k, v in before.items() if Path(k).stem not in feature)
+        print(f"queue_core and storage base at {args.before}: {base_before} lines" + ("  " if args.markdown else ""))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Session
 
 from .sqlite_driver import one_trip_dbapi
-from .tx import INSERTED, Tx, note_insert
+from .tx import INSERTED, SESSION_KEY, Tx, note_insert
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -205,6 +205,9 @@ class Database:
             async with self.sessionmaker() as session:
                 async with session.begin():
                     result = await fn(session)
+                    tx = session.info.get(SESSION_KEY)
+                    if tx is not None:
+                        await tx.flush()
                 inserted = session.info.pop(INSERTED, ())
                 for table, listener in self._insert_listeners:
                     if table in inserted:

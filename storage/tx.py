@@ -26,13 +26,14 @@ def note_insert(session_info: dict, statement: Any) -> None:
 class Tx:
     """Run Core statements inside the current transaction of one session."""
 
-    __slots__ = ("session", "conn", "pg", "info")
+    __slots__ = ("session", "conn", "pg", "info", "pending")
 
     def __init__(self, session: AsyncSession, conn: AsyncConnection, pg: bool) -> None:
         self.session = session
         self.conn = conn  # the session's connection: Core statements skip the ORM's execute path
         self.pg = pg
         self.info: dict[str, Any] = {}  # per-transaction caches
+        self.pending: dict[Executable, list[dict[str, Any]]] = {}  # rows `later` inserts at the end
 
     @classmethod
     async def of(cls, session: AsyncSession) -> "Tx":
@@ -58,6 +59,19 @@ class Tx:
     async def scalar(self, statement: Executable, params: dict[str, Any] | None = None) -> Any:
         row = await self.one(statement, params)
         return None if row is None else row[0]
+
+    def later(self, statement: Executable, params: dict[str, Any]) -> None:
+        """An INSERT of one row that nothing in the transaction reads back: run at its end together
+        with the other rows of the same statement, as one executemany (one trip, not one a row)."""
+        note_insert(self.session.info, statement)
+        self.pending.setdefault(statement, []).append(params)
+
+    async def flush(self) -> None:
+        """Run the inserts `later` kept, in the order they were asked for (Database.run calls it
+        before the commit)."""
+        while self.pending:
+            statement = next(iter(self.pending))
+            await self.conn.execute(statement, self.pending.pop(statement))
 
     async def run(self, statement: Executable, params: dict[str, Any] | None = None) -> int:
         """Execute a change; returns the number of rows it touched. `params` may name columns the
