@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from . import errors
 from .notices import add_notice, ticket_payload
-from .queries import QUEUE_ORDER, build_snapshot, scope_services, waiting_in_scope
+from .queries import QUEUE_ORDER, build_snapshot, waiting_in_scope
 from .rows import (
     TICKET_COLUMNS,
     VISIT_COLUMNS,
@@ -201,13 +201,5 @@ class StaffOperations(ServiceBase):
         async def fn(tx: Tx, now: dt.datetime) -> TicketView | None:
             row = await current_at_channel(tx, channel.name)
             return None if row is None else await self._view(tx, row[1], row[0], now)
-
-        return await self._tx(fn)
-
-    async def waiting_count(self, phase: str, service: str) -> int:
-        where = waiting_in_scope(self.settings, phase, scope_services(self.settings, phase, service))
-
-        async def fn(tx: Tx, now: dt.datetime) -> int:
-            return int(await tx.scalar(select(func.count()).select_from(visits).where(where)) or 0)
 
         return await self._tx(fn)
