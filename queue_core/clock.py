@@ -3,10 +3,17 @@ repositories whose transactions are stamped with it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+import functools
+from typing import Any, Awaitable, Callable, Concatenate, ParamSpec, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from storage.db import Database
+
+P = ParamSpec("P")
+R = TypeVar("R")
+S = TypeVar("S", bound="Store")
 
 
 class Clock(Protocol):
@@ -46,12 +53,23 @@ class CallableClock:
 
 
 class Store:
-    """A repository on the one Database: `_tx(fn)` runs fn(session, now) in one transaction, `now`
-    the clock's time as it starts (again at a retry)."""
+    """A repository on the one Database whose methods are each one transaction (`@transaction`)."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
 
-    async def _tx(self, fn):
+    async def _tx(self, fn: Callable[[AsyncSession, dt.datetime], Awaitable[Any]]) -> Any:
         return await self.db.run(lambda session: fn(session, self.clock.now()))
+
+
+def transaction(method: Callable[Concatenate[S, AsyncSession, dt.datetime, P], Awaitable[R]]
+                ) -> Callable[Concatenate[S, P], Awaitable[R]]:
+    """A Store method written as method(self, session, now, *args) and called as method(*args): it
+    runs in one transaction (again from the start on a transient error), `now` the clock's time as
+    that transaction starts."""
+    @functools.wraps(method)
+    async def run(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
+        return await self._tx(lambda session, now: method(self, session, now, *args, **kwargs))
+
+    return run
