@@ -19,7 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ACTIVE_TICKET = "status NOT IN ('done', 'cancelled')"
 
@@ -100,7 +100,6 @@ class Ticket(Base):
     reminded_evening_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     reminded_morning_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     missed_checkin_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    visits: Mapped[list["Visit"]] = relationship(back_populates="ticket", order_by="Visit.id")
     __table_args__ = (
         UniqueConstraint("day", "number", name="uq_ticket_day_number"),
         UniqueConstraint("day", "service", "seq", name="uq_ticket_day_service_seq"),
@@ -139,7 +138,6 @@ class Visit(Base):
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     recalls: Mapped[int] = mapped_column(Integer, default=0)
     turn_near_sent: Mapped[bool] = mapped_column(Boolean, default=False)
-    ticket: Mapped[Ticket] = relationship(back_populates="visits")
     __table_args__ = (
         Index("ix_visit_queue", "phase", "status", "rank", "effective_at", "entered_at", "id", "service"),
         Index("ix_visit_channel", "channel", "status"),

@@ -17,17 +17,12 @@ LEAVE_NOW = "leave_now"  # "time to leave now" (queue_core/leave.py)
 INSERT_NOTICE = insert(outbox)  # built once, the values as parameters
 
 
-def _claim_near(pg: bool):
-    """Mark visits told "turn near", returning the ids it marked. On PostgreSQL a row another
-    transaction holds is skipped rather than waited for (no deadlock between two counters)."""
-    claimable = select(visits.c.id).where(visits.c.id.in_(bindparam("ids", expanding=True)),
-                                          visits.c.turn_near_sent.is_(False), visits.c.status == "waiting")
-    if pg:
-        claimable = claimable.with_for_update(skip_locked=True)
-    return update(visits).where(visits.c.id.in_(claimable)).values(turn_near_sent=True).returning(visits.c.id)
-
-
-CLAIM_NEAR = {False: _claim_near(False), True: _claim_near(True)}
+# Mark visits told "turn near", returning the ids it marked. On PostgreSQL a row another
+# transaction holds is skipped rather than waited for (no deadlock between two counters).
+CLAIM_NEAR = update(visits).where(visits.c.id.in_(
+    select(visits.c.id).where(visits.c.id.in_(bindparam("ids", expanding=True)), visits.c.turn_near_sent.is_(False),
+                              visits.c.status == "waiting").with_for_update(skip_locked=True))
+).values(turn_near_sent=True).returning(visits.c.id)
 
 
 async def add_notice(
@@ -111,7 +106,7 @@ async def check_turn_near(
     candidates = [vid for vid, position in pending.items() if due(vid, position)]
     if not candidates:
         return False
-    candidates = [r[0] for r in await tx.all(CLAIM_NEAR[tx.pg], {"ids": candidates})]
+    candidates = [r[0] for r in await tx.all(CLAIM_NEAR, {"ids": candidates})]
     if not candidates:
         return False
     entered_near = False

@@ -71,28 +71,17 @@ LATEST_VISIT = (select(*VISIT_COLUMNS).where(visits.c.ticket_id == bindparam("ti
 UPDATE_TICKET = update(tickets).where(tickets.c.id == bindparam("ticket_id"))
 UPDATE_VISIT = update(visits).where(visits.c.id == bindparam("visit_id"))
 INSERT_VISIT = insert(visits).returning(visits.c.id)
-LOCKED: dict[Any, Any] = {}  # statement -> the same locked (PostgreSQL)
-
-
-def locked(tx: Tx, statement):
-    """`statement` FOR UPDATE on PostgreSQL, made once."""
-    if not tx.pg:
-        return statement
-    made = LOCKED.get(statement)
-    if made is None:
-        made = LOCKED[statement] = tx.locked(statement)
-    return made
-
-
+# FOR UPDATE on PostgreSQL; SQLite's compiler leaves it out (BEGIN IMMEDIATE holds the whole file)
+LOCKED = {s: s.with_for_update() for s in (TICKET_BY_ID, LATEST_VISIT)}
 async def ticket_by_id(tx: Tx, ticket_id: int, lock: bool = False) -> TicketRow:
-    row = await tx.one(locked(tx, TICKET_BY_ID) if lock else TICKET_BY_ID, {"ticket_id": ticket_id})
+    row = await tx.one(LOCKED[TICKET_BY_ID] if lock else TICKET_BY_ID, {"ticket_id": ticket_id})
     if row is None:
         raise errors.TicketNotFound(ticket_id=ticket_id)
     return TicketRow.of(row)
 
 
 async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow | None:
-    row = await tx.one(locked(tx, LATEST_VISIT) if lock else LATEST_VISIT, {"ticket_id": ticket_id})
+    row = await tx.one(LOCKED[LATEST_VISIT] if lock else LATEST_VISIT, {"ticket_id": ticket_id})
     return None if row is None else VisitRow.of(row)
 
 
@@ -126,11 +115,12 @@ async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, Tic
 # No ORDER BY: SQLite would then walk the (channel, called_at) index through the whole day.
 AT_CHANNEL = (select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
               .where(visits.c.channel == bindparam("channel"), one_of(visits.c.status, ("called", "serving"))))
+LOCKED[AT_CHANNEL] = AT_CHANNEL.with_for_update()
 
 
 async def current_at_channel(tx: Tx, channel: str, lock: bool = False) -> tuple[VisitRow, TicketRow] | None:
     """The visit being called or served at a channel, with its ticket (`lock`: both rows locked)."""
-    rows = await tx.all(locked(tx, AT_CHANNEL) if lock else AT_CHANNEL, {"channel": channel})
+    rows = await tx.all(LOCKED[AT_CHANNEL] if lock else AT_CHANNEL, {"channel": channel})
     if not rows:
         return None
     pairs = [(VisitRow.of(r[:13]), TicketRow.of(r[13:])) for r in rows]
