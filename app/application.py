@@ -65,7 +65,7 @@ def build_application(
                 await own.dispose()
         if services.db is not None and services.outbox is not None:
             services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
-            services.db.on_outbox_commit(services.notifier.wake)  # a notice goes out at its commit, not at a poll
+            services.db.on_insert_commit("outbox", services.notifier.wake)  # a notice goes out at its commit, not at a poll
             await services.notifier.start()
             services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
         if services.queue is not None:

@@ -11,8 +11,22 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from queue_core.export import export
+from queue_core.history import history_rows, write_csv
 from settings import load_settings
+from storage.db import Database
+
+
+async def export(database_url: str, start: dt.date, end: dt.date, out: Path) -> int:
+    """The history of days start..end into `out`; returns the number of rows."""
+    db = Database(database_url)
+    try:
+        rows = await history_rows(db, start, end)
+    finally:
+        await db.dispose()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        write_csv(rows, fh)
+    return len(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

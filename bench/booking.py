@@ -19,9 +19,9 @@ from pathlib import Path
 
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import ManualClock
-from queue_core.db import Database
 from queue_core.service import QueueService
 from settings import load_settings
+from storage.db import Database
 
 MONDAY_EVENING = dt.datetime(2026, 11, 23, 19, 0)
 

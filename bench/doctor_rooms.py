@@ -18,10 +18,10 @@ from pathlib import Path
 
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import ManualClock
-from queue_core.db import Database
 from queue_core.rules import with_services
 from queue_core.service import QueueService
 from settings import load_settings
+from storage.db import Database
 
 MONDAY_7AM = dt.datetime(2026, 11, 23, 7, 0)
 

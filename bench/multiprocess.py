@@ -36,10 +36,10 @@ import aiohttp
 import yaml
 
 from queue_core.clock import CallableClock
-from queue_core.db import Database
 from queue_core.service import QueueService
 from queue_core.staff import StaffStore
 from settings import DEFAULT_CONFIG_PATH, load_settings
+from storage.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -26,9 +26,9 @@ import yaml
 from bench.bot_loop import pct, start_bot, write_config
 from local_botapi import LocalTelegram
 from queue_core.clock import CallableClock
-from queue_core.db import Database
 from queue_core.service import QueueService
 from settings import load_settings
+from storage.db import Database
 
 NURSE = 900002  # config.yaml local_mode.staff_ids: staff in local mode
 

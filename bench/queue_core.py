@@ -25,9 +25,9 @@ from pathlib import Path
 
 import yaml
 
-from queue_core.db import Database
 from queue_core.service import QueueService
 from settings import DEFAULT_CONFIG_PATH, load_settings
+from storage.db import Database
 
 PG_ADMIN = os.environ.get("PUSQUE_TEST_PG_URL", "postgresql+asyncpg://root@127.0.0.1:5432/test")
 

@@ -99,9 +99,9 @@ async def outbox_facts(db) -> tuple[dict, dict]:
 
 async def rush(args, folder: Path) -> tuple[dict, list[str]]:
     from queue_core.clock import SystemClock
-    from queue_core.db import Database
     from queue_core.service import QueueService
     from settings import load_settings
+    from storage.db import Database
 
     url = args.postgres or f"sqlite+aiosqlite:///{folder / 'rush.db'}"
     config = write_config(folder, url, limits=True, ocr_preload=args.photos > 0)
@@ -314,7 +314,7 @@ def main() -> int:
         a.patients, a.photos, a.arrival_minutes = 40, 0.0, 1.0
     print(f"Machine: {machine()}")
     retries = _Counted()
-    db_log = logging.getLogger("queue_core.db")
+    db_log = logging.getLogger("storage.db")
     db_log.addHandler(retries)
     db_log.propagate = False
     with tempfile.TemporaryDirectory() as tmp:

@@ -17,11 +17,11 @@ import time
 from pathlib import Path
 
 from bench.queue_core import TickingClock, bench_config, drop_pg, pct, postgres_url
-from queue_core.db import Database
 from queue_core.rules import Service, with_services
 from queue_core.service import QueueService
 from queue_core.service_catalog import ServiceCatalog
 from settings import load_settings
+from storage.db import Database
 
 BY = {"actor_id": 1, "via": "bench"}
 

@@ -1,5 +1,5 @@
 """The database as the bot experiences it: slow statements and database errors of the ORM
-engine, counted for /metrics and logged, whatever queue_core/db.py does about them (retries the
+engine, counted for /metrics and logged, whatever storage/db.py does about them (retries the
 transaction, reconnects).
 
 Why: a slow server or a lock held elsewhere otherwise shows only as "the bot is slow". A

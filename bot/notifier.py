@@ -19,10 +19,10 @@ from sqlalchemy import select
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from queue_core.db import Database
 from queue_core.models import Patient, User
 from queue_core.outbox import Notice, OutboxRepository
 from settings import Settings
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 

@@ -31,8 +31,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.ext import Application, BasePersistence, PersistenceInput
 
-from queue_core.db import Database
 from queue_core.models import BotState
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 UPDATE_INTERVAL = 2.0  # seconds; a backstop: bot/updates.py flushes after every update

@@ -16,13 +16,13 @@ from typing import Any, Awaitable, Callable
 
 from queue_core.clock import CallableClock
 from queue_core.counter_catalog import CounterCatalog, counter_seed
-from queue_core.db import Database
 from queue_core.outbox import OutboxRepository
 from queue_core.rules import Channel, Service, with_counters, with_services
 from queue_core.service import QueueService
 from queue_core.service_catalog import ServiceCatalog
 from queue_core.staff import StaffStore
 from settings import Settings
+from storage.db import Database
 
 from .dbwatch import DbWatch
 from .roles import RoleResolver

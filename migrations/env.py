@@ -21,7 +21,7 @@ def _url() -> str:
 
 
 async def _run_async() -> None:
-    from queue_core.db import make_engine
+    from storage.db import make_engine
 
     engine = make_engine(_url())
     async with engine.connect() as conn:

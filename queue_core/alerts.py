@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from .db import Database
+from storage.db import Database
+
 from .models import EmergencyAlert, StaffMember
 from .rules import Rules
 

@@ -12,11 +12,10 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .clock import Clock
-from .db import Database
+from .clock import Store, transaction
 from .models import AuditLog, Broadcast, Outbox, Ticket, User
 
 KIND = "broadcast"
@@ -57,21 +56,7 @@ def _view(b: Broadcast) -> BroadcastView:
 STAFF_TOO = "+staff"  # an audience with this suffix includes staff and admins; without it, patients only
 
 
-def valid_audience(audience: str, services) -> bool:
-    audience = audience.removesuffix(STAFF_TOO)
-    if audience in ("all", "today"):
-        return True
-    return audience.startswith("service:") and audience.split(":", 1)[1] in services
-
-
-class BroadcastStore:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-
-    async def _tx(self, fn):
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
-
+class BroadcastStore(Store):
     @staticmethod
     def _recipients(audience: str, day: dt.date, staff_ids: Collection[int]):
         """Active users of the audience; staff and admins (`staff_ids`) only when it says STAFF_TOO."""
@@ -87,40 +72,35 @@ class BroadcastStore:
             stmt = stmt.where(Ticket.service == audience.split(":", 1)[1])
         return active.where(User.telegram_id.in_(stmt))
 
-    async def audience_size(self, audience: str, staff_ids: Collection[int] = ()) -> int:
-        async def fn(session: AsyncSession, now: dt.datetime) -> int:
-            sub = self._recipients(audience, now.date(), staff_ids).distinct().subquery()
-            return int(await session.scalar(select(func.count()).select_from(sub)) or 0)
+    @transaction
+    async def audience_size(self, session: AsyncSession, now: dt.datetime,
+                            audience: str, staff_ids: Collection[int] = ()) -> int:
+        sub = self._recipients(audience, now.date(), staff_ids).distinct().subquery()
+        return int(await session.scalar(select(func.count()).select_from(sub)) or 0)
 
-        return await self._tx(fn)
+    @transaction
+    async def draft(self, session: AsyncSession, now: dt.datetime,
+                    created_by: int, text: str, audience: str, photo_file_id: str | None = None) -> BroadcastView:
+        b = Broadcast(created_by=created_by, created_at=now, text=text, photo_file_id=photo_file_id,
+                      audience=audience, status="draft")
+        session.add(b)
+        await session.flush()
+        return _view(b)
 
-    async def draft(self, created_by: int, text: str, audience: str, photo_file_id: str | None = None) -> BroadcastView:
-        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView:
-            b = Broadcast(created_by=created_by, created_at=now, text=text, photo_file_id=photo_file_id,
-                          audience=audience, status="draft")
-            session.add(b)
-            await session.flush()
-            return _view(b)
+    @transaction
+    async def get(self, session: AsyncSession, now: dt.datetime, broadcast_id: int) -> BroadcastView | None:
+        b = await session.get(Broadcast, broadcast_id)
+        return None if b is None else _view(b)
 
-        return await self._tx(fn)
-
-    async def get(self, broadcast_id: int) -> BroadcastView | None:
-        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView | None:
-            b = await session.get(Broadcast, broadcast_id)
-            return None if b is None else _view(b)
-
-        return await self._tx(fn)
-
-    async def set_audience(self, broadcast_id: int, audience: str) -> BroadcastView | None:
+    @transaction
+    async def set_audience(self, session: AsyncSession, now: dt.datetime,
+                           broadcast_id: int, audience: str) -> BroadcastView | None:
         """A draft's audience changed before it is sent (e.g. staff included); None if not a draft."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView | None:
-            b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
-            if b is None or b.status != "draft":
-                return None
-            b.audience = audience
-            return _view(b)
-
-        return await self._tx(fn)
+        b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
+        if b is None or b.status != "draft":
+            return None
+        b.audience = audience
+        return _view(b)
 
     async def confirm(self, broadcast_id: int, progress_chat_id: int | None, progress_message_id: int | None,
                       staff_ids: Collection[int] = ()) -> BroadcastView | None:
@@ -143,26 +123,20 @@ class BroadcastStore:
 
         return await self._tx(fn)
 
-    async def cancel(self, broadcast_id: int) -> bool:
+    @transaction
+    async def cancel(self, session: AsyncSession, now: dt.datetime, broadcast_id: int) -> bool:
         """A draft is dropped; a queued broadcast stops: its unsent rows become 'cancelled'."""
-        from sqlalchemy import update
+        b = await session.get(Broadcast, broadcast_id)
+        if b is None or b.status in ("done", "cancelled"):
+            return False
+        await session.execute(update(Outbox).where(Outbox.broadcast_id == b.id, Outbox.status == "pending")
+                              .values(status="cancelled"))
+        b.status, b.finished_at = "cancelled", now
+        return True
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> bool:
-            b = await session.get(Broadcast, broadcast_id)
-            if b is None or b.status in ("done", "cancelled"):
-                return False
-            await session.execute(update(Outbox).where(Outbox.broadcast_id == b.id, Outbox.status == "pending")
-                                  .values(status="cancelled"))
-            b.status, b.finished_at = "cancelled", now
-            return True
-
-        return await self._tx(fn)
-
-    async def active(self) -> list[BroadcastView]:
-        async def fn(session: AsyncSession, now: dt.datetime) -> list[BroadcastView]:
-            return [_view(b) for b in await session.scalars(select(Broadcast).where(Broadcast.status == "queued"))]
-
-        return await self._tx(fn)
+    @transaction
+    async def active(self, session: AsyncSession, now: dt.datetime) -> list[BroadcastView]:
+        return [_view(b) for b in await session.scalars(select(Broadcast).where(Broadcast.status == "queued"))]
 
     async def progress(self, broadcast_id: int) -> Progress:
         return await self._tx(lambda session, now: self._progress(session, broadcast_id))
@@ -175,24 +149,22 @@ class BroadcastStore:
         sent, blocked, failed = counts.get("sent", 0), counts.get("blocked", 0), counts.get("failed", 0)
         return Progress(total, sent, blocked, failed, counts.get("pending", 0) + counts.get("sending", 0))
 
-    async def finish(self, broadcast_id: int) -> Progress | None:
+    @transaction
+    async def finish(self, session: AsyncSession, now: dt.datetime, broadcast_id: int) -> Progress | None:
         """Queued -> done (once), with the report notice to the progress chat and the audit line;
         the final counts if this call finished it, else None."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> Progress | None:
-            b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
-            if b is None or b.status != "queued":
-                return None
-            p = await self._progress(session, b.id)
-            if not p.finished:
-                return None
-            b.status, b.finished_at = "done", now
-            counts = {"sent": p.sent, "blocked": p.blocked, "failed": p.failed, "total": p.total}
-            if b.progress_chat_id is not None:
-                session.add(Outbox(created_at=now, next_attempt_at=now, chat_id=b.progress_chat_id, kind=REPORT_KIND,
-                                   lane="urgent", payload={"broadcast_id": b.id, **counts}, status="pending",
-                                   attempts=0))
-            session.add(AuditLog(at=now, actor_id=b.created_by, action="broadcast_done", allowed=True,
-                                 target=str(b.id), detail=counts))
-            return p
-
-        return await self._tx(fn)
+        b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
+        if b is None or b.status != "queued":
+            return None
+        p = await self._progress(session, b.id)
+        if not p.finished:
+            return None
+        b.status, b.finished_at = "done", now
+        counts = {"sent": p.sent, "blocked": p.blocked, "failed": p.failed, "total": p.total}
+        if b.progress_chat_id is not None:
+            session.add(Outbox(created_at=now, next_attempt_at=now, chat_id=b.progress_chat_id, kind=REPORT_KIND,
+                               lane="urgent", payload={"broadcast_id": b.id, **counts}, status="pending",
+                               attempts=0))
+        session.add(AuditLog(at=now, actor_id=b.created_by, action="broadcast_done", allowed=True,
+                             target=str(b.id), detail=counts))
+        return p

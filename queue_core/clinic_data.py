@@ -17,11 +17,12 @@ from typing import Any, Callable
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .booking_void import void_bookings
 from .clinic_checks import BadFields, check_closure, check_doctor, check_schedule, problem
 from .clinic_waiting import check_doctor_free
 from .clock import Clock
-from .db import Database
 from .doctor_moves import ANY_DOCTOR, MoveTo, move_doctor_tickets, waiting_for
 from .models import AuditLog, ClinicClosure, Doctor, DoctorSchedule, Ticket
 from .rows import BOOKED

@@ -18,7 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .db import Database
+from storage.db import Database
+
 from .models import Patient, User
 from .privacy import mask_nik
 

@@ -22,10 +22,11 @@ from typing import Any, Awaitable, Callable
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .clinic_checks import BadFields, check_counter, problem
 from .clinic_data import NameTaken, NotFound
 from .clock import Clock
-from .db import Database
 from .models import AuditLog, ChannelState, ClinicCounter, StaffMember
 from .notices import add_notice, ticket_payload
 from .rows import TICKET_COLUMNS, VISIT_COLUMNS, TicketRow, VisitRow

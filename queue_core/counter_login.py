@@ -14,8 +14,7 @@ import secrets
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .clock import Clock
-from .db import Database
+from .clock import Store
 from .models import ApiToken, LoginCode
 from .staff import ROLES, hash_token
 
@@ -47,14 +46,7 @@ def token_name(telegram_id: int, name: str) -> str:
     return TOKEN_PREFIX + (" ".join(name.split()) or "petugas")[: 64 - len(TOKEN_PREFIX) - len(suffix)] + suffix
 
 
-class CounterLogin:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-
-    async def _tx(self, fn):
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
-
+class CounterLogin(Store):
     async def new_code(self, telegram_id: int, name: str) -> tuple[str, dt.datetime]:
         """A fresh code for this staff member and when it ends; their older unused codes stop working."""
         async def fn(session: AsyncSession, now: dt.datetime) -> tuple[str, dt.datetime]:

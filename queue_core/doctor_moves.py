@@ -58,7 +58,7 @@ def waits_for_doctor(ticket: TicketRow) -> bool:
     """Booked, or waiting (or skipped, may rejoin) in a queue up to the poli: the doctor still matters."""
     if ticket.status not in WAITING:
         return False
-    route = ticket.route_list
+    route = ticket.route.split(",")
     return ROOM_PHASE not in route or ticket.phase not in route or route.index(ticket.phase) <= route.index(ROOM_PHASE)
 
 

@@ -8,7 +8,8 @@ from typing import Iterable, Iterator
 
 from sqlalchemy import select
 
-from .db import Database
+from storage.db import Database
+
 from .models import Ticket, Visit
 
 COLUMNS = [

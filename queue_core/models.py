@@ -21,7 +21,7 @@ from sqlalchemy import (
     text,
     true,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 ACTIVE_TICKET = "status NOT IN ('done', 'cancelled')"
 
@@ -73,23 +73,7 @@ class DailyCounter(Base):
     returned: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
-class TicketLists:
-    """The "+"-joined conditions and ","-joined route of a ticket as lists (ORM object or plain row)."""
-
-    __slots__ = ()
-    conditions: str
-    route: str
-
-    @property
-    def condition_list(self) -> list[str]:
-        return [c for c in self.conditions.split("+") if c]
-
-    @property
-    def route_list(self) -> list[str]:
-        return self.route.split(",")
-
-
-class Ticket(TicketLists, Base):
+class Ticket(Base):
     __tablename__ = "tickets"
     id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[dt.date] = mapped_column(Date)
@@ -118,7 +102,6 @@ class Ticket(TicketLists, Base):
     reminded_evening_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     reminded_morning_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     missed_checkin_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-    visits: Mapped[list["Visit"]] = relationship(back_populates="ticket", order_by="Visit.id")
     __table_args__ = (
         UniqueConstraint("day", "number", name="uq_ticket_day_number"),
         UniqueConstraint("day", "service", "seq", name="uq_ticket_day_service_seq"),
@@ -158,7 +141,6 @@ class Visit(Base):
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     recalls: Mapped[int] = mapped_column(Integer, default=0)
     turn_near_sent: Mapped[bool] = mapped_column(Boolean, default=False)
-    ticket: Mapped[Ticket] = relationship(back_populates="visits")
     __table_args__ = (
         Index("ix_visit_queue", "phase", "status", "rank", "effective_at", "entered_at", "id", "service"),
         Index("ix_visit_channel", "channel", "status"),

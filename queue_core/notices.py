@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Sequence
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
-from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at
+from .advice import Advice, CallWindow, advice_at, safe_windows
 from .queries import queue_context, scope_services, snapshot_from, waiting_list
 from .rows import TicketRow
 from .rules import Rules
 from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_queue_ahead
 from .tx import Tx, outbox, staff, tickets, visits
 
-log = logging.getLogger(__name__)
 LEAVE_NOW = "leave_now"  # "time to leave now" (queue_core/leave.py)
-_FALLBACK = ConfiguredEstimator()
+INSERT_NOTICE = insert(outbox)  # built once, the values as parameters
+
+
+# Mark visits told "turn near", returning the ids it marked. On PostgreSQL a row another
+# transaction holds is skipped rather than waited for (no deadlock between two counters).
+CLAIM_NEAR = update(visits).where(visits.c.id.in_(
+    select(visits.c.id).where(visits.c.id.in_(bindparam("ids", expanding=True)), visits.c.turn_near_sent.is_(False),
+                              visits.c.status == "waiting").with_for_update(skip_locked=True))
+).values(turn_near_sent=True).returning(visits.c.id)
 
 
 async def add_notice(
@@ -30,26 +36,18 @@ async def add_notice(
 ) -> None:
     if chat_id is None:
         return  # an anonymised ticket or a walk-in without Telegram
-    await tx.run(insert(outbox).values(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
-                                       payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
+    tx.later(INSERT_NOTICE, dict(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
+                                 payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
 
 
 def ticket_payload(ticket: TicketRow, **extra) -> dict:
     return {"number": ticket.number, "service": ticket.service, **extra}
 
 
-def safe_estimate(estimator: WaitEstimator, snapshot: QueueSnapshot) -> list[float]:
-    """The estimator's minutes, or the configured durations' when the estimator fails (logged, never fatal)."""
-    if not snapshot.waiting:
-        return []
-    try:
-        minutes = [float(m) for m in estimator.estimate(snapshot)]
-        if len(minutes) == len(snapshot.waiting) and all(m >= 0 for m in minutes):
-            return minutes
-        log.warning("estimator %s returned %d values for %d tickets", estimator.name, len(minutes), len(snapshot.waiting))
-    except Exception:  # noqa: BLE001 - a model failure must not stop the queue
-        log.exception("estimator %s failed; using the configured durations", getattr(estimator, "name", "?"))
-    return list(_FALLBACK.estimate(snapshot))
+def medians(estimator: WaitEstimator, snapshot: QueueSnapshot, settings: Rules) -> list[float]:
+    """Minutes until each ticket is called: the medians of the windows its advice is made of
+    (advice.safe_windows: the configured durations' when the estimator fails)."""
+    return [w.median for w in safe_windows(estimator, snapshot, settings.notifications.advice_margin_minutes)]
 
 
 async def check_turn_near(
@@ -89,12 +87,12 @@ async def check_turn_near(
     context = await queue_context(tx, settings, phase, service, now)
     if needs_queue_ahead(estimator):
         snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
-        minutes = safe_estimate(estimator, snapshot)
+        minutes = medians(estimator, snapshot, settings)
         wait_at = {p: minutes[p - 1] for p in pending.values() if p - 1 < len(minutes)}
     else:
         by_position = sorted(pending.values())
         snapshot = snapshot_from(settings, phase, service, now, context, [rows[p - 1] for p in by_position], by_position)
-        wait_at = dict(zip(by_position, safe_estimate(estimator, snapshot)))
+        wait_at = dict(zip(by_position, medians(estimator, snapshot, settings)))
     by_visit = {row[0]: row for row in rows}
 
     def away(row) -> bool:
@@ -108,14 +106,9 @@ async def check_turn_near(
     candidates = [vid for vid, position in pending.items() if due(vid, position)]
     if not candidates:
         return False
-    if tx.pg:
-        # Another transaction may hold some of these rows: skip them instead of waiting.
-        candidates = [r[0] for r in await tx.all(tx.locked(
-            select(visits.c.id).where(visits.c.id.in_(candidates), visits.c.turn_near_sent.is_(False),
-                                      visits.c.status == "waiting"), skip=True))]
-        if not candidates:
-            return False
-    await tx.run(update(visits).where(visits.c.id.in_(candidates)).values(turn_near_sent=True))
+    candidates = [r[0] for r in await tx.all(CLAIM_NEAR, {"ids": candidates})]
+    if not candidates:
+        return False
     entered_near = False
     for vid in sorted(candidates, key=lambda v: pending[v]):
         row = by_visit[vid]

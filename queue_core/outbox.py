@@ -15,8 +15,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .clock import Clock
-from .db import Database
+from .clock import Store, transaction
 from .models import Outbox, User
 
 MAX_ATTEMPTS = 8
@@ -33,42 +32,31 @@ class Notice:
     broadcast_id: int | None
 
 
-class OutboxRepository:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-
-    async def _tx(self, fn):
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
-
-    async def recover(self) -> int:
+class OutboxRepository(Store):
+    @transaction
+    async def recover(self, session: AsyncSession, now: dt.datetime) -> int:
         """After a restart: rows a dead process had claimed become pending again."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> int:
-            result = await session.execute(
-                update(Outbox).where(Outbox.status == "sending").values(status="pending", next_attempt_at=now)
-            )
-            return cast(CursorResult, result).rowcount or 0
+        result = await session.execute(
+            update(Outbox).where(Outbox.status == "sending").values(status="pending", next_attempt_at=now)
+        )
+        return cast(CursorResult, result).rowcount or 0
 
-        return await self._tx(fn)
-
-    async def claim(self, lane: str, limit: int) -> list[Notice]:
+    @transaction
+    async def claim(self, session: AsyncSession, now: dt.datetime, lane: str, limit: int) -> list[Notice]:
         """Take up to `limit` due rows of a lane, oldest first, marking them 'sending'."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> list[Notice]:
-            rows = list(
-                await session.scalars(
-                    select(Outbox)
-                    .where(Outbox.status == "pending", Outbox.lane == lane, Outbox.next_attempt_at <= now)
-                    .order_by(Outbox.id)
-                    .limit(limit)
-                    .with_for_update(skip_locked=True)
-                )
+        rows = list(
+            await session.scalars(
+                select(Outbox)
+                .where(Outbox.status == "pending", Outbox.lane == lane, Outbox.next_attempt_at <= now)
+                .order_by(Outbox.id)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
             )
-            for row in rows:
-                row.status = "sending"
-                row.attempts += 1
-            return [Notice(r.id, r.chat_id, r.kind, r.lane, dict(r.payload), r.attempts, r.broadcast_id) for r in rows]
-
-        return await self._tx(fn)
+        )
+        for row in rows:
+            row.status = "sending"
+            row.attempts += 1
+        return [Notice(r.id, r.chat_id, r.kind, r.lane, dict(r.payload), r.attempts, r.broadcast_id) for r in rows]
 
     async def mark_sent(self, notice_id: int) -> None:
         """Ahead of the process's other transactions: until it commits, a SIGKILL sends the notice
@@ -77,41 +65,34 @@ class OutboxRepository:
         await self.db.run(lambda session: session.execute(
             update(Outbox).where(Outbox.id == notice_id).values(status="sent", sent_at=now, error=None)), first=True)
 
-    async def mark_retry(self, notice_id: int, error: str, attempts: int, retry_after: float | None = None) -> bool:
+    @transaction
+    async def mark_retry(self, session: AsyncSession, now: dt.datetime,
+                         notice_id: int, error: str, attempts: int, retry_after: float | None = None) -> bool:
         """Back off and try later; after MAX_ATTEMPTS the row is 'failed'. Returns True if it will be retried."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> bool:
-            if attempts >= MAX_ATTEMPTS:
-                await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="failed", error=error[:500]))
-                return False
-            delay = retry_after if retry_after is not None else min(2 ** attempts, 300)
-            await session.execute(
-                update(Outbox)
-                .where(Outbox.id == notice_id)
-                .values(status="pending", error=error[:500], next_attempt_at=now + dt.timedelta(seconds=delay))
-            )
-            return True
-
-        return await self._tx(fn)
-
-    async def mark_failed(self, notice_id: int, error: str) -> None:
-        """Give up on a notice that can never be sent (refused by the Bot API, no renderer)."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> None:
+        if attempts >= MAX_ATTEMPTS:
             await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="failed", error=error[:500]))
+            return False
+        delay = retry_after if retry_after is not None else min(2 ** attempts, 300)
+        await session.execute(
+            update(Outbox)
+            .where(Outbox.id == notice_id)
+            .values(status="pending", error=error[:500], next_attempt_at=now + dt.timedelta(seconds=delay))
+        )
+        return True
 
-        await self._tx(fn)
+    @transaction
+    async def mark_failed(self, session: AsyncSession, now: dt.datetime, notice_id: int, error: str) -> None:
+        """Give up on a notice that can never be sent (refused by the Bot API, no renderer)."""
+        await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="failed", error=error[:500]))
 
-    async def mark_blocked(self, notice_id: int, chat_id: int) -> None:
+    @transaction
+    async def mark_blocked(self, session: AsyncSession, now: dt.datetime, notice_id: int, chat_id: int) -> None:
         """The user blocked the bot: stop writing to them until they talk to us again."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> None:
-            await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="blocked"))
-            await session.execute(update(User).where(User.chat_id == chat_id).values(active=False))
+        await session.execute(update(Outbox).where(Outbox.id == notice_id).values(status="blocked"))
+        await session.execute(update(User).where(User.chat_id == chat_id).values(active=False))
 
-        await self._tx(fn)
-
-    async def counts(self) -> dict[tuple[str, str], int]:
+    @transaction
+    async def counts(self, session: AsyncSession, now: dt.datetime) -> dict[tuple[str, str], int]:
         """Rows per (lane, status), for /metrics."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> dict[tuple[str, str], int]:
-            rows = await session.execute(select(Outbox.lane, Outbox.status, func.count()).group_by(Outbox.lane, Outbox.status))
-            return {(lane, status): n for lane, status, n in rows}
-
-        return await self._tx(fn)
+        rows = await session.execute(select(Outbox.lane, Outbox.status, func.count()).group_by(Outbox.lane, Outbox.status))
+        return {(lane, status): n for lane, status, n in rows}

@@ -15,7 +15,9 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .db import Database
+from storage.db import Database
+
+from .clock import CallableClock, Store, transaction
 from .models import BotState, DailyCounter, FaqUnanswered, Outbox, Patient, Ticket, User
 
 
@@ -62,134 +64,110 @@ class ErasureReport:
     notices_dropped: int
 
 
-class PatientRepository:
+class PatientRepository(Store):
     def __init__(self, db: Database, clock: Callable[[], dt.datetime]) -> None:
-        self.db = db
-        self.clock = clock
+        super().__init__(db, CallableClock(clock))
 
     # ------------------------------------------------------------------ users
-    async def touch_user(self, telegram_id: int, chat_id: int, first_name: str = "", lang: str = "id") -> UserData:
+    @transaction
+    async def touch_user(self, session: AsyncSession, now: dt.datetime,
+                         telegram_id: int, chat_id: int, first_name: str = "", lang: str = "id") -> UserData:
         """Create the account row on first contact (in `lang`, the language the person's Telegram app
         uses, until they choose); mark it active again (it wrote to us)."""
-        now = self.clock()
+        user = await session.get(User, telegram_id)
+        if user is None:
+            user = User(telegram_id=telegram_id, chat_id=chat_id, first_name=first_name[:128],
+                        lang=lang if lang in ("id", "en") else "id", active=True, created_at=now)
+            session.add(user)
+        else:
+            user.chat_id, user.active = chat_id, True
+            if first_name:
+                user.first_name = first_name[:128]
+        return UserData(user.telegram_id, user.chat_id, user.first_name, user.lang, user.active)
 
-        async def fn(session: AsyncSession) -> UserData:
-            user = await session.get(User, telegram_id)
-            if user is None:
-                user = User(telegram_id=telegram_id, chat_id=chat_id, first_name=first_name[:128],
-                            lang=lang if lang in ("id", "en") else "id", active=True, created_at=now)
-                session.add(user)
-            else:
-                user.chat_id, user.active = chat_id, True
-                if first_name:
-                    user.first_name = first_name[:128]
-            return UserData(user.telegram_id, user.chat_id, user.first_name, user.lang, user.active)
+    @transaction
+    async def get_user(self, session: AsyncSession, now: dt.datetime, telegram_id: int) -> UserData | None:
+        user = await session.get(User, telegram_id)
+        if user is None:
+            return None
+        return UserData(user.telegram_id, user.chat_id, user.first_name, user.lang, user.active)
 
-        return await self.db.run(fn)
-
-    async def get_user(self, telegram_id: int) -> UserData | None:
-        async def fn(session: AsyncSession) -> UserData | None:
-            user = await session.get(User, telegram_id)
-            if user is None:
-                return None
-            return UserData(user.telegram_id, user.chat_id, user.first_name, user.lang, user.active)
-
-        return await self.db.run(fn)
-
-    async def set_lang(self, telegram_id: int, lang: str) -> None:
+    @transaction
+    async def set_lang(self, session: AsyncSession, now: dt.datetime, telegram_id: int, lang: str) -> None:
         if lang not in ("id", "en"):
             raise ValueError(f"unknown language {lang!r}")
-
-        async def fn(session: AsyncSession) -> None:
-            await session.execute(update(User).where(User.telegram_id == telegram_id).values(lang=lang))
-
-        await self.db.run(fn)
+        await session.execute(update(User).where(User.telegram_id == telegram_id).values(lang=lang))
 
     # ------------------------------------------------------------------ patients
-    async def patients_of(self, owner_id: int) -> list[PatientData]:
-        async def fn(session: AsyncSession) -> list[PatientData]:
-            rows = await session.scalars(select(Patient).where(Patient.owner_id == owner_id).order_by(Patient.id))
-            return [PatientData.of(r) for r in rows]
+    @transaction
+    async def patients_of(self, session: AsyncSession, now: dt.datetime, owner_id: int) -> list[PatientData]:
+        rows = await session.scalars(select(Patient).where(Patient.owner_id == owner_id).order_by(Patient.id))
+        return [PatientData.of(r) for r in rows]
 
-        return await self.db.run(fn)
-
-    async def get(self, owner_id: int, patient_id: int) -> PatientData | None:
+    @transaction
+    async def get(self, session: AsyncSession, now: dt.datetime, owner_id: int, patient_id: int) -> PatientData | None:
         """One patient of this account (None if it is not theirs or no longer exists)."""
-        async def fn(session: AsyncSession) -> PatientData | None:
-            row = await session.get(Patient, patient_id)
-            return PatientData.of(row) if row is not None and row.owner_id == owner_id else None
+        row = await session.get(Patient, patient_id)
+        return PatientData.of(row) if row is not None and row.owner_id == owner_id else None
 
-        return await self.db.run(fn)
-
-    async def add(self, owner_id: int, *, relation: str, name: str, nik: str | None = None,
-                  no_kk: str | None = None, birth_date: dt.date | None = None, sex: str | None = None,
-                  address: str | None = None, phone: str | None = None, bpjs: str | None = None) -> PatientData:
+    @transaction
+    async def add(self, session: AsyncSession, now: dt.datetime, owner_id: int, *, relation: str, name: str,
+              nik: str | None = None, no_kk: str | None = None, birth_date: dt.date | None = None,
+              sex: str | None = None, address: str | None = None, phone: str | None = None,
+              bpjs: str | None = None) -> PatientData:
         """Save a patient; registering the same NIK again updates that patient instead."""
-        now = self.clock()
-
-        async def fn(session: AsyncSession) -> PatientData:
-            row = None
-            if nik:
-                row = await session.scalar(select(Patient).where(Patient.owner_id == owner_id, Patient.nik == nik))
-            elif relation == "self":
-                row = await session.scalar(select(Patient).where(Patient.owner_id == owner_id, Patient.relation == "self"))
-            if row is None:
-                row = Patient(owner_id=owner_id, created_at=now)
-                session.add(row)
-            row.relation, row.name, row.nik, row.no_kk = relation, name, nik, no_kk
-            row.birth_date, row.sex, row.address, row.phone, row.bpjs = birth_date, sex, address, phone, bpjs
-            try:
-                await session.flush()
-            except IntegrityError:
-                raise DuplicatePatient() from None
-            return PatientData.of(row)
-
-        return await self.db.run(fn)
+        row = None
+        if nik:
+            row = await session.scalar(select(Patient).where(Patient.owner_id == owner_id, Patient.nik == nik))
+        elif relation == "self":
+            row = await session.scalar(select(Patient).where(Patient.owner_id == owner_id, Patient.relation == "self"))
+        if row is None:
+            row = Patient(owner_id=owner_id, created_at=now)
+            session.add(row)
+        row.relation, row.name, row.nik, row.no_kk = relation, name, nik, no_kk
+        row.birth_date, row.sex, row.address, row.phone, row.bpjs = birth_date, sex, address, phone, bpjs
+        try:
+            await session.flush()
+        except IntegrityError:
+            raise DuplicatePatient() from None
+        return PatientData.of(row)
 
     # ------------------------------------------------------------------ erasure
-    async def erase_account(self, owner_id: int) -> ErasureReport:
+    @transaction
+    async def erase_account(self, session: AsyncSession, now: dt.datetime, owner_id: int) -> ErasureReport:
         """Delete everything stored about this account and its patients.
 
         Tickets stay for the clinic's statistics, anonymised: no patient, no Telegram id.
         Pending notices to this chat are dropped; the conversation state is deleted.
         """
-        async def fn(session: AsyncSession) -> ErasureReport:
-            ids = list(await session.scalars(select(Patient.id).where(Patient.owner_id == owner_id)))
-            cond = Ticket.user_id == owner_id
-            if ids:
-                cond = cond | Ticket.patient_id.in_(ids)
-            anonymised = cast(CursorResult, await session.execute(
-                update(Ticket).where(cond).values(patient_id=None, user_id=None))).rowcount
-            dropped = cast(CursorResult, await session.execute(
-                delete(Outbox).where(Outbox.chat_id == owner_id, Outbox.status.in_(("pending", "failed"))))).rowcount
-            await session.execute(delete(Patient).where(Patient.owner_id == owner_id))
-            await session.execute(update(FaqUnanswered).where(FaqUnanswered.user_id == owner_id).values(user_id=None))
-            await session.execute(delete(BotState).where(BotState.key.in_(user_state_keys(owner_id))))
-            await session.execute(delete(User).where(User.telegram_id == owner_id))
-            return ErasureReport(len(ids), anonymised or 0, dropped or 0)
-
-        return await self.db.run(fn)
+        ids = list(await session.scalars(select(Patient.id).where(Patient.owner_id == owner_id)))
+        cond = Ticket.user_id == owner_id
+        if ids:
+            cond = cond | Ticket.patient_id.in_(ids)
+        anonymised = cast(CursorResult, await session.execute(
+            update(Ticket).where(cond).values(patient_id=None, user_id=None))).rowcount
+        dropped = cast(CursorResult, await session.execute(
+            delete(Outbox).where(Outbox.chat_id == owner_id, Outbox.status.in_(("pending", "failed"))))).rowcount
+        await session.execute(delete(Patient).where(Patient.owner_id == owner_id))
+        await session.execute(update(FaqUnanswered).where(FaqUnanswered.user_id == owner_id).values(user_id=None))
+        await session.execute(delete(BotState).where(BotState.key.in_(user_state_keys(owner_id))))
+        await session.execute(delete(User).where(User.telegram_id == owner_id))
+        return ErasureReport(len(ids), anonymised or 0, dropped or 0)
 
     # ------------------------------------------------------------------ quotas
-    async def issued_on(self, day: dt.date) -> dict[str, int]:
+    @transaction
+    async def issued_on(self, session: AsyncSession, now: dt.datetime, day: dt.date) -> dict[str, int]:
         """Places of the daily quota used per service on a clinic day (issued minus cancelled), to hide
         services whose quota is used up."""
-        async def fn(session: AsyncSession) -> dict[str, int]:
-            rows = await session.execute(select(DailyCounter.service, DailyCounter.last_seq - DailyCounter.returned)
-                                         .where(DailyCounter.day == day))
-            return {service: seq for service, seq in rows}
-
-        return await self.db.run(fn)
+        rows = await session.execute(select(DailyCounter.service, DailyCounter.last_seq - DailyCounter.returned)
+                                     .where(DailyCounter.day == day))
+        return {service: seq for service, seq in rows}
 
     # ------------------------------------------------------------------ FAQ
-    async def record_unanswered(self, user_id: int | None, question: str, score: float | None) -> None:
-        now = self.clock()
-
-        async def fn(session: AsyncSession) -> None:
-            session.add(FaqUnanswered(at=now, user_id=user_id, question=question[:2000], score=score, reviewed=False))
-
-        await self.db.run(fn)
-
+    @transaction
+    async def record_unanswered(self, session: AsyncSession, now: dt.datetime,
+                                user_id: int | None, question: str, score: float | None) -> None:
+        session.add(FaqUnanswered(at=now, user_id=user_id, question=question[:2000], score=score, reviewed=False))
 
 def user_state_keys(user_id: int) -> list[str]:
     """BotState keys that hold one user's data (see bot/persistence.py)."""

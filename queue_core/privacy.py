@@ -11,14 +11,6 @@ def mask_nik(nik: str | None) -> str:
     return nik[:4] + "*" * (len(nik) - 6) + nik[-2:]
 
 
-def mask_name(name: str | None) -> str:
-    """'SITI AMINAH' -> 'SITI A.': what a public board or broadcast may show."""
-    if not name:
-        return ""
-    parts = name.split()
-    return " ".join([parts[0]] + [p[0] + "." for p in parts[1:]])
-
-
 def mask_kiosk_name(name: str | None) -> str:
     """'RINA WULANDARI' -> 'R*** W*******': what a kiosk in the waiting room may show, so a patient
     knows the record is theirs and a stranger learns nothing."""

@@ -8,7 +8,6 @@ from typing import Any, Sequence
 from sqlalchemy import and_, bindparam, insert, select, update
 
 from . import errors
-from .models import TicketLists
 from .tx import Tx, channel_states, one_of, tickets, visits
 
 BOOKED = "booked"  # a ticket's status while booked for its day, before check-in (queue_core/booking.py)
@@ -20,7 +19,7 @@ VISIT_COLUMNS = tuple(visits.c[name] for name in (
 
 
 @dataclass(slots=True)
-class TicketRow(TicketLists):
+class TicketRow:
     id: int
     day: dt.date
     service: str
@@ -36,7 +35,12 @@ class TicketRow(TicketLists):
 
     @classmethod
     def of(cls, r: Sequence[Any]) -> "TicketRow":
-        return cls(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11])
+        return cls(*r[:12])
+
+    @property
+    def condition_list(self) -> list[str]:
+        """The conditions, stored joined by "+"."""
+        return [c for c in self.conditions.split("+") if c]
 
 
 @dataclass(slots=True)
@@ -60,17 +64,24 @@ class VisitRow:
         return cls(*r[:13])
 
 
+# Statements built once (building one costs more than running it); their values come as parameters.
+TICKET_BY_ID = select(*TICKET_COLUMNS).where(tickets.c.id == bindparam("ticket_id"))
+LATEST_VISIT = (select(*VISIT_COLUMNS).where(visits.c.ticket_id == bindparam("ticket_id"))
+                .order_by(visits.c.id.desc()).limit(1))
+UPDATE_TICKET = update(tickets).where(tickets.c.id == bindparam("ticket_id"))
+UPDATE_VISIT = update(visits).where(visits.c.id == bindparam("visit_id"))
+INSERT_VISIT = insert(visits).returning(visits.c.id)
+# FOR UPDATE on PostgreSQL; SQLite's compiler leaves it out (BEGIN IMMEDIATE holds the whole file)
+LOCKED = {s: s.with_for_update() for s in (TICKET_BY_ID, LATEST_VISIT)}
 async def ticket_by_id(tx: Tx, ticket_id: int, lock: bool = False) -> TicketRow:
-    statement = select(*TICKET_COLUMNS).where(tickets.c.id == ticket_id)
-    row = await tx.one(tx.locked(statement) if lock else statement)
+    row = await tx.one(LOCKED[TICKET_BY_ID] if lock else TICKET_BY_ID, {"ticket_id": ticket_id})
     if row is None:
         raise errors.TicketNotFound(ticket_id=ticket_id)
     return TicketRow.of(row)
 
 
 async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow | None:
-    statement = select(*VISIT_COLUMNS).where(visits.c.ticket_id == ticket_id).order_by(visits.c.id.desc()).limit(1)
-    row = await tx.one(tx.locked(statement) if lock else statement)
+    row = await tx.one(LOCKED[LATEST_VISIT] if lock else LATEST_VISIT, {"ticket_id": ticket_id})
     return None if row is None else VisitRow.of(row)
 
 
@@ -101,12 +112,15 @@ async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, Tic
     return bool(rows[0][0]), max(pairs, key=lambda pair: pair[0].called_at or dt.datetime.min, default=None)
 
 
-async def current_at_channel(tx: Tx, channel: str) -> tuple[VisitRow, TicketRow] | None:
-    """The visit being called or served at a channel, with its ticket."""
-    # No ORDER BY: SQLite would then walk the (channel, called_at) index through the whole day.
-    rows = await tx.all(
-        select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
-        .where(visits.c.channel == channel, visits.c.status.in_(("called", "serving"))))
+# No ORDER BY: SQLite would then walk the (channel, called_at) index through the whole day.
+AT_CHANNEL = (select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
+              .where(visits.c.channel == bindparam("channel"), one_of(visits.c.status, ("called", "serving"))))
+LOCKED[AT_CHANNEL] = AT_CHANNEL.with_for_update()
+
+
+async def current_at_channel(tx: Tx, channel: str, lock: bool = False) -> tuple[VisitRow, TicketRow] | None:
+    """The visit being called or served at a channel, with its ticket (`lock`: both rows locked)."""
+    rows = await tx.all(LOCKED[AT_CHANNEL] if lock else AT_CHANNEL, {"channel": channel})
     if not rows:
         return None
     pairs = [(VisitRow.of(r[:13]), TicketRow.of(r[13:])) for r in rows]
@@ -115,9 +129,9 @@ async def current_at_channel(tx: Tx, channel: str) -> tuple[VisitRow, TicketRow]
 
 async def insert_visit(tx: Tx, ticket: TicketRow, phase: str, service: str, rank: int,
                        effective_at: dt.datetime, now: dt.datetime) -> VisitRow:
-    visit_id = await tx.scalar(insert(visits).values(
+    visit_id = await tx.scalar(INSERT_VISIT, dict(
         ticket_id=ticket.id, phase=phase, service=service, status="waiting", rank=rank, effective_at=effective_at,
-        entered_at=now, recalls=0, turn_near_sent=False).returning(visits.c.id))
+        entered_at=now, recalls=0, turn_near_sent=False))
     return VisitRow(visit_id, ticket.id, phase, service, "waiting", None, rank, effective_at, now, None, None, None, 0)
 
 
@@ -126,11 +140,11 @@ async def update_ticket(tx: Tx, ticket: TicketRow, now: dt.datetime, **changes: 
     for key, value in changes.items():
         if hasattr(ticket, key):
             setattr(ticket, key, value)
-    await tx.run(update(tickets).where(tickets.c.id == ticket.id).values(**changes, updated_at=now))
+    await tx.run(UPDATE_TICKET, {**changes, "updated_at": now, "ticket_id": ticket.id})
 
 
 async def update_visit(tx: Tx, visit: VisitRow, **changes: Any) -> None:
     for key, value in changes.items():
         if hasattr(visit, key):
             setattr(visit, key, value)
-    await tx.run(update(visits).where(visits.c.id == visit.id).values(**changes))
+    await tx.run(UPDATE_VISIT, {**changes, "visit_id": visit.id})

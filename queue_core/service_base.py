@@ -10,18 +10,19 @@ from typing import Awaitable, Callable, Iterable, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from . import errors
 from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
 from .clock import Clock
-from .db import Database
 from .models import ChannelState
 from .notices import check_turn_near
 from .policy import OrderingPolicy
 from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from, waiting_ticket
-from .rows import TicketRow, VisitRow, channel_state, insert_visit
+from .rows import TicketRow, VisitRow, channel_state, current_at_channel, insert_visit
 from .rules import Channel, Rules
 from .snapshot import WaitEstimator, needs_full_queue, needs_queue_ahead
-from .tx import Tx, channel_states
+from .tx import Tx
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -123,13 +124,6 @@ class ServiceBase:
         windows = safe_windows(self.estimator, snapshot, margin)
         return windows[position - 1] if len(windows) >= position else None
 
-    async def _lock_channel(self, tx: Tx, channel: Channel) -> bool:
-        """Lock the channel's state row (PostgreSQL); returns whether the channel is paused."""
-        row = await tx.one(tx.locked(select(channel_states.c.paused).where(channel_states.c.name == channel.name)))
-        if row is None:
-            raise errors.UnknownChannel(channel=channel.name, known=[c.name for c in self.settings.channels])
-        return bool(row[0])
-
     async def _channel_state(self, tx: Tx, channel: Channel) -> tuple[bool, tuple[VisitRow, TicketRow] | None]:
         """(paused, the visit and ticket at the channel), the channel's state row locked (PostgreSQL)."""
         state = await channel_state(tx, channel.name)
@@ -138,7 +132,9 @@ class ServiceBase:
         return state
 
     async def _current(self, tx: Tx, channel: Channel) -> tuple[VisitRow, TicketRow]:
-        _, current = await self._channel_state(tx, channel)
+        """The visit called or served at the channel and its ticket, both rows locked (PostgreSQL):
+        a second finish of the same patient waits, then finds the visit done and nobody current."""
+        current = await current_at_channel(tx, channel.name, lock=True)
         if current is None:
             raise errors.NoCurrentTicket(channel=channel.name)
         return current

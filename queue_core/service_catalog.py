@@ -14,10 +14,11 @@ from typing import Any, Awaitable, Callable
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.db import Database
+
 from .clinic_checks import BadFields, problem
 from .clinic_data import NotFound
 from .clock import Clock
-from .db import Database
 from .models import AuditLog, ClinicService, DoctorSchedule
 from .rules import Rules, Service, with_services
 from .service_checks import check_service, fields_of, service_of

@@ -15,8 +15,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .clock import Clock
-from .db import Database
+from .clock import Store, transaction
 from .models import ApiToken, AuditLog, InviteCode, StaffMember
 
 ROLES = ("staff", "admin")
@@ -53,109 +52,86 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class StaffStore:
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-
-    async def _tx(self, fn):
-        return await self.db.run(lambda session: fn(session, self.clock.now()))
-
+class StaffStore(Store):
     # ------------------------------------------------------------------ roles
 
-    async def roles(self) -> dict[int, str]:
+    @transaction
+    async def roles(self, session: AsyncSession, now: dt.datetime) -> dict[int, str]:
         """Every invite-claimed staff member and their role."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> dict[int, str]:
-            rows = await session.execute(select(StaffMember.telegram_id, StaffMember.role).where(StaffMember.source == "invite"))
-            return {int(i): r for i, r in rows}
+        rows = await session.execute(select(StaffMember.telegram_id, StaffMember.role).where(StaffMember.source == "invite"))
+        return {int(i): r for i, r in rows}
 
-        return await self._tx(fn)
+    @transaction
+    async def role_of(self, session: AsyncSession, now: dt.datetime, user_id: int) -> str | None:
+        return await session.scalar(
+            select(StaffMember.role).where(StaffMember.telegram_id == user_id, StaffMember.source == "invite"))
 
-    async def role_of(self, user_id: int) -> str | None:
-        async def fn(session: AsyncSession, now: dt.datetime) -> str | None:
-            return await session.scalar(
-                select(StaffMember.role).where(StaffMember.telegram_id == user_id, StaffMember.source == "invite"))
-
-        return await self._tx(fn)
-
-    async def members(self) -> list[tuple[int, str, str]]:
+    @transaction
+    async def members(self, session: AsyncSession, now: dt.datetime) -> list[tuple[int, str, str]]:
         """(telegram id, role, name) of every invite-claimed staff member, admins first."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> list[tuple[int, str, str]]:
-            rows = await session.execute(
-                select(StaffMember.telegram_id, StaffMember.role, StaffMember.name)
-                .where(StaffMember.source == "invite").order_by(StaffMember.role, StaffMember.name))
-            return [(int(i), r, n or "") for i, r, n in rows]
+        rows = await session.execute(
+            select(StaffMember.telegram_id, StaffMember.role, StaffMember.name)
+            .where(StaffMember.source == "invite").order_by(StaffMember.role, StaffMember.name))
+        return [(int(i), r, n or "") for i, r, n in rows]
 
-        return await self._tx(fn)
-
-    async def revoke(self, user_id: int) -> tuple[str, str] | None:
+    @transaction
+    async def revoke(self, session: AsyncSession, now: dt.datetime, user_id: int) -> tuple[str, str] | None:
         """Take an invite-claimed role away (the user is a patient again), and end their counter page
         sessions: (role, name) it had, or None when the user had none (roles listed in config.yaml
         are changed in the file)."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> tuple[str, str] | None:
-            member = await session.get(StaffMember, user_id, with_for_update=True)
-            if member is None or member.source != "invite":
-                return None
-            before = (member.role, member.name or "")
-            await session.delete(member)
-            await session.execute(update(ApiToken).where(  # their counter page sessions end with the role
-                ApiToken.created_by == user_id, ApiToken.expires_at.is_not(None), ApiToken.revoked_at.is_(None))
-                .values(revoked_at=now))
-            return before
+        member = await session.get(StaffMember, user_id, with_for_update=True)
+        if member is None or member.source != "invite":
+            return None
+        before = (member.role, member.name or "")
+        await session.delete(member)
+        await session.execute(update(ApiToken).where(  # their counter page sessions end with the role
+            ApiToken.created_by == user_id, ApiToken.expires_at.is_not(None), ApiToken.revoked_at.is_(None))
+            .values(revoked_at=now))
+        return before
 
-        return await self._tx(fn)
-
-    async def create_invite(self, role: str, created_by: int) -> str:
+    @transaction
+    async def create_invite(self, session: AsyncSession, now: dt.datetime, role: str, created_by: int) -> str:
         if role not in ROLES:
             raise ValueError(role)
         code = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+        session.add(InviteCode(code=code, role=role, created_by=created_by, created_at=now,
+                               expires_at=now + INVITE_TTL))
+        return code
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> str:
-            session.add(InviteCode(code=code, role=role, created_by=created_by, created_at=now,
-                                   expires_at=now + INVITE_TTL))
-            return code
-
-        return await self._tx(fn)
-
-    async def claim_invite(self, code: str, user_id: int, name: str) -> str:
+    @transaction
+    async def claim_invite(self, session: AsyncSession, now: dt.datetime, code: str, user_id: int, name: str) -> str:
         """Use a code once: the user becomes staff/admin. Returns the role."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> str:
-            invite = await session.scalar(select(InviteCode).where(InviteCode.code == code.strip().upper()).with_for_update())
-            if invite is None:
-                raise InviteError("unknown")
-            if invite.claimed_by is not None:
-                raise InviteError("used")
-            if invite.expires_at < now:
-                raise InviteError("expired")
-            invite.claimed_by, invite.claimed_at = user_id, now
-            member = await session.get(StaffMember, user_id)
-            if member is None:
-                session.add(StaffMember(telegram_id=user_id, role=invite.role, name=name, source="invite", created_at=now))
-            else:
-                member.role, member.source, member.name = invite.role, "invite", name or member.name
-            return invite.role
-
-        return await self._tx(fn)
+        invite = await session.scalar(select(InviteCode).where(InviteCode.code == code.strip().upper()).with_for_update())
+        if invite is None:
+            raise InviteError("unknown")
+        if invite.claimed_by is not None:
+            raise InviteError("used")
+        if invite.expires_at < now:
+            raise InviteError("expired")
+        invite.claimed_by, invite.claimed_at = user_id, now
+        member = await session.get(StaffMember, user_id)
+        if member is None:
+            session.add(StaffMember(telegram_id=user_id, role=invite.role, name=name, source="invite", created_at=now))
+        else:
+            member.role, member.source, member.name = invite.role, "invite", name or member.name
+        return invite.role
 
     # ------------------------------------------------------------------ remembered channel
 
-    async def channel_of(self, user_id: int) -> str | None:
-        async def fn(session: AsyncSession, now: dt.datetime) -> str | None:
-            return await session.scalar(select(StaffMember.channel).where(StaffMember.telegram_id == user_id))
+    @transaction
+    async def channel_of(self, session: AsyncSession, now: dt.datetime, user_id: int) -> str | None:
+        return await session.scalar(select(StaffMember.channel).where(StaffMember.telegram_id == user_id))
 
-        return await self._tx(fn)
-
-    async def remember_channel(self, user_id: int, channel: str, role: str, name: str = "") -> None:
+    @transaction
+    async def remember_channel(self, session: AsyncSession, now: dt.datetime,
+                               user_id: int, channel: str, role: str, name: str = "") -> None:
         """Remember the channel; a config-listed member gets a row (source 'config') on first use."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> None:
-            member = await session.get(StaffMember, user_id)
-            if member is None:
-                session.add(StaffMember(telegram_id=user_id, role=role, name=name, channel=channel,
-                                        source="config", created_at=now))
-            else:
-                member.channel = channel
-
-        await self._tx(fn)
+        member = await session.get(StaffMember, user_id)
+        if member is None:
+            session.add(StaffMember(telegram_id=user_id, role=role, name=name, channel=channel,
+                                    source="config", created_at=now))
+        else:
+            member.channel = channel
 
     # ------------------------------------------------------------------ audit
 
@@ -167,47 +143,36 @@ class StaffStore:
 
         await self._tx(fn)
 
-    async def audit_log(self, limit: int = 50, actor_id: int | None = None) -> list[AuditEntry]:
-        async def fn(session: AsyncSession, now: dt.datetime) -> list[AuditEntry]:
-            stmt = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
-            if actor_id is not None:
-                stmt = stmt.where(AuditLog.actor_id == actor_id)
-            return [AuditEntry(r.at, r.actor_id, r.action, r.allowed, r.target, dict(r.detail or {}))
-                    for r in await session.scalars(stmt)]
-
-        return await self._tx(fn)
+    @transaction
+    async def audit_log(self, session: AsyncSession, now: dt.datetime,
+                        limit: int = 50, actor_id: int | None = None) -> list[AuditEntry]:
+        stmt = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
+        if actor_id is not None:
+            stmt = stmt.where(AuditLog.actor_id == actor_id)
+        return [AuditEntry(r.at, r.actor_id, r.action, r.allowed, r.target, dict(r.detail or {}))
+                for r in await session.scalars(stmt)]
 
     # ------------------------------------------------------------------ web API tokens
 
-    async def create_token(self, name: str, role: str, created_by: int) -> str:
+    @transaction
+    async def create_token(self, session: AsyncSession, now: dt.datetime, name: str, role: str, created_by: int) -> str:
         """A new token, shown once; only its hash is stored."""
         if role not in ROLES:
             raise ValueError(role)
         token = "pq_" + secrets.token_urlsafe(24)
+        session.add(ApiToken(name=name[:64], token_hash=hash_token(token), role=role,
+                             created_by=created_by, created_at=now))
+        return token
 
-        async def fn(session: AsyncSession, now: dt.datetime) -> str:
-            session.add(ApiToken(name=name[:64], token_hash=hash_token(token), role=role,
-                                 created_by=created_by, created_at=now))
-            return token
+    @transaction
+    async def check_token(self, session: AsyncSession, now: dt.datetime, token: str) -> TokenInfo | None:
+        row = await session.scalar(select(ApiToken).where(
+            ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None),
+            or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now))) if token else None
+        return None if row is None else TokenInfo(row.id, row.name, row.role)
 
-        return await self._tx(fn)
-
-    async def check_token(self, token: str) -> TokenInfo | None:
-        if not token:
-            return None
-
-        async def fn(session: AsyncSession, now: dt.datetime) -> TokenInfo | None:
-            row = await session.scalar(select(ApiToken).where(
-                ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None),
-                or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > now)))
-            return None if row is None else TokenInfo(row.id, row.name, row.role)
-
-        return await self._tx(fn)
-
-    async def revoke_tokens(self, name: str) -> int:
-        async def fn(session: AsyncSession, now: dt.datetime) -> int:
-            result = await session.execute(
-                update(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None)).values(revoked_at=now))
-            return cast(CursorResult, result).rowcount or 0
-
-        return await self._tx(fn)
+    @transaction
+    async def revoke_tokens(self, session: AsyncSession, now: dt.datetime, name: str) -> int:
+        result = await session.execute(
+            update(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None)).values(revoked_at=now))
+        return cast(CursorResult, result).rowcount or 0

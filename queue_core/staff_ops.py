@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from . import errors
 from .doctor_rooms import callable_here, doctors_elsewhere
 from .notices import add_notice, ticket_payload
-from .queries import QUEUE_ORDER, build_snapshot, scope_services, waiting_in_scope
+from .queries import QUEUE_ORDER, build_snapshot, waiting_in_scope
 from .rows import (
     TICKET_COLUMNS,
     VISIT_COLUMNS,
@@ -96,7 +96,7 @@ class StaffOperations(ServiceBase):
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             visit, ticket = await self._current(tx, channel)
             await update_visit(tx, visit, status="done", finished_at=now, started_at=visit.started_at or visit.called_at)
-            route = ticket.route_list
+            route = ticket.route.split(",")
             following = route[route.index(visit.phase) + 1:] if visit.phase in route else []
             if not following:
                 await update_ticket(tx, ticket, now, status="done")
@@ -170,7 +170,7 @@ class StaffOperations(ServiceBase):
         channel = self._channel(channel_name)
 
         async def fn(tx: Tx, now: dt.datetime) -> None:
-            await self._lock_channel(tx, channel)
+            await self._channel_state(tx, channel)  # the state row locked (PostgreSQL)
             await tx.run(update(channel_states).where(channel_states.c.name == channel.name)
                          .values(paused=paused, updated_at=now))
             if not paused:
@@ -212,13 +212,5 @@ class StaffOperations(ServiceBase):
         async def fn(tx: Tx, now: dt.datetime) -> TicketView | None:
             row = await current_at_channel(tx, channel.name)
             return None if row is None else await self._view(tx, row[1], row[0], now)
-
-        return await self._tx(fn)
-
-    async def waiting_count(self, phase: str, service: str) -> int:
-        where = waiting_in_scope(self.settings, phase, scope_services(self.settings, phase, service))
-
-        async def fn(tx: Tx, now: dt.datetime) -> int:
-            return int(await tx.scalar(select(func.count()).select_from(visits).where(where)) or 0)
 
         return await self._tx(fn)

@@ -9,11 +9,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .db import Database
+from storage.db import Database
+
 from .doctor_rooms import callable_here, doctor_places, doctors_elsewhere
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
@@ -163,8 +164,6 @@ async def unanswered(db: Database, limit: int = 20) -> list[tuple[dt.datetime, s
 
 
 async def mark_unanswered_reviewed(db: Database) -> int:
-    from sqlalchemy import update
-
     async def fn(session: AsyncSession) -> int:
         result = await session.execute(update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True))
         return cast(CursorResult, result).rowcount or 0

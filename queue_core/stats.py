@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .db import Database
+from storage.db import Database
+
 from .models import Ticket, Visit
 
 MAX_DAYS = 92  # a quarter: what one chart can still show

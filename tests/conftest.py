@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from queue_core.clock import ManualClock
-from queue_core.db import Database, make_engine, upgrade
 from settings import load_settings
+from storage.db import Database, make_engine, upgrade
 from tests.deadlines import ENV as SCALE_ENV
 from tests.deadlines import SCALE, scaled
 

@@ -250,8 +250,8 @@ async def test_each_registration_step_is_persisted_at_once_not_on_the_timer(tmp_
 
     from telegram.ext import Application
 
-    from queue_core.db import Database
     from queue_core.models import BotState
+    from storage.db import Database
 
     async def no_timer(self) -> None:
         return None

@@ -18,8 +18,8 @@ from sqlalchemy import insert, select
 
 from bench.proofkit import BotProcess, unhandled_in_log, write_config
 from local_botapi import LocalBotApi
-from queue_core.db import Database
 from queue_core.models import Broadcast, Outbox, User
+from storage.db import Database
 from tests.deadlines import local_telegram, scaled, until
 
 pytestmark = pytest.mark.slow

@@ -3,7 +3,7 @@ and staff call while (SQLite) another process holds the write lock, or (PostgreS
 connection is killed with pg_terminate_backend. Everything completes afterwards, nothing is lost
 or doubled, and the trouble shows in the log and in /metrics.
 
-Behaviour only, through the bot and QueueService: not how queue_core/db.py waits or retries.
+Behaviour only, through the bot and QueueService: not how storage/db.py waits or retries.
 """
 from __future__ import annotations
 

@@ -21,8 +21,8 @@ from sqlalchemy import func, select
 
 from bench.proofkit import NO_LIMITS, BotProcess, unhandled_in_log, write_config
 from local_botapi import LocalBotApi
-from queue_core.db import Database
 from queue_core.models import Outbox, Patient, Ticket
+from storage.db import Database
 from tests.deadlines import REPLY, local_telegram, scaled, until
 from tests.proof.killswitch import KillSwitch, Rule
 

@@ -5,9 +5,9 @@ import sys
 from pathlib import Path
 
 from queue_core.clock import SystemClock
-from queue_core.db import Database
 from queue_core.service import QueueService
 from settings import load_settings
+from storage.db import Database
 
 CONDITIONS = [[], ["flu"], ["hamil"], ["darurat"], ["tbc"], []]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 
 from queue_core.clock import ManualClock
-from queue_core.db import Database
 from queue_core.service import QueueService
 from settings import DEFAULT_CONFIG_PATH, load_settings
+from storage.db import Database
 
 START = dt.datetime(2026, 11, 23, 7, 0)
 

@@ -87,7 +87,7 @@ async def test_eight_callers_drain_1000_tickets(db_url, tmp_path, db, sessionmak
 
 @pytest.mark.postgres
 async def test_separate_processes_on_postgres(pg_database, tmp_path):
-    from queue_core.db import Database
+    from storage.db import Database
     from tests.conftest import _truncate_pg
 
     await _truncate_pg(pg_database)

@@ -17,10 +17,10 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from queue_core import errors
 from queue_core.clock import ManualClock
-from queue_core.db import Database
 from queue_core.policy import OrderingPolicy, derive_conditions, level_for
 from queue_core.service import QueueService
 from settings import DEFAULT_CONFIG_PATH, load_settings
+from storage.db import Database
 
 pytestmark = pytest.mark.slow
 CONDITIONS = ["darurat", "hamil", "disabilitas", "alergi", "tbc", "flu"]

@@ -6,10 +6,10 @@ import sqlite3
 import pytest
 from sqlalchemy import select, update
 
-from queue_core.db import Database
 from queue_core.models import Outbox, Ticket, Visit
 from queue_core.service import QueueService
 from queue_core.tx import channel_states, tickets
+from storage.db import Database
 from tests.deadlines import REPLY, scaled, until
 
 
@@ -105,7 +105,7 @@ async def test_concurrent_operations_stay_atomic_and_each_gets_its_own_answer(tm
 async def test_a_commit_that_wrote_notices_wakes_the_listeners_once(qs, clock):
     woken = []
     await qs.issue(service="A", user_id=7)
-    qs.db.on_outbox_commit(lambda: woken.append(clock.now()))
+    qs.db.on_insert_commit("outbox", lambda: woken.append(clock.now()))
 
     async def no_notice(tx):
         await tx.run(update(tickets).values(updated_at=clock.now()))

@@ -1,4 +1,5 @@
-"""One engine and one async_sessionmaker per process, plus migrations and transient-error retries."""
+"""One engine and one async_sessionmaker per process, plus migrations and transient-error retries:
+the database plumbing under queue_core (no queue rules here)."""
 from __future__ import annotations
 
 import asyncio
@@ -14,9 +15,8 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session
 
-from .models import Outbox
 from .sqlite_driver import one_trip_dbapi
-from .tx import OUTBOX_WRITTEN, Tx
+from .tx import INSERTED, SESSION_KEY, Tx, note_insert
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,7 +37,8 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
 
     SQLite: every transaction starts with BEGIN IMMEDIATE, taking the write lock up front, so
     "read the head of the queue, then mark it called" cannot interleave with another writer in
-    this or any other process. PostgreSQL: the service locks the channel row and the head with SELECT ... FOR UPDATE.
+    this or any other process. PostgreSQL: the queue locks
+    the rows it changes (SELECT ... FOR UPDATE).
     """
     if not is_sqlite(url):
         # No pre-ping (a round trip at every checkout): a connection the server dropped fails its
@@ -69,27 +70,14 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     return engine
 
 
-
-
-def _note_outbox_inserts(state) -> None:
-    """Every statement run through a session passes here: an INSERT into the outbox marks the
-    transaction, so that its commit can wake the notifier (Database.on_outbox_commit)."""
-    statement = state.statement
-    if getattr(statement, "is_insert", False) and getattr(statement, "table", None) is Outbox.__table__:
-        state.session.info[OUTBOX_WRITTEN] = True
-
-
 class _Session(Session):
-    """The sync session under each AsyncSession: it watches for outbox inserts."""
+    """The sync session under each AsyncSession: it records the tables its transaction inserts into
+    (Database.on_insert_commit); Core statements through a Tx record theirs themselves."""
 
 
-def _note_outbox_objects(session, flush_context, instances) -> None:
-    if any(isinstance(obj, Outbox) for obj in session.new):
-        session.info[OUTBOX_WRITTEN] = True
-
-
-event.listen(_Session, "do_orm_execute", _note_outbox_inserts)
-event.listen(_Session, "before_flush", _note_outbox_objects)
+event.listen(_Session, "do_orm_execute", lambda state: note_insert(state.session.info, state.statement))
+event.listen(_Session, "before_flush", lambda session, _context, _instances: session.info.setdefault(
+    INSERTED, set()).update(obj.__table__.name for obj in session.new))
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
@@ -199,12 +187,12 @@ class Database:
         self.is_sqlite = is_sqlite(url)
         self._lock = WriterLock() if self.is_sqlite else None
         self.retries = 0
-        self._outbox_listeners: list[Callable[[], None]] = []
+        self._insert_listeners: list[tuple[str, Callable[[], None]]] = []
 
-    def on_outbox_commit(self, listener: Callable[[], None]) -> None:
-        """Call `listener` after each commit of a transaction that wrote outbox rows (the bot's
-        notifier wakes at once instead of at its next poll)."""
-        self._outbox_listeners.append(listener)
+    def on_insert_commit(self, table: str, listener: Callable[[], None]) -> None:
+        """Call `listener` after each commit of a transaction that inserted rows into `table` (the
+        bot's notifier wakes at the commit of a notice instead of at its next poll)."""
+        self._insert_listeners.append((table, listener))
 
     def _count_retry(self, exc: BaseException) -> None:
         self.retries += 1
@@ -217,8 +205,12 @@ class Database:
             async with self.sessionmaker() as session:
                 async with session.begin():
                     result = await fn(session)
-                if session.info.pop(OUTBOX_WRITTEN, False):
-                    for listener in self._outbox_listeners:
+                    tx = session.info.get(SESSION_KEY)
+                    if tx is not None:
+                        await tx.flush()
+                inserted = session.info.pop(INSERTED, ())
+                for table, listener in self._insert_listeners:
+                    if table in inserted:
                         listener()
                 return result
 
@@ -234,7 +226,7 @@ class Database:
         return await with_retries(locked, on_retry=self._count_retry)
 
     async def run_tx(self, fn: Callable[[Tx], Awaitable[T]]) -> T:
-        """Run fn(tx) in one transaction (`Database.run`), with the queue's `Tx` over the session."""
+        """Run fn(tx) in one transaction (`Database.run`), with a `Tx` over the session."""
         return await self.run(lambda session: _call_with_tx(session, fn))
 
     async def upgrade(self) -> None:

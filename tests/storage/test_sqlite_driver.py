@@ -1,9 +1,9 @@
-"""On SQLite a statement is one trip to aiosqlite's thread (queue_core/sqlite_driver.py), with the
+"""On SQLite a statement is one trip to aiosqlite's thread (storage/sqlite_driver.py), with the
 rows, the row count and the last row id a DBAPI cursor gives."""
 import aiosqlite
 from sqlalchemy import text
 
-from queue_core.db import Database
+from storage.db import Database
 
 
 async def test_a_statement_is_one_trip_and_gives_what_a_cursor_gives(tmp_path, monkeypatch):
