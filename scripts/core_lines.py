@@ -36,6 +36,10 @@ FEATURES = {
     "service_catalog": "services in the database",
     "service_checks": "services in the database",
     "service_moves": "services in the database",
+    "booking_advice": "booking ahead (the reminders' time to come)",
+    "counter_catalog": "counters in the database (issue 21)",
+    "doctor_moves": "per-doctor queues (issue 21)",
+    "doctor_rooms": "per-doctor queues (issue 21)",
 }
 
 
