@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import clip, register_texts, t
+from bot.i18n import clip, t
 from bot.services import Services
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import CallableClock
@@ -180,7 +180,7 @@ register_flow(Flow("schedule_add", (Step("doctor", "kd.ask_doctor", "choice", op
                    _describe_schedule, _add_schedule))
 register_flow(Flow("schedule_delete", (), _describe_schedule_delete, _delete_schedule))
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "kd.title": {"id": "Dokter. Pilih satu untuk jadwal atau perubahan:", "en": "Doctors. Choose one for schedules or changes:"},
     "kd.none": {"id": "Belum ada dokter.", "en": "No doctors yet."},
     "kd.line": {"id": "{name} ({state}) — {services}", "en": "{name} ({state}) — {services}"},
@@ -211,4 +211,4 @@ register_texts({
     "kd.schedule_added": {"id": "✅ Jadwal #{id} ditambahkan: {day} {start}–{end}. Pasien melihatnya di /jadwal.",
                           "en": "✅ Schedule #{id} added: {day} {start}–{end}. Patients see it at /jadwal."},
     "kd.schedule_deleted": {"id": "✅ Jadwal #{id} dihapus.", "en": "✅ Schedule #{id} deleted."},
-})
+}

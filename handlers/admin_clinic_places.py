@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bot.i18n import clip, register_texts, t
+from bot.i18n import clip, t
 from bot.services import Services
 
 from .admin_clinic_doctors import service_label, services_choice, store
@@ -156,7 +156,7 @@ register_flow(Flow("counter_add", (Step("name", "kp.ask_counter", parse=parse_na
                    _describe_counter, _add_counter))
 register_flow(Flow("counter_delete", (), _describe_counter_delete, _delete_counter))
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "kp.whole": {"id": "Seluruh puskesmas", "en": "The whole clinic"},
     "kp.closure": {"id": "{day}: {what} tutup ({reason})", "en": "{day}: {what} closed ({reason})"},
     "kp.closures": {"id": "Hari tutup yang akan datang:", "en": "Upcoming closures:"},
@@ -187,4 +187,4 @@ register_texts({
                                 "en": "Services it serves: choose, then Next."},
     "kp.counter_added": {"id": "✅ {name} ditambahkan.", "en": "✅ {name} added."},
     "kp.counter_deleted": {"id": "✅ {name} dihapus.", "en": "✅ {name} deleted."},
-})
+}

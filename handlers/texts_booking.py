@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.i18n import register_texts
-
 DAYS = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
         "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 MONTHS = {"id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
@@ -92,5 +90,3 @@ TEXTS: dict[str, dict[str, str]] = {
                                "a number for another day with \"🎫 Take a number\"."},
     "status.booked": {"id": "dipesan, belum check-in", "en": "booked, not checked in yet"},
 }
-
-register_texts(TEXTS)
