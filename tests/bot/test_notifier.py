@@ -7,8 +7,8 @@ from app.tables import RENDERERS
 from bot.notifier import Message, Notifier
 from bot.ratelimit import TelegramRateLimiter
 from bot.services import services_of
-from queue_core.outbox import OutboxRepository
 from queue_core.models import Outbox, User
+from queue_core.outbox import OutboxRepository
 from tests.deadlines import until
 from tests.e2e.harness import *  # noqa: F401,F403
 
