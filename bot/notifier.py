@@ -35,6 +35,11 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 0.2  # the JobQueue's safety-net wake
 URGENT_AHEAD_SECONDS = 10.0  # urgent rows claimed at most: this long of sending at the overall rate
 BULK_AHEAD_SECONDS = 1.0  # broadcast rows claimed at most: enough to keep the limiter busy
+# Notices of a lane between "handed to the bot" and "settled" at most. The limiter sends at the
+# overall rate whatever the database does; without this bound a slow commit of the "sent" marks
+# let them pile up, and a SIGKILL then repeated each notice Telegram had accepted and the
+# database not yet marked (docs/notifications.md "Exactly once").
+SENDING_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ class Notifier:
         # with several notices each must not keep the rest of the clinic's notices unclaimed
         self.room = {"urgent": max(1, int(rate * URGENT_AHEAD_SECONDS)), "bulk": max(1, int(rate * BULK_AHEAD_SECONDS))}
         self._inflight: dict[str, set[asyncio.Task]] = {"urgent": set(), "bulk": set()}
+        self.sending_at_most = max(1, int(rate * SENDING_SECONDS))
+        self._sending = {lane: asyncio.Semaphore(self.sending_at_most) for lane in ("urgent", "bulk")}
         self._chat_tail: dict[int, asyncio.Task] = {}  # last send task per chat: keeps a chat in order
         self._more = {"urgent": False, "bulk": False}  # the last claim filled the lane's room
         self._wake = asyncio.Event()
@@ -132,7 +139,7 @@ class Notifier:
     def _dispatch(self, notice: Notice, lang: str) -> None:
         lane = "bulk" if notice.lane == "bulk" else "urgent"
         previous = self._chat_tail.get(notice.chat_id)
-        task = asyncio.create_task(self._send_after(previous, notice, lang))
+        task = asyncio.create_task(self._send_after(previous, notice, lang, self._sending[lane]))
         self._chat_tail[notice.chat_id] = task
         self._inflight[lane].add(task)
 
@@ -149,10 +156,12 @@ class Notifier:
 
         task.add_done_callback(done)
 
-    async def _send_after(self, previous: asyncio.Task | None, notice: Notice, lang: str) -> None:
+    async def _send_after(self, previous: asyncio.Task | None, notice: Notice, lang: str,
+                          sending: asyncio.Semaphore) -> None:
         if previous is not None:  # in order: "turn near" must not arrive after "called"
             await asyncio.wait([previous])
-        await self._send(notice, lang)
+        async with sending:
+            await self._send(notice, lang)
 
     async def _recipients(self, notices: list[Notice]) -> tuple[dict[int, str], dict[int, str]]:
         """Each chat's language, and the name of each patient a payload names by `patient_id`:
