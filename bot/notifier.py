@@ -37,7 +37,7 @@ URGENT_AHEAD_SECONDS = 10.0  # urgent rows claimed at most: this long of sending
 BULK_AHEAD_SECONDS = 1.0  # broadcast rows claimed at most: enough to keep the limiter busy
 # Notices of a lane between "handed to the bot" and "settled" at most. The limiter sends at the
 # overall rate whatever the database does; without this bound a slow commit of the "sent" marks
-# let them pile up, and a SIGKILL then repeated each notice Telegram had accepted and the
+# could let them pile up, and a SIGKILL repeats each notice Telegram had accepted and the
 # database not yet marked (docs/notifications.md "Exactly once").
 SENDING_SECONDS = 0.5
 
