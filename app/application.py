@@ -1,16 +1,17 @@
 """Composition root: the Application is built here once, from settings.
 
-`build_application(settings, ...)` wires the rate limiter (Telegram's limits, with retries), the
-per-chat update processor, the job queue, every feature's handlers (handlers/__init__.py) and
-the error handler; post_init creates the services container and publishes the menus,
-post_shutdown closes the services.
+`build_application(settings, ...)` gives the texts to bot.i18n (app/tables.py), wires the rate
+limiter (Telegram's limits, with retries: bot/ratelimit.py), the per-chat update processor, the
+job queue, every feature's handlers (handlers/__init__.py) and the error handler; post_init
+creates the services container, the notifier (with the renderers of app/tables.py) and the
+repeating jobs, and publishes the menus; post_shutdown closes the services.
 """
 from __future__ import annotations
 
 import asyncio
 import functools
 import logging
-from typing import Callable
+from typing import Callable, Mapping
 
 from telegram.ext import Application, ApplicationBuilder
 
@@ -19,14 +20,16 @@ from bot import maintenance
 from bot.context import CONTEXT_TYPES
 from bot.leave_watch import INTERVAL_SECONDS, LeaveWatch
 from bot.menu import COMMANDS_KEY, publish_all
-from bot.notifier import Notifier
+from bot.notifier import Notifier, Renderer, schedule_poll
 from bot.persistence import DbPersistence, flush_update
-from bot.ratelimit import RetryingRateLimiter
+from bot.ratelimit import TelegramRateLimiter
 from bot.services import SERVICES_KEY, Services, ServicesFactory
 from bot.updates import PerChatUpdateProcessor
 from handlers.patient_common import warm_up
 from queue_core.patients import PatientRepository
 from settings import Settings
+
+from . import tables
 
 log = logging.getLogger(__name__)
 RATE_LIMIT_RETRIES = 3
@@ -50,10 +53,12 @@ def build_application(
     webhook: bool = False,
     services_factory: ServicesFactory | None = None,
     configure: Callable[[Application], None] | None = None,
+    renderers: Mapping[str, Renderer] | None = None,
 ) -> Application:
     """Build (not start) the bot. `webhook=True` builds it without an Updater: updates then
-    come from the web server's webhook route."""
+    come from the web server's webhook route. `renderers`: the notifier's, app/tables.py's by default."""
     factory = services_factory or Services.create
+    tables.use_texts()
 
     async def post_init(app: Application) -> None:
         services = await factory(settings)
@@ -64,15 +69,20 @@ def build_application(
             if own is not None:
                 await own.dispose()
         if services.db is not None and services.outbox is not None:
-            services.notifier = Notifier(app.bot, services.db, services.outbox, settings)
+            services.notifier = Notifier(app.bot, services.db, services.outbox, services.settings,
+                                         tables.RENDERERS if renderers is None else renderers)
             services.db.on_insert_commit("outbox", services.notifier.wake)  # a notice goes out at its commit, not at a poll
             await services.notifier.start()
             services.on_close(services.notifier.stop)  # closers run in reverse: stops before the database
+            if app.job_queue is not None:
+                schedule_poll(app.job_queue, services.notifier)
+            else:
+                log.error("no job queue: notices that fall due later or come from a web worker wait for the next commit")
         if services.queue is not None:
             maintenance.schedule(app, services)
             services.leave_watch = LeaveWatch(services, services.extras.get("leave_watch_seconds", INTERVAL_SECONDS))
-            await services.leave_watch.start()
-            services.on_close(services.leave_watch.stop)
+            if app.job_queue is not None:
+                services.leave_watch.schedule(app.job_queue)
         warming = asyncio.create_task(warm_up(app), name="pusque-warm-up")
 
         async def stop_warming() -> None:
@@ -94,9 +104,7 @@ def build_application(
         Application.builder()
         .token(token)
         .context_types(CONTEXT_TYPES)
-        .rate_limiter(RetryingRateLimiter(
-            overall_max_rate=settings.max_messages_per_second, overall_time_period=1,
-            per_chat_rate=settings.max_messages_per_chat_per_second, max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(TelegramRateLimiter.from_settings(settings, max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(PerChatUpdateProcessor(256))
         .post_init(post_init)
         .post_shutdown(post_shutdown)

@@ -16,11 +16,12 @@ import asyncio
 import logging
 import secrets
 import signal
-from typing import Callable
+from typing import Callable, Mapping
 from urllib.parse import urlparse
 
 from telegram.ext import Application
 
+from bot.notifier import Renderer
 from bot.services import ServicesFactory
 from bot.web import WebServer
 from local_botapi import LocalBotApi
@@ -40,7 +41,7 @@ class PusQue:
     def __init__(self, settings: Settings, *, base_url: str | None = None, webhook_url: str | None = None,
                  services_factory: ServicesFactory | None = None,
                  configure: Callable[[Application], None] | None = None,
-                 botapi_options: dict | None = None) -> None:
+                 botapi_options: dict | None = None, renderers: Mapping[str, Renderer] | None = None) -> None:
         """`webhook_url="auto"` serves the webhook at this web server's own address (local use)."""
         self.settings = settings
         self.token = settings.telegram_token
@@ -48,7 +49,7 @@ class PusQue:
         self.mode = "local" if not self.token and not self.base_url else ("self-hosted" if self.base_url else "telegram")
         self.webhook_url = webhook_url
         self.webhook_secret = secrets.token_urlsafe(32) if webhook_url else None
-        self.services_factory, self.configure = services_factory, configure
+        self.services_factory, self.configure, self.renderers = services_factory, configure, renderers
         self.botapi_options = botapi_options or {}
         self.passcode: str | None = None  # local mode off loopback: the chat page's passcode
         self.botapi: LocalBotApi | None = None
@@ -84,7 +85,7 @@ class PusQue:
                 self.base_url = self.botapi.base_url
             app = self.application = build_application(
                 s, self.token or (self.botapi.state.token if self.botapi else self.local_token()), base_url=self.base_url, webhook=bool(self.webhook_url),
-                services_factory=self.services_factory, configure=self.configure)
+                services_factory=self.services_factory, configure=self.configure, renderers=self.renderers)
             await app.initialize()
 
             async def shutdown() -> None:

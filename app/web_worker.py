@@ -31,6 +31,8 @@ from bot.web import WebServer
 from routes import ROUTES
 from settings import ConfigError, Settings, load_settings
 
+from . import tables
+
 log = logging.getLogger(__name__)
 
 
@@ -57,6 +59,7 @@ class WebWorker:
         self.web: WebServer | None = None
 
     async def start(self) -> "WebWorker":
+        tables.use_texts()  # the counter API's words for a field it refuses (routes/counter_input.py)
         self.services = await create_services(self.settings)
         try:
             self.web = WebServer(WorkerApplication(self.services), self.host, self.port, mode="web-worker", routes=ROUTES)  # type: ignore[arg-type]

@@ -29,9 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-import handlers  # noqa: F401 - registers the renderers
 from app.runner import PusQue
-from bot.notifier import _RENDERERS, Message, register_renderer
 from bot.services import Services, services_of
 from queue_core.broadcasts import BroadcastStore
 from queue_core.models import Outbox, User
@@ -40,7 +38,6 @@ from settings import load_settings
 ROOT = Path(__file__).resolve().parents[1]
 
 MONDAY_8AM = dt.datetime(2026, 11, 23, 8, 0)
-URGENT_KINDS = ("called", "turn_near", "next_phase")
 
 
 def pct(values: list[float], p: float) -> float:
@@ -49,9 +46,6 @@ def pct(values: list[float], p: float) -> float:
 
 
 async def run(n_users: int) -> None:
-    for kind in URGENT_KINDS:  # the patient feature renders these; a plain text is enough here
-        if kind not in _RENDERERS:
-            register_renderer(kind, lambda n, lang, s: Message(f"{n.kind} {n.payload.get('number')}"))
     folder = Path(tempfile.mkdtemp(prefix="pusque-bench-"))
     settings = dataclasses.replace(
         load_settings(env={}), web_port=0, botapi_port=0, web_host="127.0.0.1", telegram_token=None,

@@ -1,8 +1,13 @@
 """Texts shown to people: Indonesian first, English second (docs/conventions.md).
 
 `t(key, lang, **values)` gives one language ("id" or "en"): a person who chose Indonesian reads
-Indonesian only. Add a feature's texts to TEXTS under a "feature." prefix, each in both
-languages.
+Indonesian only.
+
+Texts are handed in, not registered by importing a module: each module that has texts exports
+them as a plain dict `TEXTS = {"feature.key": {"id": ..., "en": ...}}` (this module's own below,
+handlers/texts_*.py, bot/patient_fields.py...), app/tables.py merges them all (`merge_texts`:
+a key defined twice or a language missing stops the start), and the app gives the merged table to
+`use_texts` when it builds (app/application.py, the web worker; tests: the `texts` fixture).
 """
 from __future__ import annotations
 
@@ -44,20 +49,36 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def register_texts(table: dict[str, dict[str, str]]) -> None:
-    """A feature adds its own texts (kept in its own module, e.g. handlers/texts_ticket.py)."""
-    clash = set(table) & set(TEXTS)
-    if clash:
-        raise ValueError(f"text keys defined twice: {sorted(clash)}")
-    TEXTS.update(table)
-
-
 LANGS = ("id", "en")
+Table = dict[str, dict[str, str]]
+_in_use: Table = {}
+
+
+def merge_texts(*tables: Table) -> Table:
+    """One table from many; a key defined twice, or a text without both languages, is an error."""
+    merged: Table = {}
+    for table in tables:
+        clash = set(table) & set(merged)
+        if clash:
+            raise ValueError(f"text keys defined twice: {sorted(clash)}")
+        incomplete = sorted(key for key, entry in table.items() if set(entry) != set(LANGS) or not all(entry.values()))
+        if incomplete:
+            raise ValueError(f"texts without both languages {LANGS}: {incomplete}")
+        merged.update(table)
+    return merged
+
+
+def use_texts(table: Table) -> None:
+    """The texts `t` reads from now on (the whole table: the app's, app/tables.py)."""
+    _in_use.clear()
+    _in_use.update(table)
 
 
 def t(key: str, lang: str, **values: object) -> str:
     """The text for `key` in `lang` ("id" or "en"); an unknown language falls back to Indonesian."""
-    entry = TEXTS[key]
+    entry = _in_use.get(key)
+    if entry is None:
+        raise KeyError(f"no text {key!r}: not in app/tables.py, or use_texts() not called yet")
     return entry[lang if lang in LANGS else "id"].format(**values)
 
 

@@ -1,22 +1,26 @@
-"""The notifier: one task draining the outbox to the Bot API, urgent lane before bulk.
+"""The notifier: drains the outbox to the Bot API, urgent notices before broadcasts.
 
-Queue notices (turn near, called, skipped...) are the urgent lane; broadcasts are the bulk lane
-and only get the send budget the urgent lane leaves. Sends are paced under Telegram's limits
-(overall messages/s and 1/s per chat), one chat's notices go out in order, and every send is
-settled in the outbox: sent, retried with backoff, failed, or blocked (the user is marked
-inactive). Feature modules register how each notice kind is rendered.
+It claims due rows (queue_core/outbox.py), renders each with the renderer of its kind, hands it to
+the bot, and settles the row: sent, retried with backoff, failed, or blocked (the user is marked
+inactive). The pacing is the bot's rate limiter's (bot/ratelimit.py: 30 messages/s overall, 1/s
+per chat, 429 and 5xx retries); a broadcast is sent with the `BULK` priority, so urgent notices
+and chat replies go first. The notifier only keeps one chat's notices in order and bounds what
+it has claimed.
+
+It looks at the outbox when woken (`wake()`: the database calls it after every commit that wrote
+an outbox row, app/application.py) and when a repeating job of PTB's JobQueue wakes it, every
+`POLL_SECONDS`: the safety net for rows that fall due later (a retry's backoff) or that another
+process wrote (a web worker). The renderers are given to it (app/tables.py collects them).
 """
 from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from sqlalchemy import select
-from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
 from queue_core.models import Patient, User
@@ -24,7 +28,18 @@ from queue_core.outbox import Notice, OutboxRepository
 from settings import Settings
 from storage.db import Database
 
+from .ratelimit import BULK, URGENT
+from .services import cancel_and_wait
+
 log = logging.getLogger(__name__)
+POLL_SECONDS = 0.2  # the JobQueue's safety-net wake
+URGENT_AHEAD_SECONDS = 10.0  # urgent rows claimed at most: this long of sending at the overall rate
+BULK_AHEAD_SECONDS = 1.0  # broadcast rows claimed at most: enough to keep the limiter busy
+# Notices of a lane between "handed to the bot" and "settled" at most. The limiter sends at the
+# overall rate whatever the database does; without this bound a slow commit of the "sent" marks
+# could let them pile up, and a SIGKILL repeats each notice Telegram had accepted and the
+# database not yet marked (docs/notifications.md "Exactly once").
+SENDING_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -37,143 +52,81 @@ class Message:
     parse_mode: str | None = None
 
 
+# renderer(notice, lang, settings) -> a Message, or (text, reply_markup)
 Renderer = Callable[[Notice, str, Settings], "Message | tuple[str, Any]"]
-_RENDERERS: dict[str, Renderer] = {}
-
-
-def register_renderer(kind: str, renderer: Renderer) -> None:
-    """Say how notices of `kind` are shown; `renderer(notice, lang, settings)` returns a Message
-    or (text, reply_markup)."""
-    _RENDERERS[kind] = renderer
-
-
-def render(notice: Notice, lang: str, settings: Settings) -> Message:
-    renderer = _RENDERERS.get(notice.kind)
-    if renderer is None:
-        raise LookupError(f"no renderer registered for notice kind {notice.kind!r}")
-    out = renderer(notice, lang, settings)
-    return out if isinstance(out, Message) else Message(*out)
-
-
-class TokenBucket:
-    """At most `rate` acquisitions per second on average, bursts up to `burst`."""
-
-    def __init__(self, rate: float, burst: float) -> None:
-        self.rate, self.burst = rate, burst
-        self.tokens, self.stamp = burst, time.monotonic()
-        self._lock = asyncio.Lock()
-
-    async def acquire(self) -> None:
-        async with self._lock:
-            while True:
-                now = time.monotonic()
-                self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-                self.stamp = now
-                if self.tokens >= 1:
-                    self.tokens -= 1
-                    return
-                await asyncio.sleep((1 - self.tokens) / self.rate)
 
 
 class Notifier:
-    def __init__(
-        self,
-        bot: Bot,
-        db: Database,
-        outbox: OutboxRepository,
-        settings: Settings,
-        *,
-        idle_poll: float = 0.2,
-        headroom: float = 0.95,
-    ) -> None:
+    def __init__(self, bot: Any, db: Database, outbox: OutboxRepository, settings: Settings,
+                 renderers: Mapping[str, Renderer]) -> None:
         self.bot, self.db, self.outbox, self.settings = bot, db, outbox, settings
-        self.rate = settings.max_messages_per_second * headroom  # leave room for chat replies
-        self.chat_gap = 1.0 / settings.max_messages_per_chat_per_second
-        self.bucket = TokenBucket(self.rate, burst=max(1.0, self.rate / 4))
-        self.idle_poll = idle_poll
-        self._last_to_chat: dict[int, float] = {}
+        self.renderers = dict(renderers)
+        rate = settings.max_messages_per_second
+        # urgent rows waiting for an earlier notice to their chat (1/s) count here: a few patients
+        # with several notices each must not keep the rest of the clinic's notices unclaimed
+        self.room = {"urgent": max(1, int(rate * URGENT_AHEAD_SECONDS)), "bulk": max(1, int(rate * BULK_AHEAD_SECONDS))}
+        self._inflight: dict[str, set[asyncio.Task]] = {"urgent": set(), "bulk": set()}
+        self.sending_at_most = max(1, int(rate * SENDING_SECONDS))
+        self._sending = {lane: asyncio.Semaphore(self.sending_at_most) for lane in ("urgent", "bulk")}
         self._chat_tail: dict[int, asyncio.Task] = {}  # last send task per chat: keeps a chat in order
-        self._inflight: set[asyncio.Task] = set()
-        self._sending = 0  # in-flight notices past their chat's turn: waiting for the bucket or sending
-        self._room = asyncio.Event()
-        self._room.set()
-        self._task: asyncio.Task | None = None
+        self._more = {"urgent": False, "bulk": False}  # the last claim filled the lane's room
         self._wake = asyncio.Event()
+        self._task: asyncio.Task | None = None
         self.stats: dict[str, int] = defaultdict(int)
+
+    def render(self, notice: Notice, lang: str) -> Message:
+        renderer = self.renderers.get(notice.kind)
+        if renderer is None:
+            raise LookupError(f"no renderer for notice kind {notice.kind!r} (app/tables.py)")
+        out = renderer(notice, lang, self.settings)
+        return out if isinstance(out, Message) else Message(*out)
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="pusque-notifier")
+        self.wake()  # rows left from before the start
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
-        for task in list(self._inflight):  # unsent claimed rows go back to pending at the next start
+        await cancel_and_wait(self._task)
+        self._task = None
+        tasks = [t for lane in self._inflight.values() for t in lane]
+        for task in tasks:  # unsent claimed rows go back to pending at the next start
             task.cancel()
-        await asyncio.gather(*self._inflight, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def wake(self) -> None:
-        """Something was just written to the outbox: look now rather than at the next poll."""
+        """Something was written to the outbox (or may have fallen due): look now."""
         self._wake.set()
-
-    @property
-    def budget(self) -> int:
-        """Notices sending at most: half a second of sending, so urgent ones never queue long."""
-        return max(1, int(self.rate / 2))
-
-    @property
-    def window(self) -> int:
-        """Urgent notices claimed at most, counting those that wait for an earlier notice of their
-        chat (1 message/s per chat). Only the sending ones count against `budget`: when they all
-        did, a few patients with several notices each filled it while they waited their turn, and
-        the 500-patient rush drained its backlog at 2-8 notices/s instead of ~28."""
-        return max(self.budget, int(self.rate * 10))
-
-    def _update_room(self) -> None:
-        if self._sending < self.budget and len(self._inflight) < self.window:
-            self._room.set()
-        else:
-            self._room.clear()
 
     async def _run(self) -> None:
         while True:
-            await self._room.wait()
-            ready = max(0, self.budget - self._sending)
-            deep = max(0, self.window - len(self._inflight))
+            await self._wake.wait()
+            self._wake.clear()
             try:
-                claimed = await self._claim_and_dispatch(deep if ready else 0, min(ready, deep))
+                await self._claim_and_dispatch()
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - the notifier must outlive a bad moment
-                log.exception("notifier round failed; retrying")
+                log.exception("notifier round failed; the next wake tries again")
                 self.stats["round_errors"] += 1
-                claimed = 0
-            if claimed == 0:
-                self._wake.clear()
-                try:
-                    await asyncio.wait_for(self._wake.wait(), self.idle_poll)
-                except asyncio.TimeoutError:
-                    pass
 
     async def drain_once(self) -> int:
         """Claim one round (urgent first) and wait until it is settled; returns how many."""
-        claimed = await self._claim_and_dispatch(self.budget, self.budget)
-        await asyncio.gather(*list(self._inflight))
+        claimed = await self._claim_and_dispatch()
+        await asyncio.gather(*[t for lane in self._inflight.values() for t in lane])
         return claimed
 
-    async def _claim_and_dispatch(self, urgent_room: int, bulk_room: int) -> int:
-        """Claim up to `urgent_room` due urgent notices, then bulk ones with what is left of
-        `bulk_room`, and start sending them."""
+    async def _claim_and_dispatch(self) -> int:
+        """Claim due urgent rows up to their room, then broadcast rows if no urgent one is left."""
+        urgent_room = self.room["urgent"] - len(self._inflight["urgent"])
         notices = await self.outbox.claim("urgent", urgent_room) if urgent_room > 0 else []
-        if len(notices) < bulk_room:
-            notices += await self.outbox.claim("bulk", bulk_room - len(notices))
-        if len(self._last_to_chat) > 5000:
-            horizon = time.monotonic() - 2 * self.chat_gap
-            self._last_to_chat = {c: t for c, t in self._last_to_chat.items() if t > horizon}
+        self._more["urgent"] = len(notices) >= urgent_room  # the lane is full: rows may be left
+        bulk_room = self.room["bulk"] - len(self._inflight["bulk"])
+        if bulk_room <= 0:
+            self._more["bulk"] = True
+        elif not self._more["urgent"]:
+            bulk = await self.outbox.claim("bulk", bulk_room)
+            self._more["bulk"] = len(bulk) == bulk_room
+            notices += bulk
         if notices:
             langs, names = await self._recipients(notices)
             for notice in notices:
@@ -184,38 +137,31 @@ class Notifier:
         return len(notices)
 
     def _dispatch(self, notice: Notice, lang: str) -> None:
+        lane = "bulk" if notice.lane == "bulk" else "urgent"
         previous = self._chat_tail.get(notice.chat_id)
-        task = asyncio.create_task(self._send_after(previous, notice, lang))
+        task = asyncio.create_task(self._send_after(previous, notice, lang, self._sending[lane]))
         self._chat_tail[notice.chat_id] = task
-        self._inflight.add(task)
-        self._update_room()
+        self._inflight[lane].add(task)
 
         def done(t: asyncio.Task) -> None:
             if not t.cancelled() and t.exception() is not None:
                 self.stats["send_errors"] += 1
                 log.error("notice %s left unsettled (sent again after a restart): %r", notice.id, t.exception())
-            self._inflight.discard(t)
+            self._inflight[lane].discard(t)
             if self._chat_tail.get(notice.chat_id) is t:
                 del self._chat_tail[notice.chat_id]
-            self._update_room()
+            if self._more[lane] and len(self._inflight[lane]) <= self.room[lane] // 2:
+                self._more[lane] = False
+                self.wake()  # half the lane's room is free and rows were left: claim more
 
         task.add_done_callback(done)
 
-    async def _send_after(self, previous: asyncio.Task | None, notice: Notice, lang: str) -> None:
+    async def _send_after(self, previous: asyncio.Task | None, notice: Notice, lang: str,
+                          sending: asyncio.Semaphore) -> None:
         if previous is not None:  # in order: "turn near" must not arrive after "called"
             await asyncio.wait([previous])
-        wait = self._last_to_chat.get(notice.chat_id, 0.0) + self.chat_gap - time.monotonic()
-        if wait > 0:
-            await asyncio.sleep(wait)
-        self._sending += 1
-        self._update_room()
-        try:
-            await self.bucket.acquire()
-            self._last_to_chat[notice.chat_id] = time.monotonic()
+        async with sending:
             await self._send(notice, lang)
-        finally:
-            self._sending -= 1
-            self._update_room()
 
     async def _recipients(self, notices: list[Notice]) -> tuple[dict[int, str], dict[int, str]]:
         """Each chat's language, and the name of each patient a payload names by `patient_id`:
@@ -233,19 +179,20 @@ class Notifier:
         return await self.db.run(fn)
 
     async def _send(self, notice: Notice, lang: str) -> None:
+        priority = {"rate_limit_args": BULK if notice.lane == "bulk" else URGENT}
         try:
             # off the event loop: the ticket picture (PNG + QR) takes ~60 ms to draw here
-            message = await asyncio.to_thread(render, notice, lang, self.settings)
+            message = await asyncio.to_thread(self.render, notice, lang)
             if message.photo is not None:
                 await self.bot.send_photo(notice.chat_id, message.photo, caption=message.text,
-                                          reply_markup=message.reply_markup, parse_mode=message.parse_mode)
+                                          reply_markup=message.reply_markup, parse_mode=message.parse_mode, **priority)
             else:
                 await self.bot.send_message(notice.chat_id, message.text,
-                                            reply_markup=message.reply_markup, parse_mode=message.parse_mode)
+                                            reply_markup=message.reply_markup, parse_mode=message.parse_mode, **priority)
         except Forbidden:
             self.stats["blocked"] += 1
             await self.outbox.mark_blocked(notice.id, notice.chat_id)
-        except RetryAfter as exc:
+        except RetryAfter as exc:  # the limiter's own retries were not enough
             self.stats["rate_limited"] += 1
             retry = exc.retry_after.total_seconds() if hasattr(exc.retry_after, "total_seconds") else float(exc.retry_after)
             await self.outbox.mark_retry(notice.id, f"429 retry after {retry}", notice.attempts, retry_after=retry)
@@ -264,3 +211,12 @@ class Notifier:
         else:
             self.stats["sent"] += 1
             await self.outbox.mark_sent(notice.id)
+
+
+def schedule_poll(job_queue: Any, notifier: Notifier, seconds: float = POLL_SECONDS) -> None:
+    """The safety net: PTB's JobQueue wakes the notifier every `seconds`."""
+    async def poll(context: Any) -> None:
+        notifier.wake()
+
+    job_queue.run_repeating(poll, interval=seconds, first=seconds, name="notifier-poll",
+                            job_kwargs={"misfire_grace_time": None, "coalesce": True})

@@ -13,8 +13,6 @@ from typing import NamedTuple
 
 from queue_core.policy import age_on
 
-from .i18n import register_texts
-
 SELF_FIELDS = ("nik", "name", "birth_date", "sex", "address")
 CHILD_FIELDS = ("no_kk", "name", "birth_date", "sex")
 CHILD_MAX_AGE = 16
@@ -200,4 +198,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "bad.bpjs": {"id": "Nomor BPJS harus 13 angka.", "en": "The BPJS number must have 13 digits."},
     "bad.missing": {"id": "{field} belum diisi.", "en": "{field} is missing."},
 }
-register_texts(TEXTS)

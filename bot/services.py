@@ -148,13 +148,7 @@ class Services:
                     log.exception("reading the services again failed")
 
         task = asyncio.get_running_loop().create_task(follow())
-
-        async def cancel() -> None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
-        self.on_close(cancel)
+        self.on_close(lambda: cancel_and_wait(task))
 
     def _load_predictor_in_background(self) -> None:
         """The wait-time model loads off the event loop (TensorFlow takes seconds to import);
@@ -198,6 +192,15 @@ class Services:
 
 
 ServicesFactory = Callable[[Settings], Awaitable[Services]]
+
+
+async def cancel_and_wait(task: asyncio.Future | None) -> None:
+    """Stop a background task and wait until it has stopped."""
+    if task is None:
+        return
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
 
 
 def services_of(context: Any) -> Services:

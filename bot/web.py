@@ -97,4 +97,3 @@ class WebServer:
             return web.Response(status=400, text="not an update")
         await self.application.update_queue.put(update)
         return web.Response(status=200)
-

@@ -25,7 +25,6 @@ from . import (
     help,
     mydata,
     mydata_edit,
-    patient_notices,
     private_only,
     register,
     retrain,
@@ -42,7 +41,7 @@ from . import (
 # `chat` (free text -> FAQ, stickers, files) stays LAST: it takes whatever no other handler did.
 # `emergency` registers in group -1: every patient text meets the emergency detector first.
 FEATURES = [emergency, private_only, start, help, staff, staff_page, admin, admin_closures, admin_clinic, staff_roles,
-            retrain, register, ticket, status, when_to_come, mydata, mydata_edit, patient_notices, booking_notices,
+            retrain, register, ticket, status, when_to_come, mydata, mydata_edit, booking_notices,
             doctor_schedule, chat]
 
 

@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import PusqueContext
-from bot.i18n import register_texts, t
+from bot.i18n import t
 from bot.menu import MenuCommand
 from bot.roles import Role
 from bot.services import Services
@@ -95,7 +95,7 @@ async def on_button(update: Update, context: PusqueContext, audit: Audit) -> Non
     await _gone(update, context, lang)
 
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "kl.home": {"id": "Kelola klinik: pilih yang mau dilihat atau diubah. Setiap perubahan ditanyakan langkah demi "
                       "langkah, ditunjukkan sebelum disimpan, dan langsung berlaku.",
                 "en": "Manage the clinic: choose what to see or change. Each change is asked step by step, shown "
@@ -106,7 +106,7 @@ register_texts({
     "kl.cl": {"id": "⛔ Hari tutup", "en": "⛔ Closed days"},
     "kl.ctr": {"id": "🪟 Loket & ruang", "en": "🪟 Counters & rooms"},
     "kl.back": {"id": "⬅️ Kembali", "en": "⬅️ Back"},
-})
+}
 
 
 def register(app: Application) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.i18n import clip, register_texts, t
+from bot.i18n import clip, t
 from bot.services import Services
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import CallableClock
@@ -244,7 +244,7 @@ register_flow(Flow("schedule_delete", (Step("move_to", "kd.ask_move_schedule", "
                                            skip_if=lambda a: not a.get("waiting")),),
                    _describe_schedule_delete, _delete_schedule))
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "kd.title": {"id": "Dokter. Pilih satu untuk jadwal atau perubahan:", "en": "Doctors. Choose one for schedules or changes:"},
     "kd.none": {"id": "Belum ada dokter.", "en": "No doctors yet."},
     "kd.line": {"id": "{name} ({state}) — {services}", "en": "{name} ({state}) — {services}"},
@@ -297,4 +297,4 @@ register_texts({
                               "/klinik untuk memilih ke mana mereka dipindah.",
                         "en": "Refused: {n} patients chose this doctor. Nothing changed. Start again from /klinik "
                               "to choose where they move."},
-})
+}

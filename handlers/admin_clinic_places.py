@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from bot.i18n import clip, register_texts, t
+from bot.i18n import clip, t
 from bot.services import Services
 from queue_core.counter_catalog import CounterCatalog, CounterInUse
 
@@ -234,7 +234,7 @@ register_flow(Flow("counter_delete", (MOVE,), *_change_counter(_delete, None)))
 register_flow(Flow("counter_off", (MOVE,), *_change_counter(_off, False)))
 register_flow(Flow("counter_on", (), *_change_counter(_on, True)))
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "kp.whole": {"id": "Seluruh puskesmas", "en": "The whole clinic"},
     "kp.closure": {"id": "{day}: {what} tutup ({reason})", "en": "{day}: {what} closed ({reason})"},
     "kp.closures": {"id": "Hari tutup yang akan datang:", "en": "Upcoming closures:"},
@@ -292,4 +292,4 @@ register_texts({
     "kp.counter_added": {"id": "✅ {name} ditambahkan; petugas bisa memanggil di sana sekarang (/call {name}).",
                          "en": "✅ {name} added; staff can call there now (/call {name})."},
     "kp.counter_deleted": {"id": "✅ {name} dihapus.", "en": "✅ {name} deleted."},
-})
+}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.i18n import clip, register_texts, t
+from bot.i18n import clip, t
 from bot.services import Services
 from nlp.corpus import describe_hours
 from queue_core.service_checks import parse_hours
@@ -153,7 +153,7 @@ register_flow(Flow("service_off", (MOVE,), *_change(lambda a: {"active": False})
 register_flow(Flow("service_on", (), *_change(lambda a: {"active": True})))
 register_flow(Flow("service_delete", (MOVE,), _describe_delete, _delete))
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "ks.title": {"id": "Layanan (poli). Pilih satu untuk mengubahnya:", "en": "Services (poli). Choose one to change it:"},
     "ks.line": {"id": "{code} · {name} ({state})\nKuota harian: {quota}\nJam: {hours}",
                 "en": "{code} · {name} ({state})\nDaily quota: {quota}\nHours: {hours}"},
@@ -189,4 +189,4 @@ register_texts({
     "ks.saved": {"id": "✅ Layanan {code} diubah; berlaku sekarang.", "en": "✅ Service {code} changed; in effect now."},
     "ks.deleted": {"id": "✅ Layanan {code} dihapus.", "en": "✅ Service {code} deleted."},
     "ks.moved": {"id": "{n} pasien dipindahkan dan diberi tahu.", "en": "{n} patients moved and told."},
-})
+}

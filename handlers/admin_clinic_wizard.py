@@ -19,7 +19,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import PusqueContext
-from bot.i18n import clip, register_texts, t
+from bot.i18n import clip, t
 from bot.roles import Role
 from bot.services import Services
 from queue_core.clinic_checks import BadFields
@@ -272,7 +272,7 @@ async def _apply(update: Update, context: PusqueContext, state: dict[str, Any], 
         return t("kw.name_taken", lang, name=clip(exc.name))
 
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "kw.check": {"id": "Periksa perubahan ini:", "en": "Check this change:"},
     "kw.before": {"id": "Sebelum:", "en": "Before:"},
     "kw.after": {"id": "Sesudah:", "en": "After:"},
@@ -310,7 +310,7 @@ register_texts({
     "kw.bad_count": {"id": "Ketik angka saja, 1 sampai 10000 (mis. 30).", "en": "Type a number only, 1 to 10000 (e.g. 30)."},
     "kw.bad_name": {"id": "Nama harus 1 sampai 64 huruf.", "en": "The name must be 1 to 64 characters."},
     "kw.name_taken": {"id": "Nama \"{name}\" sudah dipakai.", "en": "The name \"{name}\" is taken."},
-})
+}
 
 
 def register(app: Application) -> None:

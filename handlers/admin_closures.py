@@ -15,7 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.context import PusqueContext
-from bot.i18n import clip, register_texts, t
+from bot.i18n import clip, t
 from bot.menu import MenuCommand
 from bot.roles import Role
 from queue_core.clinic_checks import BadFields
@@ -158,7 +158,7 @@ async def on_button(update: Update, context: PusqueContext, audit: Audit) -> Non
     await query.answer(t("staff.stale", lang), show_alert=True)
 
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "cl.list": {"id": "Hari tutup yang akan datang:", "en": "Upcoming closures:"},
     "cl.none": {"id": "Belum ada hari tutup yang dijadwalkan.", "en": "No closures planned."},
     "cl.whole": {"id": "seluruh puskesmas", "en": "the whole clinic"},
@@ -184,7 +184,7 @@ register_texts({
     "cl.opened": {"id": "Dibuka lagi: {what} pada {day} (penutupan #{id} dihapus).",
                   "en": "Open again: {what} on {day} (closure #{id} removed)."},
     "cl.cancelled": {"id": "Tidak jadi ditutup.", "en": "Nothing closed."},
-})
+}
 
 
 def register(app: Application) -> None:

@@ -16,7 +16,7 @@ from telegram.ext import Application, CallbackQueryHandler
 
 from bot.context import PusqueContext
 from bot.i18n import t
-from bot.notifier import Message, register_renderer
+from bot.notifier import Message
 from bot.services import SERVICES_KEY, services_of
 from queue_core import errors
 from queue_core.advice import Advice
@@ -146,8 +146,6 @@ async def start_scanning(context) -> None:
 
 
 def register(app: Application) -> None:
-    for kind, renderer in RENDERERS.items():
-        register_renderer(kind, renderer)
     app.add_handler(CallbackQueryHandler(on_arrived, pattern=r"^ci:"))
     if app.job_queue is None:
         log.warning("no job queue: booking reminders and check-in windows are not scanned")

@@ -20,7 +20,7 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.context import PusqueContext
 from bot.i18n import t
-from bot.notifier import Message, register_renderer
+from bot.notifier import Message
 from bot.roles import Role
 from queue_core.broadcasts import KIND, REPORT_KIND, STAFF_TOO, BroadcastStore, Progress
 from queue_core.patients import PatientRepository
@@ -233,9 +233,7 @@ def render_emergency(notice, lang: str, settings) -> Message:
                      conditions=", ".join(labels) or "-"))
 
 
-register_renderer(KIND, render_broadcast)
-register_renderer(REPORT_KIND, render_report)
-register_renderer("staff_emergency", render_emergency)
+RENDERERS = {KIND: render_broadcast, REPORT_KIND: render_report, "staff_emergency": render_emergency}
 
 
 def register(app: Application) -> None:

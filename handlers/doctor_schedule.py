@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler
 
 from bot.context import PusqueContext
-from bot.i18n import clip, fit, register_texts, t
+from bot.i18n import clip, fit, t
 from bot.menu import MenuCommand
 from bot.services import Services
 from nlp.corpus import describe_hours
@@ -71,7 +71,7 @@ async def jadwal_command(update: Update, context: PusqueContext) -> None:
                                               reply_markup=await menu_keyboard(update, context, lang))
 
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "js.title": {"id": "Jadwal dokter {clinic}, 7 hari ke depan:", "en": "Doctor schedule at {clinic}, the coming 7 days:"},
     "js.none": {"id": "Jadwal dokter belum diisi oleh puskesmas.", "en": "The clinic has not entered doctor schedules yet."},
     "js.holiday": {"id": "hari libur", "en": "public holiday"},
@@ -79,7 +79,7 @@ register_texts({
     "js.closed": {"id": "tutup ({reason})", "en": "closed ({reason})"},
     "js.leave": {"id": "Sedang cuti: {names}.", "en": "On leave: {names}."},
     "js.hours": {"id": "Jam buka tiap poli:", "en": "Opening hours of each service:"},
-})
+}
 
 
 def register(app: Application) -> None:

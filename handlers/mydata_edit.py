@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.ext import Application, ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
 from bot.context import PusqueContext
-from bot.i18n import register_texts, t
+from bot.i18n import t
 from queue_core.counter import CounterPatients
 
 from .buttondata import button_int
@@ -130,7 +130,7 @@ def _plain(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "mde.btn": {"id": "✏️ Ubah data {name}", "en": "✏️ Edit {name}"},
     "mde.which": {"id": "Data {name} mana yang mau diubah? (NIK hanya bisa diubah oleh petugas puskesmas, "
                         "dengan melihat KTP.)",
@@ -140,7 +140,7 @@ register_texts({
     "mde.again": {"id": "Silakan ketik lagi.", "en": "Please type it again."},
     "mde.saved": {"id": "✅ Tersimpan: {field} sekarang {value}.", "en": "✅ Saved: {field} is now {value}."},
     "mde.stopped": {"id": "Tidak ada yang diubah.", "en": "Nothing changed."},
-})
+}
 
 
 def register(app: Application) -> None:

@@ -5,17 +5,13 @@ shown, so a notice never states a number the system does not have (no minutes ->
 """
 from __future__ import annotations
 
-from telegram.ext import Application
-
 from bot.i18n import t
-from bot.notifier import Message, register_renderer
+from bot.notifier import Message
 from queue_core.patient_ops import ISSUED
 
 from .patient_common import inline, phase_name, service_name
 from .texts_counter import note_in
 from .ticket_notice import issued
-
-COMMANDS: list = []
 
 
 def place(settings, payload: dict, lang: str) -> str:
@@ -84,7 +80,3 @@ def finished(notice, lang, settings):
 RENDERERS = {ISSUED: issued, "turn_near": turn_near, "called": called, "skipped": skipped, "next_phase": next_phase,
              "transferred": transferred, "cancelled": cancelled, "finished": finished}
 
-
-def register(app: Application) -> None:
-    for kind, renderer in RENDERERS.items():
-        register_renderer(kind, renderer)

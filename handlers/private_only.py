@@ -7,7 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
 
 from bot.context import PusqueContext
-from bot.i18n import register_texts, t
+from bot.i18n import t
 
 from .patient_common import lang_of
 
@@ -34,9 +34,6 @@ TEXTS = {
     "private.open": {"id": "Buka chat pribadi", "en": "Open private chat"},
     "private.this_bot": {"id": "bot ini", "en": "this bot"},
 }
-
-
-register_texts(TEXTS)
 
 
 def register(app: Application) -> None:

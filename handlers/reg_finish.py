@@ -15,10 +15,11 @@ from . import reg_resume
 from .patient_common import main_keyboard, patients, question_in_form, touch
 from .reg_fields import PARSERS, REG, fields_for, record_problems
 from .reg_steps import ask, ask_bpjs, ask_next, problem_text, reg_of, show_confirm
+from .texts_patient import TEXTS
 
 log = logging.getLogger(__name__)
 END = ConversationHandler.END
-SKIP_WORDS = {t("reg.btn.skip", "id").lower(), t("reg.btn.skip", "en").lower(), "tidak punya", "tidak ada", "-"}
+SKIP_WORDS = {*(word.lower() for word in TEXTS["reg.btn.skip"].values()), "tidak punya", "tidak ada", "-"}
 
 
 def _today(context) -> dt.date:

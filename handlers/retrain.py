@@ -5,7 +5,7 @@ from telegram import Update
 from telegram.ext import Application, CommandHandler
 
 from bot.context import PusqueContext
-from bot.i18n import register_texts, t
+from bot.i18n import t
 from bot.maintenance import end_of_day
 from bot.menu import MenuCommand
 from bot.roles import Role
@@ -15,7 +15,7 @@ from .staff_common import Audit, privileged
 ADMIN = frozenset({Role.ADMIN})
 COMMANDS = [MenuCommand("retrain", "Latih ulang model waktu tunggu / Retrain wait-time model", roles=ADMIN, order=36)]
 
-register_texts({
+TEXTS: dict[str, dict[str, str]] = {
     "retrain.started": {
         "id": "Melatih ulang model waktu tunggu dari riwayat antrean... (bisa 1-2 menit)",
         "en": "Retraining the wait-time model from the queue history... (may take 1-2 minutes)",
@@ -28,7 +28,7 @@ register_texts({
         "id": "Selesai ({seconds} detik, {rows} baris riwayat). Model {verdict}: {reason}",
         "en": "Done ({seconds} s, {rows} history rows). Model {verdict}: {reason}",
     },
-})
+}
 
 
 @privileged("retrain", Role.ADMIN)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.i18n import register_texts
-
 DAYS = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
         "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
 MONTHS = {"id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
@@ -108,5 +106,3 @@ TEXTS: dict[str, dict[str, str]] = {
                               "en": "ℹ️ Number {number} ({service}, {date}): the doctor you chose is unavailable. You are "
                                     "now seen by any doctor (the fastest). Your number and place stay the same."},
 }
-
-register_texts(TEXTS)

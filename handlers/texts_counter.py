@@ -1,8 +1,6 @@
 """Texts of the staff's /cancel and of clearing a queue from /queue (Indonesian first)."""
 from __future__ import annotations
 
-from bot.i18n import register_texts
-
 # Reasons offered when a queue is cleared from the chat; the Indonesian text is what patients are told.
 CLEAR_REASONS = ("doctor", "closed", "full", "outage")
 
@@ -42,8 +40,6 @@ TEXTS: dict[str, dict[str, str]] = {
               "give it to anyone.",
     },
 }
-
-register_texts(TEXTS)
 
 
 def note_in(note: str, lang: str) -> str:

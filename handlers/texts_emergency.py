@@ -5,8 +5,6 @@ language), like the other staff notices.
 """
 from __future__ import annotations
 
-from bot.i18n import register_texts
-
 TEXTS: dict[str, dict[str, str]] = {
     "em.now": {
         "id": "🚨 Ini terdengar GAWAT DARURAT. Jangan menunggu antrean atau balasan chat:\n"
@@ -71,5 +69,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "em.kind.suicide": {"id": "ingin bunuh diri / melukai diri", "en": "suicidal words"},
     "em.kind.ticket": {"id": "dipilih sendiri oleh pasien (gawat darurat)", "en": "chosen by the patient"},
 }
-
-register_texts(TEXTS)

@@ -4,8 +4,6 @@ Indonesian first; English when the patient chose it. Registered into bot.i18n on
 """
 from __future__ import annotations
 
-from bot.i18n import register_texts
-
 TEXTS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ menu and language
     "pt.btn.ticket": {"id": "🎫 Ambil antrean", "en": "🎫 Take a number"},
@@ -186,5 +184,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "nt.cancel_note": {"id": "Alasan: {note}", "en": "Reason: {note}"},
     "nt.finished": {"id": "✅ Layanan untuk nomor {number} selesai. Semoga lekas sehat!", "en": "✅ Number {number} is done. Get well soon!"},
 }
-
-register_texts(TEXTS)

@@ -1,8 +1,6 @@
 """Texts of the staff and admin tools, each in Indonesian and English (one is shown: the reader's)."""
 from __future__ import annotations
 
-from bot.i18n import register_texts
-
 TEXTS: dict[str, dict[str, str]] = {
     # access
     "staff.refused": {"id": "Maaf, perintah ini hanya untuk {role}.", "en": "Sorry, this command is for {role} only."},
@@ -170,5 +168,3 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "🚨 EMERGENCY: number {number} ({service}) — {conditions}. Attend now, do not wait for the queue.",
     },
 }
-
-register_texts(TEXTS)

@@ -12,8 +12,8 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from bot.context import PusqueContext
-from bot.i18n import register_texts, t
-from bot.notifier import Message, register_renderer
+from bot.i18n import t
+from bot.notifier import Message
 from queue_core import errors
 from queue_core.advice import Advice
 from queue_core.leave import LEAVE_NOW, TRIP_CHOICES
@@ -47,7 +47,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "nt.leave_again": {"id": "⏩ Antrean lebih cepat dari perkiraan: nomor {number} ({service}). Segera berangkat.\n{advice}",
                        "en": "⏩ The queue is moving faster than expected: number {number} ({service}). Please leave now.\n{advice}"},
 }
-register_texts(TEXTS)
 
 
 def _hm(moment: dt.datetime) -> str:
@@ -129,6 +128,8 @@ def leave_now(notice, lang, settings) -> Message:
                      trip=p.get("trip", "-")))
 
 
+RENDERERS = {LEAVE_NOW: leave_now}
+
+
 def register(app: Application) -> None:
-    register_renderer(LEAVE_NOW, leave_now)
     app.add_handler(CallbackQueryHandler(on_trip, pattern=r"^tr:"))

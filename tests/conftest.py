@@ -186,6 +186,16 @@ def clock():
 
 
 @pytest.fixture
+def texts():
+    """The bot's texts given to bot.i18n, as the app does when it builds (app/tables.py): for a
+    test that calls a handler or a renderer without starting the bot. Returns the table."""
+    from app import tables
+
+    tables.use_texts()
+    return tables.TEXTS
+
+
+@pytest.fixture
 async def db(db_url):
     database = Database(db_url)
     yield database

@@ -6,7 +6,7 @@ import asyncio
 import pytest
 from telegram import Chat, Message, Update, User
 
-from bot.i18n import TEXTS, t
+from bot.i18n import merge_texts, t
 from bot.menu import MenuCommand, menu_for
 from bot.roles import STAFF_ROLES, Role, RoleResolver
 from bot.updates import PerChatUpdateProcessor
@@ -28,13 +28,25 @@ def test_menus_follow_roles_and_order():
     assert [c.command for c in menu_for(Role.ADMIN, commands)] == ["help", "call", "broadcast"]
 
 
-def test_every_text_is_in_both_languages_and_shown_in_one():
-    assert all(set(entry) == {"id", "en"} and all(entry.values()) for entry in TEXTS.values())
+def test_every_text_is_in_both_languages_and_shown_in_one(texts):
+    assert all(set(entry) == {"id", "en"} and all(entry.values()) for entry in texts.values())
     indonesian, english = t("error.generic", "id", emergency="119"), t("error.generic", "en", emergency="119")
     assert indonesian.startswith("Maaf") and "Sorry" not in indonesian
     assert english.startswith("Sorry") and "Maaf" not in english
     with pytest.raises(TypeError):
         t("error.generic", emergency="119")  # no language: a caller must say whose message it is
+
+
+def test_a_text_defined_twice_or_in_one_language_stops_the_merge():
+    with pytest.raises(ValueError, match="defined twice"):
+        merge_texts({"a.b": {"id": "x", "en": "y"}}, {"a.b": {"id": "x", "en": "y"}})
+    with pytest.raises(ValueError, match="both languages"):
+        merge_texts({"a.c": {"id": "x"}})
+
+
+def test_a_text_not_in_the_tables_says_where_texts_come_from(texts):
+    with pytest.raises(KeyError, match="app/tables.py"):
+        t("no.such.text", "id")
 
 
 def test_menu_descriptions_follow_the_language():

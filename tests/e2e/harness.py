@@ -6,7 +6,8 @@ Fixtures (pull them into another test folder's conftest.py with
 
     test_settings   config.yaml with free ports and a temporary SQLite database
     start_pusque    async factory: await start_pusque(admin_ids=..., staff_ids=..., webhook=False,
-                    configure=fn(app), services_factory=..., botapi_options=...) -> System
+                    configure=fn(app), services_factory=..., botapi_options=...,
+                    renderers=...) -> System  (renderers: the notifier's, app/tables.py's if None)
                     (botapi_options' max_messages_per_chat_per_second, when given, is also the
                     bot's own per-chat pacing unless the settings override names one)
                     (every system it starts is stopped at teardown)
@@ -105,7 +106,7 @@ async def start_pusque(tmp_path, sqlite_template):
         fresh_sqlite(sqlite_template, database)
 
     async def start(*, webhook: bool = False, configure=None, services_factory=None,
-                    botapi_options: dict | None = None, **overrides: Any) -> System:
+                    botapi_options: dict | None = None, renderers=None, **overrides: Any) -> System:
         chat_rate = (botapi_options or {}).get("max_messages_per_chat_per_second")
         if chat_rate and "max_messages_per_chat_per_second" not in overrides:
             # the bot paces each chat at its Bot API server's limit, as in production (runner.py
@@ -115,7 +116,7 @@ async def start_pusque(tmp_path, sqlite_template):
             overrides["max_messages_per_chat_per_second"] = chat_rate
         settings = make_test_settings(tmp_path, **overrides)
         pusque = PusQue(settings, webhook_url="auto" if webhook else None, configure=configure,
-                        services_factory=services_factory, botapi_options=botapi_options)
+                        services_factory=services_factory, botapi_options=botapi_options, renderers=renderers)
         await pusque.start()
         system = System(pusque)
         systems.append(system)

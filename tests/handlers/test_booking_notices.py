@@ -13,6 +13,7 @@ from settings import load_settings
 
 PAYLOAD = {"number": "B-001", "service": "B", "ticket_id": 5, "day": "2026-11-25", "start": "08:00",
            "checkin_by": "09:00", "doctor": "drg. Ayu", "reason": "alat rusak"}
+pytestmark = pytest.mark.usefixtures("texts")  # the renderers read bot.i18n: given the app's tables
 ARRIVED = {"id": "✅ Saya sudah tiba", "en": "✅ I have arrived"}
 ADVICE = {"come_at": "2026-11-25T08:20:00", "from": "2026-11-25T08:30:00", "to": "2026-11-25T08:55:00",
           "expected": "2026-11-25T08:40:00", "source": "config"}

@@ -53,6 +53,7 @@ async def test_a_ticket_committed_just_before_a_crash_is_delivered_after_the_res
     leaves it for the next process, which sends it once."""
     from sqlalchemy import select
 
+    from app.tables import RENDERERS
     from bot.notifier import Notifier
     from queue_core.models import Outbox
 
@@ -72,7 +73,7 @@ async def test_a_ticket_committed_just_before_a_crash_is_delivered_after_the_res
     # same chat's next update) is answered after anything the press could have sent
     await siti.nothing_before(siti.send("/status"), "orang di depan", unwanted="Nomor antrean Anda")
     assert await services.outbox.recover() == 1  # the next process's start-up
-    services.notifier = Notifier(system.application.bot, services.db, services.outbox, services.settings)
+    services.notifier = Notifier(system.application.bot, services.db, services.outbox, services.settings, RENDERERS)
     await services.notifier.start()
     services.on_close(services.notifier.stop)
     ticket = await siti.next_message(contains="Nomor antrean Anda: A-001")

@@ -39,7 +39,7 @@ def test_personal_commands_are_caught_in_groups_only(command):
     assert not handler.check_update(_update(bot, "group", "/help"))
 
 
-async def test_the_group_gets_a_pointer_and_nothing_else(monkeypatch):
+async def test_the_group_gets_a_pointer_and_nothing_else(monkeypatch, texts):
     bot = _bot()
     update = _update(bot, "group")
     sent = []

@@ -5,7 +5,7 @@ import pytest
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter
 
-from bot.ratelimit import RetryingRateLimiter
+from bot.ratelimit import TelegramRateLimiter
 from local_botapi import LOCAL_TOKEN, LocalBotApi
 from local_botapi.faults import Faults
 from tests.deadlines import local_telegram
@@ -52,7 +52,7 @@ async def test_the_bot_retries_server_errors_with_backoff_and_counts_them():
             await user.send("/start")
             # no pacing: at Telegram's ~1 message/s a chat, each of the ~40 attempts (20 sends, half
             # of them failing) waited its chat's turn (35 s); pacing is tested in tests/e2e/test_bot_loop.py
-            limiter = RetryingRateLimiter(overall_max_rate=0, per_chat_rate=1000, base_delay=0.01,
+            limiter = TelegramRateLimiter(overall_max_rate=0, per_chat_rate=1000, base_delay=0.01,
                                           server_error_retries=10)
             from telegram.ext import ExtBot
 
