@@ -55,18 +55,46 @@ async def on_duty(tx: Tx, rules: Rules, service: str, now: dt.datetime) -> dict[
     return out
 
 
+def _elsewhere(duty: dict[int, str | None], room: str) -> tuple[int, ...]:
+    return tuple(sorted(d for d, placed in duty.items() if placed is not None and placed != room))
+
+
 async def doctors_elsewhere(tx: Tx, rules: Rules, channel: Channel, now: dt.datetime) -> list[int]:
     """The doctors practising now in another room of the channel's service (none for a channel that
     is not a poli room): their patients are not called from this channel."""
     if channel.room_of is None:
         return []
-    duty = await on_duty(tx, rules, channel.room_of, now)
-    return sorted(d for d, room in duty.items() if room is not None and room != channel.name)
+    return list(_elsewhere(await on_duty(tx, rules, channel.room_of, now), channel.name))
 
 
 def callable_here(elsewhere: Iterable[int]) -> ColumnElement[bool]:
     """The tickets a room may call, given the doctors practising elsewhere now."""
     return or_(tickets.c.doctor_id.is_(None), tickets.c.doctor_id.not_in(sorted(elsewhere)))
+
+
+@dataclass(frozen=True)
+class RoomQueue:
+    """What one poli room may call now: its doctors' patients see their place in this part of the
+    poli queue (the rows `callable_here(elsewhere)`, in QUEUE_ORDER), served by this room alone."""
+
+    room: str
+    doctors: frozenset[int]        # practising in this room now
+    elsewhere: tuple[int, ...]     # practising in another room now: this room does not call theirs
+
+
+async def rooms_now(tx: Tx, rules: Rules, phase: str, service: str, now: dt.datetime) -> dict[int, RoomQueue]:
+    """doctor id -> the room queue of each doctor practising in a room of this poli queue now. Empty
+    for a queue without rooms, or when no doctor is in a room: every patient has the queue-wide view
+    (an "any doctor" patient, or one whose doctor is in no room now, may be called by any room)."""
+    if not any(c.room_of == service for c in rules.channels_for(phase, service)):
+        return {}
+    duty = await on_duty(tx, rules, service, now)
+    rooms: dict[str, set[int]] = {}
+    for doctor_id, room in duty.items():
+        if room is not None:
+            rooms.setdefault(room, set()).add(doctor_id)
+    queues = [RoomQueue(room, frozenset(ids), _elsewhere(duty, room)) for room, ids in rooms.items()]
+    return {d: q for q in queues for d in q.doctors}
 
 
 @dataclass(frozen=True)
