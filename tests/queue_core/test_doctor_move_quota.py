@@ -5,13 +5,12 @@ import pytest
 
 from queue_core.doctor_moves import ANY_DOCTOR, TargetQuotaFull
 
-from .test_doctor_queues import BY, WEDNESDAY, rules, store, take  # noqa: F401 - fixtures
-from .test_doctor_queues import qs  # noqa: F401 - fixture
+from .test_doctor_queues import BY, WEDNESDAY, qs, rules, store, take  # noqa: F401 - fixtures
 
 __all__ = ["qs", "rules", "store"]
 
 
-async def doctors_with_a_quota(store, quota: int) -> tuple[int, int]:  # noqa: F811
+async def doctors_with_a_quota(store, quota: int) -> tuple[int, int]:  # noqa: F811 - the fixture's name
     """dr. Sari (no quota) in Ruang 1 and dr. Budi (`quota` a day) in Ruang 2, Mondays and Wednesdays."""
     ids = []
     for name, room, limit in (("dr. Sari", "Ruang 1", None), ("dr. Budi", "Ruang 2", quota)):
