@@ -19,7 +19,7 @@ from typing import Any, Union
 from sqlalchemy import select, update
 
 from .clinic_checks import BadFields, problem
-from .doctor_rooms import doctor_places, doctors
+from .doctor_rooms import doctor_load, doctor_places, doctors, schedule_quota
 from .notices import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .rules import Rules
@@ -97,23 +97,20 @@ async def _check_target(tx: Tx, doctor_id: int, target: int, services: set[str])
                                             services=missing)})
 
 
-async def _check_quota(tx: Tx, rules: Rules, target: int, rows: list[TicketRow]) -> None:
+async def _check_quota(tx: Tx, target: int, rows: list[TicketRow]) -> None:
     """Refuse (TargetQuotaFull) when the moved tickets of a day would pass the target doctor's
-    schedule quota that day (the same slot and count a booking checks: tickets that hold their place)."""
-    from .booking_days import day_plans, doctor_load  # booking_days -> clinic_data -> this module
-
+    schedule quota that day (the same count a booking checks: tickets that hold their place)."""
     moving: dict[tuple[dt.date, str], int] = {}
     for t in rows:
         moving[(t.day, t.service)] = moving.get((t.day, t.service), 0) + 1
     for (day, service), count in sorted(moving.items()):
-        if service not in rules.services:
-            continue
-        slot = (await day_plans(tx, rules, day, [service]))[service].doctor(target)
-        if slot is None or slot.quota is None:
+        quota = await schedule_quota(tx, service, target, day)
+        if quota is None:
             continue
         taken = await doctor_load(tx, day, service, target)
-        if taken + count > slot.quota:
-            raise TargetQuotaFull(target, slot.name, day, service, slot.quota, taken, count)
+        if taken + count > quota:
+            name = await tx.scalar(select(doctors.c.name).where(doctors.c.id == target))
+            raise TargetQuotaFull(target, str(name), day, service, int(quota), taken, count)
 
 
 async def move_doctor_tickets(tx: Tx, rules: Rules, doctor_id: int, move_to: MoveTo | None, now: dt.datetime,
@@ -130,7 +127,7 @@ async def move_doctor_tickets(tx: Tx, rules: Rules, doctor_id: int, move_to: Mov
     target = None if move_to == ANY_DOCTOR else int(move_to)
     if target is not None:
         await _check_target(tx, doctor_id, target, {t.service for t in rows})
-        await _check_quota(tx, rules, target, rows)
+        await _check_quota(tx, target, rows)
     await tx.run(update(tickets).where(tickets.c.id.in_([t.id for t in rows])).values(doctor_id=target, updated_at=now))
     for day in sorted({t.day for t in rows}):
         places = await doctor_places(tx, rules, day, [(t.service, target) for t in rows] if target else [])

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from .models import Doctor, DoctorSchedule
 from .rules import Channel, Rules
@@ -27,6 +27,7 @@ from .tx import Tx, tickets
 
 doctors = Doctor.__table__
 schedules = DoctorSchedule.__table__
+ACTIVE = ("done", "cancelled")  # not these: a ticket that still holds its place
 
 
 def effective_room(rules: Rules, service: str, room: str | None) -> str | None:
@@ -122,3 +123,18 @@ async def doctor_places(tx: Tx, rules: Rules, day: dt.date,
             .order_by(schedules.c.start, schedules.c.id)):
         rooms.setdefault((str(service), int(doctor_id)), effective_room(rules, str(service), room))
     return {(s, d): DoctorPlace(d, names[d], rooms.get((s, d))) for s, d in wanted if d in names}
+
+
+async def doctor_load(tx: Tx, day: dt.date, service: str, doctor_id: int) -> int:
+    """Tickets of one doctor on one day that still hold their place."""
+    return int(await tx.scalar(select(func.count()).select_from(tickets).where(
+        tickets.c.day == day, tickets.c.service == service, tickets.c.doctor_id == doctor_id,
+        tickets.c.status.not_in(ACTIVE))) or 0)
+
+
+async def schedule_quota(tx: Tx, service: str, doctor_id: int, day: dt.date) -> int | None:
+    """The quota of the doctor's schedule of `day`'s weekday in `service` (their first that day, the
+    slot a booking checks: queue_core/booking_days.py); None when it has none or there is no schedule."""
+    return await tx.scalar(select(schedules.c.quota).where(
+        schedules.c.doctor_id == doctor_id, schedules.c.service == service, schedules.c.weekday == day.isoweekday())
+        .order_by(schedules.c.start, schedules.c.id).limit(1))
