@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from queue_core.advice import Advice
 from queue_core.service import QueueService
 
 from .helpers import outbox
@@ -57,3 +58,22 @@ async def test_the_turn_near_notice_counts_the_doctors_queue(db, rules, store, c
     [near] = await outbox(sessionmaker, "turn_near", chat_id=chat)
     assert (near.payload["number"], near.payload["position"]) == (target, 3)
     assert (await qs.find(target)).position == 3
+
+
+async def test_the_leave_now_notice_counts_the_doctors_queue(db, rules, store, clock, sessionmaker):  # noqa: F811
+    """12 minutes a patient: 3rd for dr. Sari's room means come in ~26 minutes, 2nd in ~14, within a
+    15-minute trip; in the whole poli (8 of dr. Budi's ahead) she would still be far."""
+    quiet = dataclasses.replace(rules, notifications=dataclasses.replace(
+        rules.notifications, turn_near_minutes=0, turn_near_position=1))
+    qs = QueueService(db, quiet, clock)
+    await qs.ensure_channels()
+    sari, budi = await two_doctors(store)
+    chosen = [budi] * 8 + [sari] * 3
+    numbers = [await take(qs, clock, i, doctor) for i, doctor in enumerate(chosen)]
+    target, chat = await qs.find(numbers[-1]), 1000 + len(numbers) - 1
+    assert target.position == 3
+    assert await outbox(sessionmaker, "leave_now", chat_id=chat) == []
+    await qs.call_next("Ruang 1")
+    await qs.send_leave_notices()
+    [leave] = await outbox(sessionmaker, "leave_now", chat_id=chat)
+    assert Advice.from_payload(leave.payload["advice"]) == await qs.advice(target.id), "the ticket's own advice"
