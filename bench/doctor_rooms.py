@@ -4,7 +4,9 @@
 
 Poli Umum's two rooms drain the same queue twice: once with no doctor schedules (a call reads the
 head of the queue only), once with dr. Sari in Ruang 1 and dr. Budi in Ruang 2 on duty and a third
-of the patients having chosen each (a call also reads who is on duty now and filters the head).
+of the patients having chosen each (a call also reads who is on duty now and filters the head, and
+its turn-near check reads the head of each occupied room's part too). Before draining, /status of
+every third ticket (a doctor's patient's place is counted in their doctor's queue).
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ def ms(values: list[float], p: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))]
 
 
-async def drain(tickets: int, doctors: bool) -> list[float]:
+async def drain(tickets: int, doctors: bool) -> tuple[list[float], list[float]]:
     base = load_settings(env={})
     all_day = dataclasses.replace(base.services["A"], route=("poli",), daily_quota=10_000,
                                   hours=dataclasses.replace(base.services["A"].hours, windows={
@@ -54,6 +56,11 @@ async def drain(tickets: int, doctors: bool) -> list[float]:
         for i in range(tickets):
             clock.advance(seconds=20)
             await queue.issue(service="A", user_id=10_000 + i, doctor=chosen[i % len(chosen)])
+        views = []  # /status of every 3rd ticket: its position (in its doctor's queue), minutes and advice
+        for i in range(0, tickets, 3):
+            started = time.perf_counter()
+            await queue.find(f"A-{i + 1:03d}")
+            views.append(time.perf_counter() - started)
         timings = []
         rooms = ["Ruang 1", "Ruang 2"]
         while rooms:
@@ -67,14 +74,15 @@ async def drain(tickets: int, doctors: bool) -> list[float]:
                 timings.append(time.perf_counter() - started)
         await db.dispose()
         assert len(timings) == tickets, "every ticket called once"
-        return timings
+        return timings, views
 
 
 async def run(tickets: int) -> None:
     for doctors in (False, True):
-        timings = await drain(tickets, doctors)
+        timings, views = await drain(tickets, doctors)
         label = "two doctors on duty" if doctors else "no schedules      "
-        print(f"{label}: {tickets} calls+finishes, p50 {ms(timings, 0.5):.1f} ms, p99 {ms(timings, 0.99):.1f} ms")
+        print(f"{label}: {tickets} calls+finishes, p50 {ms(timings, 0.5):.1f} ms, p99 {ms(timings, 0.99):.1f} ms; "
+              f"{len(views)} status views, p50 {ms(views, 0.5):.1f} ms, p99 {ms(views, 0.99):.1f} ms")
 
 
 def main() -> None:

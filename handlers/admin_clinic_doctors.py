@@ -14,7 +14,7 @@ from bot.i18n import clip, t
 from bot.services import Services
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import CallableClock
-from queue_core.doctor_moves import ANY_DOCTOR, DoctorHasTickets, move_to_of
+from queue_core.doctor_moves import ANY_DOCTOR, DoctorHasTickets, TargetQuotaFull, move_to_of
 
 from .admin_clinic_wizard import (
     DAYS,
@@ -27,6 +27,7 @@ from .admin_clinic_wizard import (
     register_flow,
     weekday_options,
 )
+from .texts_booking import full_date
 
 Rows = list[list[tuple[str, str]]]
 
@@ -183,6 +184,9 @@ def _doctor_change(active: bool | None):
             return t("kd.saved", lang, name=done["name"]) + _moved(done, lang)
         except DoctorHasTickets as exc:
             return t("kd.has_patients", lang, n=exc.count)
+        except TargetQuotaFull as exc:
+            return t("kd.target_full", lang, name=exc.name, date=full_date(exc.day, lang), quota=exc.quota,
+                     taken=exc.taken, n=exc.count, total=exc.taken + exc.count)
 
     return describe, apply
 
@@ -293,6 +297,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "kd.moving": {"id": "{n} pasien yang memilih dokter ini dipindah ke {name}, urutan tetap, masing-masing diberi tahu.",
                   "en": "{n} patients who chose this doctor move to {name}, in order, each told."},
     "kd.moved": {"id": "{n} pasien dipindahkan dan diberi tahu.", "en": "{n} patients moved and told."},
+    "kd.target_full": {"id": "Ditolak: kuota {name} pada {date} adalah {quota}; sudah terpakai {taken}, ditambah {n} "
+                             "pasien yang dipindah menjadi {total}. Tidak ada yang diubah. Mulai lagi lewat /klinik dan "
+                             "pilih dokter lain atau \"Pindahkan ke dokter siapa saja\".",
+                       "en": "Refused: {name}'s quota on {date} is {quota}; {taken} taken, plus the {n} patients to "
+                             "move makes {total}. Nothing changed. Start again from /klinik and choose another doctor "
+                             "or \"Move to any doctor\"."},
     "kd.has_patients": {"id": "Ditolak: {n} pasien memilih dokter ini. Tidak ada yang diubah. Mulai lagi lewat "
                               "/klinik untuk memilih ke mana mereka dipindah.",
                         "en": "Refused: {n} patients chose this doctor. Nothing changed. Start again from /klinik "

@@ -19,7 +19,6 @@ from bot.i18n import t
 from bot.notifier import Message
 from bot.services import SERVICES_KEY, services_of
 from queue_core import errors
-from queue_core.advice import Advice
 from queue_core.booking_duties import CHECKIN_MISSED, NO_SHOW, REMINDER
 from queue_core.booking_void import BOOKING_CLOSED
 from queue_core.doctor_moves import DOCTOR_CHANGED
@@ -28,7 +27,7 @@ from .buttondata import button_int
 from .patient_common import answer_stale, inline, main_keyboard, patients, service_name, touch
 from .status import describe
 from .texts_booking import day_label, full_date
-from .ticket_notice import doctor_line
+from .ticket_notice import booked_come_line, doctor_line
 
 log = logging.getLogger(__name__)
 COMMANDS: list = []
@@ -47,13 +46,7 @@ def reminder(notice, lang, settings) -> Message:
     lines = [t(f"bk.reminder.{p['which']}", lang, date=_date(p, lang), number=p["number"],
                service=service_name(settings, p["service"], lang))]
     lines += doctor_line(p.get("doctor"), p.get("room"), lang)
-    advice = Advice.from_payload(p.get("advice"))  # written with the reminder (queue_core/booking_advice.py)
-    if advice is None:
-        lines.append(t("bk.come", lang, start=p["start"], checkin_by=p["checkin_by"]))
-    else:
-        lines.append(t("bk.come_at", lang, start=p["start"], come=f"{advice.come_at:%H:%M}",
-                       called_from=f"{advice.called_from:%H:%M}", called_to=f"{advice.called_to:%H:%M}",
-                       checkin_by=p["checkin_by"]))
+    lines.append(booked_come_line(p, lang))  # the advice is written with the reminder (queue_core/booking_advice.py)
     markup = inline([[(t("bk.btn.arrived", lang), f"ci:{p['ticket_id']}")]]) if p["which"] == "morning" else None
     return Message("\n".join(lines), markup)
 

@@ -29,6 +29,17 @@ def doctor_line(doctor: str | None, room: str | None, lang: str) -> list[str]:
     return [t("bk.doctor_room_line", lang, doctor=doctor, room=room) if room else t("bk.doctor_line", lang, doctor=doctor)]
 
 
+def booked_come_line(payload: dict, lang: str) -> str:
+    """A booked number's opening time, "Datang jam ..." when the payload has the booking's advice
+    (queue_core/booking_advice.py), and the check-in deadline."""
+    advice = Advice.from_payload(payload.get("advice"))
+    if advice is None:
+        return t("bk.come", lang, start=payload["start"], checkin_by=payload["checkin_by"])
+    return t("bk.come_at", lang, start=payload["start"], come=f"{advice.come_at:%H:%M}",
+             called_from=f"{advice.called_from:%H:%M}", called_to=f"{advice.called_to:%H:%M}",
+             checkin_by=payload["checkin_by"])
+
+
 def ticket_text(payload: dict, settings, lang: str) -> str:
     if payload.get("booked"):
         return booked_text(payload, settings, lang)
@@ -49,13 +60,12 @@ def ticket_text(payload: dict, settings, lang: str) -> str:
 
 def booked_text(payload: dict, settings, lang: str) -> str:
     """A number booked for a later day (or today before the opening): the date, the doctor, when the
-    service opens and the check-in it needs, in place of a position and an estimate."""
+    service opens, when to come and the check-in it needs, in place of a position and an estimate."""
     text = t("bk.issued", lang, number=payload["number"], name=payload.get("name") or "-",
              service=service_name(settings, payload["service"], lang),
              date=full_date(dt.date.fromisoformat(payload["day"]), lang))
     doctor = doctor_line(payload.get("doctor"), payload.get("room"), lang)
-    return "\n".join([text, *doctor, t("bk.come", lang, start=payload["start"], checkin_by=payload["checkin_by"]),
-                      t("bk.late_rule", lang, checkin_by=payload["checkin_by"]), t("tk.caption", lang)])
+    return "\n".join([text, *doctor, booked_come_line(payload, lang), t("bk.late_rule", lang, checkin_by=payload["checkin_by"]), t("tk.caption", lang)])
 
 
 def issued(notice, lang: str, settings) -> Message:

@@ -17,6 +17,7 @@ from typing import Iterable
 from sqlalchemy import select
 
 from . import errors
+from .booking_advice import booked_advice
 from .booking_days import DayPlan, bookable, checkin_deadline, day_plans, days_ahead
 from .doctor_rooms import DoctorPlace, doctor_places
 from .notices import add_notice, ticket_payload
@@ -92,10 +93,13 @@ class BookingOperations(PatientOperations):
             raise errors.AlreadyHasTicket(service=svc.code, day=plan.day.isoformat()) from None
         start = plan.session_start(doctor)
         assert start is not None  # a bookable plan has a session
+        # "Datang jam ...": the advice the reminders give, as the day's bookings stand now
+        advice = await booked_advice(tx, self.settings, self.estimator, self.policy, ticket, doctor, plan)
         await add_notice(tx, user_id, ISSUED, now, ticket_payload(
             ticket, ticket_id=ticket.id, patient_id=patient_id, phase=ticket.phase, position=None, minutes=None,
             day=plan.day.isoformat(), issued_at=now.isoformat(timespec="seconds"), near=False, booked=True,
             start=f"{start:%H:%M}", checkin_by=f"{checkin_deadline(start, self.settings.booking.checkin_minutes):%H:%M}",
+            **({"advice": advice.as_payload()} if advice else {}),
             **await self._doctor_payload(tx, svc.code, plan.day, doctor)), ticket.id)
         return await self._view(tx, ticket, None, now)
 

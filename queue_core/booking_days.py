@@ -12,17 +12,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from .clinic_data import closed_services
 from .doctor_rooms import effective_room
 from .models import Doctor, DoctorSchedule
 from .rules import Rules
-from .tx import Tx, daily_counters, tickets
+from .tx import Tx, daily_counters
 
 doctors = Doctor.__table__
 schedules = DoctorSchedule.__table__
-ACTIVE = ("done", "cancelled")  # not these: a ticket that still holds its place
 
 
 @dataclass(frozen=True)
@@ -118,13 +117,6 @@ async def day_plans(tx: Tx, rules: Rules, day: dt.date, codes: Iterable[str],
                   else "hours" if window is None else "schedule" if weekly and not today else None)
         out[code] = DayPlan(code, day, reason, shut.get(code), start, end, today, issued.get(code, 0), svc.daily_quota)
     return out
-
-
-async def doctor_load(tx: Tx, day: dt.date, service: str, doctor_id: int) -> int:
-    """Tickets of one doctor on one day that still hold their place."""
-    return int(await tx.scalar(select(func.count()).select_from(tickets).where(
-        tickets.c.day == day, tickets.c.service == service, tickets.c.doctor_id == doctor_id,
-        tickets.c.status.not_in(ACTIVE))) or 0)
 
 
 def bookable(plan: DayPlan, now: dt.datetime) -> bool:

@@ -7,7 +7,9 @@ while numbers are booked for them on that weekday (from today on), unless they g
 
 A move changes only the ticket's doctor: each keeps its number, level and place in the queue (its
 visit keeps its rank and arrival), so the moved patients keep their order; each is told by an
-outbox notice ("doctor_changed": the new doctor and room, or any doctor).
+outbox notice ("doctor_changed": the new doctor and room, or any doctor). A move to a doctor whose
+schedule of a moved ticket's day has a quota is refused when that day's count would pass it
+(`TargetQuotaFull`: the admin may choose "any doctor", which has no quota of its own).
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from typing import Any, Union
 from sqlalchemy import select, update
 
 from .clinic_checks import BadFields, problem
-from .doctor_rooms import doctor_places, doctors
+from .doctor_rooms import doctor_load, doctor_places, doctors, schedule_quota
 from .notices import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .rules import Rules
@@ -37,6 +39,16 @@ class DoctorHasTickets(Exception):
     def __init__(self, doctor_id: int, count: int, schedule_id: int | None = None) -> None:
         super().__init__(f"doctor {doctor_id}: {count} waiting tickets")
         self.doctor_id, self.count, self.schedule_id = doctor_id, count, schedule_id
+
+
+class TargetQuotaFull(Exception):
+    """Moving `count` patients of `day` to doctor `target` would pass that doctor's schedule quota
+    of the day: `taken` of `quota` places are used already."""
+
+    def __init__(self, target: int, name: str, day: dt.date, service: str, quota: int, taken: int, count: int) -> None:
+        super().__init__(f"doctor {target} on {day}: {taken} + {count} > quota {quota}")
+        self.target, self.name, self.day, self.service = target, name, day, service
+        self.quota, self.taken, self.count = quota, taken, count
 
 
 def move_to_of(value: Any) -> MoveTo | None:
@@ -85,6 +97,22 @@ async def _check_target(tx: Tx, doctor_id: int, target: int, services: set[str])
                                             services=missing)})
 
 
+async def _check_quota(tx: Tx, target: int, rows: list[TicketRow]) -> None:
+    """Refuse (TargetQuotaFull) when the moved tickets of a day would pass the target doctor's
+    schedule quota that day (the same count a booking checks: tickets that hold their place)."""
+    moving: dict[tuple[dt.date, str], int] = {}
+    for t in rows:
+        moving[(t.day, t.service)] = moving.get((t.day, t.service), 0) + 1
+    for (day, service), count in sorted(moving.items()):
+        quota = await schedule_quota(tx, service, target, day)
+        if quota is None:
+            continue
+        taken = await doctor_load(tx, day, service, target)
+        if taken + count > quota:
+            name = await tx.scalar(select(doctors.c.name).where(doctors.c.id == target))
+            raise TargetQuotaFull(target, str(name), day, service, int(quota), taken, count)
+
+
 async def move_doctor_tickets(tx: Tx, rules: Rules, doctor_id: int, move_to: MoveTo | None, now: dt.datetime,
                               service: str | None = None, weekday: int | None = None,
                               schedule_id: int | None = None) -> list[str]:
@@ -99,6 +127,7 @@ async def move_doctor_tickets(tx: Tx, rules: Rules, doctor_id: int, move_to: Mov
     target = None if move_to == ANY_DOCTOR else int(move_to)
     if target is not None:
         await _check_target(tx, doctor_id, target, {t.service for t in rows})
+        await _check_quota(tx, target, rows)
     await tx.run(update(tickets).where(tickets.c.id.in_([t.id for t in rows])).values(doctor_id=target, updated_at=now))
     for day in sorted({t.day for t in rows}):
         places = await doctor_places(tx, rules, day, [(t.service, target) for t in rows] if target else [])

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from .models import Doctor, DoctorSchedule
 from .rules import Channel, Rules
@@ -27,6 +27,7 @@ from .tx import Tx, tickets
 
 doctors = Doctor.__table__
 schedules = DoctorSchedule.__table__
+ACTIVE = ("done", "cancelled")  # not these: a ticket that still holds its place
 
 
 def effective_room(rules: Rules, service: str, room: str | None) -> str | None:
@@ -55,18 +56,46 @@ async def on_duty(tx: Tx, rules: Rules, service: str, now: dt.datetime) -> dict[
     return out
 
 
+def _elsewhere(duty: dict[int, str | None], room: str) -> tuple[int, ...]:
+    return tuple(sorted(d for d, placed in duty.items() if placed is not None and placed != room))
+
+
 async def doctors_elsewhere(tx: Tx, rules: Rules, channel: Channel, now: dt.datetime) -> list[int]:
     """The doctors practising now in another room of the channel's service (none for a channel that
     is not a poli room): their patients are not called from this channel."""
     if channel.room_of is None:
         return []
-    duty = await on_duty(tx, rules, channel.room_of, now)
-    return sorted(d for d, room in duty.items() if room is not None and room != channel.name)
+    return list(_elsewhere(await on_duty(tx, rules, channel.room_of, now), channel.name))
 
 
 def callable_here(elsewhere: Iterable[int]) -> ColumnElement[bool]:
     """The tickets a room may call, given the doctors practising elsewhere now."""
     return or_(tickets.c.doctor_id.is_(None), tickets.c.doctor_id.not_in(sorted(elsewhere)))
+
+
+@dataclass(frozen=True)
+class RoomQueue:
+    """What one poli room may call now: its doctors' patients see their place in this part of the
+    poli queue (the rows `callable_here(elsewhere)`, in QUEUE_ORDER), served by this room alone."""
+
+    room: str
+    doctors: frozenset[int]        # practising in this room now
+    elsewhere: tuple[int, ...]     # practising in another room now: this room does not call theirs
+
+
+async def rooms_now(tx: Tx, rules: Rules, phase: str, service: str, now: dt.datetime) -> dict[int, RoomQueue]:
+    """doctor id -> the room queue of each doctor practising in a room of this poli queue now. Empty
+    for a queue without rooms, or when no doctor is in a room: every patient has the queue-wide view
+    (an "any doctor" patient, or one whose doctor is in no room now, may be called by any room)."""
+    if not any(c.room_of == service for c in rules.channels_for(phase, service)):
+        return {}
+    duty = await on_duty(tx, rules, service, now)
+    rooms: dict[str, set[int]] = {}
+    for doctor_id, room in duty.items():
+        if room is not None:
+            rooms.setdefault(room, set()).add(doctor_id)
+    queues = [RoomQueue(room, frozenset(ids), _elsewhere(duty, room)) for room, ids in rooms.items()]
+    return {d: q for q in queues for d in q.doctors}
 
 
 @dataclass(frozen=True)
@@ -94,3 +123,18 @@ async def doctor_places(tx: Tx, rules: Rules, day: dt.date,
             .order_by(schedules.c.start, schedules.c.id)):
         rooms.setdefault((str(service), int(doctor_id)), effective_room(rules, str(service), room))
     return {(s, d): DoctorPlace(d, names[d], rooms.get((s, d))) for s, d in wanted if d in names}
+
+
+async def doctor_load(tx: Tx, day: dt.date, service: str, doctor_id: int) -> int:
+    """Tickets of one doctor on one day that still hold their place."""
+    return int(await tx.scalar(select(func.count()).select_from(tickets).where(
+        tickets.c.day == day, tickets.c.service == service, tickets.c.doctor_id == doctor_id,
+        tickets.c.status.not_in(ACTIVE))) or 0)
+
+
+async def schedule_quota(tx: Tx, service: str, doctor_id: int, day: dt.date) -> int | None:
+    """The quota of the doctor's schedule of `day`'s weekday in `service` (their first that day, the
+    slot a booking checks: queue_core/booking_days.py); None when it has none or there is no schedule."""
+    return await tx.scalar(select(schedules.c.quota).where(
+        schedules.c.doctor_id == doctor_id, schedules.c.service == service, schedules.c.weekday == day.isoweekday())
+        .order_by(schedules.c.start, schedules.c.id).limit(1))

@@ -11,6 +11,7 @@ from . import errors
 from .advice import Advice, CallWindow, advice_at, safe_windows
 from .booking_advice import booked_advice
 from .booking_days import day_plans
+from .doctor_rooms import rooms_now
 from .leave import MAX_LEAVE_SENDS, TRIP_CHOICES, first_phase, leave_due, patients, trip_or_default, write_leave_notice
 from .notices import add_turn_near, near_minutes
 from .patient_ops import PatientOperations
@@ -118,13 +119,20 @@ class LeaveOperations(PatientOperations):
         out: dict[str, tuple[CallWindow, int]] = {}
         done: set[tuple[str, frozenset[str]]] = set()
         margin = self.settings.notifications.advice_margin_minutes
+        doctor_of: dict[str, int] = {str(n): int(d) for n, d in await tx.all(
+            select(tickets.c.number, tickets.c.doctor_id).where(tickets.c.id.in_([r[0] for r in rows]),
+                                                              tickets.c.doctor_id.is_not(None)))} if rows else {}
         for row in rows:
             phase, service = row[4], row[3]
             key = (phase, scope_services(self.settings, phase, service))
             if key in done:
                 continue
             done.add(key)
-            snapshot = await build_snapshot(tx, self.settings, phase, service, now)
-            out.update((w.ticket, (win, w.position))
-                       for w, win in zip(snapshot.waiting, safe_windows(self.estimator, snapshot, margin)))
+            # a patient whose doctor practises in a room now: the part of the queue that room calls
+            rooms = await rooms_now(tx, self.settings, phase, service, now)
+            for room in [None, *dict.fromkeys(rooms.values())]:
+                snapshot = await build_snapshot(tx, self.settings, phase, service, now, room=room)
+                out.update((w.ticket, (win, w.position))
+                           for w, win in zip(snapshot.waiting, safe_windows(self.estimator, snapshot, margin))
+                           if (rooms.get(doctor_of[w.ticket]) if w.ticket in doctor_of else None) == room)
         return out

@@ -7,7 +7,8 @@ from typing import Sequence
 from sqlalchemy import bindparam, insert, select, update
 
 from .advice import Advice, CallWindow, advice_at, safe_windows
-from .queries import queue_context, scope_services, snapshot_from, waiting_list
+from .doctor_rooms import RoomQueue, rooms_now
+from .queries import queue_context, room_context, scope_services, snapshot_from, waiting_list
 from .rows import TicketRow
 from .rules import Rules
 from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_queue_ahead
@@ -77,29 +78,24 @@ async def check_turn_near(
     the next change to this queue looks at them again.
     """
     rules = settings.notifications
-    services = scope_services(settings, phase, service)
-    reach = max(rules.turn_near_position, 25)
-    full = needs_full_queue(estimator)
-    rows = await waiting_list(tx, settings, phase, services, None if full else reach)
-    pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1]}
-    if not pending:
+    # Each patient's place and minutes: in the part of the queue their doctor's room calls when
+    # the doctor practises in a room now, else in the whole queue (queue_core/doctor_rooms.py).
+    rooms = await rooms_now(tx, settings, phase, service, now)
+    found: dict[int, tuple[Sequence, int, float | None]] = {}  # visit id -> (row, position, wait)
+    for room in [None, *dict.fromkeys(rooms.values())]:
+        found.update(await _unsent_heads(tx, settings, estimator, phase, service, now, room,
+                                         lambda row, room=room: rooms.get(row[13]) == room))
+    if not found:
         return False
-    context = await queue_context(tx, settings, phase, service, now)
-    if needs_queue_ahead(estimator):
-        snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
-        minutes = medians(estimator, snapshot, settings)
-        wait_at = {p: minutes[p - 1] for p in pending.values() if p - 1 < len(minutes)}
-    else:
-        by_position = sorted(pending.values())
-        snapshot = snapshot_from(settings, phase, service, now, context, [rows[p - 1] for p in by_position], by_position)
-        wait_at = dict(zip(by_position, medians(estimator, snapshot, settings)))
-    by_visit = {row[0]: row for row in rows}
+    pending = {vid: position for vid, (_, position, _) in found.items()}
+    wait_of = {vid: wait for vid, (_, _, wait) in found.items()}
+    by_visit = {vid: row for vid, (row, _, _) in found.items()}
 
     def away(row) -> bool:
         return row[11] is None and settings.services[row[5]].route[0] == phase if row[5] in settings.services else False
 
     def due(vid: int, position: int) -> bool:
-        wait, row = wait_at.get(position), by_visit[vid]
+        wait, row = wait_of[vid], by_visit[vid]
         return position <= rules.turn_near_position or (
             wait is not None and wait <= near_minutes(settings, row[12] if away(row) else None))
 
@@ -114,7 +110,7 @@ async def check_turn_near(
         row = by_visit[vid]
         _, _, ticket_id, user_id, number, svc, *_ = row
         position = pending[vid]
-        wait = wait_at.get(position)
+        wait = wait_of[vid]
         if ticket_id == entered:
             entered_near = True
             continue
@@ -122,6 +118,28 @@ async def check_turn_near(
             await leave_before_near(tx, settings, row, now, wait, estimator)
         await add_turn_near(tx, user_id, ticket_id, number, svc, phase, position, wait, now)
     return entered_near
+
+
+async def _unsent_heads(tx: Tx, settings: Rules, estimator: WaitEstimator, phase: str, service: str,
+                        now: dt.datetime, room: RoomQueue | None, own) -> dict[int, tuple[Sequence, int, float | None]]:
+    """visit id -> (row, position, estimated wait) of the tickets of the head of the queue (of the
+    part `room` calls) not told yet whose place is counted there (`own(row)`)."""
+    reach = max(settings.notifications.turn_near_position, 25)
+    full = needs_full_queue(estimator)
+    rows = await waiting_list(tx, settings, phase, scope_services(settings, phase, service), None if full else reach, room)
+    pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1] and own(row)}
+    if not pending:
+        return {}
+    context = room_context(await queue_context(tx, settings, phase, service, now), room)
+    if needs_queue_ahead(estimator):
+        snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
+        minutes = medians(estimator, snapshot, settings)
+        wait_at = {p: minutes[p - 1] for p in pending.values() if p - 1 < len(minutes)}
+    else:
+        by_position = sorted(pending.values())
+        snapshot = snapshot_from(settings, phase, service, now, context, [rows[p - 1] for p in by_position], by_position)
+        wait_at = dict(zip(by_position, medians(estimator, snapshot, settings)))
+    return {vid: (rows[p - 1], p, wait_at.get(p)) for vid, p in pending.items()}
 
 
 def near_minutes(settings: Rules, trip: int | None) -> float:

@@ -8,8 +8,9 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
-from .booking_days import DayPlan, day_plans, doctor_load
+from .booking_days import DayPlan, day_plans
 from .clinic_data import closed_services, closure_for
+from .doctor_rooms import doctor_load
 from .intake import closed_reason, hours_today, quota_reached
 from .leave import leave_due, patients, trip_or_default
 from .notices import add_notice, alert_staff, ticket_payload

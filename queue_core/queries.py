@@ -4,12 +4,14 @@
 the reports all sort and compare by it."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Sequence, cast
 
 from sqlalchemy import Table, and_, bindparam, func, select, true, tuple_
 
+from .doctor_rooms import RoomQueue, callable_here
 from .models import Patient
 from .rows import VisitRow
 from .rules import Rules
@@ -61,11 +63,26 @@ def made_once(settings: Rules, kind: str, key, make):
 MINE = tuple(bindparam(c.name, type_=c.type) for c in QUEUE_ORDER)  # a visit's place in QUEUE_ORDER
 
 
-async def position_of(tx: Tx, settings: Rules, visit: VisitRow) -> int:
-    """1-based place in its phase queue (1 = called next)."""
+def waiting_for_room(settings: Rules, phase: str, services: frozenset[str], room: RoomQueue | None):
+    """The waiting visits of one phase queue, or of the part of it `room` may call (its tickets
+    joined): the same candidate rule as the room's call (queue_core/doctor_rooms.py)."""
+    where = waiting_in_scope(settings, phase, services)
+    return where if room is None else and_(where, callable_here(room.elsewhere))
+
+
+async def position_of(tx: Tx, settings: Rules, visit: VisitRow, room: RoomQueue | None = None) -> int:
+    """1-based place in its phase queue (1 = called next); with `room`, in the part of it that room
+    calls (the place of a patient whose doctor practises there)."""
     scope = scope_services(settings, visit.phase, visit.service)
-    statement = made_once(settings, "position_of", (visit.phase, scope), lambda: select(func.count()).select_from(visits)
-                          .where(waiting_in_scope(settings, visit.phase, scope), tuple_(*QUEUE_ORDER) < tuple_(*MINE)))
+    elsewhere = None if room is None else room.elsewhere
+
+    def make():
+        statement = select(func.count()).select_from(visits)
+        if room is not None:
+            statement = statement.join(tickets, tickets.c.id == visits.c.ticket_id)
+        return statement.where(waiting_for_room(settings, visit.phase, scope, room), tuple_(*QUEUE_ORDER) < tuple_(*MINE))
+
+    statement = made_once(settings, "position_of", (visit.phase, scope, elsewhere), make)
     ahead = await tx.scalar(statement, {"rank": visit.rank, "effective_at": visit.effective_at,
                                         "entered_at": visit.entered_at, "id": visit.id})
     return int(ahead or 0) + 1
@@ -173,20 +190,22 @@ async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: 
 PATIENTS = cast(Table, Patient.__table__)
 WAITING_COLUMNS = (visits.c.id, visits.c.turn_near_sent, tickets.c.id, tickets.c.user_id, tickets.c.number,
                    tickets.c.service, tickets.c.level, tickets.c.conditions, tickets.c.age, visits.c.entered_at,
-                   tickets.c.leave_sends, tickets.c.checked_in_at, PATIENTS.c.trip_minutes)
+                   tickets.c.leave_sends, tickets.c.checked_in_at, PATIENTS.c.trip_minutes, tickets.c.doctor_id)
 
 
 async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[str],
-                       limit: int | None) -> list[Sequence[Any]]:
-    """The head of a queue in calling order: (visit id, turn_near_sent, ticket id, user id, number,
-    service, level, conditions, age, entered_at, leave_sends, checked_in_at, the patient's trip)."""
+                       limit: int | None, room: RoomQueue | None = None) -> list[Sequence[Any]]:
+    """The head of a queue (of the part `room` calls, when given) in calling order: (visit id,
+    turn_near_sent, ticket id, user id, number, service, level, conditions, age, entered_at,
+    leave_sends, checked_in_at, the patient's trip, the chosen doctor)."""
     def make(limited: bool):
         statement = (select(*WAITING_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
                      .outerjoin(PATIENTS, PATIENTS.c.id == tickets.c.patient_id)
-                     .where(waiting_in_scope(settings, phase, services)).order_by(*QUEUE_ORDER))
+                     .where(waiting_for_room(settings, phase, services, room)).order_by(*QUEUE_ORDER))
         return statement.limit(bindparam("limit")) if limited else statement
 
-    statement = made_once(settings, "waiting_list", (phase, services, limit is not None), lambda: make(limit is not None))
+    key = (phase, services, limit is not None, None if room is None else room.elsewhere)
+    statement = made_once(settings, "waiting_list", key, lambda: make(limit is not None))
     return await tx.all(statement, None if limit is None else {"limit": limit})
 
 
@@ -214,6 +233,13 @@ def snapshot_from(settings: Rules, phase: str, service: str, now: dt.datetime, c
     )
 
 
+def room_context(context: QueueContext, room: RoomQueue | None) -> QueueContext:
+    """The context of the part of a poli queue one room calls: that room is its one channel."""
+    if room is None:
+        return context
+    return dataclasses.replace(context, channels_open=1, busy=tuple(b for b in context.busy if b.channel == room.room))
+
+
 async def build_snapshot(
     tx: Tx,
     settings: Rules,
@@ -221,8 +247,10 @@ async def build_snapshot(
     service: str,
     now: dt.datetime,
     limit: int | None = None,
+    room: RoomQueue | None = None,
 ) -> QueueSnapshot:
-    """The queue of `service` in `phase` as an estimator may see it at `now`."""
-    rows = await waiting_list(tx, settings, phase, scope_services(settings, phase, service), limit)
-    context = await queue_context(tx, settings, phase, service, now)
+    """The queue of `service` in `phase` (the part `room` calls, when given) as an estimator may
+    see it at `now`."""
+    rows = await waiting_list(tx, settings, phase, scope_services(settings, phase, service), limit, room)
+    context = room_context(await queue_context(tx, settings, phase, service, now), room)
     return snapshot_from(settings, phase, service, now, context, rows)

@@ -15,14 +15,23 @@ from storage.db import Database
 from . import errors
 from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
 from .clock import Clock
+from .doctor_rooms import RoomQueue, rooms_now
 from .models import ChannelState
 from .notices import check_turn_near
 from .policy import OrderingPolicy
-from .queries import build_snapshot, position_of, queue_context, scope_services, snapshot_from, waiting_ticket
+from .queries import (
+    build_snapshot,
+    position_of,
+    queue_context,
+    room_context,
+    scope_services,
+    snapshot_from,
+    waiting_ticket,
+)
 from .rows import TicketRow, VisitRow, channel_state, current_at_channel, insert_visit
 from .rules import Channel, Rules
 from .snapshot import WaitEstimator, needs_full_queue, needs_queue_ahead
-from .tx import Tx
+from .tx import Tx, tickets
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -87,10 +96,11 @@ class ServiceBase:
     async def _view(self, tx: Tx, ticket: TicketRow, visit: VisitRow | None, now: dt.datetime) -> TicketView:
         position = estimate = advice = None
         if visit is not None and visit.status == "waiting":
-            position = await position_of(tx, self.settings, visit)
+            room = await self._doctors_room(tx, ticket, visit.phase, visit.service, now)
+            position = await position_of(tx, self.settings, visit, room)
             me = (visit.id, False, ticket.id, ticket.user_id, ticket.number, ticket.service, ticket.level,
                   ticket.conditions, ticket.age, visit.entered_at)
-            window = await self._window(tx, visit.phase, visit.service, position, me, now, queued=True)
+            window = await self._window(tx, visit.phase, visit.service, position, me, now, queued=True, room=room)
             if window is not None:
                 estimate, advice = window.median, advice_at(now, window, self.estimator_name)
         return TicketView(
@@ -101,22 +111,33 @@ class ServiceBase:
             entered_at=visit.entered_at if visit else None, recalls=visit.recalls if visit else 0, advice=advice,
         )
 
+    async def _doctors_room(self, tx: Tx, ticket: TicketRow, phase: str, service: str,
+                            now: dt.datetime) -> RoomQueue | None:
+        """The room queue of the ticket's chosen doctor when they practise in a room of this queue
+        now; None (the queue-wide view) for "any doctor", a doctor in no room now, or no rooms."""
+        rooms = await rooms_now(tx, self.settings, phase, service, now)
+        if not rooms:
+            return None
+        doctor = await tx.scalar(select(tickets.c.doctor_id).where(tickets.c.id == ticket.id))
+        return None if doctor is None else rooms.get(int(doctor))
+
     @property
     def estimator_name(self) -> str:
         return str(getattr(self.estimator, "name", "?"))
 
     async def _window(self, tx: Tx, phase: str, service: str, position: int, me: tuple, now: dt.datetime,
-                      queued: bool) -> CallWindow | None:
+                      queued: bool, room: RoomQueue | None = None) -> CallWindow | None:
         """When `me` (a waiting_list row) at `position` will be called; `queued`: whether it is in
-        the queue already, else it is placed there as if it had just been taken."""
+        the queue already, else it is placed there as if it had just been taken. `room`: the
+        position is in the part of the queue that room calls, served by that room alone."""
         margin = self.settings.notifications.advice_margin_minutes
         if not needs_queue_ahead(self.estimator):
-            context = await queue_context(tx, self.settings, phase, service, now)
+            context = room_context(await queue_context(tx, self.settings, phase, service, now), room)
             windows = safe_windows(self.estimator, snapshot_from(self.settings, phase, service, now, context, [me],
                                                                  positions=[position]), margin)
             return windows[0] if windows else None
         limit = None if needs_full_queue(self.estimator) else position - (0 if queued else 1)
-        snapshot = await build_snapshot(tx, self.settings, phase, service, now, limit=limit)
+        snapshot = await build_snapshot(tx, self.settings, phase, service, now, limit=limit, room=room)
         if not queued:
             rows = [*snapshot.waiting[:position - 1], waiting_ticket(me, position), *snapshot.waiting[position - 1:]]
             snapshot = dataclasses.replace(snapshot, waiting=tuple(

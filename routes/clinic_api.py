@@ -21,7 +21,7 @@ from queue_core.clinic_checks import BadFields, problem
 from queue_core.clinic_data import ClinicStore, DoctorHasSchedules, NotFound
 from queue_core.clinic_waiting import HasWaiting
 from queue_core.clock import CallableClock
-from queue_core.doctor_moves import DoctorHasTickets, MoveTo, move_to_of
+from queue_core.doctor_moves import DoctorHasTickets, MoveTo, TargetQuotaFull, move_to_of
 
 from .api import _token
 
@@ -101,6 +101,19 @@ def admin_route(action: str, handler: Handler) -> Callable[[web.Request], Awaita
                           "\"move_to\": another doctor of that service, or \"any\" (any doctor).",
                           waiting=exc.count, doctor=exc.doctor_id,
                           **({"schedule": exc.schedule_id} if exc.schedule_id is not None else {}))
+        except TargetQuotaFull as exc:
+            await services.staff.audit(None, action, allowed=False, target=str(exc.target),
+                                       detail={"token": info.name, "via": "api", "error": "doctor_quota_full",
+                                               "day": exc.day.isoformat(), "quota": exc.quota, "taken": exc.taken,
+                                               "count": exc.count})
+            return _error(409, "doctor_quota_full",
+                          f"Kuota {exc.name} pada {exc.day.isoformat()} adalah {exc.quota}: sudah terpakai {exc.taken}, "
+                          f"ditambah {exc.count} pasien yang dipindah menjadi {exc.taken + exc.count}. Tidak ada yang "
+                          "diubah. Pilih dokter lain, atau \"any\" (dokter siapa saja). / "
+                          f"{exc.name}'s quota on {exc.day.isoformat()} is {exc.quota}: {exc.taken} taken, plus the "
+                          f"{exc.count} patients to move makes {exc.taken + exc.count}. Nothing changed. Choose another "
+                          "doctor, or \"any\" (any doctor).",
+                          doctor=exc.target, day=exc.day.isoformat(), quota=exc.quota, taken=exc.taken, moving=exc.count)
 
     return route
 

@@ -66,3 +66,13 @@ def test_a_booked_ticket_shows_its_date_doctor_and_check_in_instead_of_a_positio
     assert "Posisi" not in message.text and "paling lambat 09:00" in message.text
     assert buttons(message) == ["📋 Status", "❌ Batalkan", "✅ Saya sudah tiba"]
     assert message.photo[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_booked_ticket_says_when_to_come_with_the_opening_and_the_check_in(lang):
+    payload = {**PAYLOAD, "booked": True, "issued_at": "2026-11-23T21:47:00", "name": "SITI AMINAH",
+               "patient_id": 1, "phase": "loket", "position": None, "minutes": None, "advice": ADVICE}
+    message = issued(SimpleNamespace(payload=payload), lang, load_settings(env={}))
+    assert COME[lang] in message.text, message.text
+    assert ARRIVED[lang].split(" ", 1)[1] in message.text
+    assert buttons(message)[-1] == ARRIVED[lang], "no trip buttons: the patient comes on the day"

@@ -209,3 +209,21 @@ async def test_two_scans_at_once_write_each_reminder_once(qs, db, settings, cloc
     assert first["reminders"] + second["reminders"] == 20
     notes = await outbox(sessionmaker, "booking_reminder")
     assert sorted(n.chat_id for n in notes) == list(range(100, 120))
+
+
+async def test_the_booked_ticket_says_when_to_come_from_the_same_advice_as_the_reminders(qs, clock, sessionmaker, store):
+    ayu, _budi = await gigi_doctors(store)
+    clock.set(dt.datetime(2026, 11, 23, 10, 0))
+    booked = [await qs.issue(service="A", user_id=40 + i, day=WEDNESDAY) for i in range(2)]
+    booked.append(await qs.issue(service="B", user_id=50, day=WEDNESDAY, doctor=ayu))
+    issued = {n.chat_id: n.payload for n in await outbox(sessionmaker, "issued")}
+    for ticket in booked:
+        payload = issued[ticket.user_id]
+        assert Advice.from_payload(payload["advice"]) == await qs.advice(ticket.id), ticket.number
+        assert payload["start"] and payload["checkin_by"], "the opening and the check-in deadline stay"
+    dentist = Advice.from_payload(issued[50]["advice"])
+    assert (dentist.come_at, dentist.expected_at) == (dt.datetime(2026, 11, 25, 8, 10), dt.datetime(2026, 11, 25, 8, 20))
+    clock.set(dt.datetime(2026, 11, 24, 18, 0))
+    assert (await qs.booking_duties())["reminders"] == 3
+    reminded = {n.chat_id: n.payload["advice"] for n in await outbox(sessionmaker, "booking_reminder")}
+    assert reminded == {chat: payload["advice"] for chat, payload in issued.items()}, "nobody booked since: the same"
