@@ -192,8 +192,8 @@ class Normalizer:
         best: list[list[str] | None] = [[]] + [None] * len(t)
         for end in range(2, len(t) + 1):
             for start in range(max(0, end - 20), end - 1):
-                before = best[start]
-                if before is None or best[end] is not None and len(best[end]) <= len(before) + 1:
+                before, known = best[start], best[end]
+                if before is None or known is not None and len(known) <= len(before) + 1:
                     continue
                 if self._lookup(t[start:end]) is not None:
                     best[end] = before + [t[start:end]]
