@@ -57,13 +57,10 @@ def score_set(model, rows) -> dict:
 
 
 def fold(corpus, left_out: Path):
-    """The shipped fitting procedure with `left_out` taken out of every labelled set it reads."""
-    training = tuple(p for p in getattr(corpus, "training", ()) if p != left_out.resolve())
-    calibration = tuple(p for p in corpus.calibration if p != left_out.resolve())
-    changes = {"calibration": calibration}
-    if hasattr(corpus, "training"):
-        changes["training"] = training
-    return dataclasses.replace(corpus, **changes)
+    """The corpus with `left_out` taken out of every labelled set list it has."""
+    left_out = left_out.resolve()
+    return dataclasses.replace(corpus, training=tuple(p for p in corpus.training if p != left_out),
+                               calibration=tuple(p for p in corpus.calibration if p != left_out))
 
 
 def main() -> int:
@@ -99,7 +96,8 @@ def main() -> int:
         lines.append(f"{name:10} {share('faq'):>16} {share('oos'):>15} {right.get('emergency', 0):>5}/{n.get('emergency', 0):<7}"
                      f" {r['alarms']:>5}/{ordinary:<7} {right.get('calm', 0):>5}/{n.get('calm', 0):<5}"
                      f" {model.threshold:9.3f} {fitted:6.1f}")
-        print(header if len(lines) == 1 else "", end="\n" if len(lines) == 1 else "")
+        if len(lines) == 1:
+            print(header)
         print(lines[-1], flush=True)
         if args.errors:
             for kind, q, gold, got in r["errors"]:
