@@ -38,10 +38,11 @@ from sklearn.linear_model import LogisticRegression
 
 from nlp.corpus import INTENT_IDS, Corpus
 from nlp.labelled import read_calibration, read_kinds, read_labelled, read_training
-
-__all__ = ["FittedModel", "cache_key", "fit", "fit_one", "read_calibration", "read_kinds", "read_labelled"]
 from nlp.normalize import Analysis, Normalizer, squeeze_known
 from nlp.slang import CONTEXT_WORDS, FILLER, SLANG, STOPWORDS
+
+# the readers of labelled sets live in nlp.labelled; benches and tests import them from here too
+__all__ = ["FittedModel", "cache_key", "fit", "fit_one", "read_calibration", "read_kinds", "read_labelled"]
 
 FORMAT_VERSION = "4"
 _CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py", "calibration.py", "labelled.py")
