@@ -327,8 +327,8 @@ def fit_one(corpus: Corpus, key: str, training=()) -> FittedModel:
         labels = np.concatenate([labels, np.full(len(off_topic), len(INTENT_IDS))])
     # C: 5-fold cross-validation on the blind calibration set over 2, 5, 10, 20 (10: top-1 97.1%,
     # rejection 95.4%; 5: 96.1%, 94.3%)
-    # the classifier learns from the n-grams of at least two texts (a third of them): a lone one
-    # says nothing about other writers, and the fit is several times faster
+    # the classifier learns only from n-grams found in two texts or more: one found once says little
+    # about other writers' questions, and leaving those out makes the fit faster
     features = features.tocsr()
     keep = np.flatnonzero(np.diff(features.tocsc().indptr) >= 2)
     clf = LogisticRegression(C=10.0, max_iter=3000)
