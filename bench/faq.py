@@ -194,7 +194,8 @@ def main() -> int:
     print(f"held-out: {args.heldout.relative_to(ROOT) if args.heldout.is_relative_to(ROOT) else args.heldout} "
           f"({n_in} in-scope, {len(heldout) - n_in} out-of-scope); thresholds set on "
           f"{' + '.join(str(c.relative_to(ROOT) if c.is_relative_to(ROOT) else c) for c in matcher.corpus.calibration)} "
-          f"({len(calibration)} questions)")
+          f"({len(calibration)} questions) and on the {len(matcher.corpus.training)} training sets, each scored "
+          f"by a model fitted without it (the baselines: on the first only)")
     print(f"corpus: {sum(map(len, matcher.corpus.intents.values()))} phrasings, {len(matcher.corpus.intents)} intents; "
           f"PusQue model {'fitted' if matcher.rebuilt else 'loaded from cache'} in {build:.2f} s; "
           f"timing: {passes} pass(es) over the held-out questions")

@@ -50,6 +50,9 @@ class Corpus:
     facts: dict[str, dict[str, str]]  # clinic_facts + commands, per lang
     calibration: tuple[Path, ...]  # the calibration sets (`calibration:`, one file or a list)
     out_of_scope: tuple[str, ...] = ()  # questions no intent answers: the matcher's off-topic class
+    # labelled question sets, one a writer (`training:`): their questions are phrasings of their
+    # intents (or off-topic questions), and each is calibration data for a model fitted without it
+    training: tuple[Path, ...] = ()
 
 
 def _bilingual(value: Any, where: str) -> dict[str, str]:
@@ -93,10 +96,7 @@ def load_corpus(path: Path) -> Corpus:
         facts[key] = _bilingual(value, f"{path}: clinic_facts.{key}")
     for key, value in (raw.get("commands") or {}).items():
         facts[key] = _bilingual(value, f"{path}: commands.{key}")
-    calibration = raw.get("calibration") or []
-    calibration = [calibration] if isinstance(calibration, str) else calibration
-    if not isinstance(calibration, list) or not all(isinstance(c, str) for c in calibration):
-        raise CorpusError(f"{path}: calibration must be a file name or a list of them")
+    calibration, training = (_file_list(raw, key, path) for key in ("calibration", "training"))
     off_topic = raw.get("out_of_scope") or []
     if not isinstance(off_topic, list) or not all(isinstance(p, str) and p.strip() for p in off_topic):
         raise CorpusError(f"{path}: out_of_scope must be a list of texts")
@@ -108,9 +108,19 @@ def load_corpus(path: Path) -> Corpus:
         smalltalk_answers=smalltalk_answers,
         fallback=_bilingual(raw.get("fallback"), f"{path}: fallback"),
         facts=facts,
-        calibration=tuple((path.parent / c).resolve() for c in calibration),
+        calibration=calibration,
         out_of_scope=tuple(off_topic),
+        training=training,
     )
+
+
+def _file_list(raw: dict, key: str, path: Path) -> tuple[Path, ...]:
+    """`key:` of the corpus file, one file name or a list of them, relative to the corpus file."""
+    names = raw.get(key) or []
+    names = [names] if isinstance(names, str) else names
+    if not isinstance(names, list) or not all(isinstance(c, str) for c in names):
+        raise CorpusError(f"{path}: {key} must be a file name or a list of them")
+    return tuple((path.parent / c).resolve() for c in names)
 
 
 # ---------------------------------------------------------------------- answer context

@@ -10,12 +10,12 @@ LEX_GROUPS: dict[str, str] = {
     "FAINT": "pingsan semaput klenger kelenger kapidara ambruk tumbang kolaps pingsun faint fainted fainting "
              "collapse collapsed unconscious unresponsive blackout kapiuhan nggeblak",
     "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake nyaut nyahut ngerespon respons nyaur ngawaro",
-    "BANGUN": "bangun tangi hudang gerak bergerak obah usik moving move moves wake",
+    "BANGUN": "waking wakes woke bangun tangi hudang gerak bergerak obah usik moving move moves wake",
     "STILL": "diam diem meneng cicing jempe anteng",
     "CALLED": "dipanggil dipanggilin diceluk disauran digoyang digoyangin digoyang ditepuk ditepok dibangunin dibangunkan ditampar",
     "NAPAS": "napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
              "breathes",
-    "SESAK": "sesak sesek mengap megap ngik ngos tersengal sengal gasping",
+    "SESAK": "nyeseg sesak sesek mengap megap ngik ngos tersengal sengal gasping",
     "GASP": "megap mengap tersengal gasping",
     "HARD": "susah sulit kesulitan sukar difficulty trouble",
     "LIPS": "bibir bibire lips lip",
@@ -47,16 +47,16 @@ LEX_GROUPS: dict[str, str] = {
               "ladder",
     "HEAD": "kepala sirah head",
     "CHEST": "dada dodo chest",
-    "PAIN": "sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
+    "PAIN": "nyeseg sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
     "HEART": "jantung heart",
     "ATTACK": "serangan attack",
     "STROKE": "stroke struk strok setrok",
-    "FACE": "muka wajah mulut rai beungeut face mouth raine cangkem cangkeme lambe",
+    "FACE": "sungut sungutna muka wajah mulut rai beungeut face mouth raine cangkem cangkeme lambe",
     "CROOKED": "mencong merot perot miring menceng peyot mencos drooping droop droops crooked",
     "SPEECH": "bicara ngomong omong omongan ngobrol ucapan speech speak speaking talk talking ngomonge",
     "SLUR": "pelo cadel celat pelat slurred slurring rancu",
     "JELAS": "jelas clear jelasnya",
-    "WEAK": "lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
+    "WEAK": "limp floppy lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
     "PARALYSIS": "lumpuh kebas paralyzed paralysed numb",
     "LIMB": "jari tangan kaki lengan paha tulang finger hand leg arm bone",
     "FRACTURE": "patah putus buntung remuk fracture fractured broken",
@@ -65,15 +65,15 @@ LEX_GROUPS: dict[str, str] = {
     "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
               "pemutih tiner thinner spiritus oplosan kerosene gasoline petrol paraffin mothballs "
               "pesticide bleach gramoxone paraquat",
-    "INGEST": "minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
+    "INGEST": "nenggak tenggak menenggak ngombe mimik minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
               "swallowed ate eaten",
-    "OBAT": "obat pil tablet pills pill",
-    "LOTS": "sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
-    "BITE": "digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
+    "OBAT": "butir paracetamol parasetamol panadol obat pil tablet pills pill",
+    "LOTS": "bunch handful sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
+    "BITE": "patok kacoco attacked mauled digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
             "kagegel gegel snakebite bitten bite bit stung catok kacatok dicatok patuk dipatuk kepatuk matuk dipagut kacokot kapatok",
-    "ANIMAL": "ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
+    "ANIMAL": "dogs snakes ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
               "monyet kera rabies oray",
-    "BURNED": "terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
+    "BURNED": "burns terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
     "SPILL": "kesiram kesiraman tersiram ketumpahan kena kecipratan spilled",
     "HOT": "panas api fire hot boiling mendidih",
     "EXPLODE": "meledak ledakan explosion exploded njeblug",
@@ -87,9 +87,9 @@ LEX_GROUPS: dict[str, str] = {
     "PREG": "hamil bumil meteng mbobot pregnant kandungan reuneuh kehamilan hamile",
     "BELLY": "perut weteng beuteung belly stomach abdomen abdominal",
     "CRAMP": "melilit mules kontraksi pembukaan bukaan contractions",
-    "POSTPARTUM": "lahiran melahirkan nifas persalinan lairan babaran birth",
+    "POSTPARTUM": "ngalahirkeun ngalahirkeunana lahirkeun labor labour lahiran melahirkan nifas persalinan lairan babaran birth",
     "KETUBAN": "ketuban ketubane kawah kakawah",
-    "BREAK": "pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
+    "BREAK": "keliatan kelihatan nongol pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
     "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
     "CUT": "sayat disayat iris diiris potong dipotong silet disilet cut cuts slit slashed",
     "WRIST": "nadi urat wrist wrists",
@@ -100,17 +100,21 @@ LEX_GROUPS: dict[str, str] = {
     "SAJA": "saja",
     "LIVE": "hidup idup urip hirup live living",
     "DEVICE": "hp lampu listrik baterai batre mesin motor mobil laptop handphone phone battery",
+    "JUMP": "loncat lompat terjun jump jumping",
+    "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
+    "WALK": "jalan berjalan leumpang mlaku walk walking",
+    "WATER": "air cai banyu water",
     "NEG": "tidak not no never gabisa ra moh emoh wegah alim",
     # context: when, what for, how urgent
     "HELP": "tolong tulung tulungan tulungi tlg tolongin help sos darurat gawat urgent asap segera buruan cepetan",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
     "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
-    "PAST": "kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
+    "PAST": "sempet sempat kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
             "penyintas ago history dulunya",
-    "CURED": "sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
+    "CURED": "enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
     "AGO": "lalu last",
     "TIMEUNIT": "tahun taun minggu bulan hari year week month days",
-    "SINCE": "dari sejak since",
+    "SINCE": "ti dari sejak since",
     "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
            "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
            "visum schedule appointment certificate letter referral vaccination insurance",
@@ -130,8 +134,9 @@ LEX: dict[str, tuple[str, ...]] = {}
 for tag_name, words in LEX_GROUPS.items():
     for w in words.split():
         LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
-LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",)})
-EXTRA = {"gamau": "tidak mau", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
+LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
+            "timbang": ()})  # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
+EXTRA = {"gamau": "tidak mau", "gapapa": "tidak apa apa", "gpp": "tidak apa apa", "gakpapa": "tidak apa apa", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
           "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
           "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
           "isnt": "is not", "couldnt": "could not", "aint": "is not"}
@@ -161,5 +166,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("air", "keras"): "airkeras", ("capek", "hidup"): "bunuhdiri", ("cape", "hidup"): "bunuhdiri",
     ("lelah", "hidup"): "bunuhdiri", ("baru", "lahir"): "newborn", ("hit", "by"): "ditabrak",
     ("self", "harm"): "nyayat",
+    ("too", "many"): "kebanyakan", ("tidak", "apa", "apa"): "baikan", ("tidak", "papa"): "baikan", ("kalau", "nanti"): "jagajaga",
+    ("nanti", "kalau"): "jagajaga",
     ("apa", "itu"): "pengertian", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
 }

@@ -14,9 +14,11 @@ class more than the intents: "off-topic", trained on the corpus's `out_of_scope`
 (other offices, medicine advice, jobs, transport...), so words like "cpns", "samsat" or "obat
 jerawat" pull a question away from the intents it shares "daftar" or "jam" with.
 
-Weights, alpha, beta and the out-of-scope threshold are set on the calibration split named in
-the corpus file (`nlp.calibration`); `FittedModel` holds everything fitted and is cached with
-joblib under a key made of the corpus, the calibration split and this code.
+The phrasings are the corpus's and the questions of its `training:` sets (one a writer, issue
+20). Weights, alpha, beta and the out-of-scope threshold are set (`nlp.calibration`) on the
+calibration sets and on each training set as scored by a model fitted without it;
+`FittedModel` holds everything fitted and is cached with joblib under a key made of the corpus,
+its labelled sets and this code.
 """
 from __future__ import annotations
 
@@ -35,40 +37,19 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from nlp.corpus import INTENT_IDS, Corpus
+from nlp.labelled import read_calibration, read_kinds, read_labelled, read_training
 from nlp.normalize import Analysis, Normalizer, squeeze_known
 from nlp.slang import CONTEXT_WORDS, FILLER, SLANG, STOPWORDS
 
-FORMAT_VERSION = "3"
-_CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py", "calibration.py")
+# the readers of labelled sets live in nlp.labelled; benches and tests import them from here too
+__all__ = ["FittedModel", "cache_key", "fit", "fit_one", "read_calibration", "read_kinds", "read_labelled"]
+
+FORMAT_VERSION = "4"
+_CODE_FILES = ("normalize.py", "slang.py", "matcher.py", "corpus.py", "calibration.py", "labelled.py")
 DEFAULT_WEIGHTS = (0.2, 0.2, 0.2, 0.2, 0.2)
 DEFAULT_ALPHA = 1.0
 DEFAULT_THRESHOLD = 0.4
-
-
-def read_labelled(path: Path, skip_kinds: tuple[str, ...] = ("emergency",)) -> list[tuple[str, str | None]]:
-    """`question<TAB>intent[<TAB>kind]` lines (empty intent = out of scope); `#` lines are comments.
-    Lines of a kind in `skip_kinds` are left out: emergencies are the detector's, not the FAQ's."""
-    return [(q, intent) for q, intent, kind in read_kinds(path) if kind not in skip_kinds]
-
-
-def read_calibration(corpus: Corpus) -> list[tuple[str, str | None]]:
-    """The questions of every calibration set of `corpus` (their emergencies left out)."""
-    return [row for path in corpus.calibration if path.exists() for row in read_labelled(path)]
-
-
-def read_kinds(path: Path) -> list[tuple[str, str | None, str]]:
-    """(question, intent, kind); a line without a kind is "faq" when it has an intent, else "oos"."""
-    rows: list[tuple[str, str | None, str]] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        question, _, rest = line.partition("\t")
-        label, _, kind = rest.partition("\t")
-        intent = label.strip() or None
-        if intent is not None and intent not in INTENT_IDS:
-            raise ValueError(f"{path}:{n}: unknown intent {intent!r}")
-        rows.append((question.strip(), intent, kind.strip() or ("faq" if intent else "oos")))
-    return rows
+FUZZY_CANDIDATES = 150  # phrasings a question gets a fuzzy ratio with: its nearest by characters
 
 
 def cache_key(corpus: Corpus) -> str:
@@ -76,9 +57,10 @@ def cache_key(corpus: Corpus) -> str:
     h.update(FORMAT_VERSION.encode())
     h.update(sklearn.__version__.encode())
     h.update(corpus.path.read_bytes())
-    for calibration in corpus.calibration:
-        if calibration.exists():
-            h.update(calibration.read_bytes())
+    for labelled in corpus.calibration + corpus.training:
+        if labelled.exists():
+            h.update(labelled.name.encode())
+            h.update(labelled.read_bytes())
     here = Path(__file__).resolve().parent
     for name in _CODE_FILES:
         h.update((here / name).read_bytes())
@@ -123,9 +105,9 @@ class FittedModel:
 
     def _prepare(self) -> None:
         """Per-process lookup tables for scoring one question without sklearn's per-call checks."""
-        def table(vec, matrix):
+        def table(vec, matrix):  # (features, phrasings), sparse: the writers' phrasings make it big
             return (vec.build_analyzer(), vec.vocabulary_, vec.idf_.astype(np.float32),
-                    np.ascontiguousarray(matrix.T.toarray(), dtype=np.float32))
+                    scipy.sparse.csr_matrix(matrix.T, dtype=np.float32))
         word = table(self.word_vec, self.word_matrix)
         intent_t = np.ascontiguousarray(self.intent_matrix.T.toarray(), dtype=np.float32)
         everything = frozenset().union(*self.smalltalk_words.values()) if self.smalltalk_words else frozenset()
@@ -180,18 +162,25 @@ class FittedModel:
         for i, text in enumerate(texts):
             idx, w = self._tfidf(word_analyzer, word_vocabulary, word_idf, text)
             if len(idx):
-                word[i] = w @ word_rows[idx]
+                word[i] = word_rows[idx].T @ w
                 intent[i] = w @ f["intent"][idx]
                 logits[i] += w @ f["coef"][idx]
             idx, w = self._tfidf(char_analyzer, char_vocabulary, char_idf, text)
             if len(idx):
-                char[i] = w @ char_rows[idx]
+                char[i] = char_rows[idx].T @ w
                 logits[i] += w @ f["coef"][idx + n_word]
         logits -= logits.max(axis=1, keepdims=True)
         proba = np.exp(logits)
         proba /= proba.sum(axis=1, keepdims=True)
         off = proba[:, n_intents] if proba.shape[1] > n_intents else np.zeros(n, dtype=np.float32)
-        fz = process.cdist(texts, self.phrases, scorer=fuzz.token_sort_ratio, dtype=np.float32, workers=1) / 100.0
+        # the fuzzy ratio only for the phrasings nearest by characters (the others' is 0): with the
+        # writers' phrasings, comparing a question with all of them was most of its time
+        fz = np.zeros((n, p), dtype=np.float32)
+        k = min(FUZZY_CANDIDATES, p)
+        for i, text in enumerate(texts):
+            near = np.argpartition(-char[i], k - 1)[:k] if k < p else np.arange(p)
+            fz[i, near] = process.cdist([text], [self.phrases[j] for j in near], scorer=fuzz.token_sort_ratio,
+                                        dtype=np.float32, workers=1)[0] / 100.0
         coverage = np.array([self.coverage_parts(a) for a in analyses], dtype=np.float32).reshape(n, 3)
         return word, char, fz, intent, proba[:, :n_intents], off, coverage
 
@@ -269,6 +258,26 @@ class FittedModel:
 
 
 def fit(corpus: Corpus, key: str) -> FittedModel:
+    """The model of the corpus and all its training sets, calibrated on the calibration sets and
+    on each training set as scored by a model fitted without it (so the threshold is set on
+    writers the scoring model never saw, as the bot's patients are)."""
+    model = fit_one(corpus, key, corpus.training)
+    held_out = []
+    present = [p for p in corpus.training if p.exists()]
+    if len(present) >= 2:
+        for path in present:
+            others = [p for p in present if p != path]
+            held_out.append((fit_one(corpus, key, others), read_labelled(path)))
+    rows = read_calibration(corpus)
+    if rows or held_out:
+        from nlp.calibration import calibrate
+
+        calibrate(model, rows, held_out)
+    return model
+
+
+def fit_one(corpus: Corpus, key: str, training=()) -> FittedModel:
+    """One model of the corpus's phrasings plus the questions of the `training` sets, uncalibrated."""
     bootstrap = Normalizer(None)
     all_phrases = [p for ps in corpus.intents.values() for p in ps] + [p for ps in corpus.smalltalk.values() for p in ps]
     all_phrases += corpus.out_of_scope  # known words, so typo correction leaves "cpns" alone
@@ -280,12 +289,27 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
     vocab = frozenset(targets.union(*second_tokens))
     word_counts = dict(Counter(t for tokens in second_tokens for t in tokens))
     norm = Normalizer(vocab, frequency=word_counts)
+    smalltalk_words = {
+        kind: frozenset(w for p in ps for w in bootstrap.analyze(p).surface) for kind, ps in corpus.smalltalk.items()
+    }
+    corpus_words = set().union(*(norm.analyze(p).tokens for ps in corpus.intents.values() for p in ps))
+    # greetings and thanks the corpus phrasings never use are dropped from questions (`content`),
+    # so from the training questions too
+    greeting_only = frozenset().union(*smalltalk_words.values()) - corpus_words
+
+    def content(text: str) -> str:
+        return " ".join(t for t in norm.analyze(text).tokens if t not in greeting_only)
+
+    extra, extra_off = read_training(training)
     phrases: list[str] = []
     starts: list[int] = []
     for iid in INTENT_IDS:
         starts.append(len(phrases))
-        phrases.extend(norm.normalize(p) for p in corpus.intents[iid])
-    off_topic = [t for t in (norm.normalize(p) for p in corpus.out_of_scope) if t]
+        own = [norm.normalize(p) for p in corpus.intents[iid]]
+        seen = set(own)
+        added = [t for t in dict.fromkeys(content(q) for q in extra.get(iid, ())) if t and t not in seen]
+        phrases.extend(own + added)
+    off_topic = [t for t in dict.fromkeys([norm.normalize(p) for p in corpus.out_of_scope] + [content(q) for q in extra_off]) if t]
     # the vectorizers know the off-topic questions' words too (for the classifier); similarity
     # is computed against the intents' phrasings only
     word_vec = TfidfVectorizer(analyzer="word", token_pattern=r"\S+", ngram_range=(1, 2), sublinear_tf=True)
@@ -303,12 +327,15 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         labels = np.concatenate([labels, np.full(len(off_topic), len(INTENT_IDS))])
     # C: 5-fold cross-validation on the blind calibration set over 2, 5, 10, 20 (10: top-1 97.1%,
     # rejection 95.4%; 5: 96.1%, 94.3%)
+    # the classifier learns only from n-grams found in two texts or more: one found once says little
+    # about other writers' questions, and leaving those out makes the fit faster
+    features = features.tocsr()
+    keep = np.flatnonzero(np.diff(features.tocsc().indptr) >= 2)
     clf = LogisticRegression(C=10.0, max_iter=3000)
-    clf.fit(features.tocsr(), labels)
+    clf.fit(features[:, keep], labels)
+    coef = np.zeros((features.shape[1], clf.coef_.shape[0]), dtype=np.float32)
+    coef[keep] = clf.coef_.T
     idf = intent_idf(phrases)
-    smalltalk_words = {
-        kind: frozenset(w for p in ps for w in bootstrap.analyze(p).surface) for kind, ps in corpus.smalltalk.items()
-    }
     model = FittedModel(
         key=key,
         intent_ids=INTENT_IDS,
@@ -320,7 +347,7 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         word_matrix=word_matrix.tocsr(),
         char_matrix=char_matrix.tocsr(),
         intent_matrix=intent_matrix.tocsr(),
-        clf_coef=clf.coef_.T.astype(np.float32),
+        clf_coef=coef,
         clf_intercept=clf.intercept_.astype(np.float32),
         idf=idf,
         max_idf=max(idf.values()),
@@ -328,10 +355,6 @@ def fit(corpus: Corpus, key: str) -> FittedModel:
         normalizer=norm,
         word_counts=word_counts,
     )
-    if any(c.exists() for c in corpus.calibration):
-        from nlp.calibration import calibrate
-
-        calibrate(model, read_calibration(corpus))
     return model
 
 

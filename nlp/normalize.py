@@ -4,7 +4,8 @@ Steps, in order: Unicode/case folding; `anak2` → `anak anak`; punctuation → 
 digits split (`jam7` → `jam 7`); two-word forms joined (`di mana` → `dimana`); per token: slang
 and abbreviation dictionary (`nlp.slang`), stretched letters (`bukaaa` → `buka`), clitics and
 informal affixes (`jadwalnya`, `dibatalin`), typo correction against the corpus vocabulary
-(optimal string alignment distance 1, or 2 for long words); number words → digits
+(optimal string alignment distance 1, or 2 for long words), words typed without spaces cut
+into known words (`jamberapabukanya`); number words → digits
 (`seratus sembilan belas` → `119`).
 
 A `Normalizer` without a vocabulary does everything except the vocabulary-based steps; the
@@ -176,7 +177,28 @@ class Normalizer:
         found = self._word(t)
         if found is not None:
             return found, False
-        return self._typo(_RUN3.sub(r"\1", t))
+        corrected, guess = self._typo(_RUN3.sub(r"\1", t))
+        if guess or len(t) < 7:
+            return corrected, guess
+        pieces = self._segment(t)  # words typed without spaces: "jamberapabukanya"
+        if pieces is None:
+            return corrected, guess
+        return tuple(w for piece in pieces for w in self._word(piece) or ()), False
+
+    def _segment(self, t: str) -> list[str] | None:
+        """`t` cut into the fewest known words (of 2 letters or more), or None."""
+        if self.vocabulary is None or len(t) > 40 or not t.isalpha():
+            return None
+        best: list[list[str] | None] = [[]] + [None] * len(t)
+        for end in range(2, len(t) + 1):
+            for start in range(max(0, end - 20), end - 1):
+                before, known = best[start], best[end]
+                if before is None or known is not None and len(known) <= len(before) + 1:
+                    continue
+                if self._lookup(t[start:end]) is not None:
+                    best[end] = before + [t[start:end]]
+        found = best[len(t)]
+        return found if found is not None and len(found) >= 2 else None
 
     def _word(self, t: str) -> tuple[str, ...] | None:
         found = self._lookup(t)

@@ -12,6 +12,7 @@ import pytest
 from nlp.calibration import best_threshold
 from nlp.corpus import load_corpus
 from nlp.emergency import detect
+from nlp.labelled import read_labelled
 from nlp.matcher import read_calibration
 from nlp.normalize import Normalizer, is_subsequence, skeleton
 
@@ -147,3 +148,56 @@ def test_hypotheticals_and_explanations_do_not_alert(text):
 def test_a_now_word_keeps_an_emergency_behind_a_hypothetical_or_an_excuse():
     assert detect("seandainya telat, tapi sekarang bapak tiba tiba pingsan") is not None
     assert detect("maaf telat, anak saya lagi kejang") is not None
+
+
+# ------------------------------------------------------------------ round 4: writers' sets, glued words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jambrpbuka", "jam berapa buka"),
+    ("caradaftaranak", "cara daftar anak"),
+    ("nomorwapuskesmas", "nomor whatsapp puskesmas"),
+])
+def test_words_typed_without_spaces_are_cut_into_known_words(norm, text, expected):
+    assert norm.normalize(text) == expected
+
+
+def test_an_unknown_long_word_is_not_cut_into_pieces():
+    norm = Normalizer(frozenset({"jam", "buka", "tri", "serida"}))
+    assert norm.normalize("jambuka") == "jam buka"
+    assert norm.normalize("trigliserida") == "trigliserida"  # "gli" is no known word
+
+
+def test_the_training_sets_are_phrasings_and_calibration_questions(matcher):
+    corpus = matcher.corpus
+    assert len(corpus.training) >= 3 and all(p.exists() for p in corpus.training)
+    model = matcher.model
+    assert len(model.phrases) > sum(map(len, corpus.intents.values()))  # the writers' questions joined
+    held_out = sum(len(read_labelled(p)) for p in corpus.training)
+    assert model.calibration["questions"] == len(read_calibration(corpus)) + held_out
+
+
+@pytest.mark.parametrize("kind, text", [
+    ("pregnancy", "istri sy hamil 8 bulan, tiba tiba keluar air banyak"),
+    ("pregnancy", "istri mau lahiran sekarang, tolong"),
+    ("suicide", "adik sy bilang mau lompat dari gedung"),
+    ("poisoning", "anak sy minum 15 tablet obat batuk"),
+    ("poisoning", "adek nenggak obat nyamuk"),
+    ("stroke", "ibu tiba2 ga bisa jalan"),
+    ("bite", "the dogs attacked my father"),
+])
+def test_emergencies_the_writers_taught(kind, text):
+    found = detect(text)
+    assert found is not None and kind in found.kinds, (text, found)
+
+
+@pytest.mark.parametrize("text", [
+    "tadi sempet mau pingsan tp udh enakan, antrean sy nomor brp",
+    "anak keselek permen tadi, udh gapapa, poli anak buka?",
+    "kalau nanti ada yg kejang, nomor ugd brp",
+    "minum obat banyak ga papa?",
+    "timbang bayi di poli kia hari apa",
+    "biaya persalinan sekarang berapa",
+])
+def test_calm_questions_the_writers_taught(text):
+    assert detect(text) is None, (text, detect(text))

@@ -63,7 +63,7 @@ def test_out_of_scope_must_be_a_list_of_texts(tmp_path):
 
 
 def test_a_corpus_without_off_topic_questions_still_matches():
-    corpus = dataclasses.replace(load_corpus(CORPUS), out_of_scope=(), calibration=())
+    corpus = dataclasses.replace(load_corpus(CORPUS), out_of_scope=(), calibration=(), training=())
     model = fit(corpus, "no-off-topic")
     assert not model.has_off_topic and model.clf_coef.shape[1] == len(INTENT_IDS)
     assert model.score(model.normalizer.analyze("jam brp pkm buka"))[0] == "jam_buka"
