@@ -141,6 +141,16 @@ async def _truncate_pg(url: str) -> None:
     await engine.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def faq_model_cached():
+    """The shipped FAQ model fitted once, before the first test, into the checkout's cache
+    (`faq.cache_dir`), where the bots of the end-to-end tests load it from. On a fresh checkout the
+    fit takes about a minute (docs/benchmarks.md "FAQ"): no test's reply deadline should pay it."""
+    from nlp.faq import FaqMatcher
+
+    FaqMatcher(load_settings())
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     """An empty SQLite database migrated to head once a run; `fresh_sqlite` copies it. Migrating
