@@ -80,7 +80,7 @@ def main(argv=None) -> int:
     # What alerts the staff in the bot (handlers/emergency.py): the detector alone. The FAQ's own
     # `darurat` intent answers with the emergency numbers but alerts no one.
     # a question whose intent is darurat ("nomor ambulans", "anak kejang gmn ini") is no false alarm
-    hits = [(kind if gold != "darurat" else "darurat", q, detect(q)) for q, gold, kind in rows]
+    hits = [(kind if kind == "emergency" or gold != "darurat" else "darurat", q, detect(q)) for q, gold, kind in rows]
     n_em = sum(kind == "emergency" for kind, _, _ in hits)
     alerted = sum(kind == "emergency" and d is not None for kind, _, d in hits)
     false_alerts = [(kind, q, d.kind) for kind, q, d in hits if kind not in ("emergency", "darurat") and d is not None]

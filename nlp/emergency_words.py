@@ -65,10 +65,10 @@ LEX_GROUPS: dict[str, str] = {
     "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
               "pemutih tiner thinner spiritus oplosan kerosene gasoline petrol paraffin mothballs "
               "pesticide bleach gramoxone paraquat",
-    "INGEST": "nenggak tenggak menenggak ngombe mimik minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
+    "INGEST": "nyeruput seruput menyeruput diseruput nenggak tenggak menenggak ngombe mimik minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
               "swallowed ate eaten",
     "OBAT": "butir paracetamol parasetamol panadol obat pil tablet pills pill",
-    "LOTS": "bunch handful sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
+    "LOTS": "strip sestrip selempeng bunch handful sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
     "BITE": "patok kacoco attacked mauled digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
             "kagegel gegel snakebite bitten bite bit stung catok kacatok dicatok patuk dipatuk kepatuk matuk dipagut kacokot kapatok",
     "ANIMAL": "dogs snakes ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
@@ -95,7 +95,7 @@ LEX_GROUPS: dict[str, str] = {
     "WRIST": "nadi urat wrist wrists",
     "NEWBORN": "newborn",
     "DIZZY": "pusing kabur blurred dizzy",
-    "WANT": "mau pengen pingin ingin kepingin mending arep hoyong want wanna",
+    "WANT": "biar mau pengen pingin ingin kepingin mending arep hoyong want wanna",
     "DIE": "mati maot modar die dead",
     "SAJA": "saja",
     "LIVE": "hidup idup urip hirup live living",
@@ -105,6 +105,12 @@ LEX_GROUPS: dict[str, str] = {
     "WALK": "jalan berjalan leumpang mlaku walk walking",
     "WATER": "air cai banyu water",
     "NEG": "tidak not no never gabisa ra moh emoh wegah alim",
+    "PALE": "pucat pucet pucat pale",
+    "SWELL": "bengkak bengkaknya bengep swollen swelling",
+    "ASTHMA": "asma asthma bengek mengi",
+    "END": "ngakhirin mengakhiri akhiri ngakhiri",
+    "ALL": "semuanya everything",
+    "TIRED": "capek cape capai lelah tired",
     # context: when, what for, how urgent
     "HELP": "tolong tulung tulungan tulungi tlg tolongin help sos darurat gawat urgent asap segera buruan cepetan",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
