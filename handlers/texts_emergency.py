@@ -67,5 +67,8 @@ TEXTS: dict[str, dict[str, str]] = {
                             "en": "seriously ill child"},
     "em.kind.pregnancy": {"id": "kehamilan/persalinan: perdarahan atau nyeri hebat", "en": "pregnancy emergency"},
     "em.kind.suicide": {"id": "ingin bunuh diri / melukai diri", "en": "suicidal words"},
+    "em.kind.allergy": {"id": "reaksi alergi berat (bengkak, sesak)", "en": "severe allergic reaction"},
+    "em.kind.serious_illness": {"id": "sakit berat (demam dengan leher kaku, gula darah, linglung)",
+                                "en": "serious illness (fever with a stiff neck, diabetes, confusion)"},
     "em.kind.ticket": {"id": "dipilih sendiri oleh pasien (gawat darurat)", "en": "chosen by the patient"},
 }

@@ -39,7 +39,7 @@ from nlp.slang import COMMON_WORDS, SLANG, STOPWORDS, UNITS
 
 KINDS = (
     "unconscious", "not_breathing", "choking", "seizure", "bleeding", "accident", "chest_pain", "stroke",
-    "poisoning", "bite", "burn", "child_fever", "pregnancy", "suicide",
+    "poisoning", "bite", "burn", "child_fever", "pregnancy", "suicide", "allergy", "serious_illness",
 )
 
 _MAX_PHRASE = max(map(len, _PHRASES))
@@ -63,13 +63,14 @@ _COMPOUNDS = (
     ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2),
     ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
-    ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
+    ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
+    ("NOTWORK", "NEG", "WORKS", 2), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
 )
 
 # Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 _RULE_TEXT = """
-suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
+suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
@@ -77,16 +78,18 @@ pregnancy PREG+FALL * | pregnancy CHILD+HEAD+BREAK 3 | pregnancy LABOURNOW 1 | p
 child_fever CHILD+FEVER+NOTDRINK * | child_fever CHILD+NOTDRINK+WEAK * | child_fever CHILD+NOTDRINK+DIARRHEA *
 child_fever CHILD+SUNKEN * | child_fever CHILD+FEVER+HIGHTEMP * | child_fever NEWBORN+NOTDRINK *
 child_fever NEWBORN+FEVER * | child_fever CHILD+FEVER+WEAK *
-choking CHOKE 1 | choking SWALLOW+OBJECT 3 | seizure KEJANG 1 | seizure FOAM 1 | seizure EPI+RELAPSE 3
+choking CHOKE 1 | choking SWALLOW+OBJECT 3 | choking THROAT+STUCK 3 | seizure KEJANG 1 | seizure FOAM 1 | seizure EPI+RELAPSE 3
 stroke STROKE+SUDDEN * | stroke STROKE+HELP * | stroke STROKE+NOWADJ 1 | stroke FACE+CROOKED 3
 stroke SPEECH+SLUR 3 | stroke SPEECH+NOTCLEAR 3 | stroke WEAK+SIDE 3
 stroke SLUR+SUDDEN * | stroke NOTWALK+SUDDEN * | stroke NOTSPEAK+SUDDEN * | stroke PARALYSIS+SUDDEN *
 chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
 not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
 not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2
-not_breathing SWELL+SESAK 6 | not_breathing ASTHMA+HEAVY 4
-unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild
-poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4
+not_breathing ASTHMA+HEAVY 4 | not_breathing ASTHMA+NOTWORK * | not_breathing NOTSPEAK+SESAK 4
+allergy SWELL+SESAK 6 | allergy SWELL+NAPAS 3 | allergy THROAT+CLOSE 3
+serious_illness NECK+STIFF+FEVER * | serious_illness DIABETES+CONFUSED *
+unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild | unconscious FALL+STILL 6 mild | unconscious CALLED+NOANSWER 3 -QUEUE -SELFNEG
+poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6
 bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
 bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 8 mild
 bleeding DARAH+HEAD 2 mild | bleeding DARAH+ACCIDENT 4 mild | bleeding EXPEL+DARAH 2

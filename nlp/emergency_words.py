@@ -11,7 +11,7 @@ LEX_GROUPS: dict[str, str] = {
              "collapse collapsed unconscious unresponsive blackout kapiuhan nggeblak",
     "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake nyaut nyahut ngerespon respons nyaur ngawaro",
     "BANGUN": "waking wakes woke bangun tangi hudang gerak bergerak obah usik moving move moves wake",
-    "STILL": "diam diem meneng cicing jempe anteng",
+    "STILL": "merem diam diem meneng cicing jempe anteng",
     "CALLED": "dipanggil dipanggilin diceluk disauran digoyang digoyangin digoyang ditepuk ditepok dibangunin dibangunkan ditampar",
     "NAPAS": "napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
              "breathes",
@@ -22,8 +22,8 @@ LEX_GROUPS: dict[str, str] = {
     "BLUE": "biru blue kebiruan membiru",
     "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
     "SWALLOW": "nelen nelan menelan ketelen ketelan tertelan keteleg swallowed swallow",
-    "OBJECT": "koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy battery magnet magnets pin button jarum needle",
-    "KEJANG": "kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
+    "OBJECT": "pulpen tutup koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy battery magnet magnets pin button jarum needle",
+    "KEJANG": "sawanen kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
               "stip",
     "EPI": "epilepsi ayan epilepsy",
     "RELAPSE": "kambuh kumat relapse",
@@ -52,9 +52,9 @@ LEX_GROUPS: dict[str, str] = {
     "ATTACK": "serangan attack",
     "STROKE": "stroke struk strok setrok",
     "FACE": "sungut sungutna muka wajah mulut rai beungeut face mouth raine cangkem cangkeme lambe",
-    "CROOKED": "mencong merot perot miring menceng peyot mencos drooping droop droops crooked",
-    "SPEECH": "bicara ngomong omong omongan ngobrol ucapan speech speak speaking talk talking ngomonge",
-    "SLUR": "pelo cadel celat pelat slurred slurring rancu",
+    "CROOKED": "turun mencong merot perot miring menceng peyot mencos drooping droop droops crooked",
+    "SPEECH": "nyarita bicara ngomong omong omongan ngobrol ucapan speech speak speaking talk talking ngomonge",
+    "SLUR": "ngaco pelo cadel celat pelat slurred slurring rancu",
     "JELAS": "jelas clear jelasnya",
     "WEAK": "limp floppy lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
     "PARALYSIS": "lumpuh kebas paralyzed paralysed numb",
@@ -62,13 +62,13 @@ LEX_GROUPS: dict[str, str] = {
     "FRACTURE": "patah putus buntung remuk fracture fractured broken",
     "SIDE": "sebelah separuh sisi side kiri kanan left right",
     "POISONED": "keracunan overdosis overdose poisoned poisoning",
-    "POISON": "racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
+    "POISON": "pembersih deterjen detergen detergent wipol soklin racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
               "pemutih tiner thinner spiritus oplosan kerosene gasoline petrol paraffin mothballs "
               "pesticide bleach gramoxone paraquat",
     "INGEST": "nyeruput seruput menyeruput diseruput nenggak tenggak menenggak ngombe mimik minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
               "swallowed ate eaten",
     "OBAT": "butir paracetamol parasetamol panadol obat pil tablet pills pill",
-    "LOTS": "strip sestrip selempeng bunch handful sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
+    "LOTS": "skaligus strip sestrip selempeng bunch handful sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
     "BITE": "patok kacoco attacked mauled digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
             "kagegel gegel snakebite bitten bite bit stung catok kacatok dicatok patuk dipatuk kepatuk matuk dipagut kacokot kapatok",
     "ANIMAL": "dogs snakes ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
@@ -87,7 +87,7 @@ LEX_GROUPS: dict[str, str] = {
     "PREG": "hamil bumil meteng mbobot pregnant kandungan reuneuh kehamilan hamile",
     "BELLY": "perut weteng beuteung belly stomach abdomen abdominal",
     "CRAMP": "melilit mules kontraksi pembukaan bukaan contractions",
-    "POSTPARTUM": "ngalahirkeun ngalahirkeunana lahirkeun labor labour lahiran melahirkan nifas persalinan lairan babaran birth",
+    "POSTPARTUM": "nglairke nglairaken ngelahirin lahirin ngalahirkeun ngalahirkeunana lahirkeun labor labour lahiran melahirkan nifas persalinan lairan babaran birth",
     "KETUBAN": "ketuban ketubane kawah kakawah",
     "BREAK": "keliatan kelihatan nongol pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
     "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
@@ -104,13 +104,25 @@ LEX_GROUPS: dict[str, str] = {
     "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
     "WALK": "jalan berjalan leumpang mlaku walk walking",
     "WATER": "air cai banyu water",
-    "NEG": "tidak not no never gabisa ra moh emoh wegah alim",
+    "NEG": "teu henteu tidak not no never gabisa ra moh emoh wegah alim",
     "PALE": "pucat pucet pucat pale",
     "SWELL": "bengkak bengkaknya bengep swollen swelling",
     "ASTHMA": "asma asthma bengek mengi",
     "END": "ngakhirin mengakhiri akhiri ngakhiri",
     "ALL": "semuanya everything",
     "TIRED": "capek cape capai lelah tired",
+    "VANISH": "ngilang menghilang lenyap",
+    "THROAT": "tenggorokan tenggorokannya throat",
+    "CLOSE": "nutup menutup tertutup ketutup closing",
+    "WORKS": "mempan ngefek manjur",
+    "ONEBYONE": "satusatu",
+    "NECK": "leher lehernya tengkuk neck",
+    "STIFF": "kaku stiff",
+    "DIABETES": "diabetes diabetic",
+    "CONFUSED": "ngigau ngelantur linglung meracau confused delirious",
+    "STUCK": "nyangkut nyangkot keselek ganjel stuck lodged",
+    "WAKEUP": "dibangunin dibangunkan dibangunke digugah",
+    "ANSWER": "jawab menjawab njawab nyaut nyahut answer answering",
     # context: when, what for, how urgent
     "HELP": "tolong tulung tulungan tulungi tlg tolongin help sos darurat gawat urgent asap segera buruan cepetan",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
@@ -119,7 +131,7 @@ LEX_GROUPS: dict[str, str] = {
             "penyintas ago history dulunya",
     "CURED": "enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
     "AGO": "lalu last",
-    "TIMEUNIT": "tahun taun minggu bulan hari year week month days",
+    "TIMEUNIT": "seminggu sebulan setahun sehari tahun taun minggu bulan hari year week month days",
     "SINCE": "ti dari sejak since",
     "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
            "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
@@ -141,7 +153,7 @@ for tag_name, words in LEX_GROUPS.items():
     for w in words.split():
         LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
 LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
-            "timbang": ()})  # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
+            "timbang": (), "keliling": ()})  # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
 EXTRA = {"gamau": "tidak mau", "gapapa": "tidak apa apa", "gpp": "tidak apa apa", "gakpapa": "tidak apa apa", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
           "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
           "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
@@ -171,7 +183,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("berat", "badan"): "", ("panas", "dalam"): "", ("baru", "saja"): "barusan", ("just", "now"): "barusan",
     ("air", "keras"): "airkeras", ("capek", "hidup"): "bunuhdiri", ("cape", "hidup"): "bunuhdiri",
     ("lelah", "hidup"): "bunuhdiri", ("baru", "lahir"): "newborn", ("hit", "by"): "ditabrak",
-    ("self", "harm"): "nyayat",
+    ("self", "harm"): "nyayat", ("satu", "satu"): "satusatu", ("kencing", "manis"): "diabetes",
+    ("sakit", "gula"): "diabetes", ("gula", "darah"): "diabetes",
     ("too", "many"): "kebanyakan", ("tidak", "apa", "apa"): "baikan", ("tidak", "papa"): "baikan", ("kalau", "nanti"): "jagajaga",
     ("nanti", "kalau"): "jagajaga",
     ("apa", "itu"): "pengertian", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",

@@ -96,6 +96,13 @@ EMERGENCIES = [
     ("suicide", "udah gak ada gunanya hidup"),
     ("suicide", "i dont want to live anymore"),
     ("suicide", "kanca ku arep gantung diri"),
+    # allergy, serious illness (round 5: the kinds the sealed sets showed were missing)
+    ("allergy", "habis disuntik mukanya bengkak terus sesak"),
+    ("allergy", "tenggorokan anakku rasanya nutup abis makan kacang"),
+    ("serious_illness", "kakak panas tinggi lehernya kaku banget"),
+    ("serious_illness", "mbah sakit gula dari pagi ngelantur terus"),
+    ("not_breathing", "asma bapak kumat inhalernya ga mempan"),
+    ("choking", "ada tulang ikan nyangkut di tenggorokan bayi"),
     # round 2 (issue 20, the bot's emergency handler): words and forms the first round missed
     ("unconscious", "suami gak respon dipanggil2"),
     ("not_breathing", "he stopped breathing"),
