@@ -1,5 +1,6 @@
 """/klinik → Dokter and Jadwal dokter: the admin adds a doctor (name typed, services by buttons),
-deactivates, activates or deletes one, and adds a weekly schedule (doctor, service and weekday
+renames one or changes their services (✏️ Ubah; dropping a service patients chose them for is
+refused with the count), deactivates, activates or deletes one, and adds a weekly schedule (doctor, service and weekday
 by buttons, times typed as 08:00) or deletes one. The same store as /api/doctors and
 /api/schedules (queue_core/clinic_data.py): checked, audited with before and after, at once.
 A doctor that today's patients still wait for is not deactivated or deleted (the count is said).
