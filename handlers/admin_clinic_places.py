@@ -1,8 +1,9 @@
 """/klinik → Hari tutup and Loket & ruang: the admin closes the clinic or one service for a day
 (date typed, service by button, reason typed) or opens it again (the same store as /tutup and
 /api/closures, queue_core/clinic_data.py), and adds, changes (✏️ Ubah: its name or services),
-deactivates, activates or deletes a counter (name typed, phase and services by buttons). The counters are the queue's channels, the same
-catalog as /api/counters (queue_core/counter_catalog.py): a new one can /call at once. A counter
+deactivates, activates or deletes a counter (name typed, phase and services by buttons). The
+counters are the queue's channels, the same catalog as /api/counters
+(queue_core/counter_catalog.py): a new one can /call at once. A counter
 with a patient called there, or the only one serving a service of its phase, leaves only by
 handing them to another counter of its phase (a button per counter); the called patients are told."""
 from __future__ import annotations
