@@ -1,5 +1,6 @@
 """/klinik → Dokter and Jadwal dokter: the admin adds a doctor (name typed, services by buttons),
-deactivates, activates or deletes one, and adds a weekly schedule (doctor, service and weekday
+renames one or changes their services (✏️ Ubah; dropping a service patients chose them for is
+refused with the count), deactivates, activates or deletes one, and adds a weekly schedule (doctor, service and weekday
 by buttons, times typed as 08:00) or deletes one. The same store as /api/doctors and
 /api/schedules (queue_core/clinic_data.py): checked, audited with before and after, at once.
 A doctor that today's patients still wait for is not deactivated or deleted (the count is said).
@@ -73,7 +74,7 @@ async def detail(services: Services, key: str, lang: str) -> tuple[str, Rows] | 
     schedules = await store(services).schedules(d["id"])
     lines = [doctor_line(services, d, lang)] + [schedule_line(services, s, {d["id"]: d["name"]}, lang) for s in schedules]
     on_off = ("doctor_off", "kd.off") if d["active"] else ("doctor_on", "kd.on")
-    rows = [[(t("kd.add_schedule", lang), f"kl:go:schedule_add:{d['id']}")],
+    rows = [[(t("kd.edit", lang), f"kl:go:doctor_edit:{d['id']}"), (t("kd.add_schedule", lang), f"kl:go:schedule_add:{d['id']}")],
             [(t(on_off[1], lang), f"kl:go:{on_off[0]}:{d['id']}"), (t("kd.delete", lang), f"kl:go:doctor_delete:{d['id']}")]]
     return "\n".join(lines), rows
 
@@ -104,6 +105,8 @@ async def preset(services: Services, flow: str, arg: str) -> Answers | None:
         return None
     if flow == "schedule_add":
         return {"doctor": arg}
+    if flow == "doctor_edit":  # the services step starts with the doctor's services ticked
+        return {"id": d["id"], "name": d["name"], "_services": list(d["services"])}
     waiting = 0 if flow == "doctor_on" else await store(services).waiting_for_doctor(d["id"])
     return {"id": int(arg), "waiting": waiting}
 
@@ -230,6 +233,35 @@ async def _delete_schedule(services: Services, a: Answers, by: dict[str, Any], l
     return t("kd.schedule_deleted", lang, id=a["id"]) + _moved(done, lang)
 
 
+async def what_to_change(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
+    return [("name", t("kd.what_name", lang)), ("services", t("kd.what_services", lang))]
+
+
+def _edit_fields(a: Answers) -> dict[str, Any]:
+    return {"name": a["new_name"]} if a["what"] == "name" else {"services": a["services"]}
+
+
+async def _describe_edit(services: Services, a: Answers, lang: str) -> tuple[str | None, str | None]:
+    d = await _doctor(services, a["id"])
+    if d is None:
+        return t("kw.gone", lang), None
+    return doctor_line(services, d, lang), doctor_line(services, {**d, **_edit_fields(a)}, lang)
+
+
+async def _edit(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
+    try:
+        done = await store(services).update_doctor(a["id"], _edit_fields(a), by)
+    except DoctorHasTickets as exc:
+        return t("kd.edit_refused", lang, n=exc.count)
+    return t("kd.saved", lang, name=done["name"])
+
+
+register_flow(Flow("doctor_edit", (Step("what", "kd.ask_what", "choice", options=what_to_change),
+                                   Step("new_name", "kd.ask_new_name", parse=parse_name,
+                                        skip_if=lambda a: a["what"] != "name"),
+                                   Step("services", "kd.ask_services", "multi", options=services_choice,
+                                        skip_if=lambda a: a["what"] != "services")),
+                   _describe_edit, _edit))
 register_flow(Flow("doctor_add", (Step("name", "kd.ask_name", parse=parse_name),
                                   Step("services", "kd.ask_services", "multi", options=services_choice)),
                    _describe_doctor, _add_doctor))
@@ -267,6 +299,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "kd.ask_name": {"id": "Nama dokter (mis. drg. Sari):", "en": "The doctor's name (e.g. drg. Sari):"},
     "kd.ask_services": {"id": "Layanan yang dilayani dokter ini: pilih, lalu Lanjut.",
                         "en": "Services this doctor works in: choose, then Next."},
+    "kd.edit": {"id": "✏️ Ubah", "en": "✏️ Change"},
+    "kd.ask_what": {"id": "Apa yang diubah dari {name}?", "en": "What changes for {name}?"},
+    "kd.what_name": {"id": "Nama", "en": "Name"},
+    "kd.what_services": {"id": "Layanan", "en": "Services"},
+    "kd.ask_new_name": {"id": "Nama baru untuk {name}:", "en": "The new name for {name}:"},
+    "kd.edit_refused": {"id": "Ditolak: {n} pasien (hari ini atau yang sudah memesan) memilih dokter ini di layanan "
+                              "yang mau dilepas. Tidak ada yang diubah. Lepas layanan itu setelah mereka selesai "
+                              "dilayani, atau nonaktifkan dokter ini dulu (pasiennya dipindah).",
+                        "en": "Refused: {n} patients (today or booked later) chose this doctor in a service being "
+                              "dropped. Nothing changed. Drop it once they have been served, or deactivate this "
+                              "doctor first (their patients are moved)."},
     "kd.ask_doctor": {"id": "Jadwal untuk dokter siapa?", "en": "A schedule for which doctor?"},
     "kd.ask_service": {"id": "Di layanan mana?", "en": "In which service?"},
     "kd.ask_weekday": {"id": "Hari apa?", "en": "Which day?"},

@@ -1,8 +1,9 @@
 """/klinik → Hari tutup and Loket & ruang: the admin closes the clinic or one service for a day
 (date typed, service by button, reason typed) or opens it again (the same store as /tutup and
-/api/closures, queue_core/clinic_data.py), and adds, deactivates, activates or deletes a counter
-(name typed, phase and services by buttons). The counters are the queue's channels, the same
-catalog as /api/counters (queue_core/counter_catalog.py): a new one can /call at once. A counter
+/api/closures, queue_core/clinic_data.py), and adds, changes (✏️ Ubah: its name or services),
+deactivates, activates or deletes a counter (name typed, phase and services by buttons). The
+counters are the queue's channels, the same catalog as /api/counters
+(queue_core/counter_catalog.py): a new one can /call at once. A counter
 with a patient called there, or the only one serving a service of its phase, leaves only by
 handing them to another counter of its phase (a button per counter); the called patients are told."""
 from __future__ import annotations
@@ -63,6 +64,7 @@ async def counters_listing(services: Services, lang: str) -> tuple[str, Rows]:
     for c in counters:
         lines.append(f"#{c['id']} " + counter_line(services, c, lang))
         on_off = ("counter_off", "kp.off") if c["active"] else ("counter_on", "kp.on")
+        rows.append([(t("kp.edit", lang, name=clip(c["name"], 24)), f"kl:go:counter_edit:{c['id']}")])
         rows.append([(t(on_off[1], lang, name=clip(c["name"], 24)), f"kl:go:{on_off[0]}:{c['id']}"),
                      (t("kp.delete_counter", lang, name=clip(c["name"], 24)), f"kl:go:counter_delete:{c['id']}")])
     rooms = [f"{c.name} ({service_label(services, c.room_of, lang)})" for c in services.settings.channels if c.room_of]
@@ -85,6 +87,8 @@ async def preset(services: Services, flow: str, arg: str) -> Answers | None:
     if found is None:
         return None
     answers: Answers = {"id": found["id"], "name": found["name"]}
+    if flow == "counter_edit":  # the services step starts with the counter's services ticked
+        return {**answers, "_services": [WHOLE] if found["services"] == WHOLE else list(found["services"])}
     if flow != "counter_on" and found["active"]:  # what leaving its phase would leave behind
         answers.update(await catalog(services).in_the_way(found["id"]))
     return answers
@@ -216,6 +220,32 @@ async def _on(services: Services, a: Answers, by: dict[str, Any], move_to: str |
     return await catalog(services).update(a["id"], {"active": True}, by, move_to)
 
 
+async def what_to_change(services: Services, answers: Answers, lang: str) -> list[tuple[str, str]]:
+    return [("name", t("kp.what_name", lang)), ("services", t("kp.what_services", lang))]
+
+
+def _edit_fields(a: Answers) -> dict[str, Any]:
+    if a["what"] == "name":
+        return {"name": a["new_name"]}
+    return {"services": WHOLE if WHOLE in a["services"] else a["services"]}
+
+
+async def _describe_edit(services: Services, a: Answers, lang: str) -> tuple[str | None, str | None]:
+    found = next((c for c in await catalog(services).counters() if c["id"] == a["id"]), None)
+    if found is None:
+        return t("kw.gone", lang), None
+    return counter_line(services, found, lang), counter_line(services, {**found, **_edit_fields(a)}, lang)
+
+
+async def _edit(services: Services, a: Answers, by: dict[str, Any], lang: str) -> str:
+    try:
+        done = await catalog(services).update(a["id"], _edit_fields(a), by)
+    except CounterInUse as exc:
+        names = ", ".join(service_label(services, code, lang) for code in exc.services)
+        return t("kp.edit_refused", lang, services=names or "-", waiting=exc.waiting)
+    return t("kp.counter_saved", lang, name=done["name"])
+
+
 def _reason(text: str, answers: Answers) -> tuple[Any, str | None]:
     reason = " ".join(text.split())
     return (reason, None) if 0 < len(reason) <= 200 else (None, "kp.bad_reason")
@@ -229,6 +259,12 @@ register_flow(Flow("counter_add", (Step("name", "kp.ask_counter", parse=parse_na
                                    Step("phase", "kp.ask_phase", "choice", options=phases),
                                    Step("services", "kp.ask_counter_services", "multi", options=counter_services)),
                    _describe_counter, _add_counter))
+register_flow(Flow("counter_edit", (Step("what", "kp.ask_what", "choice", options=what_to_change),
+                                    Step("new_name", "kp.ask_new_name", parse=parse_name,
+                                         skip_if=lambda a: a["what"] != "name"),
+                                    Step("services", "kp.ask_counter_services", "multi", options=counter_services,
+                                         skip_if=lambda a: a["what"] != "services")),
+                   _describe_edit, _edit))
 MOVE = Step("move_to", "kp.ask_move", "choice", options=move_targets, skip_if=lambda a: not _needs_move(a))
 register_flow(Flow("counter_delete", (MOVE,), *_change_counter(_delete, None)))
 register_flow(Flow("counter_off", (MOVE,), *_change_counter(_off, False)))
@@ -281,6 +317,20 @@ TEXTS: dict[str, dict[str, str]] = {
                         "pengganti.",
                   "en": "Refused: {called} patients are called at this counter, {waiting} patients wait for services only "
                         "it serves ({services}). Nothing changed; send /klinik and choose a counter to take over."},
+    "kp.edit": {"id": "✏️ Ubah {name}", "en": "✏️ Change {name}"},
+    "kp.ask_what": {"id": "Apa yang diubah dari {name}?", "en": "What changes for {name}?"},
+    "kp.what_name": {"id": "Nama", "en": "Name"},
+    "kp.what_services": {"id": "Layanan", "en": "Services"},
+    "kp.ask_new_name": {"id": "Nama baru untuk {name} (petugas lalu memanggil dengan /call dan nama baru itu):",
+                        "en": "The new name for {name} (staff then call with /call and that new name):"},
+    "kp.edit_refused": {"id": "Ditolak: tanpa loket ini tidak ada loket lain di tahapnya yang melayani {services} "
+                              "({waiting} pasien menunggu). Tidak ada yang diubah. "
+                              "Tambahkan layanan itu ke loket lain dulu (✏️ Ubah di /klinik → Loket & ruang), lalu "
+                              "coba lagi.",
+                        "en": "Refused: without this counter no other counter of its phase serves {services} "
+                              "({waiting} patients waiting). Nothing changed. Add that "
+                              "service to another counter first (✏️ Change in /klinik → Counters & rooms), then try "
+                              "again."},
     "kp.counter_saved": {"id": "✅ {name} diubah; berlaku sekarang.", "en": "✅ {name} changed; in effect now."},
     "kp.counter": {"id": "{name} — {phase}: {services}", "en": "{name} — {phase}: {services}"},
     "kp.add_counter": {"id": "➕ Tambah loket/ruang", "en": "➕ Add a counter/room"},
