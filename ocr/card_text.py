@@ -1,10 +1,11 @@
 """From read text lines (box + text) to the card's labelled rows, by geometry relative to the labels.
 
 Nothing here knows how a particular card printer draws a KTP. Labels are found by fuzzy match
-wherever they are; a label's value is the text that follows it along the label's own text line
-(its direction measured from the detected box, so tilt and perspective do not matter), up to a gap
-wider than a few letters or the next label; a label and its value read as one box ("Agama: ISLAM")
-are split at the colon. The header is the topmost line that starts with PROVINSI, and the
+wherever they are, each read label given the key that keeps all labels in the card's row order
+(`find_labels`); a label's value is the text that follows it along its row, whose direction comes
+from a field fitted to the detected lines' angles over the card (`DirectionField`: under
+perspective the rows converge), up to a gap wider than a few letters or the next label; a label
+and its value read as one box ("Agama: ISLAM") are split at the colon. The header is the topmost line that starts with PROVINSI, and the
 KABUPATEN/KOTA line under it. The address's continuation lines are the unlabelled lines that start
 under the address value, above the RT/RW row.
 """
@@ -23,6 +24,9 @@ LABELS = (("nik", "NIK"), ("nama", "Nama"), ("ttl", "Tempat/Tgl Lahir"), ("jk", 
           ("gol", "Gol. Darah"), ("alamat", "Alamat"), ("rt_rw", "RT/RW"), ("kel_desa", "Kel/Desa"),
           ("kecamatan", "Kecamatan"), ("agama", "Agama"), ("status_perkawinan", "Status Perkawinan"),
           ("pekerjaan", "Pekerjaan"), ("kewarganegaraan", "Kewarganegaraan"), ("berlaku_hingga", "Berlaku Hingga"))
+SURE_LABEL = 0.75  # a label read this well places the labels' column
+COLUMN_OFF = 3.0  # line heights right of that column a weakly read label may start
+RIVAL_LABEL = 0.1  # a label may be read as another key scoring this much below its best (row order decides)
 LABEL_MIN = 0.72  # fuzzy score (0..1) at which a text is taken for a label
 LONG_LABEL_MIN = 0.6  # the same for labels of 5 letters or more ("Aqams" is Agama)
 LINE_TOLERANCE = 0.5  # a value's centre may be this many line heights off the label's line
@@ -65,14 +69,23 @@ def _letters(text: str) -> str:
 
 def label_match(text: str) -> tuple[str | None, float, str]:
     """(key, score, rest): the label a box's text starts with, and the text after it."""
+    scores = label_scores(text)
+    if not scores:
+        return None, 0.0, ""
+    key = max(scores, key=lambda k: scores[k][0])
+    return key, scores[key][0], scores[key][1]
+
+
+def label_scores(text: str) -> dict[str, tuple[float, str]]:
+    """Every label the box's text may be, with its score and the text after the label."""
     from rapidfuzz import fuzz
 
     parts = COLON.split(text, maxsplit=1)
     head, rest = (parts[0], parts[1]) if len(parts) == 2 else (text, "")
     t = _letters(head)
+    out: dict[str, tuple[float, str]] = {}
     if len(t) < 2:
-        return None, 0.0, ""
-    best_key, best, best_rest = None, 0.0, rest
+        return out
     for key, printed in LABELS:
         n = _letters(printed)
         score = fuzz.ratio(t, n) / 100
@@ -86,11 +99,9 @@ def label_match(text: str) -> tuple[str | None, float, str]:
             score = min(score, fuzz.ratio(t[: len(n)], n) / 100)  # a label starts its text: not "PEREMPUAN Gol Darah"
         if len(n) <= 3 and len(t) != len(n):
             score = 0.0 if t[: len(n)] != n or len(t) > len(n) + 1 else score  # "NIK", "RT/RW": exact
-        if score > best:
-            best_key, best, best_rest = key, score, tail
-    if best < (LONG_LABEL_MIN if len(_letters(dict(LABELS).get(best_key or "", ""))) >= 5 else LABEL_MIN):
-        return None, best, ""
-    return best_key, best, best_rest.strip()
+        if score >= (LONG_LABEL_MIN if len(n) >= 5 else LABEL_MIN):
+            out[key] = (score, tail.strip())
+    return out
 
 
 def _after_letters(text: str, n: int) -> str:
@@ -160,12 +171,54 @@ def _span(box: Box, d: np.ndarray) -> tuple[float, float]:
 
 
 def find_labels(lines: list[Line]) -> dict[str, Found]:
+    """The labels, each read label line given the key that keeps the labels in the card's row order
+    with the highest total score: a blurred "Nama" read "Lame" is nearer Alamat's letters, but
+    between NIK and Tempat/Tgl Lahir only Nama fits. The blood type shares the sex's row: best match."""
+    order = [k for k, _ in LABELS if k != "gol"]
+    d, n = _frame(lines)
+    cands = [(float(ln.box.centre @ n), ln, _near_best(label_scores(ln.text))) for ln in lines]
+    cands = sorted((c for c in cands if c[2]), key=lambda c: c[0])
+    sure = [_span(ln.box, d)[0] for _, ln, sc in cands if max(v[0] for v in sc.values()) >= SURE_LABEL]
+    if len(sure) >= 3:  # the labels' column: a weak match far right of it is a value (PERAMAT)
+        column = float(np.median(sure))
+        cands = [c for c in cands if max(v[0] for v in c[2].values()) >= SURE_LABEL
+                 or _span(c[1].box, d)[0] < column + COLUMN_OFF * c[1].box.height]
     best: dict[str, Found] = {}
-    for ln in lines:
-        key, score, rest = label_match(ln.text)
-        if key is not None and (key not in best or score > best[key].score):
+    for _, ln, scores in cands:
+        if "gol" in scores and max(scores, key=lambda k: scores[k][0]) == "gol" and \
+                ("gol" not in best or scores["gol"][0] > best["gol"].score):
+            best["gol"] = Found("gol", ln, scores["gol"][0], inline=scores["gol"][1])
+    # total[i][k]: best sum over the first i candidates with the last key used below order[k]
+    m = len(order)
+    total = np.zeros((len(cands) + 1, m + 1))
+    pick: dict[tuple[int, int], tuple[int, int, str | None]] = {}
+    for i, (y, ln, scores) in enumerate(cands, start=1):
+        for k in range(m + 1):
+            total[i][k], pick[i, k] = total[i - 1][k], (i - 1, k, None)  # this line not a label
+            for j in range(k):  # this line is order[j]; the lines above used keys before it
+                key = order[j]
+                if key not in scores or (best.get("gol") and best["gol"].label is ln):
+                    continue
+                prev = i - 1
+                while prev > 0 and cands[prev - 1][0] > y - 0.3 * ln.box.height:
+                    prev -= 1  # a label on the same row cannot be the row before
+                if total[prev][j] + scores[key][0] > total[i][k]:
+                    total[i][k], pick[i, k] = total[prev][j] + scores[key][0], (prev, j, key)
+    i, k = len(cands), m
+    while i > 0:
+        prev, kk, key = pick[i, k]
+        if key is not None:
+            ln, (score, rest) = cands[i - 1][1], cands[i - 1][2][key]
             best[key] = Found(key, ln, score, inline=rest)
+        i, k = prev, kk
     return best
+
+
+def _near_best(scores: dict[str, tuple[float, str]]) -> dict[str, tuple[float, str]]:
+    """The keys a line may take: its best match and those nearly as good (a value such as PERAMAT is
+    not made Pekerjaan's label because that is the key left over)."""
+    top = max((sc for sc, _ in scores.values()), default=0.0)
+    return {k: v for k, v in scores.items() if v[0] >= top - RIVAL_LABEL}
 
 
 def nik_by_content(found: dict[str, Found], lines: list[Line]) -> None:
