@@ -206,10 +206,10 @@ def find_labels(lines: list[Line]) -> dict[str, Found]:
                     total[i][k], pick[i, k] = total[prev][j] + scores[key][0], (prev, j, key)
     i, k = len(cands), m
     while i > 0:
-        prev, kk, key = pick[i, k]
-        if key is not None:
-            ln, (score, rest) = cands[i - 1][1], cands[i - 1][2][key]
-            best[key] = Found(key, ln, score, inline=rest)
+        prev, kk, chosen = pick[i, k]
+        if chosen is not None:
+            ln, (score, rest) = cands[i - 1][1], cands[i - 1][2][chosen]
+            best[chosen] = Found(chosen, ln, score, inline=rest)
         i, k = prev, kk
     return best
 
