@@ -300,7 +300,7 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
     if (t := _join(by_key.get("alamat", []))) is not None and t.conf >= MIN_CONF["alamat"]:
         address = clean_address(_strip_colon(t.text))
         conf = places.hamlet_checked(address, t.conf) * (SPLIT_LETTERS if split_letters(address) else 1.0)
-        conf *= STROKES if re.search(r"\b(?:1|I{1,3})\b", address) else 1.0
+        conf *= STROKES if re.search(r"(?<!NO\. )\b(?:1|I{1,3})\b", address) else 1.0  # a house number is digits
         res.set("alamat", address, conf)
     if (t := _join(by_key.get("rt_rw", []))) is not None:
         d = re.sub(r"[^0-9/]", "", nikrules.ocr_to_digits(_strip_colon(t.text)))

@@ -83,3 +83,15 @@ def test_a_clear_card_date_one_digit_off_a_sure_nik_is_the_nik_date():
     assert not build(card("10-04-1998", "PEREMPUAN"), [], today).nik_valid
     assert not build(card("10-04-1993", "PEREMPUAN", 0.8), [], today).nik_valid
     assert not build(card("10-04-1993", "LAKI-LAKI"), [], today).nik_valid
+
+
+def test_a_name_is_sure_of_itself_only_when_pp_ocr_reads_every_view_alike():
+    import cv2
+
+    from ocr.pipeline import _pp_views_agree
+
+    page = np.full((80, 420, 3), 235, np.uint8)
+    cv2.putText(page, "SITI AMINAH", (20, 55), cv2.FONT_HERSHEY_SIMPLEX, 1.3, (30, 30, 30), 3)
+    box = Box(np.array([[10, 15], [300, 15], [300, 68], [10, 68]], np.float32))
+    assert _pp_views_agree(page, box, "SITI AMINAH")
+    assert not _pp_views_agree(page, box, "SITI AMINAN")
