@@ -321,10 +321,10 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
             res.set("berlaku_hingga", until.isoformat(), t.conf)
     # the birth date printed on the card and the one inside the NIK are two readings of one date
     if nik is not None and (birth is None or ttl_conf < 0.6):
-        birth = nik_card.reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date)
+        birth = nik_card.reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date, ttl_conf)
     elif nik is not None and nikrules.card_problems(nik, birth, None):
         # a clear reading that disagrees: only the row's image looked at again may side with the NIK
-        birth = nik_card.reconcile_birth(nik, nik_conf, birth, "", today, res, check_date)
+        birth = nik_card.reconcile_birth(nik, nik_conf, birth, "", today, res, check_date, ttl_conf)
     if birth is not None and res.fields["tanggal_lahir"] is None:
         res.set("tanggal_lahir", birth.isoformat(), ttl_conf)
     if nik is not None:  # a row not read at all: the NIK's own date and sex, when the NIK is sure

@@ -37,7 +37,6 @@ TILE_SIDE = 1280
 TILE_OVERLAP = 320  # wider than a KTP line is long on a card small enough to need tiles
 CLOSED = {"jk": vocab.GENDERS, "agama": vocab.RELIGIONS, "status_perkawinan": vocab.MARITAL,
           "kewarganegaraan": vocab.CITIZENSHIP, "berlaku_hingga": ("SEUMUR HIDUP",)}
-EASY_UNSURE = 0.3  # easyocr's confidence in a name below which its reading is no evidence either way
 SETTLED_CONF = 0.9  # PP-OCR confidence at which such a reading is not read again by easyocr
 
 
@@ -261,22 +260,8 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
         # a name is the field a clinic trusts most: when easyocr read other words (a garbled or
         # misplaced crop), PP-OCR's reading has no support and is not sure
         alike = agreement(pp[0], text)
-        if alike < MIN_SIMILAR and conf < EASY_UNSURE and _pp_views_agree(bgr, v.box, pp[0]):
-            v.text, v.conf = pp  # easyocr saw nothing it is sure of (a bold, blurred name): no evidence
-        else:  # either way, and PP-OCR read its own other views alike
-            v.conf *= alike if alike < MIN_SIMILAR else 1.0
+        v.conf *= alike if alike < MIN_SIMILAR else 1.0
         v.text = with_apostrophes(split_joined(v.text))
-
-
-def _pp_views_agree(bgr: np.ndarray, box: Box, text: str) -> bool:
-    """PP-OCR reads the line again deblurred, and cut out smaller and larger: the same letters in
-    every view (`ocr.merge.agreement` 1.0). On dev cards a bold blurred name that easyocr could not
-    read (PAINEM SUSANTO read JDSIO) came out alike in all; a misread one (RIZIKY for RIZKY) did not."""
-    from ocr import deblur
-
-    grey = cv2.cvtColor(crop(bgr, box, PP_HEIGHT), cv2.COLOR_BGR2GRAY)
-    views = [deblur.sharpened(grey), crop(bgr, box, PP_HEIGHT * 2 // 3), crop(bgr, box, PP_HEIGHT * 4 // 3)]
-    return bool(text) and all(agreement(text, _value_part(t)) == 1.0 for t, _ in detector().read(views))
 
 
 def _settled(key: str, line: card_text.Line) -> bool:
