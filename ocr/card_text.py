@@ -1,10 +1,11 @@
 """From read text lines (box + text) to the card's labelled rows, by geometry relative to the labels.
 
 Nothing here knows how a particular card printer draws a KTP. Labels are found by fuzzy match
-wherever they are; a label's value is the text that follows it along the label's own text line
-(its direction measured from the detected box, so tilt and perspective do not matter), up to a gap
-wider than a few letters or the next label; a label and its value read as one box ("Agama: ISLAM")
-are split at the colon. The header is the topmost line that starts with PROVINSI, and the
+wherever they are, each read label given the key that keeps all labels in the card's row order
+(`find_labels`); a label's value is the text that follows it along its row, whose direction comes
+from a field fitted to the detected lines' angles over the card (`DirectionField`: under
+perspective the rows converge), up to a gap wider than a few letters or the next label; a label
+and its value read as one box ("Agama: ISLAM") are split at the colon. The header is the topmost line that starts with PROVINSI, and the
 KABUPATEN/KOTA line under it. The address's continuation lines are the unlabelled lines that start
 under the address value, above the RT/RW row.
 """
@@ -23,6 +24,9 @@ LABELS = (("nik", "NIK"), ("nama", "Nama"), ("ttl", "Tempat/Tgl Lahir"), ("jk", 
           ("gol", "Gol. Darah"), ("alamat", "Alamat"), ("rt_rw", "RT/RW"), ("kel_desa", "Kel/Desa"),
           ("kecamatan", "Kecamatan"), ("agama", "Agama"), ("status_perkawinan", "Status Perkawinan"),
           ("pekerjaan", "Pekerjaan"), ("kewarganegaraan", "Kewarganegaraan"), ("berlaku_hingga", "Berlaku Hingga"))
+SURE_LABEL = 0.75  # a label read this well places the labels' column
+COLUMN_OFF = 3.0  # line heights right of that column a weakly read label may start
+RIVAL_LABEL = 0.1  # a label may be read as another key scoring this much below its best (row order decides)
 LABEL_MIN = 0.72  # fuzzy score (0..1) at which a text is taken for a label
 LONG_LABEL_MIN = 0.6  # the same for labels of 5 letters or more ("Aqams" is Agama)
 LINE_TOLERANCE = 0.5  # a value's centre may be this many line heights off the label's line
@@ -31,6 +35,8 @@ FIRST_GAP = 15.0  # line heights from a label's end to the start of its value at
 KTP_ONLY = ("nik", "rt_rw", "kel_desa", "kecamatan", "agama", "status_perkawinan", "kewarganegaraan",
             "berlaku_hingga")  # labels a driving licence or other card does not print
 NIK_DIGITS = 12  # a line with this many digits (after look-alike mapping) can be the NIK's value
+MIN_FIT_LINES = 6  # long lines below which the direction is the nearest lines' median
+ANGLE_OFF = 3.0  # degrees a line may be off the fitted direction field and still count in it
 COLON = re.compile(r"[:;：]")
 RT_RW = re.compile(r"\d{2,3}\s*[/7l|]\s*\d{2,3}")  # the RT/RW value, never an address's second line
 
@@ -63,14 +69,23 @@ def _letters(text: str) -> str:
 
 def label_match(text: str) -> tuple[str | None, float, str]:
     """(key, score, rest): the label a box's text starts with, and the text after it."""
+    scores = label_scores(text)
+    if not scores:
+        return None, 0.0, ""
+    key = max(scores, key=lambda k: scores[k][0])
+    return key, scores[key][0], scores[key][1]
+
+
+def label_scores(text: str) -> dict[str, tuple[float, str]]:
+    """Every label the box's text may be, with its score and the text after the label."""
     from rapidfuzz import fuzz
 
     parts = COLON.split(text, maxsplit=1)
     head, rest = (parts[0], parts[1]) if len(parts) == 2 else (text, "")
     t = _letters(head)
+    out: dict[str, tuple[float, str]] = {}
     if len(t) < 2:
-        return None, 0.0, ""
-    best_key, best, best_rest = None, 0.0, rest
+        return out
     for key, printed in LABELS:
         n = _letters(printed)
         score = fuzz.ratio(t, n) / 100
@@ -80,13 +95,13 @@ def label_match(text: str) -> tuple[str | None, float, str]:
             prefix = fuzz.ratio(t[: len(n)], n) / 100
             if prefix > score and prefix >= 0.85:
                 score, tail = prefix, _after_letters(head, len(n))
+        if len(t) > len(n) + 3 and fuzz.ratio(t[: len(n)], n) < 100 * LONG_LABEL_MIN:
+            score = min(score, fuzz.ratio(t[: len(n)], n) / 100)  # a label starts its text: not "PEREMPUAN Gol Darah"
         if len(n) <= 3 and len(t) != len(n):
             score = 0.0 if t[: len(n)] != n or len(t) > len(n) + 1 else score  # "NIK", "RT/RW": exact
-        if score > best:
-            best_key, best, best_rest = key, score, tail
-    if best < (LONG_LABEL_MIN if len(_letters(dict(LABELS).get(best_key or "", ""))) >= 5 else LABEL_MIN):
-        return None, best, ""
-    return best_key, best, best_rest.strip()
+        if score >= (LONG_LABEL_MIN if len(n) >= 5 else LABEL_MIN):
+            out[key] = (score, tail.strip())
+    return out
 
 
 def _after_letters(text: str, n: int) -> str:
@@ -116,18 +131,94 @@ def _local_direction(box: Box, lines: list[Line]) -> np.ndarray:
     return d / max(1e-6, float(np.linalg.norm(d)))
 
 
+class DirectionField:
+    """The reading direction anywhere on the card, as a plane fitted to the angles of the long lines
+    (angle = a + b x + c y, least squares weighted by length, lines more than ANGLE_OFF off the first
+    fit dropped). Under perspective the rows converge: the angle changes down the card (measured:
+    12.7 degrees at the header, 2.8 at the last row of one photo), so a median of the nearest lines,
+    which mixes rows above and below, can point a label at the row under its own."""
+
+    def __init__(self, lines: list[Line]):
+        long = [ln.box for ln in lines if ln.box.length >= 3 * ln.box.height]
+        self._lines = lines
+        self._coef: np.ndarray | None = None
+        if len(long) < MIN_FIT_LINES:
+            return
+        xy = np.array([b.centre for b in long], np.float64)
+        self._origin, self._scale = xy.mean(axis=0), max(1.0, float(xy.std()))
+        ang = np.array([np.arctan2(b.direction[1], b.direction[0]) for b in long])
+        ang = np.median(ang) + np.angle(np.exp(1j * (ang - np.median(ang))))  # no wrap-around at +-180
+        a = np.column_stack([np.ones(len(xy)), (xy - self._origin) / self._scale])
+        w = np.sqrt(np.array([b.length for b in long]))
+        keep = np.ones(len(xy), bool)
+        for _ in range(2):
+            coef = np.linalg.lstsq(a[keep] * w[keep, None], ang[keep] * w[keep], rcond=None)[0]
+            keep = np.abs(a @ coef - ang) <= np.radians(ANGLE_OFF)
+            if keep.sum() < MIN_FIT_LINES:
+                return
+        self._coef = coef
+
+    def at(self, point: np.ndarray, box: Box | None = None) -> np.ndarray:
+        if self._coef is None:
+            return _local_direction(box, self._lines) if box is not None else _frame(self._lines)[0]
+        t = float(np.array([1.0, *((np.asarray(point, np.float64) - self._origin) / self._scale)]) @ self._coef)
+        return np.array([np.cos(t), np.sin(t)])
+
+
 def _span(box: Box, d: np.ndarray) -> tuple[float, float]:
     proj = box.quad @ d
     return float(proj.min()), float(proj.max())
 
 
 def find_labels(lines: list[Line]) -> dict[str, Found]:
+    """The labels, each read label line given the key that keeps the labels in the card's row order
+    with the highest total score: a blurred "Nama" read "Lame" is nearer Alamat's letters, but
+    between NIK and Tempat/Tgl Lahir only Nama fits. The blood type shares the sex's row: best match."""
+    order = [k for k, _ in LABELS if k != "gol"]
+    d, n = _frame(lines)
+    cands = [(float(ln.box.centre @ n), ln, _near_best(label_scores(ln.text))) for ln in lines]
+    cands = sorted((c for c in cands if c[2]), key=lambda c: c[0])
+    sure = [_span(ln.box, d)[0] for _, ln, sc in cands if max(v[0] for v in sc.values()) >= SURE_LABEL]
+    if len(sure) >= 3:  # the labels' column: a weak match far right of it is a value (PERAMAT)
+        column = float(np.median(sure))
+        cands = [c for c in cands if max(v[0] for v in c[2].values()) >= SURE_LABEL
+                 or _span(c[1].box, d)[0] < column + COLUMN_OFF * c[1].box.height]
     best: dict[str, Found] = {}
-    for ln in lines:
-        key, score, rest = label_match(ln.text)
-        if key is not None and (key not in best or score > best[key].score):
-            best[key] = Found(key, ln, score, inline=rest)
+    for _, ln, scores in cands:
+        if "gol" in scores and max(scores, key=lambda k: scores[k][0]) == "gol" and \
+                ("gol" not in best or scores["gol"][0] > best["gol"].score):
+            best["gol"] = Found("gol", ln, scores["gol"][0], inline=scores["gol"][1])
+    # total[i][k]: best sum over the first i candidates with the last key used below order[k]
+    m = len(order)
+    total = np.zeros((len(cands) + 1, m + 1))
+    pick: dict[tuple[int, int], tuple[int, int, str | None]] = {}
+    for i, (y, ln, scores) in enumerate(cands, start=1):
+        for k in range(m + 1):
+            total[i][k], pick[i, k] = total[i - 1][k], (i - 1, k, None)  # this line not a label
+            for j in range(k):  # this line is order[j]; the lines above used keys before it
+                key = order[j]
+                if key not in scores or (best.get("gol") and best["gol"].label is ln):
+                    continue
+                prev = i - 1
+                while prev > 0 and cands[prev - 1][0] > y - 0.3 * ln.box.height:
+                    prev -= 1  # a label on the same row cannot be the row before
+                if total[prev][j] + scores[key][0] > total[i][k]:
+                    total[i][k], pick[i, k] = total[prev][j] + scores[key][0], (prev, j, key)
+    i, k = len(cands), m
+    while i > 0:
+        prev, kk, chosen = pick[i, k]
+        if chosen is not None:
+            ln, (score, rest) = cands[i - 1][1], cands[i - 1][2][chosen]
+            best[chosen] = Found(chosen, ln, score, inline=rest)
+        i, k = prev, kk
     return best
+
+
+def _near_best(scores: dict[str, tuple[float, str]]) -> dict[str, tuple[float, str]]:
+    """The keys a line may take: its best match and those nearly as good (a value such as PERAMAT is
+    not made Pekerjaan's label because that is the key left over)."""
+    top = max((sc for sc, _ in scores.values()), default=0.0)
+    return {k: v for k, v in scores.items() if v[0] >= top - RIVAL_LABEL}
 
 
 def nik_by_content(found: dict[str, Found], lines: list[Line]) -> None:
@@ -168,16 +259,19 @@ def attach_values(found: dict[str, Found], lines: list[Line]) -> None:
     belongs to the label whose line it lies closest to, so tightly packed rows do not mix."""
     label_ids = {f.label.index for f in found.values()} | {v.index for f in found.values() for v in f.values}
     owner: dict[int, tuple[float, Found, float]] = {}
+    field = DirectionField(lines)
     for f in found.values():
         if f.label.index < 0:  # a NIK found by its digits: no label to follow
             continue
-        d = f.direction = _local_direction(f.label.box, lines)
-        n = np.array([-d[1], d[0]])
+        d = f.direction = field.at(f.label.box.centre, f.label.box)
         _, right = _span(f.label.box, d)
         h = f.label.box.height
         for ln in lines:
             if ln.index in label_ids:
                 continue
+            # the row's direction halfway between label and line: a row is straight under perspective
+            here = field.at((f.label.box.centre + ln.box.centre) / 2, f.label.box)
+            n = np.array([-here[1], here[0]])
             off = abs(float((ln.box.centre - f.label.box.centre) @ n)) / min(h, ln.box.height)
             start = _span(ln.box, d)[0]
             if off < LINE_TOLERANCE and start >= right - 0.5 * h and (ln.index not in owner or off < owner[ln.index][0]):

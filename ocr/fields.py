@@ -30,6 +30,7 @@ MIN_CONF = {"nama": 0.35, "tempat_lahir": 0.3, "alamat": 0.2, "kel_desa": 0.3, "
 WEAK_LABEL = 0.75  # a label match below this gives way to the row's position
 CLOSE_LABEL = 0.15  # the row's expected label wins when it scores within this of the best one
 SPLIT_LETTERS = 0.8  # confidence kept by a name or address with a word read in pieces (`split_letters`)
+STROKES = 0.8  # an address with a number of upright strokes only (GG. 1, GG. I, GG. III): 1/I and the count of I's are easily misread
 FRAGMENT_CONF = 0.35  # a letter-sized box beside a value read below this is a speck, not text
 PLACE_ROWS = ("kel_desa", "kecamatan")  # checked against the place names (`ocr.places`), as is the birthplace
 _DATE = re.compile(r"(\d{1,2})\D{0,2}(\d{1,2})\D{0,2}(\d{4})")
@@ -162,6 +163,7 @@ def clean_address(text: str) -> str:
     ("JL MAWAR NO . 12" -> "JL. MAWAR NO. 12"), O/I read for 0/1 inside numbers ("G1O" -> "G10")."""
     text = re.sub(r"\s+", " ", text.upper()).strip(" :;,")
     text = re.sub(r"^JL(?=[A-Z]{2})(?!N\b)", "JL. ", text)  # "JLMERPATI": the dot and space lost
+    text = re.sub(r"^DSN(?=[A-Z]{3})", "DSN. ", text)  # "DSNNGASEM": no word starts DSN
     text = re.sub(r"(?<=[A-Z0-9])(NO[.,]\s*\d)", r" \1", text)  # "ENO.13" -> "E NO.13"
     text = re.sub(r"(?<=\S)(BLOK\b)", r" \1", text)
     text = re.sub(r"\bBLOK ([A-Z])([SOIZB])\b", lambda m: f"BLOK {m.group(1)}{'50128'['SOIZB'.index(m.group(2))]}", text)
@@ -298,6 +300,7 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
     if (t := _join(by_key.get("alamat", []))) is not None and t.conf >= MIN_CONF["alamat"]:
         address = clean_address(_strip_colon(t.text))
         conf = places.hamlet_checked(address, t.conf) * (SPLIT_LETTERS if split_letters(address) else 1.0)
+        conf *= STROKES if re.search(r"(?<!NO\. )\b(?:1|I{1,3})\b", address) else 1.0  # a house number is digits
         res.set("alamat", address, conf)
     if (t := _join(by_key.get("rt_rw", []))) is not None:
         d = re.sub(r"[^0-9/]", "", nikrules.ocr_to_digits(_strip_colon(t.text)))
@@ -318,10 +321,10 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
             res.set("berlaku_hingga", until.isoformat(), t.conf)
     # the birth date printed on the card and the one inside the NIK are two readings of one date
     if nik is not None and (birth is None or ttl_conf < 0.6):
-        birth = nik_card.reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date)
+        birth = nik_card.reconcile_birth(nik, nik_conf, birth, birth_digits, today, res, check_date, ttl_conf)
     elif nik is not None and nikrules.card_problems(nik, birth, None):
         # a clear reading that disagrees: only the row's image looked at again may side with the NIK
-        birth = nik_card.reconcile_birth(nik, nik_conf, birth, "", today, res, check_date)
+        birth = nik_card.reconcile_birth(nik, nik_conf, birth, "", today, res, check_date, ttl_conf)
     if birth is not None and res.fields["tanggal_lahir"] is None:
         res.set("tanggal_lahir", birth.isoformat(), ttl_conf)
     if nik is not None:  # a row not read at all: the NIK's own date and sex, when the NIK is sure

@@ -25,6 +25,7 @@ torch is imported lazily.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import cv2
@@ -145,6 +146,23 @@ def split_joined(text: str, names: frozenset[str] | None = None) -> str:
         cuts = [j for j in range(1, len(word) - 2) if word[:j] in names and word[j:] in names]
         out.extend([word[:cuts[-1]], word[cuts[-1]:]] if word not in names and cuts else [word])
     return " ".join(out)
+
+
+def with_apostrophes(text: str, names: frozenset[str] | None = None) -> str:
+    """`text` with each word that is not a listed name, but is one with its apostrophe left out
+    (MUMIN for the listed MU'MIN), written as listed: both recognisers often miss the small mark."""
+    names = lexicon.load_names() if names is None else names
+    bare = _bare_forms(names)
+    return " ".join(w if w in names else bare.get(w, w) for w in text.split())
+
+
+@functools.lru_cache(maxsize=4)
+def _bare_forms(names: frozenset[str]) -> dict[str, str]:
+    bare: dict[str, str] = {}
+    for name in names:
+        if "'" in name and name.replace("'", "") not in names:
+            bare[name.replace("'", "")] = name
+    return bare
 
 
 def read_name(reader, gray: np.ndarray, box: list[int], names: frozenset[str] | None = None) -> tuple[str, float]:

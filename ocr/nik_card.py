@@ -47,7 +47,7 @@ def header_from_nik(nik: str, header: Sequence[Text], res: Result, clean: Callab
 
 
 def reconcile_birth(nik: str, nik_conf: float, birth: dt.date | None, digits: str, today: dt.date,
-                     res: Result, check_date=None) -> dt.date | None:
+                     res: Result, check_date=None, birth_conf: float = 1.0) -> dt.date | None:
     """Card date vs NIK date. When the card text is unclear, the NIK's date (read with a digits-only
     alphabet) is taken, and said so, if the card's digits agree with it on at least 6 of 8, or if
     `check_date` (the row's image looked at again, `ocr.dates`) supports it."""
@@ -55,6 +55,16 @@ def reconcile_birth(nik: str, nik_conf: float, birth: dt.date | None, digits: st
         return birth
     if nik_conf < 0.7:
         return birth
+    if birth is not None and birth_conf < NIK_SURE <= nik_conf and \
+            not nikrules.card_problems(nik, None, res.fields["jenis_kelamin"]):
+        # a card date read unsurely, one digit off a NIK both recognisers read alike, whose sex agrees
+        # with the card: the row's small print misread (10-04-1993 for 18-04-1993). A date read surely
+        # is kept and the mismatch reported: the card itself may be wrong.
+        info = nikrules.decode_nik(nik, today, birth.year)
+        if info is not None and sum(a != b for a, b in zip(f"{birth:%d%m%Y}", f"{info.birth_date:%d%m%Y}")) == 1:
+            res.problems.append("birth date on the card unclear; taken from the NIK")
+            res.set("tanggal_lahir", info.birth_date.isoformat(), min(nik_conf, FROM_NIK_CONF))
+            return info.birth_date
     day, month, yy = int(nik[6:8]) % 40, int(nik[8:10]), int(nik[10:12])
     picked = None
     century = int(digits[4:6]) * 100 if len(digits) == 8 and digits[4:6] in ("19", "20") else None

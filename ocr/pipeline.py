@@ -234,7 +234,7 @@ def _not_ktp() -> Result:
 def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.ndarray,
              today: dt.date) -> None:
     """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
-    from ocr.names import read_name, split_joined
+    from ocr.names import read_name, split_joined, with_apostrophes
 
     jobs: dict[str | None, list[card_text.Line]] = {}
     for key, f in found.items():
@@ -261,7 +261,7 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
         # misplaced crop), PP-OCR's reading has no support and is not sure
         alike = agreement(pp[0], text)
         v.conf *= alike if alike < MIN_SIMILAR else 1.0
-        v.text = split_joined(v.text)
+        v.text = with_apostrophes(split_joined(v.text))
 
 
 def _settled(key: str, line: card_text.Line) -> bool:

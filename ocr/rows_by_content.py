@@ -65,7 +65,8 @@ def add_rows(found: dict[str, Found], lines: list[Line]) -> None:
         if key not in found:
             found[key] = Found(key, Line(ln.box, "", 0.0, -1), 0.5, values=[ln])
             owner[ln.index] = key
-        elif key == "alamat" and last == "alamat" and ln.index not in owner and found[key].label.index < 0:
+        elif key == "alamat" and last == "alamat" and ln.index not in owner and found[key].label.index < 0 \
+                and len(found[key].values) < 2:  # an address has two lines at most
             found[key].values.append(ln)  # the address's second line
             owner[ln.index] = key
         last = key

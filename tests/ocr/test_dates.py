@@ -41,6 +41,16 @@ def test_a_clear_different_date_is_kept_and_flagged_unless_the_row_sides_with_th
     assert res.fields["tanggal_lahir"] == "1990-09-06"
 
 
+def test_an_unsure_date_one_digit_off_a_sure_nik_is_the_nik_date():
+    # the row's small print read unsurely (6 for 5), the NIK read alike by both recognisers
+    res = build(card("MALANG, 06-09-1990", 0.8), [], TODAY, check_date=lambda ds: None)
+    assert res.fields["tanggal_lahir"] == "1990-09-05" and res.nik_valid is True
+    assert "birth date on the card unclear; taken from the NIK" in res.problems
+    # two digits off: kept and flagged
+    res = build(card("MALANG, 06-09-1991", 0.8), [], TODAY, check_date=lambda ds: None)
+    assert res.fields["tanggal_lahir"] == "1991-09-06" and res.nik_valid is False
+
+
 @pytest.mark.parametrize("text,want", [("MALANG, 05-09-1990", "MALANG, "), ("PADANG 43.42.4062", "PADANG, "),
                                        ("SURABAYA", "")])
 def test_the_place_is_kept_when_the_date_is_replaced(text, want):

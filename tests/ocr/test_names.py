@@ -146,3 +146,10 @@ def test_a_near_tie_on_a_blurred_name_is_settled_right_or_left_null_not_guessed(
     out = read_bytes(reader, jpeg, "near_tie.jpg")
     assert out["fields"]["nama"] in (None, truth["fields"]["nama"]), out["fields"]["nama"]
     assert out["fields"]["nik"] == truth["fields"]["nik"]  # the rest of the card is still read
+
+
+def test_a_listed_apostrophe_name_read_without_its_apostrophe_is_written_as_listed():
+    listed = frozenset({"MU'MIN", "NUR'AINI", "NURAINI", "SITI"})
+    assert names.with_apostrophes("MUMIN SITI", listed) == "MU'MIN SITI"
+    # a spelling without the apostrophe that is itself listed stays; an unlisted word stays
+    assert names.with_apostrophes("NURAINI MUARIF", listed) == "NURAINI MUARIF"

@@ -41,3 +41,21 @@ def test_addresses_are_written_as_printed(read, printed):
 def test_a_word_read_in_pieces_is_noticed():
     assert split_letters("JL. B R AWIJAYA GG. 7") and split_letters("GG. I I NO. 75")
     assert not split_letters("I WAYAN MAHENDRA") and not split_letters("BLOK A NO. 3")
+
+
+def test_a_hamlet_read_without_its_dot_gets_it():
+    assert clean_address("DSNNGASEM") == "DSN. NGASEM"
+
+
+def test_an_address_numbered_in_upright_strokes_is_less_sure():
+    import datetime as dt
+
+    from ocr.fields import RowText, Text, build
+
+    def conf(address):
+        rows = [RowText(Text("Alamat", 1.0), [Text(address, 0.95)])]
+        return build(rows, [], dt.date(2026, 12, 1)).confidence["alamat"]
+
+    # GG. I, GG. 1 and GG. III look alike to a recogniser that miscounts thin strokes
+    assert conf("JL. MAWAR GG. III NO. 12") < 0.9 and conf("JL. MAWAR GG. 1 NO. 12") < 0.9
+    assert conf("JL. MAWAR GG. 7 NO. 12") >= 0.9 and conf("JL. MAWAR NO. 1") >= 0.9

@@ -1,0 +1,88 @@
+"""Labels and their values on photos taken at an angle: the row order and the rows' own direction."""
+import datetime as dt
+
+import numpy as np
+
+from ocr.card_text import Line, attach_values, find_labels, label_match
+from ocr.detect import Box
+from ocr.fields import Result, build
+
+
+def line(text, x, y, width, angle_deg, height=20.0, index=0):
+    """A text line starting at (x, y) (its left end's middle), running at `angle_deg`."""
+    a = np.radians(angle_deg)
+    d, n = np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
+    p0 = np.array([x, y], float)
+    quad = np.array([p0 - n * height / 2, p0 + d * width - n * height / 2, p0 + d * width + n * height / 2,
+                     p0 + n * height / 2], np.float32)
+    return Line(Box(quad), text, 0.95, index)
+
+
+def converging_card():
+    """Rows 40 px apart whose angle falls from 12 to 3 degrees down the card (a photo taken from
+    below its top edge), labels at x=50, values at x=300."""
+    rows = [("NIK", "3507124509900003"), ("Nama", "SITI AMINAH"), ("Tempat/Tgl Lahir", "MALANG, 05-09-1990"),
+            ("Jenis Kelamin", "PEREMPUAN"), ("Alamat", "JL. MAWAR NO. 12"), ("RT/RW", "003/005"),
+            ("Kel/Desa", "SUMBERSARI"), ("Kecamatan", "LOWOKWARU"), ("Agama", "ISLAM"),
+            ("Status Perkawinan", "KAWIN")]
+    lines = []
+    for i, (label, value) in enumerate(rows):
+        angle = 12.0 - i
+        y = 100 + 40 * i
+        a = np.radians(angle)
+        lines.append(line(label, 50, y, 9 * len(label), angle, index=len(lines)))
+        lines.append(line(value, 50 + 250 * np.cos(a), y + 250 * np.sin(a), 12 * len(value), angle, index=len(lines)))
+    return lines
+
+
+def test_values_are_found_along_their_row_when_the_rows_converge():
+    lines = converging_card()
+    found = find_labels(lines)
+    attach_values(found, lines)
+    assert [v.text for v in found["nama"].values] == ["SITI AMINAH"]
+    assert [v.text for v in found["ttl"].values] == ["MALANG, 05-09-1990"]
+    assert [v.text for v in found["kecamatan"].values] == ["LOWOKWARU"]
+
+
+def test_a_label_starts_its_text():
+    # the sex's value with the blood type's label after it is not the blood type's label
+    assert label_match("PEREMPUAN Gol Darah: O")[0] != "gol"
+    assert label_match("Gol. Darah : O")[0] == "gol"
+
+
+def test_an_ambiguous_label_takes_the_key_that_keeps_the_card_order():
+    lines = converging_card()
+    assert label_match("Alamta")[0] == "alamat"
+    # under NIK and above Tempat/Tgl Lahir, a label read nearly as well as Alamat and as Nama is Nama
+    lines[2] = Line(lines[2].box, "Nlamat", 0.9, lines[2].index)
+    found = find_labels(lines)
+    assert found["nama"].label.text == "Nlamat" and found["alamat"].label.text == "Alamat"
+
+
+def test_a_weak_label_out_of_order_is_dropped():
+    lines = converging_card()
+    lines[2] = Line(lines[2].box, "Lame", 0.9, lines[2].index)  # only Alamat is near, but the order says Nama
+    found = find_labels(lines)
+    assert found["alamat"].label.text == "Alamat" and "nama" not in found
+
+
+def test_an_unsure_card_date_one_digit_off_a_sure_nik_is_the_nik_date():
+    from ocr.fields import RowText, Text
+
+    def card(date, sex, nik_conf=0.99, date_conf=0.8):
+        return [RowText(Text("NIK", 1.0), [Text("6171135804930009", nik_conf)]),
+                RowText(Text("Nama", 1.0), [Text("SITI", 0.9)]),
+                RowText(Text("Tempat/Tgl Lahir", 1.0), [Text(f"PONTIANAK, {date}", date_conf)]),
+                RowText(Text("Jenis Kelamin", 1.0), [Text(sex, 0.9)])]
+
+    today = dt.date(2026, 12, 1)
+    res: Result = build(card("10-04-1993", "PEREMPUAN"), [], today)
+    assert res.fields["tanggal_lahir"] == "1993-04-18" and res.nik_valid
+    assert "birth date on the card unclear; taken from the NIK" in res.problems
+    # a date read surely, two digits off, the NIK unsure (one recogniser), or the sex disagreeing:
+    # the card is not overruled (the card itself may be wrong)
+    assert not build(card("10-04-1993", "PEREMPUAN", date_conf=0.95), [], today).nik_valid
+    assert not build(card("10-04-1998", "PEREMPUAN"), [], today).nik_valid
+    assert not build(card("10-04-1993", "PEREMPUAN", 0.8), [], today).nik_valid
+    assert not build(card("10-04-1993", "LAKI-LAKI"), [], today).nik_valid
+
