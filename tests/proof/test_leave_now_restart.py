@@ -15,20 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from queue_core.clock import SystemClock
-from queue_core.models import Outbox, Ticket
+from queue_core.models import Ticket
 from queue_core.service import QueueService
 from settings.loader import load_settings
-from tests.deadlines import until
 from tests.proof.killswitch import Rule
-from tests.proof.test_restart_anywhere import (
-    Rig,
-    bot_texts,
-    do_what_is_seen,
-    in_chat,
-    new_message,
-    newest_id,
-    take_a_number,
-)
+from tests.proof.test_restart_anywhere import Rig, finish, in_chat, take_a_number
 
 pytestmark = pytest.mark.slow
 LEAVE = "Saatnya berangkat ke puskesmas"
@@ -38,20 +29,7 @@ async def register(user) -> None:
     """/daftar, then what the chat asks (typed data) until the bot says the data is saved."""
     await user.send("/daftar")
     await user.next_message(contains="foto KTP")
-    for _ in range(12):
-        if bot_texts(user, "tersimpan"):
-            return
-        seen = newest_id(user)
-        await do_what_is_seen(user)
-        await new_message(user, seen)
-    raise AssertionError(f"user {user.id} not registered")
-
-
-async def outbox_settled(rig: Rig) -> None:
-    async def settled() -> bool:
-        return await rig.count(Outbox, status="pending") + await rig.count(Outbox, status="sending") == 0
-
-    await until(settled, what="the outbox settled")
+    await finish(user, most=12)
 
 
 async def test_a_leave_now_message_killed_in_flight_comes_once_after_the_restart(tmp_path):
@@ -70,7 +48,7 @@ async def test_a_leave_now_message_killed_in_flight_comes_once_after_the_restart
             checklist = await take_a_number(user)
             await user.press("🎫 Ambil nomor", message=checklist)
             tickets[user.id] = await user.next_message(contains="Nomor antrean Anda")
-        await outbox_settled(rig)
+        await rig.outbox_settled()
         for user in (siti, budi):  # nothing due yet with the default trip of 15 minutes
             await user.nothing_before(user.send("/status"), "Poli Umum", unwanted=LEAVE)
         # one kill each (a held request stalls the notifier's batch, so two held at once never meet)
@@ -79,7 +57,7 @@ async def test_a_leave_now_message_killed_in_flight_comes_once_after_the_restart
             await user.press("🚶 60 mnt", message=tickets[user.id])
             await rig.killed_and_restarted()  # the look wrote it; the kill came at its sending
         await budi.next_message(contains=LEAVE)  # from the outbox, after the restart
-        await outbox_settled(rig)
+        await rig.outbox_settled()
         # a probe answered after the restarted bot's looks so far: no further leave-now came
         for user in (siti, budi):
             await user.nothing_before(user.send("/status"), "Poli Umum", unwanted=LEAVE)

@@ -117,6 +117,13 @@ class Rig:
         await self.bot.start(timeout=scaled(120))
         self.restart_seconds.append(time.monotonic() - began)
 
+    async def outbox_settled(self) -> None:
+        """Every notice sent, the repeats of a send window included."""
+        async def settled() -> bool:
+            return await self.count(Outbox, status="pending") + await self.count(Outbox, status="sending") == 0
+
+        await until(settled, what="the outbox settled")
+
     async def count(self, model, **where) -> int:
         stmt = select(func.count()).select_from(model).filter_by(**where)
         return await self.db.run(lambda s: s.scalar(stmt))
@@ -161,9 +168,9 @@ async def act_until(rule: Rule, user) -> int:
     raise AssertionError(f"the bot never sent {rule.contains!r}:\n" + "\n".join(chat(user)))
 
 
-async def finish(user) -> int:
-    """Does what is seen until the chat says "tersimpan"; returns the actions."""
-    for actions in range(6):
+async def finish(user, most: int = 6) -> int:
+    """Does what is seen until the chat says "tersimpan" (at most `most` actions); returns the actions."""
+    for actions in range(most):
         no_stale(user)
         if bot_texts(user, "tersimpan"):
             return actions
@@ -253,10 +260,7 @@ async def test_a_patient_never_notices_a_sigkill(tmp_path):
         await nurse.send("/recall")
         await rig.killed_and_restarted()
         await called.next_message(contains="Panggilan ulang")
-        async def settled() -> bool:  # every notice sent, the repeats of a window included
-            return await rig.count(Outbox, status="pending") + await rig.count(Outbox, status="sending") == 0
-
-        await until(settled, what="the outbox settled")
+        await rig.outbox_settled()
         figures = {
             "kills": rig.switch.kills, "actions": actions,
             "ticket photos": (in_chat(rig, siti, "Nomor antrean Anda"), in_chat(rig, budi, "Nomor antrean Anda")),

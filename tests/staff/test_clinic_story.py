@@ -13,14 +13,11 @@ from queue_core.clock import ManualClock
 from queue_core.rules import Booking
 from tests.e2e.harness import outbox_settled
 from tests.handlers.helpers import FAST, factory, register_typed
+from tests.handlers.test_booking_chat import edited
 from tests.staff.conftest import ADMIN_ID
 from tests.staff.test_admin_clinic_chat import add_doctor_and_wednesday_schedule, pressed
 
 MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0)
-
-
-def edited(contains: str):
-    return lambda e: e["kind"] == "edit" and contains in (e["message"].get("text") or "")
 
 
 def buttons(message: dict) -> list[str]:
