@@ -19,20 +19,18 @@ from typing import Any, Awaitable, Callable
 
 from aiohttp import web
 
-from bot.services import services_of
-from bot.web import APPLICATION
 from queue_core.clinic_checks import BadFields, problem
 from queue_core.clinic_data import NameTaken, NotFound
 from queue_core.counter_catalog import CounterCatalog, CounterInUse
 
-from .clinic_api import _bad, _body, _error, admin_token
+from .admin_api import By, Refused, Route, admin_route, body_of, error
 
-Handler = Callable[[web.Request, CounterCatalog, dict[str, Any]], Awaitable[web.Response]]
+Handler = Callable[[web.Request, CounterCatalog, By], Awaitable[web.Response]]
 
 
 def in_use_response(exc: CounterInUse) -> web.Response:
     services = ", ".join(exc.services) or "-"
-    return _error(409, "counter_in_use",
+    return error(409, "counter_in_use",
                   f"{exc.name}: {exc.called} pasien sedang dipanggil di sini; {exc.waiting} pasien menunggu layanan yang "
                   f"hanya dilayani loket ini di tahapnya ({services}). Pilih loket lain yang mengambil alih "
                   f"(\"move_to\"). / {exc.name}: {exc.called} patients are called here; {exc.waiting} patients wait "
@@ -41,29 +39,19 @@ def in_use_response(exc: CounterInUse) -> web.Response:
                   called=exc.called, waiting=exc.waiting, services=exc.services, counter=exc.name)
 
 
-def counter_route(action: str, handler: Handler) -> Callable[[web.Request], Awaitable[web.Response]]:
-    async def route(request: web.Request) -> web.Response:
-        services = services_of(request.app[APPLICATION])
-        assert services.staff is not None and services.counters is not None  # made in Services.create
-        info = await admin_token(request, services, action)
-        if isinstance(info, web.Response):
-            return info
-        by = {"token": info.name, "via": "api"}
-        try:
-            return await handler(request, services.counters, by)
-        except BadFields as exc:
-            return _bad(exc.problems)
-        except NotFound as exc:
-            return _error(404, "not_found", f"Loket {exc.id} tidak ada. / No counter {exc.id}.", kind="counter", id=exc.id)
-        except NameTaken as exc:
-            return _error(409, "name_taken", f"Nama \"{exc.name}\" sudah dipakai. / The name is taken.", id=exc.id)
-        except CounterInUse as exc:
-            await services.staff.audit(None, action, allowed=False, target=request.match_info.get("id", "")[:9],
-                                       detail={**by, "error": "counter_in_use", "called": exc.called,
-                                               "waiting": exc.waiting, "services": exc.services})
-            return in_use_response(exc)
+REFUSALS = {
+    NotFound: Refused(lambda exc, request: error(
+        404, "not_found", f"Loket {exc.id} tidak ada. / No counter {exc.id}.", kind="counter", id=exc.id)),
+    NameTaken: Refused(lambda exc, request: error(
+        409, "name_taken", f"Nama \"{exc.name}\" sudah dipakai. / The name is taken.", id=exc.id)),
+    CounterInUse: Refused(lambda exc, request: in_use_response(exc), lambda exc, request: (
+        request.match_info.get("id", "")[:9],
+        {"error": "counter_in_use", "called": exc.called, "waiting": exc.waiting, "services": exc.services})),
+}
 
-    return route
+
+def counter_route(action: str, handler: Handler) -> Route:
+    return admin_route(action, lambda services: services.counters, handler, REFUSALS)
 
 
 def _id(request: web.Request) -> int:
@@ -75,7 +63,7 @@ def _id(request: web.Request) -> int:
 
 async def _body_and_move_to(request: web.Request, *, optional: bool) -> tuple[Any, str | None]:
     """The body without its "move_to", and the counter named there (or in ?move_to=)."""
-    body: Any = {} if optional and not request.can_read_body else await _body(request)
+    body: Any = {} if optional and not request.can_read_body else await body_of(request)
     move_to = request.query.get("move_to")
     if isinstance(body, dict) and "move_to" in body:
         body = dict(body)
@@ -85,21 +73,21 @@ async def _body_and_move_to(request: web.Request, *, optional: bool) -> tuple[An
     return body, move_to
 
 
-async def list_counters(request: web.Request, catalog: CounterCatalog, by: dict[str, Any]) -> web.Response:
+async def list_counters(request: web.Request, catalog: CounterCatalog, by: By) -> web.Response:
     return web.json_response({"counters": await catalog.counters()})
 
 
-async def create_counter(request: web.Request, catalog: CounterCatalog, by: dict[str, Any]) -> web.Response:
-    return web.json_response(await catalog.create(await _body(request), by), status=201)
+async def create_counter(request: web.Request, catalog: CounterCatalog, by: By) -> web.Response:
+    return web.json_response(await catalog.create(await body_of(request), by), status=201)
 
 
-async def update_counter(request: web.Request, catalog: CounterCatalog, by: dict[str, Any]) -> web.Response:
+async def update_counter(request: web.Request, catalog: CounterCatalog, by: By) -> web.Response:
     counter_id = _id(request)
     body, move_to = await _body_and_move_to(request, optional=False)
     return web.json_response(await catalog.update(counter_id, body, by, move_to))
 
 
-async def delete_counter(request: web.Request, catalog: CounterCatalog, by: dict[str, Any]) -> web.Response:
+async def delete_counter(request: web.Request, catalog: CounterCatalog, by: By) -> web.Response:
     counter_id = _id(request)
     body, move_to = await _body_and_move_to(request, optional=True)
     if body not in ({}, None):

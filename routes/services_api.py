@@ -12,21 +12,18 @@ audited with before and after (queue_core/service_catalog.py); shapes in docs/ap
 """
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable
+from typing import Awaitable, Callable
 
 from aiohttp import web
 
-from bot.services import Services, services_of
-from bot.web import APPLICATION
-from queue_core.clinic_checks import BadFields
 from queue_core.clinic_data import NotFound
 from queue_core.service_catalog import ServiceCatalog, ServiceHasSchedules
 from queue_core.service_moves import ServiceInUse
 
+from .admin_api import By, Refused, Route, admin_route, body_of, error
 from .api import get_services
-from .clinic_api import _bad, _body, _error, admin_token
 
-Handler = Callable[[web.Request, ServiceCatalog, dict[str, Any]], Awaitable[web.Response]]
+Handler = Callable[[web.Request, ServiceCatalog, By], Awaitable[web.Response]]
 IN_USE = {
     "waiting": ("{n} nomor antrean layanan ini belum selesai. Pindahkan dulu ke layanan lain (?move_to=KODE), "
                 "atau tunggu sampai selesai.",
@@ -41,42 +38,33 @@ IN_USE = {
 
 def in_use_response(exc: ServiceInUse) -> web.Response:
     text_id, text_en = IN_USE[exc.reason]
-    return _error(409, "service_in_use", f"{text_id.format(n=exc.count)} / {text_en.format(n=exc.count)}",
+    return error(409, "service_in_use", f"{text_id.format(n=exc.count)} / {text_en.format(n=exc.count)}",
                   waiting=exc.count, reason=exc.reason, service=exc.code)
 
 
-def service_route(action: str, handler: Handler) -> Callable[[web.Request], Awaitable[web.Response]]:
-    async def route(request: web.Request) -> web.Response:
-        services = services_of(request.app[APPLICATION])
-        assert services.staff is not None and services.catalog is not None  # made in Services.create
-        info = await admin_token(request, services, action)
-        if isinstance(info, web.Response):
-            return info
-        by = {"token": info.name, "via": "api"}
-        try:
-            return await handler(request, services.catalog, by)
-        except BadFields as exc:
-            return _bad(exc.problems)
-        except NotFound:
-            code = request.match_info.get("code", "")[:8]
-            return _error(404, "not_found", f"Layanan {code} tidak ada. / No service {code}.", kind="service", code=code)
-        except ServiceInUse as exc:
-            await _refused(services, action, exc.code, {**by, "error": "service_in_use", "waiting": exc.count,
-                                                        "reason": exc.reason})
-            return in_use_response(exc)
-        except ServiceHasSchedules as exc:
-            await _refused(services, action, exc.code, {**by, "error": "service_has_schedules", "schedules": exc.count})
-            return _error(409, "service_has_schedules",
-                          f"Layanan ini masih punya {exc.count} jadwal dokter; hapus jadwalnya dulu, atau nonaktifkan "
-                          f"layanan (PATCH {{\"active\": false}}). / The service still has {exc.count} doctor schedules: "
-                          "delete them first, or deactivate the service.", schedules=exc.count, service=exc.code)
-
-    return route
+def _has_schedules(exc: ServiceHasSchedules, request: web.Request) -> web.Response:
+    return error(409, "service_has_schedules",
+                 f"Layanan ini masih punya {exc.count} jadwal dokter; hapus jadwalnya dulu, atau nonaktifkan "
+                 f"layanan (PATCH {{\"active\": false}}). / The service still has {exc.count} doctor schedules: "
+                 "delete them first, or deactivate the service.", schedules=exc.count, service=exc.code)
 
 
-async def _refused(services: Services, action: str, code: str, detail: dict[str, Any]) -> None:
-    assert services.staff is not None
-    await services.staff.audit(None, action, allowed=False, target=code, detail=detail)
+def _not_found(exc: NotFound, request: web.Request) -> web.Response:
+    code = request.match_info.get("code", "")[:8]
+    return error(404, "not_found", f"Layanan {code} tidak ada. / No service {code}.", kind="service", code=code)
+
+
+REFUSALS = {
+    NotFound: Refused(_not_found),
+    ServiceInUse: Refused(lambda exc, request: in_use_response(exc), lambda exc, request: (exc.code, {
+        "error": "service_in_use", "waiting": exc.count, "reason": exc.reason})),
+    ServiceHasSchedules: Refused(_has_schedules, lambda exc, request: (exc.code, {
+        "error": "service_has_schedules", "schedules": exc.count})),
+}
+
+
+def service_route(action: str, handler: Handler) -> Route:
+    return admin_route(action, lambda services: services.catalog, handler, REFUSALS)
 
 
 def _code(request: web.Request) -> str:
@@ -88,19 +76,19 @@ def _move_to(request: web.Request) -> str | None:
     return raw.strip().upper()[:8] if raw else None
 
 
-async def list_services(request: web.Request, catalog: ServiceCatalog, by: dict[str, Any]) -> web.Response:
+async def list_services(request: web.Request, catalog: ServiceCatalog, by: By) -> web.Response:
     return web.json_response({"services": await catalog.services()})
 
 
-async def create_service(request: web.Request, catalog: ServiceCatalog, by: dict[str, Any]) -> web.Response:
-    return web.json_response(await catalog.create(await _body(request), by), status=201)
+async def create_service(request: web.Request, catalog: ServiceCatalog, by: By) -> web.Response:
+    return web.json_response(await catalog.create(await body_of(request), by), status=201)
 
 
-async def update_service(request: web.Request, catalog: ServiceCatalog, by: dict[str, Any]) -> web.Response:
-    return web.json_response(await catalog.update(_code(request), await _body(request), by, _move_to(request)))
+async def update_service(request: web.Request, catalog: ServiceCatalog, by: By) -> web.Response:
+    return web.json_response(await catalog.update(_code(request), await body_of(request), by, _move_to(request)))
 
 
-async def delete_service(request: web.Request, catalog: ServiceCatalog, by: dict[str, Any]) -> web.Response:
+async def delete_service(request: web.Request, catalog: ServiceCatalog, by: By) -> web.Response:
     return web.json_response(await catalog.delete(_code(request), by, _move_to(request)))
 
 

@@ -174,3 +174,22 @@ async def test_a_service_at_a_counter_now_is_not_moved(clinic, tokens):
         assert await public_codes(http) == ["A", "B", "C"]
         status, body = await call(http, "PATCH", "/api/services/D", admin, {"active": True})
         assert status == 200 and await public_codes(http) == ["A", "B", "C", "D"]
+
+
+async def test_a_service_with_doctor_schedules_is_not_deleted(clinic, tokens):
+    admin, _ = tokens
+    async with aiohttp.ClientSession(clinic.web_url) as http:
+        status, doctor = await call(http, "POST", "/api/doctors", admin, {"name": "dr. Sari", "services": ["B"]})
+        assert status == 201
+        schedule = {"doctor": doctor["id"], "service": "B", "weekday": 3, "start": "08:00", "end": "12:00"}
+        status, _ = await call(http, "POST", "/api/schedules", admin, schedule)
+        assert status == 201
+        status, body = await call(http, "DELETE", "/api/services/B", admin)
+        assert status == 409 and body["error"] == "service_has_schedules" and body["schedules"] == 1
+        assert body["service"] == "B" and "hapus jadwalnya" in body["message"]
+        status, body = await call(http, "DELETE", "/api/services/ZZ", admin)
+        assert (status, body["error"], body["code"]) == (404, "not_found", "ZZ")
+        assert "B" in await public_codes(http), "nothing was deleted"
+    refused = [r for r in await audit_rows(clinic.services, "clinic_service_delete") if not r.allowed]
+    assert [(r.target, r.detail["error"], r.detail["schedules"], r.detail["token"]) for r in refused] == [
+        ("B", "service_has_schedules", 1, "admin-pc")], "the refused change is audited; the 404 is not"
