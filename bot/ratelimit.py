@@ -168,7 +168,10 @@ class TelegramRateLimiter(BaseRateLimiter[int]):
         while True:
             await self._wait_turn(endpoint, chat, priority)
             try:
-                return await callback(*args, **kwargs)
+                result = await callback(*args, **kwargs)
+                if endpoint != "getUpdates":
+                    self.stats["sent"] += 1
+                return result
             except RetryAfter as exc:
                 self.stats["429"] += 1
                 if too_many >= self.max_retries:

@@ -19,6 +19,7 @@ import time
 
 from aiohttp import web
 
+from bot.ratelimit import TelegramRateLimiter
 from bot.services import services_of
 from bot.web import APPLICATION, BOARD_CLIENTS_KEY, REFUSALS
 from bot.webguard import refused
@@ -226,6 +227,12 @@ async def get_metrics(request: web.Request) -> web.Response:
     if notifier is not None:
         metric("pusque_notifier_events_total", "counter", "Notifier outcomes since start.",
                [({"outcome": k}, v) for k, v in sorted(notifier.stats.items())])
+    limiter = getattr(application.bot, "rate_limiter", None)
+    if isinstance(limiter, TelegramRateLimiter):
+        metric("pusque_telegram_requests_total", "counter",
+               "Bot API requests through the rate limiter (getUpdates aside): done, answered 429 or 5xx (then "
+               "retried), given up.",
+               [({"outcome": k}, limiter.stats.get(k, 0)) for k in ("sent", "429", "5xx", "gave_up")])
     board = request.app.get(BOARD_CLIENTS_KEY)
     metric("pusque_board_clients", "gauge", "Display boards connected.", [({}, board() if board else 0)])
     metric("pusque_update_queue", "gauge", "Telegram updates waiting to be processed.", [({}, application.update_queue.qsize())])

@@ -111,6 +111,10 @@ async def test_metrics_are_prometheus_text(clinic):
     assert 'pusque_queue_waiting{phase="poli",service="B"} 0' in text
     assert "# TYPE pusque_db_retries_total counter" in text and "pusque_db_retries_total 0" in text
     assert "pusque_up 1" in text and 'pusque_channel_paused{channel="Loket 1",phase="loket"} 0' in text
+    sent = next(int(line.split()[-1]) for line in text.splitlines()
+                if line.startswith('pusque_telegram_requests_total{outcome="sent"}'))
+    assert sent >= 1, "the bot's start-up requests (getMe, the command menus) went through the one limiter"
+    assert 'pusque_telegram_requests_total{outcome="429"} 0' in text
     for line in text.splitlines():
         assert line.startswith("#") or line.split()[-1].replace(".", "").isdigit(), line
 
