@@ -9,7 +9,9 @@ A move changes only the ticket's doctor: each keeps its number, level and place 
 visit keeps its rank and arrival), so the moved patients keep their order; each is told by an
 outbox notice ("doctor_changed": the new doctor and room, or any doctor). A move to a doctor whose
 schedule of a moved ticket's day has a quota is refused when that day's count would pass it
-(`TargetQuotaFull`: the admin may choose "any doctor", which has no quota of its own).
+(`TargetQuotaFull`: the admin may choose "any doctor", which has no quota of its own). The count
+is taken under the lock of that day's number counter, the row every issue and booking bumps first,
+so a booking made at the same moment is either counted or waits for the move.
 """
 from __future__ import annotations
 
@@ -17,13 +19,14 @@ import datetime as dt
 from typing import Any, Union
 
 from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .clinic_checks import BadFields, problem
 from .doctor_rooms import doctor_load, doctor_places, doctors, schedule_quota
 from .notices import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .rules import Rules
-from .tx import Tx, tickets
+from .tx import Tx, daily_counters, tickets
 
 ANY_DOCTOR = "any"
 MoveTo = Union[int, str]  # a doctor's id, or ANY_DOCTOR
@@ -107,10 +110,19 @@ async def _check_quota(tx: Tx, target: int, rows: list[TicketRow]) -> None:
         quota = await schedule_quota(tx, service, target, day)
         if quota is None:
             continue
+        await _lock_day(tx, day, service)
         taken = await doctor_load(tx, day, service, target)
         if taken + count > quota:
             name = await tx.scalar(select(doctors.c.name).where(doctors.c.id == target))
             raise TargetQuotaFull(target, str(name), day, service, int(quota), taken, count)
+
+
+async def _lock_day(tx: Tx, day: dt.date, service: str) -> None:
+    """Hold the day's number counter of `service` (made at 0 when no number was given yet) until
+    the transaction ends: an issue or a booking of that day bumps it first, so it waits."""
+    insert = (postgresql.insert if tx.pg else sqlite.insert)(daily_counters).values(day=day, service=service, last_seq=0)
+    await tx.run(insert.on_conflict_do_update(index_elements=[daily_counters.c.day, daily_counters.c.service],
+                                              set_={"last_seq": daily_counters.c.last_seq}))
 
 
 async def move_doctor_tickets(tx: Tx, rules: Rules, doctor_id: int, move_to: MoveTo | None, now: dt.datetime,
