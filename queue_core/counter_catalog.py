@@ -26,8 +26,9 @@ from storage.db import Database
 
 from .clinic_checks import BadFields, check_counter, problem
 from .clinic_data import NameTaken, NotFound
+from .clinic_tables import ClinicCounter
 from .clock import Clock
-from .models import AuditLog, ChannelState, ClinicCounter, StaffMember
+from .models import AuditLog, ChannelState, StaffMember
 from .notices import add_notice, ticket_payload
 from .rows import TICKET_COLUMNS, VISIT_COLUMNS, TicketRow, VisitRow
 from .rules import Channel, Rules, with_counters

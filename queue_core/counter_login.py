@@ -11,17 +11,32 @@ import dataclasses
 import datetime as dt
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import BigInteger, String, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
 
 from .clock import Store
-from .models import ApiToken, LoginCode
+from .models import ApiToken, Base
 from .staff import ROLES, hash_token
 
 CODE_TTL = dt.timedelta(minutes=5)
 SESSION_TTL = dt.timedelta(hours=10)
 CODE_DIGITS = 6
 TOKEN_PREFIX = "loket:"  # the token's name, so the audit log names the person: "loket:Perawat Rina (9002)"
+
+
+class LoginCode(Base):
+    """A one-time code the bot gave a staff member in the chat (/kode) to sign in on the counter
+    page; only its SHA-256 is kept, it works once and only until `expires_at`."""
+
+    __tablename__ = "login_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
 
 
 class LoginRefused(Exception):

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from sqlalchemy import ColumnElement, func, or_, select
 
-from .models import Doctor, DoctorSchedule
+from .clinic_tables import Doctor, DoctorSchedule
 from .rules import Channel, Rules
 from .tx import Tx, tickets
 
