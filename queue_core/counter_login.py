@@ -25,6 +25,12 @@ CODE_DIGITS = 6
 TOKEN_PREFIX = "loket:"  # the token's name, so the audit log names the person: "loket:Perawat Rina (9002)"
 
 
+def mask_kiosk_name(name: str | None) -> str:
+    """'RINA WULANDARI' -> 'R*** W*******': what a kiosk in the waiting room may show, so a patient
+    knows the record is theirs and a stranger learns nothing."""
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in (name or "").split())
+
+
 class LoginCode(Base):
     """A one-time code the bot gave a staff member in the chat (/kode) to sign in on the counter
     page; only its SHA-256 is kept, it works once and only until `expires_at`."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from queue_core.rules import Channel, with_services
+from queue_core.rules import Channel
+from queue_core.service_catalog import with_services
 from settings import load_settings
 
 
