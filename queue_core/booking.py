@@ -19,6 +19,7 @@ from sqlalchemy import select
 from . import errors
 from .booking_advice import booked_advice
 from .booking_days import DayPlan, bookable, checkin_deadline, day_plans, days_ahead
+from .booking_duties import run_duties
 from .doctor_rooms import DoctorPlace, doctor_places
 from .notices import add_notice, ticket_payload
 from .patient_ops import ISSUED, PatientOperations
@@ -41,6 +42,10 @@ class NotBookedDay(errors.QueueError):
 
 
 class BookingOperations(PatientOperations):
+    async def booking_duties(self) -> dict[str, int]:
+        """Reminders and check-in windows of booked tickets that fell due (queue_core/booking_duties.py)."""
+        return await self._tx(lambda tx, now: run_duties(tx, self.settings, now, self.estimator, self.policy))
+
     async def issue(  # type: ignore[override]  # the same call, with a day and a doctor added
         self,
         *,
