@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.db import Database
 
 from .clock import CallableClock, Store, transaction
-from .models import BotState, DailyCounter, FaqUnanswered, Outbox, Patient, Ticket, User
+from .models import BotState, FaqUnanswered, Outbox, Patient, Ticket, User
 
 
 class DuplicatePatient(Exception):
@@ -146,14 +146,6 @@ class PatientRepository(Store):
         await session.execute(delete(BotState).where(BotState.key == f"user:{owner_id}"))  # bot/persistence.py
         await session.execute(delete(User).where(User.telegram_id == owner_id))
         return ErasureReport(len(ids), anonymised or 0, dropped or 0)
-
-    @transaction
-    async def issued_on(self, session: AsyncSession, now: dt.datetime, day: dt.date) -> dict[str, int]:
-        """Places of the daily quota used per service on a clinic day (issued minus cancelled), to hide
-        services whose quota is used up."""
-        rows = await session.execute(select(DailyCounter.service, DailyCounter.last_seq - DailyCounter.returned)
-                                     .where(DailyCounter.day == day))
-        return {service: seq for service, seq in rows}
 
     @transaction
     async def record_unanswered(self, session: AsyncSession, now: dt.datetime,

@@ -119,9 +119,7 @@ class Notifications:
 
 @dataclass(frozen=True, kw_only=True)
 class Rules:
-    """What the queue needs to know about the clinic: its services, phases and channels, the
-    priority conditions and ordering policy, notification thresholds and the configured roles.
-    The application's settings (settings.Settings) carry these and more; the core sees only these."""
+    """The clinic as the queue sees it; the application's settings (settings.Settings) carry more."""
 
     clinic: Clinic
     phases: dict[str, Phase]

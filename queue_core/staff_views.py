@@ -38,15 +38,9 @@ class StaffQueueLine:
 
 def queue_scopes(settings: Rules) -> list[tuple[str, frozenset[str]]]:
     """Each separate phase queue once: (phase, services competing in it), in route order."""
-    seen: list[tuple[str, frozenset[str]]] = []
-    for phase in settings.phases:
-        for code in settings.services:
-            if not settings.channels_for(phase, code):
-                continue
-            scope = (phase, scope_services(settings, phase, code))
-            if scope not in seen:
-                seen.append(scope)
-    return seen
+    scopes = ((phase, scope_services(settings, phase, code)) for phase in settings.phases
+              for code in settings.services if settings.channels_for(phase, code))
+    return list(dict.fromkeys(scopes))
 
 
 def scope_label(settings: Rules, phase: str, services: frozenset[str]) -> str:
