@@ -3,7 +3,8 @@
 A staff member types /kode in the chat and gets a 6-digit code that works once, for CODE_TTL.
 Typed on the counter page, it becomes an API token (`api_tokens`, as /token makes them) with the
 member's role and name, that ends after SESSION_TTL or when the page signs out. Only hashes are
-kept. Guessing is slowed by the web server's refusal limit per client (bot/webguard.py).
+kept. Guessing is slowed by the web server's refusal limit per client (bot/webguard.py). Also what
+the kiosk may show of a patient's name (`mask_kiosk_name`).
 """
 from __future__ import annotations
 

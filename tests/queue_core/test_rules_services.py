@@ -1,4 +1,4 @@
-"""The rules with another set of services (queue_core.rules.with_services): the channels serving
+"""The rules with another set of services (queue_core.service_catalog.with_services): the channels serving
 every service serve the new set, rooms come and go with their service, a channel naming services
 serves them again when they come back, and remembered lookups start afresh."""
 from __future__ import annotations
