@@ -20,8 +20,8 @@ from pathlib import Path
 
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import ManualClock
-from queue_core.rules import with_services
 from queue_core.service import QueueService
+from queue_core.service_catalog import with_services
 from settings import load_settings
 from storage.db import Database
 

@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 from bench.queue_core import TickingClock, bench_config, drop_pg, pct, postgres_url
-from queue_core.rules import Service, with_services
+from queue_core.rules import Service
 from queue_core.service import QueueService
-from queue_core.service_catalog import ServiceCatalog
+from queue_core.service_catalog import ServiceCatalog, with_services
 from settings import load_settings
 from storage.db import Database
 

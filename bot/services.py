@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 from queue_core.clock import CallableClock
-from queue_core.counter_catalog import CounterCatalog, counter_seed
+from queue_core.counter_catalog import CounterCatalog, counter_seed, with_counters
 from queue_core.outbox import OutboxRepository
-from queue_core.rules import Channel, Service, with_counters, with_services
+from queue_core.rules import Channel, Service
 from queue_core.service import QueueService
-from queue_core.service_catalog import ServiceCatalog
+from queue_core.service_catalog import ServiceCatalog, with_services
 from queue_core.staff import StaffStore
 from settings import Settings
 from storage.db import Database

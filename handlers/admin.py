@@ -16,8 +16,8 @@ from bot.context import PusqueContext
 from bot.i18n import clip, t
 from bot.menu import MenuCommand, commands_of, publish_for_user
 from bot.roles import Role
-from queue_core.counter_catalog import counter_seed
-from queue_core.rules import with_counters, with_services
+from queue_core.counter_catalog import counter_seed, with_counters
+from queue_core.service_catalog import with_services
 from queue_core.staff import InviteError
 from queue_core.staff_views import mark_unanswered_reviewed, unanswered
 from queue_core.stats import MAX_DAYS, period_stats

@@ -19,6 +19,7 @@ from bot.i18n import t
 from bot.notifier import Message
 from bot.services import SERVICES_KEY, services_of
 from queue_core import errors
+from queue_core.booking import NotBookedDay
 from queue_core.booking_duties import CHECKIN_MISSED, NO_SHOW, REMINDER
 from queue_core.booking_void import BOOKING_CLOSED
 from queue_core.doctor_moves import DOCTOR_CHANGED
@@ -97,7 +98,7 @@ async def on_arrived(update: Update, context: PusqueContext) -> None:
         view = await services.queue.check_in_own(ticket_id, user_id)
     except errors.TicketNotFound:
         return await answer_stale(update, context)
-    except errors.NotBookedDay as exc:
+    except NotBookedDay as exc:
         await query.answer()
         await update.effective_message.reply_text(t("bk.arrive_other_day", lang, number=exc.params["number"],
                                                     day=day_label(dt.date.fromisoformat(exc.params["day"]), lang)))

@@ -3,6 +3,7 @@ import asyncio
 
 from alembic import context
 
+from queue_core import alerts, clinic_tables, counter_login, service_catalog  # noqa: F401  (their tables)
 from queue_core.models import Base
 
 target_metadata = Base.metadata

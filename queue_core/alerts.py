@@ -9,13 +9,42 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import JSON, BigInteger, Index, String, Text, select, update
+from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.db import Database
 
-from .models import EmergencyAlert, StaffMember
+from .models import Base, StaffMember
 from .rules import Rules
+
+
+class EmergencyAlert(Base):
+    """An emergency a patient reported to the bot (free text or the "gawat darurat" tick), the
+    staff messages that carry its "Saya tangani" button, and who took it. Kept so that an
+    escalation to the admins survives a restart (handlers/emergency.py re-arms it)."""
+
+    __tablename__ = "emergency_alerts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime]
+    user_id: Mapped[int] = mapped_column(BigInteger)  # the patient's Telegram account
+    source: Mapped[str] = mapped_column(String(8))  # text | ticket
+    kind: Mapped[str] = mapped_column(String(64))  # nlp.emergency.KINDS found, joined by ","; or "ticket"
+    text: Mapped[str] = mapped_column(Text)  # what the patient wrote (or the service ticked for)
+    name: Mapped[str] = mapped_column(String(160))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    registered: Mapped[bool] = mapped_column(default=False)
+    escalate_at: Mapped[dt.datetime]
+    escalated_at: Mapped[dt.datetime | None]
+    acked_by: Mapped[int | None] = mapped_column(BigInteger)
+    acked_name: Mapped[str | None] = mapped_column(String(128))
+    acked_at: Mapped[dt.datetime | None]
+    # [[chat_id, message_id, "staff" | "admin"], ...]: the messages with the button
+    messages: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    __table_args__ = (Index("ix_emergency_user", "user_id", "created_at"),
+                      Index("ix_emergency_open", "acked_at", "escalated_at"))
+
 
 alerts = EmergencyAlert.__table__
 

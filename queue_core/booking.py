@@ -19,6 +19,7 @@ from sqlalchemy import select
 from . import errors
 from .booking_advice import booked_advice
 from .booking_days import DayPlan, bookable, checkin_deadline, day_plans, days_ahead
+from .booking_duties import run_duties
 from .doctor_rooms import DoctorPlace, doctor_places
 from .notices import add_notice, ticket_payload
 from .patient_ops import ISSUED, PatientOperations
@@ -28,7 +29,23 @@ from .service_base import TicketView
 from .tx import INTEGRITY_ERRORS, Tx, tickets
 
 
+class DayOutOfRange(errors.QueueError):
+    """A booking for a day before today or further ahead than `booking.days_ahead`."""
+
+    code = "day_out_of_range"
+
+
+class NotBookedDay(errors.QueueError):
+    """A booked ticket checked in on another day than its own."""
+
+    code = "not_booked_day"
+
+
 class BookingOperations(PatientOperations):
+    async def booking_duties(self) -> dict[str, int]:
+        """Reminders and check-in windows of booked tickets that fell due (queue_core/booking_duties.py)."""
+        return await self._tx(lambda tx, now: run_duties(tx, self.settings, now, self.estimator, self.policy))
+
     async def issue(  # type: ignore[override]  # the same call, with a day and a doctor added
         self,
         *,
@@ -56,7 +73,7 @@ class BookingOperations(PatientOperations):
             target = day or now.date()
             last = now.date() + dt.timedelta(days=self.settings.booking.days_ahead)
             if not now.date() <= target <= last:
-                raise errors.DayOutOfRange(day=target.isoformat(), first=now.date().isoformat(), last=last.isoformat())
+                raise DayOutOfRange(day=target.isoformat(), first=now.date().isoformat(), last=last.isoformat())
             if target == now.date() and svc.hours.is_open(now):
                 return await self._issue_now(tx, now, service, user_id, patient_id, derived, level, age, doctor)
             plan = (await day_plans(tx, self.settings, target, [service]))[service]
@@ -107,7 +124,7 @@ class BookingOperations(PatientOperations):
         """A booked ticket's holder is here on its day: it enters its first queue, keyed at the
         session's start within the check-in window, else at now (the end of its level)."""
         if ticket.day != now.date():
-            raise errors.NotBookedDay(number=ticket.number, day=ticket.day.isoformat())
+            raise NotBookedDay(number=ticket.number, day=ticket.day.isoformat())
         row = await tx.one(select(tickets.c.doctor_id, tickets.c.missed_checkin_at).where(tickets.c.id == ticket.id))
         doctor, missed = (row[0], row[1]) if row is not None else (None, None)
         plan = (await day_plans(tx, self.settings, ticket.day, [ticket.service]))[ticket.service]

@@ -15,8 +15,8 @@ from typing import Iterable
 from sqlalchemy import select
 
 from .clinic_data import closed_services
+from .clinic_tables import Doctor, DoctorSchedule
 from .doctor_rooms import effective_room
-from .models import Doctor, DoctorSchedule
 from .rules import Rules
 from .tx import Tx, daily_counters
 

@@ -102,26 +102,24 @@ class BroadcastStore(Store):
         b.audience = audience
         return _view(b)
 
-    async def confirm(self, broadcast_id: int, progress_chat_id: int | None, progress_message_id: int | None,
-                      staff_ids: Collection[int] = ()) -> BroadcastView | None:
+    @transaction
+    async def confirm(self, session: AsyncSession, now: dt.datetime, broadcast_id: int, progress_chat_id: int | None,
+                      progress_message_id: int | None, staff_ids: Collection[int] = ()) -> BroadcastView | None:
         """Draft -> queued: one bulk outbox row per recipient, same transaction. None if not a draft."""
-        async def fn(session: AsyncSession, now: dt.datetime) -> BroadcastView | None:
-            b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
-            if b is None or b.status != "draft":
-                return None
-            chat_ids = sorted(set(await session.scalars(self._recipients(b.audience, now.date(), staff_ids))))
-            payload = {"broadcast_id": b.id, "text": b.text, "photo": b.photo_file_id}
-            rows = [dict(created_at=now, next_attempt_at=now, chat_id=c, kind=KIND, lane="bulk", payload=payload,
-                         status="pending", attempts=0, broadcast_id=b.id) for c in chat_ids]
-            for i in range(0, len(rows), 2000):
-                await session.execute(insert(Outbox), rows[i:i + 2000])
-            b.status, b.total = "queued", len(rows)
-            b.progress_chat_id, b.progress_message_id = progress_chat_id, progress_message_id
-            if not rows:
-                b.status, b.finished_at = "done", now
-            return _view(b)
-
-        return await self._tx(fn)
+        b = await session.scalar(select(Broadcast).where(Broadcast.id == broadcast_id).with_for_update())
+        if b is None or b.status != "draft":
+            return None
+        chat_ids = sorted(set(await session.scalars(self._recipients(b.audience, now.date(), staff_ids))))
+        payload = {"broadcast_id": b.id, "text": b.text, "photo": b.photo_file_id}
+        rows = [dict(created_at=now, next_attempt_at=now, chat_id=c, kind=KIND, lane="bulk", payload=payload,
+                     status="pending", attempts=0, broadcast_id=b.id) for c in chat_ids]
+        for i in range(0, len(rows), 2000):
+            await session.execute(insert(Outbox), rows[i:i + 2000])
+        b.status, b.total = "queued", len(rows)
+        b.progress_chat_id, b.progress_message_id = progress_chat_id, progress_message_id
+        if not rows:
+            b.status, b.finished_at = "done", now
+        return _view(b)
 
     @transaction
     async def cancel(self, session: AsyncSession, now: dt.datetime, broadcast_id: int) -> bool:

@@ -21,10 +21,11 @@ from storage.db import Database
 
 from .booking_void import void_bookings
 from .clinic_checks import BadFields, check_closure, check_doctor, check_schedule, problem
+from .clinic_tables import ClinicClosure, Doctor, DoctorSchedule
 from .clinic_waiting import check_doctor_free
 from .clock import Clock
 from .doctor_moves import ANY_DOCTOR, MoveTo, move_doctor_tickets, waiting_for
-from .models import AuditLog, ClinicClosure, Doctor, DoctorSchedule, Ticket
+from .models import AuditLog, Ticket
 from .rows import BOOKED
 from .rules import Rules
 from .tx import Tx

@@ -11,7 +11,8 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from .models import Doctor, DoctorSchedule, Ticket
+from .clinic_tables import Doctor, DoctorSchedule
+from .models import Ticket
 
 FINAL = ("done", "cancelled")
 

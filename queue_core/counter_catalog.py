@@ -16,6 +16,7 @@ places) and the called patients, each told where to go now.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any, Awaitable, Callable
 
@@ -26,17 +27,27 @@ from storage.db import Database
 
 from .clinic_checks import BadFields, check_counter, problem
 from .clinic_data import NameTaken, NotFound
+from .clinic_tables import ClinicCounter
 from .clock import Clock
-from .models import AuditLog, ChannelState, ClinicCounter, StaffMember
+from .models import AuditLog, ChannelState, StaffMember
 from .notices import add_notice, ticket_payload
 from .rows import TICKET_COLUMNS, VISIT_COLUMNS, TicketRow, VisitRow
-from .rules import Channel, Rules, with_counters
+from .rules import Channel, Rules
+from .service_catalog import R, with_services
 from .tx import Tx, tickets, visits
 
 OnChange = Callable[[tuple[Channel, ...]], Awaitable[None]]
 SEED = "counters_seeded"
 AT_COUNTER = ("called", "serving")
 IN_QUEUE = ("waiting", "skipped")
+
+
+def with_counters(rules: R, counters: tuple[Channel, ...] | list[Channel]) -> R:
+    """The same rules with another set of counters (the database's, queue_core/counter_catalog.py)
+    in place of every channel that is not a service's room; each serves the active services it
+    names (every one when `every_service`)."""
+    rooms = tuple(c for c in rules.channels if c.room_of is not None)
+    return with_services(dataclasses.replace(rules, channels=tuple(counters) + rooms), rules.services)
 
 
 class CounterInUse(Exception):

@@ -3,7 +3,8 @@
 A staff member types /kode in the chat and gets a 6-digit code that works once, for CODE_TTL.
 Typed on the counter page, it becomes an API token (`api_tokens`, as /token makes them) with the
 member's role and name, that ends after SESSION_TTL or when the page signs out. Only hashes are
-kept. Guessing is slowed by the web server's refusal limit per client (bot/webguard.py).
+kept. Guessing is slowed by the web server's refusal limit per client (bot/webguard.py). Also what
+the kiosk may show of a patient's name (`mask_kiosk_name`).
 """
 from __future__ import annotations
 
@@ -11,17 +12,38 @@ import dataclasses
 import datetime as dt
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import BigInteger, String, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
 
 from .clock import Store
-from .models import ApiToken, LoginCode
+from .models import ApiToken, Base
 from .staff import ROLES, hash_token
 
 CODE_TTL = dt.timedelta(minutes=5)
 SESSION_TTL = dt.timedelta(hours=10)
 CODE_DIGITS = 6
 TOKEN_PREFIX = "loket:"  # the token's name, so the audit log names the person: "loket:Perawat Rina (9002)"
+
+
+def mask_kiosk_name(name: str | None) -> str:
+    """'RINA WULANDARI' -> 'R*** W*******': what a kiosk in the waiting room may show, so a patient
+    knows the record is theirs and a stranger learns nothing."""
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in (name or "").split())
+
+
+class LoginCode(Base):
+    """A one-time code the bot gave a staff member in the chat (/kode) to sign in on the counter
+    page; only its SHA-256 is kept, it works once and only until `expires_at`."""
+
+    __tablename__ = "login_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
 
 
 class LoginRefused(Exception):

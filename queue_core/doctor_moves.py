@@ -31,7 +31,7 @@ from .tx import Tx, daily_counters, tickets
 ANY_DOCTOR = "any"
 MoveTo = Union[int, str]  # a doctor's id, or ANY_DOCTOR
 DOCTOR_CHANGED = "doctor_changed"  # outbox kind, rendered by handlers/booking_notices.py
-ROOM_PHASE = "poli"  # the phase of the rooms, where a ticket's doctor sees it (queue_core.rules.with_services)
+ROOM_PHASE = "poli"  # the phase of the rooms, where a ticket's doctor sees it (queue_core.service_catalog.with_services)
 WAITING = (BOOKED, "waiting", "skipped")
 
 

@@ -21,7 +21,7 @@ from typing import Iterable
 
 from sqlalchemy import ColumnElement, func, or_, select
 
-from .models import Doctor, DoctorSchedule
+from .clinic_tables import Doctor, DoctorSchedule
 from .rules import Channel, Rules
 from .tx import Tx, tickets
 
@@ -138,3 +138,19 @@ async def schedule_quota(tx: Tx, service: str, doctor_id: int, day: dt.date) -> 
     return await tx.scalar(select(schedules.c.quota).where(
         schedules.c.doctor_id == doctor_id, schedules.c.service == service, schedules.c.weekday == day.isoweekday())
         .order_by(schedules.c.start, schedules.c.id).limit(1))
+
+
+async def chosen_doctors(tx: Tx, settings: Rules, heads: list) -> dict[str, dict]:
+    """Number -> the doctor its holder chose and their room, for the board's next numbers
+    (number, service, day, doctor id) with a doctor."""
+    chosen = [h for h in heads if h[3] is not None]
+    if not chosen:
+        return {}
+    out: dict[str, dict] = {}
+    for day in {h[2] for h in chosen}:
+        places = await doctor_places(tx, settings, day, [(h[1], h[3]) for h in chosen if h[2] == day])
+        for number, service, _day, doctor in (h for h in chosen if h[2] == day):
+            place = places.get((service, doctor))
+            if place is not None:
+                out[number] = {"doctor": place.name, "room": place.room}
+    return out

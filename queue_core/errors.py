@@ -54,22 +54,12 @@ class RejoinExpired(QueueError):
     code = "rejoin_expired"
 
 
-class DayOutOfRange(QueueError):
-    """A booking for a day before today or further ahead than `booking.days_ahead`."""
-
-    code = "day_out_of_range"
-
 
 class DoctorNotAvailable(QueueError):
     """The chosen doctor has no schedule for that service on that day."""
 
     code = "doctor_not_available"
 
-
-class NotBookedDay(QueueError):
-    """A booked ticket checked in on another day than its own."""
-
-    code = "not_booked_day"
 
 
 class NotWaitingHere(QueueError):

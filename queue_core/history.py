@@ -16,7 +16,7 @@ COLUMNS = [
     "date", "ticket", "service", "level", "conditions", "age", "phase", "channel",
     "entered_at", "called_at", "started_at", "finished_at", "outcome",
 ]
-_OUTCOME = {"done": "done", "skipped": "skipped", "cancelled": "cancelled"}
+FINISHED = ("done", "skipped", "cancelled")
 
 
 def _iso(moment: dt.datetime | None) -> str:
@@ -41,7 +41,7 @@ def visit_row(ticket: Ticket, visit: Visit) -> dict[str, str]:
         "called_at": _iso(visit.called_at),
         "started_at": _iso(visit.started_at or visit.called_at) if served else "",
         "finished_at": _iso(ended),
-        "outcome": _OUTCOME[visit.status],
+        "outcome": visit.status,
     }
 
 
@@ -51,7 +51,7 @@ async def history_rows(db: Database, start: dt.date, end: dt.date) -> list[dict[
         result = await session.execute(
             select(Ticket, Visit)
             .join(Visit, Visit.ticket_id == Ticket.id)
-            .where(Ticket.day >= start, Ticket.day <= end, Visit.status.in_(tuple(_OUTCOME)))
+            .where(Ticket.day >= start, Ticket.day <= end, Visit.status.in_(FINISHED))
             .order_by(Ticket.day, Visit.id)
         )
         return [visit_row(t, v) for t, v in result]

@@ -1,9 +1,6 @@
-"""Users (Telegram accounts) and the patients they registered: the personal data side.
-
-Plain SQLAlchemy over the shared `Database`; no Telegram here. Personal data rules
-(domain.md, UU 27/2022): a patient can see everything stored about them and delete it; their
-past tickets then stay only anonymised (patient_id and user_id NULL).
-"""
+"""Users (Telegram accounts) and the patients they registered. Personal data rules (domain.md,
+UU 27/2022): a patient can see everything stored about them and delete it; their past tickets
+then stay only anonymised (patient_id and user_id NULL)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.db import Database
 
 from .clock import CallableClock, Store, transaction
-from .models import BotState, DailyCounter, FaqUnanswered, Outbox, Patient, Ticket, User
+from .models import BotState, FaqUnanswered, Outbox, Patient, Ticket, User
 
 
 class DuplicatePatient(Exception):
@@ -68,7 +65,6 @@ class PatientRepository(Store):
     def __init__(self, db: Database, clock: Callable[[], dt.datetime]) -> None:
         super().__init__(db, CallableClock(clock))
 
-    # ------------------------------------------------------------------ users
     @transaction
     async def touch_user(self, session: AsyncSession, now: dt.datetime,
                          telegram_id: int, chat_id: int, first_name: str = "", lang: str = "id") -> UserData:
@@ -88,9 +84,8 @@ class PatientRepository(Store):
     @transaction
     async def get_user(self, session: AsyncSession, now: dt.datetime, telegram_id: int) -> UserData | None:
         user = await session.get(User, telegram_id)
-        if user is None:
-            return None
-        return UserData(user.telegram_id, user.chat_id, user.first_name, user.lang, user.active)
+        return None if user is None else UserData(
+            user.telegram_id, user.chat_id, user.first_name, user.lang, user.active)
 
     @transaction
     async def set_lang(self, session: AsyncSession, now: dt.datetime, telegram_id: int, lang: str) -> None:
@@ -98,7 +93,6 @@ class PatientRepository(Store):
             raise ValueError(f"unknown language {lang!r}")
         await session.execute(update(User).where(User.telegram_id == telegram_id).values(lang=lang))
 
-    # ------------------------------------------------------------------ patients
     @transaction
     async def patients_of(self, session: AsyncSession, now: dt.datetime, owner_id: int) -> list[PatientData]:
         rows = await session.scalars(select(Patient).where(Patient.owner_id == owner_id).order_by(Patient.id))
@@ -132,7 +126,6 @@ class PatientRepository(Store):
             raise DuplicatePatient() from None
         return PatientData.of(row)
 
-    # ------------------------------------------------------------------ erasure
     @transaction
     async def erase_account(self, session: AsyncSession, now: dt.datetime, owner_id: int) -> ErasureReport:
         """Delete everything stored about this account and its patients.
@@ -150,25 +143,11 @@ class PatientRepository(Store):
             delete(Outbox).where(Outbox.chat_id == owner_id, Outbox.status.in_(("pending", "failed"))))).rowcount
         await session.execute(delete(Patient).where(Patient.owner_id == owner_id))
         await session.execute(update(FaqUnanswered).where(FaqUnanswered.user_id == owner_id).values(user_id=None))
-        await session.execute(delete(BotState).where(BotState.key.in_(user_state_keys(owner_id))))
+        await session.execute(delete(BotState).where(BotState.key == f"user:{owner_id}"))  # bot/persistence.py
         await session.execute(delete(User).where(User.telegram_id == owner_id))
         return ErasureReport(len(ids), anonymised or 0, dropped or 0)
 
-    # ------------------------------------------------------------------ quotas
-    @transaction
-    async def issued_on(self, session: AsyncSession, now: dt.datetime, day: dt.date) -> dict[str, int]:
-        """Places of the daily quota used per service on a clinic day (issued minus cancelled), to hide
-        services whose quota is used up."""
-        rows = await session.execute(select(DailyCounter.service, DailyCounter.last_seq - DailyCounter.returned)
-                                     .where(DailyCounter.day == day))
-        return {service: seq for service, seq in rows}
-
-    # ------------------------------------------------------------------ FAQ
     @transaction
     async def record_unanswered(self, session: AsyncSession, now: dt.datetime,
                                 user_id: int | None, question: str, score: float | None) -> None:
         session.add(FaqUnanswered(at=now, user_id=user_id, question=question[:2000], score=score, reviewed=False))
-
-def user_state_keys(user_id: int) -> list[str]:
-    """BotState keys that hold one user's data (see bot/persistence.py)."""
-    return [f"user:{user_id}"]

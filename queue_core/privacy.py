@@ -9,9 +9,3 @@ def mask_nik(nik: str | None) -> str:
     if len(nik) <= 6:
         return "*" * len(nik)
     return nik[:4] + "*" * (len(nik) - 6) + nik[-2:]
-
-
-def mask_kiosk_name(name: str | None) -> str:
-    """'RINA WULANDARI' -> 'R*** W*******': what a kiosk in the waiting room may show, so a patient
-    knows the record is theirs and a stranger learns nothing."""
-    return " ".join(word[0] + "*" * (len(word) - 1) for word in (name or "").split())

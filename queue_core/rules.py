@@ -2,13 +2,14 @@
 package (settings/) from config.yaml. Nothing here reads files or the environment."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
-R = TypeVar("R", bound="Rules")
+from .alert_rules import StaffAlerts
+from .booking_rules import Booking
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -116,32 +117,9 @@ class Notifications:
     leave_again_minutes: float = 10.0  # "time to leave now" again when the advice moves this much earlier
 
 
-@dataclass(frozen=True)
-class Booking:
-    """Numbers taken ahead: how many days ahead, when the reminders go out, and how long after the
-    session starts a booked patient may check in and keep their place (docs/queue_core.md)."""
-
-    days_ahead: int = 7
-    evening_reminder: dt.time = dt.time(18, 0)
-    morning_reminder: dt.time = dt.time(6, 0)
-    checkin_minutes: float = 60.0
-    scan_seconds: float = 60.0
-
-
-@dataclass(frozen=True)
-class StaffAlerts:
-    """Emergency alerts: the staff group chat that gets them (None: staff members privately), and
-    the minutes without a "Saya tangani" before the admins are told too."""
-
-    chat_id: int | None = None
-    escalate_minutes: float = 2.0
-
-
 @dataclass(frozen=True, kw_only=True)
 class Rules:
-    """What the queue needs to know about the clinic: its services, phases and channels, the
-    priority conditions and ordering policy, notification thresholds and the configured roles.
-    The application's settings (settings.Settings) carry these and more; the core sees only these."""
+    """The clinic as the queue sees it; the application's settings (settings.Settings) carry more."""
 
     clinic: Clinic
     phases: dict[str, Phase]
@@ -175,28 +153,3 @@ class Rules:
             if c.name.casefold() == name.casefold():
                 return c
         raise KeyError(name)
-
-
-def with_services(rules: R, services: dict[str, Service]) -> R:
-    """The same rules with another set of services (the database's, queue_core/service_catalog.py):
-    the channels serving every service serve the new set, each service's rooms become its poli
-    channels, and the remembered lookups start afresh."""
-    codes = frozenset(services)
-    channels: list[Channel] = []
-    for ch in rules.channels:
-        if ch.room_of is not None:
-            continue
-        named = ch.services if ch.named is None else ch.named
-        serves = codes if ch.every_service else named & codes
-        channels.append(dataclasses.replace(ch, services=serves, named=None if ch.every_service else named))
-    for svc in services.values():
-        channels.extend(Channel(room, "poli", frozenset([svc.code]), room_of=svc.code) for room in svc.rooms)
-    return dataclasses.replace(rules, services=dict(services), channels=tuple(channels), memo={})
-
-
-def with_counters(rules: R, counters: tuple[Channel, ...] | list[Channel]) -> R:
-    """The same rules with another set of counters (the database's, queue_core/counter_catalog.py)
-    in place of every channel that is not a service's room; each serves the active services it
-    names (every one when `every_service`)."""
-    rooms = tuple(c for c in rules.channels if c.room_of is not None)
-    return with_services(dataclasses.replace(rules, channels=tuple(counters) + rooms), rules.services)

@@ -8,25 +8,65 @@ hands the active services to `on_change`, which the bot uses to give every holde
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import JSON, String, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.db import Database
 
 from .clinic_checks import BadFields, problem
 from .clinic_data import NotFound
+from .clinic_tables import DoctorSchedule
 from .clock import Clock
-from .models import AuditLog, ClinicService, DoctorSchedule
-from .rules import Rules, Service, with_services
+from .models import AuditLog, Base
+from .rules import Channel, Rules, Service
 from .service_checks import check_service, fields_of, service_of
 from .service_moves import BadTarget, ServiceInUse, count_unfinished, move_waiting
 from .tx import Tx
 
+R = TypeVar("R", bound=Rules)
 OnChange = Callable[[dict[str, Service]], Awaitable[None]]
 ROW_FIELDS = ("code", "name", "name_en", "prefix", "route", "rooms", "daily_quota", "hours", "mean_service_minutes")
+
+
+class ClinicService(Base):
+    """A service (poli) as the admin keeps it (queue_core/service_catalog.py); seeded once from
+    config.yaml, then the database wins. Only active services take numbers."""
+
+    __tablename__ = "clinic_services"
+    code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    name_en: Mapped[str] = mapped_column(String(128))
+    prefix: Mapped[str] = mapped_column(String(4), unique=True)
+    route: Mapped[list[str]] = mapped_column(JSON)
+    rooms: Mapped[list[str]] = mapped_column(JSON)
+    daily_quota: Mapped[int]
+    hours: Mapped[dict[str, Any]] = mapped_column(JSON)  # {"mon": "07:30-12:00", "sun": None, ...}
+    mean_service_minutes: Mapped[float]
+    active: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int]  # the order of the ticket menu
+    created_at: Mapped[dt.datetime]
+    updated_at: Mapped[dt.datetime]
+
+def with_services(rules: R, services: dict[str, Service]) -> R:
+    """The same rules with another set of services (the database's, queue_core/service_catalog.py):
+    the channels serving every service serve the new set, each service's rooms become its poli
+    channels, and the remembered lookups start afresh."""
+    codes = frozenset(services)
+    channels: list[Channel] = []
+    for ch in rules.channels:
+        if ch.room_of is not None:
+            continue
+        named = ch.services if ch.named is None else ch.named
+        serves = codes if ch.every_service else named & codes
+        channels.append(dataclasses.replace(ch, services=serves, named=None if ch.every_service else named))
+    for svc in services.values():
+        channels.extend(Channel(room, "poli", frozenset([svc.code]), room_of=svc.code) for room in svc.rooms)
+    return dataclasses.replace(rules, services=dict(services), channels=tuple(channels), memo={})
 
 
 class ServiceHasSchedules(Exception):

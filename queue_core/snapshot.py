@@ -39,9 +39,8 @@ class QueueSnapshot:
     config_mean_minutes: float           # configured mean service time for this phase/service
     recent_service_minutes: tuple[float, ...] = field(default=())  # last services finished before `at`, newest last
     served_last_hour: int = 0
-    # Added for the predictor (issue 8): levels of the tickets of this queue's services that are
-    # now in an earlier phase of their route (waiting or being served there). They will join this
-    # queue soon and may overtake low-level tickets. Empty when unknown.
+    # levels of this queue's tickets still in an earlier phase of their route (waiting or served
+    # there): they join soon and may overtake low levels (the predictor's). Empty when unknown.
     upstream_levels: tuple[int, ...] = field(default=())
 
 

@@ -32,16 +32,6 @@ class InviteError(Exception):
 
 
 @dataclass(frozen=True)
-class AuditEntry:
-    at: dt.datetime
-    actor_id: int | None
-    action: str
-    allowed: bool
-    target: str | None
-    detail: dict[str, Any]
-
-
-@dataclass(frozen=True)
 class TokenInfo:
     id: int
     name: str
@@ -53,8 +43,6 @@ def hash_token(token: str) -> str:
 
 
 class StaffStore(Store):
-    # ------------------------------------------------------------------ roles
-
     @transaction
     async def roles(self, session: AsyncSession, now: dt.datetime) -> dict[int, str]:
         """Every invite-claimed staff member and their role."""
@@ -116,8 +104,6 @@ class StaffStore(Store):
             member.role, member.source, member.name = invite.role, "invite", name or member.name
         return invite.role
 
-    # ------------------------------------------------------------------ remembered channel
-
     @transaction
     async def channel_of(self, session: AsyncSession, now: dt.datetime, user_id: int) -> str | None:
         return await session.scalar(select(StaffMember.channel).where(StaffMember.telegram_id == user_id))
@@ -133,26 +119,11 @@ class StaffStore(Store):
         else:
             member.channel = channel
 
-    # ------------------------------------------------------------------ audit
-
-    async def audit(self, actor_id: int | None, action: str, *, allowed: bool = True,
-                    target: str | None = None, detail: dict[str, Any] | None = None) -> None:
-        async def fn(session: AsyncSession, now: dt.datetime) -> None:
-            session.add(AuditLog(at=now, actor_id=actor_id, action=action[:32], allowed=allowed,
-                                 target=None if target is None else str(target)[:64], detail=detail or {}))
-
-        await self._tx(fn)
-
     @transaction
-    async def audit_log(self, session: AsyncSession, now: dt.datetime,
-                        limit: int = 50, actor_id: int | None = None) -> list[AuditEntry]:
-        stmt = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
-        if actor_id is not None:
-            stmt = stmt.where(AuditLog.actor_id == actor_id)
-        return [AuditEntry(r.at, r.actor_id, r.action, r.allowed, r.target, dict(r.detail or {}))
-                for r in await session.scalars(stmt)]
-
-    # ------------------------------------------------------------------ web API tokens
+    async def audit(self, session: AsyncSession, now: dt.datetime, actor_id: int | None, action: str, *,
+                    allowed: bool = True, target: str | None = None, detail: dict[str, Any] | None = None) -> None:
+        session.add(AuditLog(at=now, actor_id=actor_id, action=action[:32], allowed=allowed,
+                             target=None if target is None else str(target)[:64], detail=detail or {}))
 
     @transaction
     async def create_token(self, session: AsyncSession, now: dt.datetime, name: str, role: str, created_by: int) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import Database
 
-from .doctor_rooms import callable_here, doctor_places, doctors_elsewhere
+from .doctor_rooms import callable_here, chosen_doctors, doctors_elsewhere
 from .models import ChannelState, FaqUnanswered, Patient, Ticket, Visit
 from .privacy import mask_nik
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
@@ -38,22 +38,15 @@ class StaffQueueLine:
 
 def queue_scopes(settings: Rules) -> list[tuple[str, frozenset[str]]]:
     """Each separate phase queue once: (phase, services competing in it), in route order."""
-    seen: list[tuple[str, frozenset[str]]] = []
-    for phase in settings.phases:
-        for code in settings.services:
-            if not settings.channels_for(phase, code):
-                continue
-            scope = (phase, scope_services(settings, phase, code))
-            if scope not in seen:
-                seen.append(scope)
-    return seen
+    scopes = ((phase, scope_services(settings, phase, code)) for phase in settings.phases
+              for code in settings.services if settings.channels_for(phase, code))
+    return list(dict.fromkeys(scopes))
 
 
 def scope_label(settings: Rules, phase: str, services: frozenset[str]) -> str:
-    label = settings.phases[phase].label
     if len(services) == 1 and len(settings.services) > 1:
         return settings.services[next(iter(services))].name
-    return label
+    return settings.phases[phase].label
 
 
 async def staff_queue(db: Database, settings: Rules, channel_name: str, now: dt.datetime,
@@ -97,21 +90,18 @@ async def board_state(db: Database, settings: Rules, next_n: int = 5) -> dict:
     async def fn(session: AsyncSession) -> dict:
         current = {}
         rows = await session.execute(
-            select(Visit.channel, Ticket.number, Visit.recalls, Visit.called_at, Visit.status)
+            select(Visit.channel, Ticket.number, Visit.recalls, Visit.called_at)
             .join(Ticket, Visit.ticket_id == Ticket.id)
             .where(Visit.channel.in_(names), Visit.status.in_(("called", "serving")))
             .order_by(Visit.called_at)
         )
-        for ch, number, recalls, called_at, status in rows:
-            current[ch] = {"number": number, "calls": 1 + (recalls or 0), "status": status,
+        for ch, number, recalls, called_at in rows:
+            current[ch] = {"number": number, "calls": 1 + (recalls or 0),
                            "called_at": called_at.isoformat(timespec="seconds") if called_at else None}
         paused = set(await session.scalars(select(ChannelState.name).where(ChannelState.paused)))
-        channels = []
-        for c in settings.channels:
-            cur = current.get(c.name)
-            channels.append({"name": c.name, "phase": c.phase, "phase_label": settings.phases[c.phase].label,
-                             "number": cur["number"] if cur else None, "calls": cur["calls"] if cur else 0,
-                             "called_at": cur["called_at"] if cur else None, "paused": c.name in paused})
+        channels = [{"name": c.name, "phase": c.phase, "phase_label": settings.phases[c.phase].label, "number": None,
+                     "calls": 0, "called_at": None, **current.get(c.name, {}), "paused": c.name in paused}
+                    for c in settings.channels]
         queues = []
         for phase, services in queue_scopes(settings):
             where = waiting_in_scope(settings, phase, services)
@@ -121,51 +111,28 @@ async def board_state(db: Database, settings: Rules, next_n: int = 5) -> dict:
                 .where(where).order_by(*QUEUE_ORDER).limit(next_n)))
             queues.append({"phase": phase, "services": sorted(services), "label": scope_label(settings, phase, services),
                            "waiting": waiting, "next": [h[0] for h in heads],
-                           "doctors": await _chosen_doctors(session, settings, heads)})
+                           "doctors": await chosen_doctors(await Tx.of(session), settings, heads)})
         return {"channels": channels, "queues": queues}
 
     return await db.run(fn)
 
 
-async def _chosen_doctors(session: AsyncSession, settings: Rules, heads: list) -> dict[str, dict]:
-    """Number -> the doctor its holder chose and their room, for the numbers with a doctor."""
-    chosen = [h for h in heads if h[3] is not None]
-    if not chosen:
-        return {}
-    tx, out = await Tx.of(session), {}
-    for day in {h[2] for h in chosen}:
-        places = await doctor_places(tx, settings, day, [(h[1], h[3]) for h in chosen if h[2] == day])
-        for number, service, _day, doctor in (h for h in chosen if h[2] == day):
-            place = places.get((service, doctor))
-            if place is not None:
-                out[number] = {"doctor": place.name, "room": place.room}
-    return out
-
-
 async def waiting_counts(db: Database) -> dict[tuple[str, str], int]:
     """Waiting visits per (phase, service), for /metrics."""
-    async def fn(session: AsyncSession) -> dict[tuple[str, str], int]:
-        rows = await session.execute(
-            select(Visit.phase, Visit.service, func.count()).where(Visit.status == "waiting")
-            .group_by(Visit.phase, Visit.service))
-        return {(p, s): n for p, s, n in rows}
-
-    return await db.run(fn)
+    rows = await db.run(lambda session: session.execute(
+        select(Visit.phase, Visit.service, func.count()).where(Visit.status == "waiting")
+        .group_by(Visit.phase, Visit.service)))
+    return {(p, s): n for p, s, n in rows}
 
 
 async def unanswered(db: Database, limit: int = 20) -> list[tuple[dt.datetime, str, float | None]]:
-    async def fn(session: AsyncSession):
-        rows = await session.execute(
-            select(FaqUnanswered.at, FaqUnanswered.question, FaqUnanswered.score)
-            .where(FaqUnanswered.reviewed.is_(False)).order_by(FaqUnanswered.id.desc()).limit(limit))
-        return [tuple(r) for r in rows]
-
-    return await db.run(fn)
+    rows = await db.run(lambda session: session.execute(
+        select(FaqUnanswered.at, FaqUnanswered.question, FaqUnanswered.score)
+        .where(FaqUnanswered.reviewed.is_(False)).order_by(FaqUnanswered.id.desc()).limit(limit)))
+    return [(at, question, score) for at, question, score in rows]
 
 
 async def mark_unanswered_reviewed(db: Database) -> int:
-    async def fn(session: AsyncSession) -> int:
-        result = await session.execute(update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True))
-        return cast(CursorResult, result).rowcount or 0
-
-    return await db.run(fn)
+    result = await db.run(lambda session: session.execute(
+        update(FaqUnanswered).where(FaqUnanswered.reviewed.is_(False)).values(reviewed=True)))
+    return cast(CursorResult, result).rowcount or 0

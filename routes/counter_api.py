@@ -19,6 +19,7 @@ from bot.services import services_of
 from bot.web import APPLICATION
 from local_botapi.guard import BadJson, read_json
 from queue_core import errors
+from queue_core.booking import DayOutOfRange
 from queue_core.counter import CounterPatients, NikTaken, PatientRecord
 from queue_core.policy import age_on
 from queue_core.privacy import mask_nik
@@ -194,7 +195,7 @@ async def post_ticket(request: web.Request) -> web.Response:
         view = await services.queue.issue(service=wanted["service"], user_id=patient.chat_id, patient_id=patient.id,
                                           conditions=wanted["conditions"], age=age, day=wanted.get("day"),
                                           doctor=wanted["doctor"])
-    except (errors.DayOutOfRange, errors.DoctorNotAvailable) as exc:
+    except (DayOutOfRange, errors.DoctorNotAvailable) as exc:
         await _audit(request, "api_ticket_issue", info, patient.id, service=wanted["service"], error=exc.code)
         return _bad(_booking_field(exc))
     except errors.QueueError as exc:
@@ -208,7 +209,7 @@ async def post_ticket(request: web.Request) -> web.Response:
 def _booking_field(exc: errors.QueueError) -> check.BadFields:
     """A day outside the booking window, or a doctor without a schedule that day: the field named."""
     p = exc.params
-    if isinstance(exc, errors.DayOutOfRange):
+    if isinstance(exc, DayOutOfRange):
         return check.BadFields({"day": check.problem(
             exc.code, f"Hari harus antara {p['first']} dan {p['last']}.",
             f"day must be between {p['first']} and {p['last']}.", first=p["first"], last=p["last"])})

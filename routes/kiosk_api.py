@@ -26,9 +26,9 @@ from bot.web import APPLICATION
 from local_botapi.guard import ClientLimiter, client_of
 from queue_core import errors
 from queue_core.counter import PatientRecord
+from queue_core.counter_login import mask_kiosk_name
 from queue_core.models import Patient
 from queue_core.policy import age_on
-from queue_core.privacy import mask_kiosk_name
 
 from . import counter_input as check
 from .counter_api import _bad, _body, _queue_error

@@ -14,8 +14,9 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 from pydantic_settings.sources.utils import parse_env_vars
 
+from queue_core.alert_rules import StaffAlerts
+from queue_core.booking_rules import Booking
 from queue_core.rules import (
-    Booking,
     Channel,
     Clinic,
     Condition,
@@ -24,7 +25,6 @@ from queue_core.rules import (
     Phase,
     PolicyConfig,
     Service,
-    StaffAlerts,
 )
 
 from .schema import ConfigFile, Keyed

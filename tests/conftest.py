@@ -132,6 +132,7 @@ def pg_database():
 async def _truncate_pg(url: str) -> None:
     from sqlalchemy import text
 
+    from queue_core import alerts, clinic_tables, counter_login, service_catalog  # noqa: F401  (their tables)
     from queue_core.models import Base
 
     engine = make_engine(url)

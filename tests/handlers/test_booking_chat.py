@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from queue_core.booking_rules import Booking
 from queue_core.clinic_data import ClinicStore
 from queue_core.clock import ManualClock
-from queue_core.rules import Booking
 from tests.e2e.harness import outbox_settled
 
 from .helpers import FAST, factory, register_typed

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from app.runner import PusQue
 from local_botapi import LOCAL_TOKEN, LocalBotApi
+from queue_core.alert_rules import StaffAlerts
+from queue_core.alerts import EmergencyAlert
 from queue_core.clock import ManualClock
-from queue_core.models import EmergencyAlert
-from queue_core.rules import StaffAlerts
 from tests.deadlines import local_telegram, scaled, until
 from tests.e2e.harness import make_test_settings
 

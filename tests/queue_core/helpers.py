@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from queue_core.models import Outbox, User
+from queue_core.models import DailyCounter, Outbox, User
 
 
 async def outbox(sessionmaker, kind: str | None = None, chat_id: int | None = None) -> list[Outbox]:
@@ -19,3 +19,10 @@ async def outbox(sessionmaker, kind: str | None = None, chat_id: int | None = No
 async def add_user(sessionmaker, telegram_id: int, now) -> None:
     async with sessionmaker() as s, s.begin():
         s.add(User(telegram_id=telegram_id, chat_id=telegram_id, first_name="u", created_at=now))
+
+
+async def quota_used(db, day, service: str) -> int:
+    """Places of a clinic day's quota a service used: numbers issued minus those cancelled."""
+    async with db.sessionmaker() as s:
+        row = await s.get(DailyCounter, (day, service))
+    return row.last_seq - row.returned

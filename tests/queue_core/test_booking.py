@@ -10,7 +10,7 @@ import pytest
 
 from queue_core import errors
 from queue_core.advice import Advice
-from queue_core.booking import next_open
+from queue_core.booking import DayOutOfRange, next_open
 from queue_core.clinic_data import ClinicStore
 from queue_core.counter import CounterPatients
 from queue_core.service import QueueService
@@ -91,7 +91,7 @@ async def test_a_booking_holds_a_place_of_its_days_quota_and_cancelling_gives_it
         await qs.issue(service="B", user_id=6, day=WEDNESDAY, doctor=ayu + budi)
     with pytest.raises(errors.ServiceClosed):  # Poli Gigi has schedules, none on Thursday
         await qs.issue(service="B", user_id=6, day=THURSDAY)
-    with pytest.raises(errors.DayOutOfRange):
+    with pytest.raises(DayOutOfRange):
         await qs.issue(service="A", user_id=6, day=MONDAY + dt.timedelta(days=settings.booking.days_ahead + 1))
 
 

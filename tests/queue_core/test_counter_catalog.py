@@ -8,8 +8,7 @@ import pytest
 
 from queue_core import errors
 from queue_core.clinic_checks import BadFields
-from queue_core.counter_catalog import CounterCatalog, CounterInUse, counter_seed
-from queue_core.rules import with_counters
+from queue_core.counter_catalog import CounterCatalog, CounterInUse, counter_seed, with_counters
 from queue_core.service import QueueService
 
 from .helpers import outbox

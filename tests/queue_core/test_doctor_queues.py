@@ -13,8 +13,8 @@ from queue_core.clinic_checks import BadFields
 from queue_core.clinic_data import ClinicStore
 from queue_core.doctor_moves import ANY_DOCTOR, DoctorHasTickets
 from queue_core.policy import OrderingPolicy, order
-from queue_core.rules import with_services
 from queue_core.service import QueueService
+from queue_core.service_catalog import with_services
 from queue_core.staff_views import board_state, staff_queue
 
 from .helpers import outbox

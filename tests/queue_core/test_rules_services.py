@@ -1,11 +1,12 @@
-"""The rules with another set of services (queue_core.rules.with_services): the channels serving
+"""The rules with another set of services (queue_core.service_catalog.with_services): the channels serving
 every service serve the new set, rooms come and go with their service, a channel naming services
 serves them again when they come back, and remembered lookups start afresh."""
 from __future__ import annotations
 
 import dataclasses
 
-from queue_core.rules import Channel, with_services
+from queue_core.rules import Channel
+from queue_core.service_catalog import with_services
 from settings import load_settings
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from queue_core import errors
-from queue_core.rules import StaffAlerts
+from queue_core.alert_rules import StaffAlerts
 from queue_core.service import QueueService
 from tests.queue_core.helpers import outbox
 

@@ -8,9 +8,8 @@ from sqlalchemy import select
 
 from queue_core import errors
 from queue_core.models import Outbox
-from queue_core.rules import with_services
 from queue_core.service import QueueService
-from queue_core.service_catalog import ServiceCatalog
+from queue_core.service_catalog import ServiceCatalog, with_services
 from queue_core.service_moves import ServiceInUse
 
 BY = {"actor_id": 1, "via": "test"}

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
+from queue_core.alert_rules import StaffAlerts
 from queue_core.alerts import AlertStore, admins, first_recipients
 from queue_core.models import StaffMember
-from queue_core.rules import StaffAlerts
 from settings import ConfigError, parse_settings
 
 

@@ -9,8 +9,8 @@ import datetime as dt
 
 import aiohttp
 
+from queue_core.booking_rules import Booking
 from queue_core.clock import ManualClock
-from queue_core.rules import Booking
 from tests.e2e.harness import outbox_settled
 from tests.handlers.helpers import FAST, factory, register_typed
 from tests.handlers.test_booking_chat import edited

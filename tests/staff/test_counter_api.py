@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 
 from queue_core.models import Patient
-from queue_core.patients import PatientRepository
+from tests.queue_core.helpers import quota_used
 from tests.staff.conftest import ADMIN_ID, add_patient_user, audit_rows
 
 RINA = {"nik": "3573056501951004", "name": "Rina Wulandari", "birth_date": "1995-01-25", "sex": "P",
@@ -169,7 +169,7 @@ async def test_cancel_tells_a_chat_patient_why_and_returns_the_place(clinic, api
     status, body = await call(api, "DELETE", path, api.staff, json={"reason": "lagi"})
     assert status == 409 and body["error"] == "invalid_transition"
     assert (await call(api, "DELETE", "/api/tickets/B-999", api.staff, json={"reason": "x"}))[0] == 404
-    assert (await PatientRepository(q.db, q.clock).issued_on(dt.date(2026, 11, 23)))["B"] == 0  # back in the quota
+    assert await quota_used(q.db, dt.date(2026, 11, 23), "B") == 0  # back in the quota
     rows = [(r.target, r.detail.get("reason"), r.detail.get("told"), r.detail.get("error"))
             for r in await audit_rows(q, "api_ticket_cancel")]
     assert rows == [(ticket["number"], "dokter gigi cuti", True, None),

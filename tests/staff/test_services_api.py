@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from queue_core import errors
-from queue_core.models import ClinicService, Outbox
+from queue_core.models import Outbox
+from queue_core.service_catalog import ClinicService
 from tests.staff.conftest import ADMIN_ID, add_patient_user, audit_rows
 
 LANSIA = {"code": "E", "name": "Poli Lansia", "prefix": "E", "route": ["loket", "poli", "apotek"], "daily_quota": 30}
