@@ -9,11 +9,15 @@
                                      kept out of every tuning step (final check only); `negatives_e`
                                      are its photos of other cards and papers
     f  bench/cards/render_f.py       likewise (written 2026-12-07 by a helper given only a description,
-                                     while the reader was being sped up); held out like e
+                                     while the reader was being sped up); held out like e until
+                                     session 11, then still held out while e was opened for tuning
+    g  bench/cards/render_g.py       likewise (written 2026-12-07, session 11, by a helper given only a
+                                     description of a KTP and this file format); held out; `negatives_g`
+                                     are its SIM, ATM, student and BPJS cards, a receipt, a cat, a letter
 
-The renderers b to f are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
+The renderers b to g are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
-b to f draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
+b to g draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "cards"
-RENDERERS = ("a", "b", "c", "d", "e", "f")
+RENDERERS = ("a", "b", "c", "d", "e", "f", "g")
 
 
 def _render(name: str, seed: int, n: int, folder: Path) -> None:
