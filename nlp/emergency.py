@@ -3,7 +3,15 @@
     detect("TOLONG bapak sy pingsan")   # Emergency(kind="unconscious", words=("pingsan",), ...)
     detect("dulu pernah pingsan, jadwal kontrol kapan?")  # None
 
-How it decides, in plain rules a reader can check:
+Two opinions: the rules below (`rules`), which explain themselves and name the kind of emergency
+for the staff's alert; and, when no rule fires, a learned model (`nlp.emergency_model`: a
+logistic regression on character and word n-grams, fitted on the labelled writers' sets) whose
+P(emergency) at or above its threshold makes an emergency of kind UNKNOWN (the staff alert says
+"pesan darurat" and the staff read the message). The rules catch what they were written for;
+the model catches other writers' phrasings of the same emergencies, which the rules only learn
+after seeing them (docs/benchmarks.md "Emergency detector", round 6).
+
+How the rules decide, in plain rules a reader can check:
 1. Tokens come from `nlp.normalize.clean` (case, `kejang2`, punctuation); a few multi-word forms
    are joined (`tiba tiba`, `bunuh diri`, `water broke`) or dropped (`darah tinggi`, `cek darah`);
    each token gets its tags from `_LEX` (Indonesian, Javanese, Sundanese, English) directly or
@@ -31,6 +39,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from nlp import emergency_model
 from nlp.emergency_words import EXTRA as _EXTRA
 from nlp.emergency_words import LEX as _LEX
 from nlp.emergency_words import PHRASES as _PHRASES
@@ -103,6 +112,7 @@ _RULES = tuple(
     for f in (r.split() for line in _RULE_TEXT.strip().splitlines() for r in line.split("|"))
 )
 assert {r[0] for r in _RULES} == set(KINDS)
+UNKNOWN = "unknown"  # the learned model's finding: an emergency whose kind no rule named
 # Words before/after "darah" that make it a test or a measure, not bleeding ("cek darah", "darah tinggi").
 _BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengambilan donor cuci gula tekanan "
                         "golongan kurang tambah transfusi sampel hasil lab".split())
@@ -112,13 +122,18 @@ _BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure 
 
 @dataclass(frozen=True)
 class Emergency:
-    """`kind`: one of KINDS (the first rule that fired); `kinds`: every kind found; `words`: the
-    words that fired the rules; `now`: the word saying it is urgent or happening now, if any."""
+    """`kind`: one of KINDS (the first rule that fired), or UNKNOWN when only the learned model
+    recognised it; `kinds`: every kind found; `words`: the words that fired the rules (or the
+    message's words the model weighs most towards an emergency); `now`: the word saying it is
+    urgent or happening now, if any; `source`: "rules" or "model"; `probability`: the model's
+    P(emergency) when it decided."""
 
     kind: str
     kinds: tuple[str, ...]
     words: tuple[str, ...]
     now: str | None = None
+    source: str = "rules"
+    probability: float | None = None
 
 
 @lru_cache(maxsize=20_000)
@@ -169,8 +184,8 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def detect(text: str) -> Emergency | None:
-    """The emergency `text` describes as happening now, or None."""
+def rules(text: str) -> Emergency | None:
+    """The emergency the rules find in `text` as happening now, or None."""
     text = text if isinstance(text, str) else str(text)
     words = _tokens(text[:500])
     tags: list[tuple[str, ...]] = [_tag(w) for w in words]
@@ -252,3 +267,19 @@ def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
     if text.count("!") >= 2:
         return "!!", "help"
     return None, None
+
+
+def detect(text: str) -> Emergency | None:
+    """The emergency `text` describes as happening now, or None: the rules' finding, else the
+    learned second opinion's when its P(emergency) reaches its threshold (kind UNKNOWN)."""
+    found = rules(text)
+    if found is not None:
+        return found
+    model = emergency_model.loaded()
+    if model is None:
+        return None
+    text = text if isinstance(text, str) else str(text)
+    p = model.probability(text)
+    if p < model.threshold:
+        return None
+    return Emergency(UNKNOWN, (UNKNOWN,), model.telling_words(text), None, source="model", probability=round(p, 3))
