@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The rules as they were when each writer's set was first scored, before they were widened on it
 # (docs/benchmarks.md "Emergency detector", rounds 4 and 5): rules that never saw the writer.
 RULES_BEFORE = {"writer_w1": "5429761", "writer_w2": "5429761", "blind_eval3": "5429761",
-                "blind_eval4": "aee21c9^", "blind_eval5": "7fb0dff^"}
+                "blind_eval4": "aee21c9^", "blind_eval5": "7fb0dff^", "writer_w7": "4f02fe7"}
 _RULE_FILES = ("emergency", "emergency_words", "slang", "normalize")
 
 
@@ -52,24 +52,25 @@ def old_rules(commit: str, folder: Path):
     return getattr(module, "rules", None) or module.detect
 
 
-def fold_rows(path: Path, model, rules=None) -> list[tuple[str, str, bool, float]]:
-    """(question, kind, rules fired, P(emergency)) of every line of `path`; kind "darurat" for a
-    question about emergencies (intent darurat, not an emergency line)."""
+def fold_rows(path: Path, model, rules=None) -> list[tuple[str, str, bool, float, bool]]:
+    """(question, kind, rules fired, P(emergency), calm context) of every line of `path`; kind
+    "darurat" for a question about emergencies (intent darurat, not an emergency line)."""
     rules = rules or emergency.rules
     out = []
     for q, intent, kind in read_kinds(path):
         kind = "darurat" if kind != "emergency" and intent == "darurat" else kind
-        out.append((q, kind, rules(q) is not None, model.probability(q) if model else 0.0))
+        out.append((q, kind, rules(q) is not None, model.probability(q) if model else 0.0, emergency.calm_context(q)))
     return out
 
 
-def tally(rows, threshold: float | None, use_rules: bool = True) -> tuple[int, int, int, int, list, list]:
-    """(emergencies alerted, emergencies, false alarms, ordinary lines, missed, alarms)."""
+def tally(rows, threshold: float | None, use_rules: bool = True, context: bool = True) -> tuple[int, int, int, int, list, list]:
+    """(emergencies alerted, emergencies, false alarms, ordinary lines, missed, alarms); `context`:
+    the model's finding is dropped in a calm context (`nlp.emergency.calm_context`), as `detect` does."""
     hit = n_em = alarms = ordinary = 0
     missed, false = [], []
-    for q, kind, ruled, p in rows:
+    for q, kind, ruled, p, calm in rows:
         ruled = ruled and use_rules
-        fired = ruled or (threshold is not None and p >= threshold)
+        fired = ruled or (threshold is not None and p >= threshold and not (context and calm))
         if kind == "emergency":
             n_em += 1
             hit += fired
@@ -102,21 +103,24 @@ def main(argv=None) -> int:
             before[path.stem] = fold_rows(path, model, old_rules(RULES_BEFORE[path.stem], old))
     shipped = emergency_model.THRESHOLD
     thresholds = [float(x) for x in args.thresholds.split(",")] if args.thresholds else [shipped]
-    tables = [("A. today's rules alone (tuned on every set: tuning figures)", folds, None, True)]
-    tables += [(f"B. the classifier alone, P >= {t:.2f} (never saw the writer)", folds, t, False) for t in thresholds]
-    tables += [(f"C. today's rules OR P >= {t:.2f}", folds, t, True) for t in thresholds]
-    tables.append(("D. the rules as first scored on the writer, alone (before they were widened on it)", before, None, True))
-    tables += [(f"E. the rules as first scored OR P >= {t:.2f}: neither part saw the writer", before, t, True)
+    tables = [("A. today's rules alone (tuned on every set: tuning figures)", folds, None, True, True)]
+    tables += [(f"B. the model alone, P >= {t:.2f} (never saw the writer; no context check)", folds, t, False, False)
                for t in thresholds]
-    for label, data, threshold, use_rules in tables:
+    tables += [(f"C. detect: today's rules, else P >= {t:.2f} outside a calm context", folds, t, True, True)
+               for t in thresholds]
+    tables.append(("D. the rules as first scored on the writer, alone (before they were widened on it)", before, None, True, True))
+    tables += [(f"E. the rules as first scored OR P >= {t:.2f}, no context check: no part saw the writer", before, t, True, False)
+               for t in thresholds]
+    tables += [(f"F. as E, with today's context check on the model's finding", before, t, True, True) for t in thresholds]
+    for label, data, threshold, use_rules, context in tables:
         print(f"\n{label}")
         print(f"  {'left out':18} {'emergencies':>16} {'false alarms':>18}")
-        results = {name: tally(rows, threshold, use_rules) for name, rows in data.items()}
+        results = {name: tally(rows, threshold, use_rules, context) for name, rows in data.items()}
         order = sorted(results, key=lambda n: (results[n][0] / max(results[n][1], 1) - results[n][2] / max(results[n][3], 1)))
         for name in order:
             hit, n_em, alarms, ordinary, missed, false = results[name]
             print(f"  {name:18} {hit:>5}/{n_em:<4} {hit / max(n_em, 1):6.1%} {alarms:>5}/{ordinary:<5} {alarms / max(ordinary, 1):6.2%}")
-            if args.list and threshold == shipped and label[0] in "BE":
+            if args.list and threshold == shipped and label[0] in "CF":
                 for p, q in sorted(missed):
                     print(f"      missed (p={p:.2f}): {q}")
                 for kind, by, q in false:
