@@ -251,7 +251,7 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     # "buat jaga2", "seandainya", "sebelum kena serangan jantung" before the symptom: a
     # hypothetical; "telat krn nganter tetangga yg kecelakaan": an explanation of being late
     first = evidence[0] if evidence else len(words)
-    hypo = any(i < first for i in pos.get("HYPO", ())) or (
+    hypo = any(i < first for t in ("HYPO", "WORRY") for i in pos.get(t, ())) or (
         "CLINIC" in pos and any(i < first for i in pos.get("COND", ())))
     if (hypo or "LATE" in pos and "CAUSE" in pos) and now[1] != "strong":
         return True, now[0]

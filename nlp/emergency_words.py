@@ -138,7 +138,7 @@ LEX_GROUPS: dict[str, str] = {
            "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
            "visum schedule appointment certificate letter referral vaccination insurance lanjutan",
     "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
-            "homework news symptoms signs pengertian definisi arti takut khawatir worried afraid cegah mencegah "
+            "homework news symptoms signs pengertian definisi arti cegah mencegah "
             "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap "
             "pelatihan training p3k cpr layanan",
     "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
@@ -148,6 +148,9 @@ LEX_GROUPS: dict[str, str] = {
     # "kalau ... puskesmas bisa ... gak?": a question about what the clinic does in a case, not a case
     "COND": "kalau kalo klo kl if misal misalnya",
     "CLINIC": "puskesmas pkm klinik",
+    # a worry before the symptom is about what might happen ("takut anak kejang lagi"); after it,
+    # about what is happening ("... malam terakhirnya, saya takut dia beneran")
+    "WORRY": "takut khawatir worried afraid",
     "HYPO": "seandainya andaikan andai umpama umpamanya jagajaga incase",
     "CAUSE": "karena gara garagara soalnya sebab because nganter ngantar nganterin mengantar mengantarkan nemenin menemani",
     "LATE": "telat terlambat kesiangan late",
