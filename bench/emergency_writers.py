@@ -25,7 +25,6 @@ from pathlib import Path
 from nlp import emergency, emergency_model
 from nlp.labelled import read_kinds
 
-
 ROOT = Path(__file__).resolve().parents[1]
 # The rules as they were when each writer's set was first scored, before they were widened on it
 # (docs/benchmarks.md "Emergency detector", rounds 4 and 5): rules that never saw the writer.
@@ -111,7 +110,7 @@ def main(argv=None) -> int:
     tables.append(("D. the rules as first scored on the writer, alone (before they were widened on it)", before, None, True, True))
     tables += [(f"E. the rules as first scored OR P >= {t:.2f}, no context check: no part saw the writer", before, t, True, False)
                for t in thresholds]
-    tables += [(f"F. as E, with today's context check on the model's finding", before, t, True, True) for t in thresholds]
+    tables += [(f"F. as E at P >= {t:.2f}, with today's context check on the model's finding", before, t, True, True) for t in thresholds]
     for label, data, threshold, use_rules, context in tables:
         print(f"\n{label}")
         print(f"  {'left out':18} {'emergencies':>16} {'false alarms':>18}")
