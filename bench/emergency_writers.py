@@ -115,7 +115,8 @@ def main(argv=None) -> int:
         print(f"\n{label}")
         print(f"  {'left out':18} {'emergencies':>16} {'false alarms':>18}")
         results = {name: tally(rows, threshold, use_rules, context) for name, rows in data.items()}
-        order = sorted(results, key=lambda n: (results[n][0] / max(results[n][1], 1) - results[n][2] / max(results[n][3], 1)))
+        order = sorted(results, key=lambda n: (results[n][0] / results[n][1] if results[n][1] else 1.0)
+                       - results[n][2] / max(results[n][3], 1))
         for name in order:
             hit, n_em, alarms, ordinary, missed, false = results[name]
             print(f"  {name:18} {hit:>5}/{n_em:<4} {hit / max(n_em, 1):6.1%} {alarms:>5}/{ordinary:<5} {alarms / max(ordinary, 1):6.2%}")
