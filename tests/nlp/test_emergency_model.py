@@ -116,3 +116,18 @@ def test_the_model_is_cached_and_refitted_when_its_data_changes(tmp_path):
     assert loaded is not fitted and loaded.probability(MODEL_ONLY[0]) == pytest.approx(fitted.probability(MODEL_ONLY[0]))
     assert emergency_model.cache_key(sets[1:]) != key
     assert emergency_model.fit([], emergency_model.CORPUS) is None  # no emergency to learn from: rules only
+
+
+def test_the_staff_alert_of_a_model_finding_names_no_invented_kind(texts, settings):
+    import datetime as dt
+
+    from handlers.emergency_alerts import alert_text
+    from queue_core.alerts import AlertView
+
+    at = dt.datetime(2026, 12, 7, 9, 30)
+    alert = AlertView(id=1, created_at=at, user_id=5, source="text", kind=UNKNOWN, text=MODEL_ONLY[1], name="Sari",
+                      phone="0812", registered=True, escalate_at=at, escalated_at=None, acked_by=None, acked_name=None,
+                      acked_at=None, messages=())
+    body = alert_text(alert, settings)
+    assert "Dugaan: pesan darurat (jenisnya tidak dikenali otomatis; baca pesannya)" in body
+    assert MODEL_ONLY[1] in body
