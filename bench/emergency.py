@@ -7,7 +7,7 @@ calm (an ordinary question that mentions an illness, an accident or a past emerg
 for `FaqMatcher.match` with the emergency detector (after) and without it (before, the FAQ
 alone): emergencies reported as darurat, false alarms (darurat on faq/oos/calm), FAQ top-1 on
 kind faq, out-of-scope rejection on kind oos, top-1 on kind calm; and the detector's own time
-per message; and the detector alone, which is what alerts the staff in the bot. `--list` prints
+per message; and the detector alone (its rules, then its learned model), which is what alerts the staff in the bot. `--list` prints
 every missed emergency and every false alarm.
 """
 from __future__ import annotations

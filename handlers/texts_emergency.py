@@ -70,5 +70,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "em.kind.allergy": {"id": "reaksi alergi berat (bengkak, sesak)", "en": "severe allergic reaction"},
     "em.kind.serious_illness": {"id": "sakit berat (demam dengan leher kaku, gula darah, linglung)",
                                 "en": "serious illness (fever with a stiff neck, diabetes, confusion)"},
+    "em.kind.unknown": {"id": "pesan darurat (jenisnya tidak dikenali otomatis; baca pesannya)",
+                        "en": "emergency message (its kind was not recognised automatically; read it)"},
     "em.kind.ticket": {"id": "dipilih sendiri oleh pasien (gawat darurat)", "en": "chosen by the patient"},
 }

@@ -3,7 +3,15 @@
     detect("TOLONG bapak sy pingsan")   # Emergency(kind="unconscious", words=("pingsan",), ...)
     detect("dulu pernah pingsan, jadwal kontrol kapan?")  # None
 
-How it decides, in plain rules a reader can check:
+Two opinions: the rules below (`rules`), which explain themselves and name the kind of emergency
+for the staff's alert; and, when no rule fires, a learned model (`nlp.emergency_model`: a
+logistic regression on character and word n-grams, fitted on the labelled writers' sets) whose
+P(emergency) at or above its threshold makes an emergency of kind UNKNOWN (the staff alert says
+"pesan darurat" and the staff read the message). The rules catch what they were written for;
+the model catches other writers' phrasings of the same emergencies, which the rules only learn
+after seeing them (docs/benchmarks.md "Emergency detector", round 6).
+
+How the rules decide, in plain rules a reader can check:
 1. Tokens come from `nlp.normalize.clean` (case, `kejang2`, punctuation); a few multi-word forms
    are joined (`tiba tiba`, `bunuh diri`, `water broke`) or dropped (`darah tinggi`, `cek darah`);
    each token gets its tags from `_LEX` (Indonesian, Javanese, Sundanese, English) directly or
@@ -14,7 +22,8 @@ How it decides, in plain rules a reader can check:
    tokens or anywhere in the message. A MILD word next to the evidence ("hampir pingsan", "luka
    bakar ringan") cancels the rules marked mild.
 4. A match is dropped when a hypothetical comes before the symptom ("buat jaga2 klo ada
-   kecelakaan", "seandainya", "sebelum kena serangan jantung") or the message explains being late ("telat krn nganter
+   kecelakaan", "seandainya", "sebelum kena serangan jantung", or "kalau" when the message asks
+   about the clinic: "kalo ada yg kecelakaan, puskesmas buka gak?") or the message explains being late ("telat krn nganter
    tetangga yg kecelakaan"), unless a now-word or "tiba-tiba" says it is happening; and when the message speaks of the past or of information ("kemarin", "dulu",
    "pernah", "tahun lalu", "udh sembuh", "artikel", "tanda-tanda"; but "dari kemarin" is
    ongoing), unless a help word says it is urgent ("tolong", "help", "!!"); and when it speaks of
@@ -31,6 +40,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from nlp import emergency_model
 from nlp.emergency_words import EXTRA as _EXTRA
 from nlp.emergency_words import LEX as _LEX
 from nlp.emergency_words import PHRASES as _PHRASES
@@ -61,7 +71,7 @@ _COMPOUNDS = (
     ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
     ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
-    ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2),
+    ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
     ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
     ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
     ("NOTWORK", "NEG", "WORKS", 2), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
@@ -103,22 +113,33 @@ _RULES = tuple(
     for f in (r.split() for line in _RULE_TEXT.strip().splitlines() for r in line.split("|"))
 )
 assert {r[0] for r in _RULES} == set(KINDS)
+UNKNOWN = "unknown"  # the learned model's finding: an emergency whose kind no rule named
 # Words before/after "darah" that make it a test or a measure, not bleeding ("cek darah", "darah tinggi").
 _BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengambilan donor cuci gula tekanan "
                         "golongan kurang tambah transfusi sampel hasil lab".split())
 _DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temperature temp".split())
+# a message that ends by asking whether something is all right, safe or allowed ("minum obat banyak
+# ga papa?", "imunisasi aman ga?", "kontrol di puskesmas boleh?") asks for information
+_ASKS_IF_OK = re.compile(
+    r"\b(?:(?:ga|gak|nggak|ngga|tidak|tdk|gk|g)\s*(?:papa|apa\s*apa|apa2)|gapapa|gpp|gakpapa|bahaya|berbahaya|aman|boleh"
+    r"|normal)\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)?\s*\?+\s*$", re.IGNORECASE)
 _BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
 
 
 @dataclass(frozen=True)
 class Emergency:
-    """`kind`: one of KINDS (the first rule that fired); `kinds`: every kind found; `words`: the
-    words that fired the rules; `now`: the word saying it is urgent or happening now, if any."""
+    """`kind`: one of KINDS (the first rule that fired), or UNKNOWN when only the learned model
+    recognised it; `kinds`: every kind found; `words`: the words that fired the rules (or the
+    message's words the model weighs most towards an emergency); `now`: the word saying it is
+    urgent or happening now, if any; `source`: "rules" or "model"; `probability`: the model's
+    P(emergency) when it decided."""
 
     kind: str
     kinds: tuple[str, ...]
     words: tuple[str, ...]
     now: str | None = None
+    source: str = "rules"
+    probability: float | None = None
 
 
 @lru_cache(maxsize=20_000)
@@ -169,8 +190,31 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def detect(text: str) -> Emergency | None:
-    """The emergency `text` describes as happening now, or None."""
+def rules(text: str) -> Emergency | None:
+    """The emergency the rules find in `text` as happening now, or None."""
+    words, pos = _positions(text)
+    mild = pos.get("MILD", [])
+    found: list[tuple[str, list[int]]] = []
+    fired: set[str] = set()  # the tags of the rules that fired: a now-word must stand before one of them
+    for kind, need, window, cancel, unless in _RULES:
+        hit = _find(pos, need, window)
+        if hit is None or (cancel and any(abs(m - i) <= 2 for m in mild for i in hit)):
+            continue
+        if not any(t in pos for t in unless):
+            found.append((kind, hit))
+            fired.update(need)
+    if not found:
+        return None
+    evidence = sorted({i for _, hit in found for i in hit})
+    calm, now = _not_now(words, pos, evidence, {i for t in fired for i in pos.get(t, ())}, text)
+    if calm:
+        return None
+    kinds = tuple(dict.fromkeys(k for k, _ in found))
+    return Emergency(kinds[0], kinds, tuple(words[i] for i in evidence), now)
+
+
+def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
+    """The message's tokens, and where each tag (and compound) occurs among them."""
     text = text if isinstance(text, str) else str(text)
     words = _tokens(text[:500])
     tags: list[tuple[str, ...]] = [_tag(w) for w in words]
@@ -193,30 +237,35 @@ def detect(text: str) -> Emergency | None:
         for j in pos.get(b, ()):
             if any(0 < j - i <= w for i in pos.get(a, ())):
                 pos.setdefault(name, []).append(j)
-    pos = {t: p for t, p in pos.items() if p}
-    mild = pos.get("MILD", [])
-    found: list[tuple[str, list[int]]] = []
-    for kind, need, window, cancel, unless in _RULES:
-        hit = _find(pos, need, window)
-        if hit is None or (cancel and any(abs(m - i) <= 2 for m in mild for i in hit)):
-            continue
-        if not any(t in pos for t in unless):
-            found.append((kind, hit))
-    if not found:
-        return None
-    evidence = sorted({i for _, hit in found for i in hit})
-    now = _now_cue(words, pos, {i for r in _RULES if r[0] in dict(found) for t in r[1] for i in pos.get(t, ())}, text)
-    past = any(t in pos for t in ("PAST", "RECENTPAST", "CUREDNOW", "INFO"))
+    return words, {t: p for t, p in pos.items() if p}
+
+
+def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], symptoms: set[int],
+             text: str) -> tuple[bool, str | None]:
+    """(True when the message's context says the emergency is not happening now, the now-word if any)."""
+    now = _now_cue(words, pos, symptoms, text)
+    past = any(t in pos for t in ("PAST", "RECENTPAST", "CUREDNOW", "INFO")) or bool(_ASKS_IF_OK.search(text))
     doc = bool(pos.get("DOC"))
     if doc and now[1] != "strong" or past and now[1] is None:
-        return None
+        return True, now[0]
     # "buat jaga2", "seandainya", "sebelum kena serangan jantung" before the symptom: a
     # hypothetical; "telat krn nganter tetangga yg kecelakaan": an explanation of being late
-    hypo = any(i < evidence[0] for i in pos.get("HYPO", ()))
+    first = evidence[0] if evidence else len(words)
+    hypo = any(i < first for t in ("HYPO", "WORRY") for i in pos.get(t, ())) or (
+        "CLINIC" in pos and any(i < first for i in pos.get("COND", ())))
     if (hypo or "LATE" in pos and "CAUSE" in pos) and now[1] != "strong":
-        return None
-    kinds = tuple(dict.fromkeys(k for k, _ in found))
-    return Emergency(kinds[0], kinds, tuple(words[i] for i in evidence), now[0])
+        return True, now[0]
+    return False, now[0]
+
+
+def calm_context(text: str) -> bool:
+    """The rules' reading of the context, for the model's finding: the past, documents, a
+    hypothetical, a question whether something is all right, or the queue ("bapak ga sadar antrean
+    sudah lewat"), unless a now-word stands before a symptom word or a help word is there."""
+    words, pos = _positions(text)
+    symptoms = sorted(i for t in _SYMPTOM_TAGS for i in pos.get(t, ()))
+    calm, now = _not_now(words, pos, symptoms, set(symptoms), text)
+    return calm or "QUEUE" in pos and now is None
 
 
 def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) -> list[int] | None:
@@ -252,3 +301,24 @@ def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
     if text.count("!") >= 2:
         return "!!", "help"
     return None, None
+
+
+def detect(text: str) -> Emergency | None:
+    """The emergency `text` describes as happening now, or None: the rules' finding, else the
+    learned second opinion's when its P(emergency) reaches its threshold (kind UNKNOWN)."""
+    found = rules(text)
+    if found is not None:
+        return found
+    return decide(text, emergency_model.loaded())
+
+
+def decide(text: str, model: emergency_model.EmergencyModel | None) -> Emergency | None:
+    """`detect` with this model as the second opinion (a benchmark's model fitted without a writer)."""
+    found = rules(text)
+    if found is not None or model is None:
+        return found
+    text = text if isinstance(text, str) else str(text)
+    p = model.probability(text)
+    if p < model.threshold or calm_context(text):
+        return None
+    return Emergency(UNKNOWN, (UNKNOWN,), model.telling_words(text), None, source="model", probability=round(p, 3))

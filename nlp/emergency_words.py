@@ -17,7 +17,7 @@ LEX_GROUPS: dict[str, str] = {
              "breathes",
     "SESAK": "nyeseg sesak sesek mengap megap ngik ngos tersengal sengal gasping",
     "GASP": "megap mengap tersengal gasping",
-    "HARD": "susah sulit kesulitan sukar difficulty trouble",
+    "HARD": "angel susah sulit kesulitan sukar difficulty trouble",
     "LIPS": "bibir bibire lips lip",
     "BLUE": "biru blue kebiruan membiru",
     "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
@@ -38,7 +38,7 @@ LEX_GROUPS: dict[str, str] = {
     "STOP": "berhenti henti mandeg mandek eureun stop stops stopping stopped mampet ilang hilang brenti berenti brhenti leren",
     "DEEP": "dalam dalem deep",
     "INJURY": "luka patah sobek robek bocor cedera cidera injured injury wound wounded broken fracture tatu",
-    "ACCIDENT": "kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet "
+    "ACCIDENT": "hanyut tercebur kecebur kecelakaan kacilakaan kecelakan kecemplung kejegur tabrakan ketabrak ditabrak tertabrak keserempet "
                 "kelindes dilindas kelindas kegiles kegilas kegiling tertimpa ketiban kejatuhan kesetrum tersetrum "
                 "kesetrom setrum electrocuted tenggelam kelelep drowning drowned ketusuk tertusuk ditusuk dibacok "
                 "kebacok stabbed accident crash crashed tabrak laka lakalantas ketabrakan",
@@ -59,7 +59,7 @@ LEX_GROUPS: dict[str, str] = {
     "WEAK": "limp floppy lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
     "PARALYSIS": "lumpuh kebas paralyzed paralysed numb",
     "LIMB": "jari tangan kaki lengan paha tulang finger hand leg arm bone",
-    "FRACTURE": "patah putus buntung remuk fracture fractured broken",
+    "FRACTURE": "hancur patah putus buntung remuk fracture fractured broken",
     "SIDE": "sebelah separuh sisi side kiri kanan left right",
     "POISONED": "keracunan overdosis overdose poisoned poisoning",
     "POISON": "pembersih deterjen detergen detergent wipol soklin racun beracun bensin baygon pestisida insektisida portas bayclin karbol pembasmi herbisida poison "
@@ -73,7 +73,7 @@ LEX_GROUPS: dict[str, str] = {
             "kagegel gegel snakebite bitten bite bit stung catok kacatok dicatok patuk dipatuk kepatuk matuk dipagut kacokot kapatok",
     "ANIMAL": "dogs snakes ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
               "monyet kera rabies oray",
-    "BURNED": "burns terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
+    "BURNED": "gosong burns terbakar kebakar kebakaran kobong kaduruk airkeras melepuh burned burnt scalded scald lukabakar",
     "SPILL": "kesiram kesiraman tersiram ketumpahan kena kecipratan spilled",
     "HOT": "panas api fire hot boiling mendidih",
     "EXPLODE": "meledak ledakan explosion exploded njeblug",
@@ -106,7 +106,7 @@ LEX_GROUPS: dict[str, str] = {
     "WATER": "air cai banyu water",
     "NEG": "teu henteu tidak not no never gabisa ra moh emoh wegah alim",
     "PALE": "pucat pucet pucat pale",
-    "SWELL": "bengkak bengkaknya bengep swollen swelling",
+    "SWELL": "membengkak abuh bentol bengkak bengkaknya bengep swollen swelling",
     "ASTHMA": "asma asthma bengek mengi",
     "END": "ngakhirin mengakhiri akhiri ngakhiri",
     "ALL": "semuanya everything",
@@ -129,20 +129,28 @@ LEX_GROUPS: dict[str, str] = {
     "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
     "PAST": "sempet sempat kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
             "penyintas ago history dulunya",
-    "CURED": "enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed",
+    "CURED": "enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed "
+             "dibawa dilarikan dirujuk",
     "AGO": "lalu last",
     "TIMEUNIT": "seminggu sebulan setahun sehari tahun taun minggu bulan hari year week month days",
     "SINCE": "ti dari sejak since",
     "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
            "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
-           "visum schedule appointment certificate letter referral vaccination insurance",
+           "visum schedule appointment certificate letter referral vaccination insurance lanjutan",
     "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
-            "homework news symptoms signs pengertian definisi arti takut khawatir worried afraid cegah mencegah "
-            "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap",
+            "homework news symptoms signs pengertian definisi arti cegah mencegah "
+            "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap "
+            "pelatihan training p3k cpr layanan",
     "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
     "SELF": "saya",
     "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang nyak enyak babe babeh engkong encang encing mpok abang ema aki nini",
     # hypotheticals, and explanations of being late: not happening to the writer now
+    # "kalau ... puskesmas bisa ... gak?": a question about what the clinic does in a case, not a case
+    "COND": "kalau kalo klo kl if misal misalnya",
+    "CLINIC": "puskesmas pkm klinik",
+    # a worry before the symptom is about what might happen ("takut anak kejang lagi"); after it,
+    # about what is happening ("... malam terakhirnya, saya takut dia beneran")
+    "WORRY": "takut khawatir worried afraid",
     "HYPO": "seandainya andaikan andai umpama umpamanya jagajaga incase",
     "CAUSE": "karena gara garagara soalnya sebab because nganter ngantar nganterin mengantar mengantarkan nemenin menemani",
     "LATE": "telat terlambat kesiangan late",
@@ -153,7 +161,7 @@ for tag_name, words in LEX_GROUPS.items():
     for w in words.split():
         LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
 LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
-            "timbang": (), "keliling": ()})  # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
+            "timbang": (), "keliling": (), "serum": ()})  # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
 EXTRA = {"gamau": "tidak mau", "gapapa": "tidak apa apa", "gpp": "tidak apa apa", "gakpapa": "tidak apa apa", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
           "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
           "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
@@ -187,5 +195,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("sakit", "gula"): "diabetes", ("gula", "darah"): "diabetes",
     ("too", "many"): "kebanyakan", ("tidak", "apa", "apa"): "baikan", ("tidak", "papa"): "baikan", ("kalau", "nanti"): "jagajaga",
     ("nanti", "kalau"): "jagajaga",
-    ("apa", "itu"): "pengertian", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
+    ("apa", "itu"): "pengertian", ("nyakitin", "diri"): "nyayat", ("menyakiti", "diri"): "nyayat",
+    ("melukai", "diri"): "nyayat", ("ngelukain", "diri"): "nyayat", ("surat", "perpisahan"): "bunuhdiri",
+    ("malam", "terakhirnya"): "bunuhdiri", ("kesengat", "listrik"): "kesetrum", ("tersengat", "listrik"): "kesetrum", ("kyk", "mau", "pingsan"): "hampir pingsan", ("kayak", "mau", "pingsan"): "hampir pingsan",
+    ("kaya", "mau", "pingsan"): "hampir pingsan", ("kek", "mau", "pingsan"): "hampir pingsan",
+    ("seperti", "mau", "pingsan"): "hampir pingsan", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
 }

@@ -10,8 +10,9 @@ The bot holds one `FaqMatcher` (built from settings in post_init, `close()` in p
     m.reply(r, "id")                  # the answer, the small-talk reply, or the "ask staff" one
     m.match("TOLONG bapak pingsan")   # intent="darurat", score=1.0, emergency="unconscious"
 
-An emergency (`nlp.emergency.detect`) is looked for before anything else: it is reported as the
-intent `darurat` with score 1.0 and its kind in `emergency`, whatever the FAQ would have said.
+An emergency (`nlp.emergency.detect`: its rules, then its learned model) is looked for before
+anything else: it is reported as the intent `darurat` with score 1.0 and its kind in `emergency`
+("unknown" when only the model recognised it), whatever the FAQ would have said.
     m.answer("lokasi", "en")          # one intent's answer with config facts filled in
 """
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Callable
 
 import joblib
 
+from nlp import emergency_model
 from nlp.corpus import INTENT_IDS, LANGS, Corpus, answer_context, load_corpus, render
 from nlp.emergency import detect as detect_emergency
 from nlp.matcher import FittedModel, cache_key, fit, read_labelled
@@ -119,6 +121,8 @@ class FaqMatcher:
         self.corpus: Corpus = load_corpus(corpus_path)
         self.cache_dir = Path(cache_dir) if cache_dir else settings.resolve(settings.faq_cache_dir)
         self.model, self.rebuilt = self._load_or_fit()
+        if emergencies:  # the detector's learned second opinion, cached beside the FAQ model
+            emergency_model.current(self.cache_dir)
         self._rendered: tuple[object, dict] | None = None
         self._answers_for(self.settings)  # a bad placeholder fails at start-up, not at a patient
         self.match("jam buka")  # warm the lookup tables so the first patient does not wait

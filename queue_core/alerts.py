@@ -30,7 +30,7 @@ class EmergencyAlert(Base):
     created_at: Mapped[dt.datetime]
     user_id: Mapped[int] = mapped_column(BigInteger)  # the patient's Telegram account
     source: Mapped[str] = mapped_column(String(8))  # text | ticket
-    kind: Mapped[str] = mapped_column(String(64))  # nlp.emergency.KINDS found, joined by ","; or "ticket"
+    kind: Mapped[str] = mapped_column(String(64))  # nlp.emergency.KINDS found, joined by ","; "unknown" (the model alone); or "ticket"
     text: Mapped[str] = mapped_column(Text)  # what the patient wrote (or the service ticked for)
     name: Mapped[str] = mapped_column(String(160))
     phone: Mapped[str | None] = mapped_column(String(20))
