@@ -40,7 +40,11 @@ def effective_room(rules: Rules, service: str, room: str | None) -> str | None:
 
 
 async def on_duty(tx: Tx, rules: Rules, service: str, now: dt.datetime) -> dict[int, str | None]:
-    """The active doctors practising in `service` at `now`, each with their room (None: no room)."""
+    """The active doctors practising in `service` at `now`, each with their room (None: no room);
+    read once per transaction."""
+    key = ("on_duty", service, now)
+    if key in tx.info:
+        return tx.info[key]
     hhmm = f"{now:%H:%M}"
     rows = await tx.all(select(schedules.c.doctor_id, schedules.c.room)
                         .join_from(schedules, doctors, doctors.c.id == schedules.c.doctor_id)
@@ -53,6 +57,7 @@ async def on_duty(tx: Tx, rules: Rules, service: str, now: dt.datetime) -> dict[
         placed = effective_room(rules, service, room)
         if out.get(int(doctor_id)) is None:
             out[int(doctor_id)] = placed
+    tx.info[key] = out
     return out
 
 

@@ -11,7 +11,7 @@ from .doctor_rooms import RoomQueue, rooms_now
 from .queries import queue_context, room_context, scope_services, snapshot_from, waiting_list
 from .rows import TicketRow
 from .rules import Rules
-from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_queue_ahead
+from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_history, needs_queue_ahead
 from .tx import Tx, outbox, staff, tickets, visits
 
 LEAVE_NOW = "leave_now"  # "time to leave now" (queue_core/leave.py)
@@ -130,7 +130,7 @@ async def _unsent_heads(tx: Tx, settings: Rules, estimator: WaitEstimator, phase
     pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1] and own(row)}
     if not pending:
         return {}
-    context = room_context(await queue_context(tx, settings, phase, service, now), room)
+    context = room_context(await queue_context(tx, settings, phase, service, now, needs_history(estimator)), room)
     if needs_queue_ahead(estimator):
         snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
         minutes = medians(estimator, snapshot, settings)
