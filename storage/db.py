@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session
 
-from .sqlite_driver import one_trip_dbapi
+from .sqlite_driver import begin_immediate, one_trip_dbapi
 from .tx import INSERTED, SESSION_KEY, Tx, note_insert
 
 log = logging.getLogger(__name__)
@@ -63,10 +63,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
-    @event.listens_for(sync, "begin")
-    def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
+    sync.dialect.do_begin = begin_immediate  # type: ignore[method-assign]
     return engine
 
 

@@ -71,10 +71,6 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _trip(self, operation: Any, parameters: Any, many: bool) -> None:
         adapt = cast(OneTripConnection, self._adapt_connection)
-        if isinstance(operation, str) and operation.startswith("BEGIN"):
-            adapt.begin = operation  # run on the thread with the next statement
-            self._outcome, self._rows = (None, -1, None), collections.deque()
-            return
         async with adapt._execute_mutex:
             connection = self._connection
             begin, adapt.begin = adapt.begin, None
@@ -104,6 +100,9 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
         super().__init__(*args)
         self.begin: str | None = None  # a BEGIN not run yet: it goes with the next statement
 
+    def begin_later(self, begin: str) -> None:
+        self.begin = begin
+
     def commit(self) -> None:
         if self.begin is None:
             super().commit()
@@ -120,6 +119,12 @@ class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):
 
     def connect(self, *arg: Any, **kw: Any) -> AsyncAdapt_aiosqlite_connection:
         return OneTripConnection(self, super().connect(*arg, **kw)._connection)
+
+
+def begin_immediate(dbapi_connection: Any) -> None:
+    """The dialect's `do_begin`: every transaction starts with BEGIN IMMEDIATE, run with its first
+    statement (no statement of its own, no engine event)."""
+    dbapi_connection.begin_later("BEGIN IMMEDIATE")
 
 
 def one_trip_dbapi() -> OneTripDbapi:
