@@ -6,7 +6,7 @@ from typing import Sequence
 
 from sqlalchemy import bindparam, insert, select, update
 
-from .advice import Advice, CallWindow, advice_at, safe_windows
+from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
 from .doctor_rooms import RoomQueue, rooms_now
 from .queries import queue_context, room_context, scope_services, snapshot_from, waiting_list
 from .rows import TicketRow
@@ -47,7 +47,10 @@ def ticket_payload(ticket: TicketRow, **extra) -> dict:
 
 def medians(estimator: WaitEstimator, snapshot: QueueSnapshot, settings: Rules) -> list[float]:
     """Minutes until each ticket is called: the medians of the windows its advice is made of
-    (advice.safe_windows: the configured durations' when the estimator fails)."""
+    (advice.safe_windows: the configured durations' when the estimator fails). The configured
+    estimator's medians are its estimates: no windows are made for them."""
+    if type(estimator) is ConfiguredEstimator:
+        return estimator.estimate(snapshot)
     return [w.median for w in safe_windows(estimator, snapshot, settings.notifications.advice_margin_minutes)]
 
 
