@@ -49,16 +49,16 @@ ON_DUTY = (select(schedules.c.doctor_id, schedules.c.room).join_from(schedules, 
 async def on_duty(tx: Tx, rules: Rules, service: str, now: dt.datetime) -> dict[int, str | None]:
     """The active doctors practising in `service` at `now`, each with their room (None: no room);
     read once per transaction."""
-    key = ("on_duty", service, now)
-    if key in tx.info:
-        return tx.info[key]
+    cache = tx.info.setdefault("doctor_rooms.on_duty", {})
+    if (service, now) in cache:
+        return cache[(service, now)]
     rows = await tx.all(ON_DUTY, {"service": service, "weekday": now.isoweekday(), "hhmm": f"{now:%H:%M}"})
     out: dict[int, str | None] = {}
     for doctor_id, room in rows:
         placed = effective_room(rules, service, room)
         if out.get(int(doctor_id)) is None:
             out[int(doctor_id)] = placed
-    tx.info[key] = out
+    cache[(service, now)] = out
     return out
 
 
