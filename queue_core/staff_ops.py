@@ -20,7 +20,6 @@ from .rows import (
     update_ticket,
     update_visit,
 )
-from .rules import Channel
 from .service_base import FINAL, ServiceBase, TicketView
 from .snapshot import QueueSnapshot
 from .tx import INTEGRITY_ERRORS, Tx, channel_states, tickets, visits
@@ -44,8 +43,18 @@ class StaffOperations(ServiceBase):
             if busy is not None:
                 raise errors.ChannelBusy(channel=channel.name, number=busy[1].number)
             elsewhere = () if number is not None else tuple(await doctors_elsewhere(tx, self.settings, channel, now))
+
+            def head_statement() -> Select:  # the first visit the channel may call, with its ticket: built once
+                where = [waiting_in_scope(self.settings, channel.phase, channel.services)]
+                if number is not None:
+                    where += [tickets.c.day == bindparam("day"), tickets.c.number == bindparam("number")]
+                elif elsewhere:
+                    where.append(callable_here(elsewhere))
+                return tx.locked(select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(
+                    visits, tickets, tickets.c.id == visits.c.ticket_id).where(*where).order_by(*QUEUE_ORDER).limit(1))
+
             head = await tx.one(made_once(self.settings, "call_head", (channel.name, number is not None, elsewhere, tx.pg),
-                                          lambda: self._head_statement(tx, channel, number is not None, elsewhere)),
+                                          head_statement),
                                 None if number is None else {"day": now.date(), "number": number.strip().upper()})
             if head is None:
                 if number is not None:
@@ -59,16 +68,6 @@ class StaffOperations(ServiceBase):
             return await self._view(tx, ticket, visit, now)
 
         return await self._tx(fn)
-
-    def _head_statement(self, tx: Tx, channel: Channel, by_number: bool, elsewhere: tuple[int, ...]) -> Select:
-        """The first waiting visit a channel may call, with its ticket (built once per channel)."""
-        where = [waiting_in_scope(self.settings, channel.phase, channel.services)]
-        if by_number:
-            where += [tickets.c.day == bindparam("day"), tickets.c.number == bindparam("number")]
-        elif elsewhere:
-            where.append(callable_here(elsewhere))
-        return tx.locked(select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
-                         .where(*where).order_by(*QUEUE_ORDER).limit(1))
 
     async def recall(self, channel_name: str) -> TicketView:
         channel = self._channel(channel_name)
