@@ -109,6 +109,7 @@ class ConfiguredEstimator:
     name = "config"
     needs_full_queue = False
     needs_queue_ahead = False
+    needs_history = False
 
     def __init__(self, margin_minutes: float = 10.0) -> None:
         self.margin = margin_minutes

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.db import Database
@@ -72,12 +72,14 @@ def closure_json(c: ClinicClosure) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------- the queue's side
 
+CLOSURE_FOR = (select(closures.c.reason).where(closures.c.date == bindparam("day"), or_(
+    closures.c.service.is_(None), closures.c.service == bindparam("service"))).order_by(closures.c.id).limit(1))
+
+
 async def closure_for(tx: Tx, day: dt.date, service: str) -> str | None:
     """The reason `service` is closed on `day` by an admin's closure (its own or the whole
     clinic's), or None when it is not."""
-    row = await tx.one(select(closures.c.reason).where(
-        closures.c.date == day, or_(closures.c.service.is_(None), closures.c.service == service))
-        .order_by(closures.c.id).limit(1))
+    row = await tx.one(CLOSURE_FOR, {"day": day, "service": service})
     return None if row is None else str(row[0])
 
 

@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, bindparam, func, or_, select
 
 from .clinic_tables import Doctor, DoctorSchedule
 from .rules import Channel, Rules
@@ -39,20 +39,26 @@ def effective_room(rules: Rules, service: str, room: str | None) -> str | None:
     return rooms[0] if len(rooms) == 1 else None
 
 
+ON_DUTY = (select(schedules.c.doctor_id, schedules.c.room).join_from(schedules, doctors, doctors.c.id == schedules.c.doctor_id)
+           .where(doctors.c.active.is_(True), schedules.c.service == bindparam("service"),
+                  schedules.c.weekday == bindparam("weekday"), schedules.c.start <= bindparam("hhmm"),
+                  schedules.c.end > bindparam("hhmm"))
+           .order_by(schedules.c.start, schedules.c.id))
+
+
 async def on_duty(tx: Tx, rules: Rules, service: str, now: dt.datetime) -> dict[int, str | None]:
-    """The active doctors practising in `service` at `now`, each with their room (None: no room)."""
-    hhmm = f"{now:%H:%M}"
-    rows = await tx.all(select(schedules.c.doctor_id, schedules.c.room)
-                        .join_from(schedules, doctors, doctors.c.id == schedules.c.doctor_id)
-                        .where(doctors.c.active.is_(True), schedules.c.service == service,
-                               schedules.c.weekday == now.isoweekday(), schedules.c.start <= hhmm,
-                               schedules.c.end > hhmm)
-                        .order_by(schedules.c.start, schedules.c.id))
+    """The active doctors practising in `service` at `now`, each with their room (None: no room);
+    read once per transaction."""
+    cache = tx.info.setdefault("doctor_rooms.on_duty", {})
+    if (service, now) in cache:
+        return cache[(service, now)]
+    rows = await tx.all(ON_DUTY, {"service": service, "weekday": now.isoweekday(), "hhmm": f"{now:%H:%M}"})
     out: dict[int, str | None] = {}
     for doctor_id, room in rows:
         placed = effective_room(rules, service, room)
         if out.get(int(doctor_id)) is None:
             out[int(doctor_id)] = placed
+    cache[(service, now)] = out
     return out
 
 

@@ -6,13 +6,13 @@ from typing import Sequence
 
 from sqlalchemy import bindparam, insert, select, update
 
-from .advice import Advice, CallWindow, advice_at, safe_windows
+from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
 from .doctor_rooms import RoomQueue, rooms_now
 from .queries import queue_context, room_context, scope_services, snapshot_from, waiting_list
-from .rows import TicketRow
+from .rows import UPDATE_TICKET, TicketRow
 from .rules import Rules
-from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_queue_ahead
-from .tx import Tx, outbox, staff, tickets, visits
+from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_history, needs_queue_ahead
+from .tx import Tx, outbox, staff, visits
 
 LEAVE_NOW = "leave_now"  # "time to leave now" (queue_core/leave.py)
 INSERT_NOTICE = insert(outbox)  # built once, the values as parameters
@@ -47,7 +47,10 @@ def ticket_payload(ticket: TicketRow, **extra) -> dict:
 
 def medians(estimator: WaitEstimator, snapshot: QueueSnapshot, settings: Rules) -> list[float]:
     """Minutes until each ticket is called: the medians of the windows its advice is made of
-    (advice.safe_windows: the configured durations' when the estimator fails)."""
+    (advice.safe_windows: the configured durations' when the estimator fails). The configured
+    estimator's medians are its estimates: no windows are made for them."""
+    if type(estimator) is ConfiguredEstimator:
+        return estimator.estimate(snapshot)
     return [w.median for w in safe_windows(estimator, snapshot, settings.notifications.advice_margin_minutes)]
 
 
@@ -87,30 +90,22 @@ async def check_turn_near(
                                          lambda row, room=room: rooms.get(row[13]) == room))
     if not found:
         return False
-    pending = {vid: position for vid, (_, position, _) in found.items()}
-    wait_of = {vid: wait for vid, (_, _, wait) in found.items()}
-    by_visit = {vid: row for vid, (row, _, _) in found.items()}
 
     def away(row) -> bool:
         return row[11] is None and settings.services[row[5]].route[0] == phase if row[5] in settings.services else False
 
-    def due(vid: int, position: int) -> bool:
-        wait, row = wait_of[vid], by_visit[vid]
+    def due(row, position: int, wait: float | None) -> bool:
         return position <= rules.turn_near_position or (
             wait is not None and wait <= near_minutes(settings, row[12] if away(row) else None))
 
-    candidates = [vid for vid, position in pending.items() if due(vid, position)]
+    candidates = [vid for vid, (row, position, wait) in found.items() if due(row, position, wait)]
     if not candidates:
         return False
     candidates = [r[0] for r in await tx.all(CLAIM_NEAR, {"ids": candidates})]
-    if not candidates:
-        return False
     entered_near = False
-    for vid in sorted(candidates, key=lambda v: pending[v]):
-        row = by_visit[vid]
+    for vid in sorted(candidates, key=lambda v: found[v][1]):
+        row, position, wait = found[vid]
         _, _, ticket_id, user_id, number, svc, *_ = row
-        position = pending[vid]
-        wait = wait_of[vid]
         if ticket_id == entered:
             entered_near = True
             continue
@@ -130,7 +125,7 @@ async def _unsent_heads(tx: Tx, settings: Rules, estimator: WaitEstimator, phase
     pending = {row[0]: position for position, row in enumerate(rows[:reach], start=1) if not row[1] and own(row)}
     if not pending:
         return {}
-    context = room_context(await queue_context(tx, settings, phase, service, now), room)
+    context = room_context(await queue_context(tx, settings, phase, service, now, needs_history(estimator)), room)
     if needs_queue_ahead(estimator):
         snapshot = snapshot_from(settings, phase, service, now, context, rows if full else rows[: max(pending.values())])
         minutes = medians(estimator, snapshot, settings)
@@ -187,16 +182,10 @@ def trip_or_default(settings: Rules, trip: int | None) -> int:
     return settings.notifications.default_trip_minutes if trip is None else int(trip)
 
 
-def leave_payload(number: str, service: str, ticket_id: int, advice: Advice, trip: int, again: bool,
-                  now: dt.datetime) -> dict:
-    return {"number": number, "service": service, "ticket_id": ticket_id, "trip": trip, "again": again,
-            "advice": advice.as_payload(), "at": now.isoformat(timespec="seconds")}
-
-
 async def write_leave_notice(tx: Tx, user_id: int | None, ticket_id: int, number: str, service: str, advice: Advice,
                              trip: int, sends: int, now: dt.datetime) -> None:
     """One "time to leave now" and its record on the ticket, in the caller's transaction."""
-    await tx.run(update(tickets).where(tickets.c.id == ticket_id).values(leave_told_for=advice.come_at,
-                                                                         leave_sends=sends + 1))
-    await add_notice(tx, user_id, LEAVE_NOW, now, leave_payload(number, service, ticket_id, advice, trip, sends > 0, now),
-                     ticket_id)
+    await tx.run(UPDATE_TICKET, {"leave_told_for": advice.come_at, "leave_sends": sends + 1, "ticket_id": ticket_id})
+    await add_notice(tx, user_id, LEAVE_NOW, now, {
+        "number": number, "service": service, "ticket_id": ticket_id, "trip": trip, "again": sends > 0,
+        "advice": advice.as_payload(), "at": now.isoformat(timespec="seconds")}, ticket_id)

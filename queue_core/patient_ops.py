@@ -20,6 +20,11 @@ from .service_base import FINAL, ServiceBase, TicketView
 from .tx import INTEGRITY_ERRORS, Tx, daily_counters, tickets
 
 ISSUED = "issued"  # outbox kind of the ticket message (rendered by handlers/ticket_notice.py)
+INSERT_TICKET = tickets.insert().returning(tickets.c.id)
+# The day's counter bumped by an upsert, by dialect (PostgreSQL: True); the values come as parameters.
+BUMP_SEQ = {pg: (postgresql.insert if pg else sqlite.insert)(daily_counters).on_conflict_do_update(
+    index_elements=[daily_counters.c.day, daily_counters.c.service], set_={"last_seq": daily_counters.c.last_seq + 1},
+).returning(daily_counters.c.last_seq, daily_counters.c.returned) for pg in (False, True)}
 
 
 class PatientOperations(ServiceBase):
@@ -66,10 +71,10 @@ class PatientOperations(ServiceBase):
         ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
                            "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
         try:
-            ticket.id = await tx.scalar(tickets.insert().values(
+            ticket.id = await tx.scalar(INSERT_TICKET, dict(
                 day=day, service=service, seq=seq, number=ticket.number, patient_id=patient_id, user_id=user_id,
                 level=level, conditions=ticket.conditions, age=age, route=ticket.route, status="waiting",
-                phase=ticket.phase, created_at=now, updated_at=now, doctor_id=doctor).returning(tickets.c.id))
+                phase=ticket.phase, created_at=now, updated_at=now, doctor_id=doctor))
         except INTEGRITY_ERRORS:
             raise errors.AlreadyHasTicket(service=service) from None
         visit = await self._new_visit(tx, ticket, svc.route[0], now)
@@ -140,11 +145,7 @@ class PatientOperations(ServiceBase):
     async def _next_seq(self, tx: Tx, day: dt.date, service: str) -> tuple[int, int]:
         """Bump the day's counter in this transaction: a rollback un-issues the number, leaving no gap.
         Returns the new sequence and how many of the day's tickets were cancelled (back in the quota)."""
-        dialect_insert = postgresql.insert if tx.pg else sqlite.insert
-        bump = dialect_insert(daily_counters).values(day=day, service=service, last_seq=1)
-        bump = bump.on_conflict_do_update(index_elements=[daily_counters.c.day, daily_counters.c.service],
-                                          set_={"last_seq": daily_counters.c.last_seq + 1})
-        row = await tx.one(bump.returning(daily_counters.c.last_seq, daily_counters.c.returned))
+        row = await tx.one(BUMP_SEQ[tx.pg], {"day": day, "service": service, "last_seq": 1})
         assert row is not None  # an upsert returns its row
         return int(row[0]), int(row[1] or 0)
 

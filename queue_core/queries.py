@@ -136,30 +136,32 @@ def context_statements(settings: Rules, phase: str, service: str) -> tuple:
     serving = and_(visits.c.channel == channel_states.c.name, one_of(visits.c.status, ("called", "serving")))
     last_call = (select(func.max(CALLED.c.called_at))
                  .where(CALLED.c.channel == channel_states.c.name, CALLED.c.called_at <= now).scalar_subquery())
-    channel_rows = (select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
-                           visits.c.called_at, last_call, *counts)
-                    .select_from(channel_states.outerjoin(visits, serving)).where(one_of(channel_states.c.name, names)))
+    channels = (select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
+                       visits.c.called_at, last_call)
+                .select_from(channel_states.outerjoin(visits, serving)).where(one_of(channel_states.c.name, names)))
     recent = (select(visits.c.called_at, visits.c.started_at, visits.c.finished_at)
               .where(finished_here(visits), visits.c.finished_at >= bindparam("day_start"))
               .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES))
-    made = memo[(phase, service)] = (names, levels, channel_rows, select(*counts), recent)
+    made = memo[(phase, service)] = (names, levels, channels.add_columns(*counts), select(*counts), recent, channels)
     return made
 
 
-async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime) -> QueueContext:
-    """Channels, busy rooms, recent service times and upstream patients of a queue.
+async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime,
+                        history: bool = True) -> QueueContext:
+    """Channels, busy rooms, recent service times and upstream patients of a queue; without
+    `history` (for estimators that do not read them, snapshot.needs_history) the channels alone.
 
     Cached for the rest of the transaction (`Tx.info`): every operation reads it only after
     it has made its changes, and each operation is its own transaction and session.
     """
     cache = tx.info.setdefault(CONTEXT_CACHE, {})
     key = (phase, service, now)
-    if key in cache:
-        return cache[key]
-    names, levels, channel_rows, counts_only, recent_of = context_statements(settings, phase, service)
+    if key in cache or (not history and (key, False) in cache):
+        return cache.get(key) or cache[(key, False)]
+    names, levels, channel_rows, counts_only, recent_of, channels_only = context_statements(settings, phase, service)
     params = {"now": now, "hour_ago": now - dt.timedelta(hours=1), "day": now.date(),
               "day_start": dt.datetime.combine(now.date(), dt.time())}
-    rows = await tx.all(channel_rows, params) if names else []
+    rows = await tx.all(channel_rows if history else channels_only, params) if names else []
     paused = {r[0] for r in rows if r[1]}
     busy = tuple(sorted((BusyChannel(r[0], r[2], r[3] or r[4]) for r in rows if r[2] is not None),
                         key=lambda b: b.channel))
@@ -168,6 +170,9 @@ async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: 
     since = now - ACTIVE_WINDOW
     active = {b.channel for b in busy} | {n for n, last in last_calls.items() if last and last > since}
     active &= set(open_names)
+    if not history:
+        cache[(key, False)] = QueueContext(len(active) or len(open_names), busy, (), 0, ())
+        return cache[(key, False)]
     counted = rows[0][6:] if rows else (await tx.one(counts_only, params) or (0,) * (1 + len(levels)))
     upstream = [level for level, count in zip(levels, counted[1:]) for _ in range(int(count or 0))]
     recent_rows = await tx.all(recent_of, params)
@@ -248,9 +253,10 @@ async def build_snapshot(
     now: dt.datetime,
     limit: int | None = None,
     room: RoomQueue | None = None,
+    history: bool = True,
 ) -> QueueSnapshot:
     """The queue of `service` in `phase` (the part `room` calls, when given) as an estimator may
-    see it at `now`."""
+    see it at `now` (`history`: queue_context)."""
     rows = await waiting_list(tx, settings, phase, scope_services(settings, phase, service), limit, room)
-    context = room_context(await queue_context(tx, settings, phase, service, now), room)
+    context = room_context(await queue_context(tx, settings, phase, service, now, history), room)
     return snapshot_from(settings, phase, service, now, context, rows)

@@ -30,7 +30,7 @@ from .queries import (
 )
 from .rows import TicketRow, VisitRow, channel_state, current_at_channel, insert_visit
 from .rules import Channel, Rules
-from .snapshot import WaitEstimator, needs_full_queue, needs_queue_ahead
+from .snapshot import WaitEstimator, needs_full_queue, needs_history, needs_queue_ahead
 from .tx import Tx, tickets
 
 log = logging.getLogger(__name__)
@@ -131,13 +131,14 @@ class ServiceBase:
         the queue already, else it is placed there as if it had just been taken. `room`: the
         position is in the part of the queue that room calls, served by that room alone."""
         margin = self.settings.notifications.advice_margin_minutes
+        history = needs_history(self.estimator)
         if not needs_queue_ahead(self.estimator):
-            context = room_context(await queue_context(tx, self.settings, phase, service, now), room)
+            context = room_context(await queue_context(tx, self.settings, phase, service, now, history), room)
             windows = safe_windows(self.estimator, snapshot_from(self.settings, phase, service, now, context, [me],
                                                                  positions=[position]), margin)
             return windows[0] if windows else None
         limit = None if needs_full_queue(self.estimator) else position - (0 if queued else 1)
-        snapshot = await build_snapshot(tx, self.settings, phase, service, now, limit=limit, room=room)
+        snapshot = await build_snapshot(tx, self.settings, phase, service, now, limit=limit, room=room, history=history)
         if not queued:
             rows = [*snapshot.waiting[:position - 1], waiting_ticket(me, position), *snapshot.waiting[position - 1:]]
             snapshot = dataclasses.replace(snapshot, waiting=tuple(

@@ -73,10 +73,17 @@ def needs_queue_ahead(estimator: object) -> bool:
     return needs_full_queue(estimator) or bool(getattr(estimator, "needs_queue_ahead", True))
 
 
+def needs_history(estimator: object) -> bool:
+    """Whether it reads the recent services, the last hour's count and the upstream levels (default
+    True when absent); when False the live queue leaves them empty and does not read them."""
+    return bool(getattr(estimator, "needs_history", True))
+
+
 class ConfigMeanEstimator:
     name = "config_mean"
     needs_full_queue = False
     needs_queue_ahead = False
+    needs_history = False
 
     def estimate(self, snapshot: QueueSnapshot) -> list[float]:
         return positional_estimate(snapshot, snapshot.config_mean_minutes)

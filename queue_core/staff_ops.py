@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, bindparam, select, update
 
 from . import errors
 from .doctor_rooms import callable_here, doctors_elsewhere
 from .notices import add_notice, ticket_payload
-from .queries import QUEUE_ORDER, build_snapshot, waiting_in_scope
+from .queries import QUEUE_ORDER, build_snapshot, made_once, waiting_in_scope
 from .rows import (
     TICKET_COLUMNS,
     VISIT_COLUMNS,
@@ -42,14 +42,20 @@ class StaffOperations(ServiceBase):
                 raise errors.ChannelPaused(channel=channel.name)
             if busy is not None:
                 raise errors.ChannelBusy(channel=channel.name, number=busy[1].number)
-            where = [waiting_in_scope(self.settings, channel.phase, channel.services)]
-            if number is not None:
-                where += [tickets.c.day == now.date(), tickets.c.number == number.strip().upper()]
-            elif elsewhere := await doctors_elsewhere(tx, self.settings, channel, now):
-                where.append(callable_here(elsewhere))
-            head = await tx.one(tx.locked(
-                select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
-                .where(*where).order_by(*QUEUE_ORDER).limit(1)))
+            elsewhere = () if number is not None else tuple(await doctors_elsewhere(tx, self.settings, channel, now))
+
+            def head_statement() -> Select:  # the first visit the channel may call, with its ticket: built once
+                where = [waiting_in_scope(self.settings, channel.phase, channel.services)]
+                if number is not None:
+                    where += [tickets.c.day == bindparam("day"), tickets.c.number == bindparam("number")]
+                elif elsewhere:
+                    where.append(callable_here(elsewhere))
+                return tx.locked(select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(
+                    visits, tickets, tickets.c.id == visits.c.ticket_id).where(*where).order_by(*QUEUE_ORDER).limit(1))
+
+            head = await tx.one(made_once(self.settings, "call_head", (channel.name, number is not None, elsewhere, tx.pg),
+                                          head_statement),
+                                None if number is None else {"day": now.date(), "number": number.strip().upper()})
             if head is None:
                 if number is not None:
                     raise errors.NotWaitingHere(number=number.strip().upper(), channel=channel.name)

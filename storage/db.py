@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session
 
-from .sqlite_driver import one_trip_dbapi
+from .sqlite_driver import begin_immediate, one_trip_dbapi
 from .tx import INSERTED, SESSION_KEY, Tx, note_insert
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     db_path = make_url(url).database
     if db_path and db_path != ":memory:":
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    # Every transaction ends in COMMIT or ROLLBACK (session.begin()), so the pool's own
+    # Every transaction ends in COMMIT or ROLLBACK (Database.run), so the pool's own
     # reset-on-return ROLLBACK would only add a round trip. A statement is one trip to aiosqlite's
     # thread, not four (sqlite_driver.py).
     engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000}, pool_reset_on_return=None,
@@ -63,10 +63,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
             cur.execute(f"PRAGMA {pragma}")
         cur.close()
 
-    @event.listens_for(sync, "begin")
-    def _on_begin(conn) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
+    sync.dialect.do_begin = begin_immediate  # type: ignore[method-assign]
     return engine
 
 
@@ -202,12 +199,12 @@ class Database:
         `first`: ahead of the transactions waiting in this process (SQLite)."""
 
         async def attempt() -> T:
-            async with self.sessionmaker() as session:
-                async with session.begin():
-                    result = await fn(session)
-                    tx = session.info.get(SESSION_KEY)
-                    if tx is not None:
-                        await tx.flush()
+            async with self.sessionmaker() as session:  # closing it rolls back what was not committed
+                result = await fn(session)
+                tx = session.info.get(SESSION_KEY)
+                if tx is not None:
+                    await tx.flush()
+                await session.commit()
                 inserted = session.info.pop(INSERTED, ())
                 for table, listener in self._insert_listeners:
                     if table in inserted:

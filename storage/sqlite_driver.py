@@ -4,14 +4,16 @@ SQLAlchemy's aiosqlite adapter makes four trips to aiosqlite's thread for a SELE
 cursor, execute, fetch, close) and three for a change; on a busy machine each trip waits for the
 OS to run that thread and then for the event loop to be woken. Here a statement is one trip: the
 thread opens the cursor, executes, fetches every row and closes, and the loop gets the rows, the
-description, the row count and the last row id at once. Nothing else changes: the same engine,
-dialect, sessionmaker and statements (docs/queue_core.md "How a queue transaction runs").
+description, the row count and the last row id at once. A transaction's BEGIN rides with its first
+statement (the thread runs both), so it takes no trip of its own: the write lock is still taken
+before anything is read. Nothing else changes: the same engine, dialect, sessionmaker and
+statements (docs/queue_core.md "How a queue transaction runs").
 """
 from __future__ import annotations
 
 import collections
 import sqlite3
-from typing import Any
+from typing import Any, cast
 
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import (
@@ -22,8 +24,11 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util import EMPTY_DICT
 
 
-def _run(conn: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> tuple:
-    """On aiosqlite's thread: the whole statement, its rows included."""
+def _run(conn: sqlite3.Connection, begin: str | None, operation: str, parameters: Any, many: bool) -> tuple:
+    """On aiosqlite's thread: the transaction's BEGIN when it is still owed, then the whole
+    statement, its rows included."""
+    if begin is not None:
+        conn.execute(begin)
     cursor = conn.cursor()
     try:
         if many:
@@ -65,10 +70,12 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
         return self._outcome[2]
 
     async def _trip(self, operation: Any, parameters: Any, many: bool) -> None:
-        async with self._adapt_connection._execute_mutex:
+        adapt = cast(OneTripConnection, self._adapt_connection)
+        async with adapt._execute_mutex:
             connection = self._connection
+            begin, adapt.begin = adapt.begin, None
             description, rows, rowcount, lastrowid = await connection._execute(
-                _run, connection._conn, operation, parameters, many)
+                _run, connection._conn, begin, operation, parameters, many)
         self._outcome = (description, rowcount, lastrowid)
         self._rows = collections.deque(rows)
 
@@ -86,8 +93,25 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    __slots__ = ()
+    __slots__ = ("begin",)
     _cursor_cls = OneTripCursor  # type: ignore[assignment]
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.begin: str | None = None  # a BEGIN not run yet: it goes with the next statement
+
+    def begin_later(self, begin: str) -> None:
+        self.begin = begin
+
+    def commit(self) -> None:
+        if self.begin is None:
+            super().commit()
+        self.begin = None  # a transaction that ran no statement has nothing to commit
+
+    def rollback(self) -> None:
+        if self.begin is None:
+            super().rollback()
+        self.begin = None
 
 
 class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):
@@ -95,6 +119,12 @@ class OneTripDbapi(AsyncAdapt_aiosqlite_dbapi):
 
     def connect(self, *arg: Any, **kw: Any) -> AsyncAdapt_aiosqlite_connection:
         return OneTripConnection(self, super().connect(*arg, **kw)._connection)
+
+
+def begin_immediate(dbapi_connection: Any) -> None:
+    """The dialect's `do_begin`: every transaction starts with BEGIN IMMEDIATE, run with its first
+    statement (no statement of its own, no engine event)."""
+    dbapi_connection.begin_later("BEGIN IMMEDIATE")
 
 
 def one_trip_dbapi() -> OneTripDbapi:
