@@ -35,7 +35,7 @@ ENOUGH_LINES = 24  # when at least this many lines were found (a KTP has ~30)
 FEW_LINES = 12  # lines found on the whole photo below which it is searched again tile by tile
 TILE_SIDE = 1280
 TILE_OVERLAP = 320  # wider than a KTP line is long on a card small enough to need tiles
-CLOSED = {"jk": vocab.GENDERS, "agama": vocab.RELIGIONS, "status_perkawinan": vocab.MARITAL,
+CLOSED = {"jk": vocab.GENDERS, "agama": vocab.RELIGION_SPELLINGS, "status_perkawinan": vocab.MARITAL,
           "kewarganegaraan": vocab.CITIZENSHIP, "berlaku_hingga": ("SEUMUR HIDUP",)}
 SETTLED_CONF = 0.9  # PP-OCR confidence at which such a reading is not read again by easyocr
 
@@ -254,9 +254,13 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
     name = found.get("nama")
     for v in name.values if name is not None else []:
         c = _strip_colon(_gray(crop(bgr, v.box, MIN_NAME_HEIGHT if v.box.height < MIN_NAME_HEIGHT else None)))
-        text, conf = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
+        text, conf, marks = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
         pp = (_value_part(v.text), v.conf)
         v.text, v.conf = merged(pp, (text, conf))
+        # PP-OCR agreeing on the letters says nothing of a mark both may have missed (ROFIAH for
+        # ROFI'AH) or mistaken (HJ, for HJ.): a reading with it told otherwise nearly as likely is
+        # not sure
+        v.conf *= marks
         # a name is the field a clinic trusts most: when easyocr read other words (a garbled or
         # misplaced crop), PP-OCR's reading has no support and is not sure
         alike = agreement(pp[0], text)
