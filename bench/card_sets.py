@@ -6,10 +6,10 @@
     d  bench/cards/render_d.py       likewise; held out until 2026-12-05, now a tuning renderer;
                                      `negatives` are its photos of things that are not a KTP
     e  bench/cards/render_e.py       likewise (written 2026-12-05 by a helper given only a description);
-                                     kept out of every tuning step (final check only); `negatives_e`
+                                     held out until 2026-12-07, now a tuning renderer; `negatives_e`
                                      are its photos of other cards and papers
     f  bench/cards/render_f.py       likewise (written 2026-12-07 by a helper given only a description,
-                                     while the reader was being sped up); held out like e
+                                     while the reader was being sped up); held out: final check only
 
 The renderers b to f are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers

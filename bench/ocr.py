@@ -10,11 +10,12 @@ bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 - per renderer: each field right / pre-filled wrong / left empty (against the truth in the reader's
   format: a validity date printed DD-MM-YYYY is compared as the ISO date the reader gives), the ten main fields all right on
   a card, the share of main fields pre-filled wrong, median and p90 seconds a card;
-- leave one out: for each tuning renderer (TUNED: a, b, c, d) the pre-fill threshold
+- leave one out: for each tuning renderer (TUNED: a, b, c, d, e) the pre-fill threshold
   (`ocr.min_confidence`, applied as `ocr.prefill` does: a field read with less confidence is left
   empty and asked) is chosen on the other tuning renderers (the lowest threshold whose wrong
-  pre-fills stay <= TARGET_WRONG there) and applied to the one left out; e and f are reported with
-  the threshold chosen on a+b+c+d and are never used to choose anything;
+  pre-fills stay <= TARGET_WRONG there) and applied to the one left out; f (and any renderer not
+  in TUNED) is reported with the threshold chosen on all the tuning renderers and is never used to
+  choose anything;
 - plain easyocr (`readtext` on the raw photo with a loaded Reader, NIK = first 16-digit run, name =
   the text after "Nama", birth date = first dd-mm-yyyy) on the first --naive cards of each renderer;
 - negatives (render_d and render_e --negatives: driving licences, bank, student and health cards,
@@ -38,7 +39,7 @@ from ocr.fields import FIELDS
 
 MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
         "kecamatan", "agama")
-TUNED = ("a", "b", "c", "d")  # renderers the reader was developed on; the others are held out
+TUNED = ("a", "b", "c", "d", "e")  # renderers the reader was developed on; the others are held out
 NEGATIVES = ("negatives", "negatives_e")  # render_d's and render_e's photos of things that are not a KTP
 TARGET_WRONG = 0.02  # wrong pre-fills allowed on the tuning renderers when choosing the threshold
 THRESHOLDS = [round(0.05 * i, 2) for i in range(0, 19)]
