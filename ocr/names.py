@@ -40,7 +40,6 @@ NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ '.,-"
 # views was right on 146-150 (one view alone: 135-141); this one was kept after seed 19's cards.
 VIEWS = (("plain", 48), ("dark", 48), ("dark", 40), ("sharp", 40))
 LEXICON_BONUS = 3.0
-APOSTROPHE_SEEN = 0.02  # probability of an apostrophe in some frame of a view at which one is looked for
 GAP_FULL = 3.0  # nats between the answer and the runner-up at which the confidence is not reduced
 
 
@@ -107,17 +106,9 @@ def _tidy(text: str) -> str:
 def best_reading(probs: list[np.ndarray], alphabet: str, names: frozenset[str],
                  bonus: float = LEXICON_BONUS) -> tuple[str, float]:
     """(text, confidence) from the views' probabilities; see the module docstring."""
-    return _best(probs, alphabet, names, bonus)[:2]
-
-
-def _best(probs: list[np.ndarray], alphabet: str, names: frozenset[str],
-          bonus: float = LEXICON_BONUS) -> tuple[str, float, float]:
-    """best_reading's (text, confidence) and how sure its small marks are, 0..1: how far below it
-    the best reading that differs only in an apostrophe, comma or dot came (`_mark_rivals`)."""
     cands = {_tidy(greedy(p, alphabet)[0]) for p in probs} - {""}
-    seen = set(cands)
     if not cands:
-        return "", 0.0, 0.0
+        return "", 0.0
     if names:
         for text in list(cands):
             words = text.split(" ")
@@ -128,8 +119,6 @@ def _best(probs: list[np.ndarray], alphabet: str, names: frozenset[str],
                     cands.update(" ".join(words[:i] + [word[:j], word[j:]] + words[i + 1:])
                                  for j in range(1, len(word) - 2)
                                  if (word[:j] in names or word[:j] == "I") and word[j:] in names)  # I KADEK
-    rivals = _mark_rivals(probs, alphabet, seen) - cands
-    cands |= rivals
     scored = []
     for text in cands:
         labels = lexicon.encode(text, alphabet)
@@ -139,37 +128,12 @@ def _best(probs: list[np.ndarray], alphabet: str, names: frozenset[str],
         prior = bonus * sum(w in names for w in text.split(" "))
         scored.append((ll + prior, ll, text))
     if not scored:
-        return "", 0.0, 0.0
+        return "", 0.0
     scored.sort(reverse=True)
     score, ll, text = scored[0]
     gap = score - scored[1][0] if len(scored) > 1 else GAP_FULL
     per_char = math.exp(ll / len(probs) / max(1, len(text)))
-    bare = _alnum_words(text)
-    mark_gap = min((score - sc for sc, _, t in scored[1:] if _alnum_words(t) == bare and t != text), default=GAP_FULL)
-    return text, per_char * min(1.0, gap / GAP_FULL), min(1.0, mark_gap / GAP_FULL)
-
-
-def _alnum_words(text: str) -> list[str]:
-    return ["".join(ch for ch in w if ch.isalnum()) for w in text.split()]
-
-
-def _mark_rivals(probs: list[np.ndarray], alphabet: str, cands: set[str]) -> set[str]:
-    """The views' own readings with a small mark told otherwise, as rivals scored like the others: a comma for
-    a dot and back (HJ, / HJ.), and, when some view gives an apostrophe any weight at all, one put
-    between any two letters of a word (ROFIAH / ROFI'AH). Both recognisers often miss or mistake
-    these marks, and the likelihoods then show how near a reading with the mark came, so that a
-    reading that may have lost one is not reported sure."""
-    out: set[str] = set()
-    for text in cands:
-        for i, ch in enumerate(text):
-            if ch in ",.":
-                out.add(text[:i] + ("." if ch == "," else ",") + text[i + 1:])
-    mark = alphabet.find("'") + 1
-    if mark > 0 and max(float(p[:, mark].max()) for p in probs) >= APOSTROPHE_SEEN:
-        for text in list(cands):
-            out.update(text[:i] + "'" + text[i:] for i in range(2, len(text) - 1)
-                       if text[i - 2:i + 2].isalpha())
-    return out - cands
+    return text, per_char * min(1.0, gap / GAP_FULL)
 
 
 def split_joined(text: str, names: frozenset[str] | None = None) -> str:
@@ -201,12 +165,11 @@ def _bare_forms(names: frozenset[str]) -> dict[str, str]:
     return bare
 
 
-def read_name(reader, gray: np.ndarray, box: list[int], names: frozenset[str] | None = None) -> tuple[str, float, float]:
-    """The name in `box` ([x_min, x_max, y_min, y_max] of `gray`): (text, confidence, how sure its
-    small marks are; see `_best`)."""
+def read_name(reader, gray: np.ndarray, box: list[int], names: frozenset[str] | None = None) -> tuple[str, float]:
+    """The name in `box` ([x_min, x_max, y_min, y_max] of `gray`): (text, confidence)."""
     x0, x1, y0, y1 = box
     crop = gray[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
     if crop.shape[0] < 4 or crop.shape[1] < 4:
-        return "", 0.0, 0.0
+        return "", 0.0
     names = lexicon.load_names() if names is None else names
-    return _best(view_probs(reader, deblur.sharpened(crop)), reader.character, names)
+    return best_reading(view_probs(reader, deblur.sharpened(crop)), reader.character, names)

@@ -254,13 +254,9 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
     name = found.get("nama")
     for v in name.values if name is not None else []:
         c = _strip_colon(_gray(crop(bgr, v.box, MIN_NAME_HEIGHT if v.box.height < MIN_NAME_HEIGHT else None)))
-        text, conf, marks = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
+        text, conf = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
         pp = (_value_part(v.text), v.conf)
         v.text, v.conf = merged(pp, (text, conf))
-        # PP-OCR agreeing on the letters says nothing of a mark both may have missed (ROFIAH for
-        # ROFI'AH) or mistaken (HJ, for HJ.): a reading with it told otherwise nearly as likely is
-        # not sure
-        v.conf *= marks
         # a name is the field a clinic trusts most: when easyocr read other words (a garbled or
         # misplaced crop), PP-OCR's reading has no support and is not sure
         alike = agreement(pp[0], text)

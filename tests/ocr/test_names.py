@@ -154,20 +154,3 @@ def test_a_listed_apostrophe_name_read_without_its_apostrophe_is_written_as_list
     # a spelling without the apostrophe that is itself listed stays; an unlisted word stays
     assert names.with_apostrophes("NURAINI MUARIF", listed) == "NURAINI MUARIF"
 
-
-def test_a_mark_the_image_leaves_unclear_makes_the_name_unsure():
-    # an apostrophe between I and A with some weight in the frames: the reading without it wins
-    # but is not sure of its marks; a clean reading with no sign of a mark is
-    faint = frames("ROFIAH")
-    faint[7] = 1e-4  # the blank frame after I: an apostrophe or nothing
-    faint[7, 0], faint[7, ALPHA.index("'") + 1] = 0.6, 0.4
-    text, _, marks = names._best([faint / faint.sum(axis=1, keepdims=True)], ALPHA, frozenset())
-    assert text.replace("'", "") == "ROFIAH" and marks < 0.9
-    clean = names._best([frames("ROFIAH")], ALPHA, frozenset())
-    assert clean[0] == "ROFIAH" and clean[2] == 1.0
-
-
-def test_a_comma_and_a_dot_told_apart_by_the_frames():
-    torn = frames(["H", "J", {",": 0.5, ".": 0.45}, " ", "S", "I", "T", "I"])
-    assert names._best([torn], ALPHA, frozenset())[2] < 0.5
-    assert names._best([frames("HJ. SITI")], ALPHA, frozenset())[2] == 1.0
