@@ -6,14 +6,14 @@
     d  bench/cards/render_d.py       likewise; held out until 2026-12-05, now a tuning renderer;
                                      `negatives` are its photos of things that are not a KTP
     e  bench/cards/render_e.py       likewise (written 2026-12-05 by a helper given only a description);
-                                     kept out of every tuning step (final check only); `negatives_e`
+                                     held out until 2026-12-07, now a tuning renderer; `negatives_e`
                                      are its photos of other cards and papers
     f  bench/cards/render_f.py       likewise (written 2026-12-07 by a helper given only a description,
-                                     while the reader was being sped up); held out like e until
-                                     session 11, then still held out while e was opened for tuning
-    g  bench/cards/render_g.py       likewise (written 2026-12-07, session 11, by a helper given only a
-                                     description of a KTP and this file format); held out; `negatives_g`
-                                     are its SIM, ATM, student and BPJS cards, a receipt, a cat, a letter
+                                     while the reader was being sped up); held out: final check only
+    g  bench/cards/render_g.py       likewise (written 2026-12-07 by a helper given only a description
+                                     of a KTP and this file format); held out: final check only;
+                                     `negatives_g` are its SIM, ATM, student and BPJS cards, a receipt,
+                                     a cat, a letter
 
 The renderers b to g are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers

@@ -234,8 +234,12 @@ def nik_by_content(found: dict[str, Found], lines: list[Line]) -> None:
     best = None
     for ln in lines:
         digits = sum(ch.isdigit() for ch in ocr_to_digits(ln.text))
+        printed = sum(ch.isdigit() for ch in ln.text)
         y = float(ln.box.centre @ n)
-        if ln.index in used or digits < NIK_DIGITS or y >= limit or re.search(r"\d{2}-\d{2}-\d{4}", ln.text):
+        # most of a NIK is read as digits: a header line of look-alike letters (PROVINSI SUMATERA
+        # BARAT maps to 12 "digits") is not one
+        if ln.index in used or digits < NIK_DIGITS or printed < NIK_DIGITS // 2 or y >= limit \
+                or re.search(r"\d{2}-\d{2}-\d{4}", ln.text):
             continue
         if best is None or y < float(best.box.centre @ n):
             best = ln

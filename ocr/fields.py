@@ -167,7 +167,8 @@ def clean_address(text: str) -> str:
     text = re.sub(r"(?<=[A-Z0-9])(NO[.,]\s*\d)", r" \1", text)  # "ENO.13" -> "E NO.13"
     text = re.sub(r"(?<=\S)(BLOK\b)", r" \1", text)
     text = re.sub(r"\bBLOK ([A-Z])([SOIZB])\b", lambda m: f"BLOK {m.group(1)}{'50128'['SOIZB'.index(m.group(2))]}", text)
-    text = _ABBREV.sub(lambda m: f"{m.group(1)}. " if m.group(1) in _ABBREV_DOT else f"{m.group(1)} ", text)
+    # PERUM is printed with or without its dot: kept as read
+    text = _ABBREV.sub(lambda m: f"{m.group(1)}. " if m.group(1) in _ABBREV_DOT or "." in m.group(0) else f"{m.group(1)} ", text)
     text = re.sub(r"\bN0(?=[.,]?\s*\d)", "NO", text)  # "N0. 12"
     text = re.sub(r"\bBLOK(?=[A-Z]?\d)", "BLOK ", text)  # "BLOKA3"
     text = re.sub(r"\s+([.,])", r"\1", text)
@@ -221,6 +222,12 @@ def read_nik(texts: list[Text], today: dt.date, kab_kota: str | None = None) -> 
     t = _join(texts)
     if t is None:
         return None, 0.0, ["NIK not found"]
+    if len(texts) > 1 and len(_nik_digits(t.text)) != 16:
+        # a speck or a stray digit beside the NIK's line joined to it (17 digits): the one value
+        # that is 16 digits on its own
+        whole = [x for x in texts if len(_nik_digits(x.text)) == 16]
+        if len(whole) == 1:
+            t = whole[0]
     digits = nikrules.ocr_to_digits(_strip_colon(t.text))
     digits = re.sub(r"[^0-9]", "", digits) if len(re.sub(r"[0-9]", "", digits)) <= 1 else digits
     problems = nikrules.nik_problems(digits, today)
@@ -233,6 +240,10 @@ def read_nik(texts: list[Text], today: dt.date, kab_kota: str | None = None) -> 
     if problems:
         return None, 0.0, [f"NIK unreadable ({p})" for p in problems]
     return digits, t.conf, []
+
+
+def _nik_digits(text: str) -> str:
+    return re.sub(r"[^0-9]", "", nikrules.ocr_to_digits(_strip_colon(text)))
 
 
 def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=None) -> Result:
@@ -307,7 +318,7 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
         m = re.fullmatch(r"(\d{3})[/17]?(\d{3})", d)  # a lost slash or one read as 1/7
         if m:
             res.set("rt_rw", f"{m.group(1)}/{m.group(2)}", t.conf)
-    for key, voc, cutoff in (("agama", vocab.RELIGIONS, 60), ("status_perkawinan", vocab.MARITAL, 60),
+    for key, voc, cutoff in (("agama", vocab.RELIGION_SPELLINGS, 60), ("status_perkawinan", vocab.MARITAL, 60),
                              ("kewarganegaraan", vocab.CITIZENSHIP, 50)):
         if (t := _join(by_key.get(key, []))) is not None:
             word, score = vocab.correct(_strip_colon(t.text), voc, cutoff=cutoff)

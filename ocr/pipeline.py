@@ -35,7 +35,7 @@ ENOUGH_LINES = 24  # when at least this many lines were found (a KTP has ~30)
 FEW_LINES = 12  # lines found on the whole photo below which it is searched again tile by tile
 TILE_SIDE = 1280
 TILE_OVERLAP = 320  # wider than a KTP line is long on a card small enough to need tiles
-CLOSED = {"jk": vocab.GENDERS, "agama": vocab.RELIGIONS, "status_perkawinan": vocab.MARITAL,
+CLOSED = {"jk": vocab.GENDERS, "agama": vocab.RELIGION_SPELLINGS, "status_perkawinan": vocab.MARITAL,
           "kewarganegaraan": vocab.CITIZENSHIP, "berlaku_hingga": ("SEUMUR HIDUP",)}
 SETTLED_CONF = 0.9  # PP-OCR confidence at which such a reading is not read again by easyocr
 

@@ -36,7 +36,7 @@ def _kind(text: str) -> str | None:
         return "ttl"  # a place, then a date
     if RT_RW.fullmatch(ocr_to_digits(t).replace(" ", "")):
         return "rt_rw"
-    for key, words, cutoff in (("jk", vocab.GENDERS, 80), ("agama", vocab.RELIGIONS, 85),
+    for key, words, cutoff in (("jk", vocab.GENDERS, 80), ("agama", vocab.RELIGION_SPELLINGS, 85),
                                ("status_perkawinan", vocab.MARITAL, 85), ("kewarganegaraan", vocab.CITIZENSHIP, 100),
                                ("berlaku_hingga", ("SEUMUR HIDUP",), 80)):
         if vocab.correct(t, words, cutoff=cutoff)[0] is not None:

@@ -86,3 +86,28 @@ def test_an_unsure_card_date_one_digit_off_a_sure_nik_is_the_nik_date():
     assert not build(card("10-04-1993", "PEREMPUAN", 0.8), [], today).nik_valid
     assert not build(card("10-04-1993", "LAKI-LAKI"), [], today).nik_valid
 
+
+
+def test_a_stray_digit_beside_the_nik_is_not_joined_to_it():
+    from ocr.fields import RowText, Text
+
+    rows = [RowText(Text("NIK", 1.0), [Text("3", 0.83), Text(": 3573040704800283", 1.0)]),
+            RowText(Text("Tempat/Tgl Lahir", 1.0), [Text("KABANJAHE, 07-04-1980", 0.96)]),
+            RowText(Text("Jenis Kelamin", 1.0), [Text("LAKI-LAKI", 0.93)])]
+    res = build(rows, [], dt.date(2026, 12, 1))
+    assert res.fields["nik"] == "3573040704800283" and res.nik_valid
+
+
+def test_a_nik_found_by_its_digits_is_not_a_header_of_look_alike_letters():
+    from ocr.card_text import nik_by_content
+
+    lines = [line("PROVINSI SUMATERA BARAT", 200, 60, 300, 0, index=0),
+             line("KOTA PADANG", 240, 90, 160, 0, index=1),
+             line("MIK", 50, 130, 40, 0, index=2),
+             line(": 1371096401820238", 200, 130, 260, 0, index=3),
+             line("Nama", 50, 170, 60, 0, index=4),
+             line("ZULFAHMI HIDAYAT", 200, 170, 220, 0, index=5)]
+    found = find_labels(lines)
+    assert "nik" not in found
+    nik_by_content(found, lines)
+    assert [v.text for v in found["nik"].values] == [": 1371096401820238"]

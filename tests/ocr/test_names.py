@@ -153,3 +153,4 @@ def test_a_listed_apostrophe_name_read_without_its_apostrophe_is_written_as_list
     assert names.with_apostrophes("MUMIN SITI", listed) == "MU'MIN SITI"
     # a spelling without the apostrophe that is itself listed stays; an unlisted word stays
     assert names.with_apostrophes("NURAINI MUARIF", listed) == "NURAINI MUARIF"
+

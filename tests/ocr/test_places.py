@@ -33,7 +33,8 @@ def test_a_hamlet_named_like_a_village_is_surer():
     ("JL.MAWAR NO.12", "JL. MAWAR NO. 12"), ("GG. H.ABDULLAH NO. 3", "GG. H. ABDULLAH NO. 3"),
     ("JL. MAWAR NO. 1 2", "JL. MAWAR NO. 12"), ("JL. MAWAR N0. 12", "JL. MAWAR NO. 12"),
     ("PERUM BUMI ASRI BLOKA3 NO.5", "PERUM BUMI ASRI BLOK A3 NO. 5"),
-    ("JL. SISINGAMANGARAJA KM, 9", "JL. SISINGAMANGARAJA KM. 9"), ("JL.MAWAR,NO.12", "JL. MAWAR, NO. 12")])
+    ("JL. SISINGAMANGARAJA KM, 9", "JL. SISINGAMANGARAJA KM. 9"), ("JL.MAWAR,NO.12", "JL. MAWAR, NO. 12"),
+    ("PERUM. TAMAN SARI BLOK K18 NO. 20", "PERUM. TAMAN SARI BLOK K18 NO. 20")])
 def test_addresses_are_written_as_printed(read, printed):
     assert clean_address(read) == printed
 

@@ -2,7 +2,7 @@
 import pytest
 
 from ocr.fields import match_label, parse_date
-from ocr.vocab import GENDERS, MARITAL, RELIGIONS, correct, correct_blood, correct_province
+from ocr.vocab import GENDERS, MARITAL, RELIGION_SPELLINGS, RELIGIONS, correct, correct_blood, correct_province
 
 
 @pytest.mark.parametrize("text,vocab,want", [
@@ -13,6 +13,8 @@ from ocr.vocab import GENDERS, MARITAL, RELIGIONS, correct, correct_blood, corre
     ("BELUM KAWlN", MARITAL, "BELUM KAWIN"),
     ("CERAl MATI", MARITAL, "CERAI MATI"),
     ("KAWIN", MARITAL, "KAWIN"),
+    ("BUDDHA", RELIGION_SPELLINGS, "BUDDHA"),  # both spellings are printed: as the card has it
+    ("BUDHA", RELIGION_SPELLINGS, "BUDHA"),
 ])
 def test_close_misreadings_are_corrected(text, vocab, want):
     assert correct(text, vocab)[0] == want
