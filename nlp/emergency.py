@@ -29,7 +29,11 @@ How the rules decide, in plain rules a reader can check:
    ongoing), unless a help word says it is urgent ("tolong", "help", "!!"); and when it speaks of
    documents and admin ("surat", "rujukan", "jadwal", "kontrol", "resep"), unless it says the
    emergency is happening now: a now-word right before the symptom ("lagi kejang", "masih
-   pingsan") or "tiba-tiba" / "mendadak" / "barusan".
+   pingsan") or "tiba-tiba" / "mendadak" / "barusan". Past words are read with their place:
+   "sempet" only before every symptom ("kesetrum, sempet pingsan" is happening); "kemarin" in a
+   later clause than the symptom dates that clause only; habits ("suka", "sering", "kadang")
+   only before the symptom; "penderita X" only when X is all the evidence. Another patient's
+   emergency ("ada pasien kecelakaan") in a message about the queue is calm.
 """
 from __future__ import annotations
 
@@ -204,7 +208,8 @@ def _joined(token: str) -> str | None:
     if len(token) < 14 or not token.isalpha() or _tag(token):
         return None
     # best[i]: (cost, pieces) of token[:i]; a known word costs 1, a letter no word explains 1.5
-    best: list[tuple[float, list[str]]] = [(0.0, [])] + [(float("inf"), [])] * len(token)
+    no_way: list[tuple[float, list[str]]] = [(float("inf"), [])] * len(token)
+    best: list[tuple[float, list[str]]] = [(0.0, []), *no_way]
     for end in range(1, len(token) + 1):
         for start in range(max(0, end - 15), end):
             piece = token[start:end]
