@@ -40,6 +40,13 @@ def best_threshold(scores: np.ndarray, predicted: np.ndarray, gold: list[str | N
     gold_arr = np.array(gold, dtype=object)
     in_scope = np.array([g is not None for g in gold])
     correct = in_scope & (np.asarray(predicted, dtype=object) == gold_arr)
+    return _best_threshold(scores, correct, in_scope, accuracy_weight, min_rejection)
+
+
+def _best_threshold(scores: np.ndarray, correct: np.ndarray, in_scope: np.ndarray, accuracy_weight: float,
+                    min_rejection: float | None) -> tuple[float, float, float, float]:
+    """`best_threshold` with the right answers and the in-scope questions as boolean arrays
+    (the calibration search computes them once per weight combination, not once per threshold)."""
     n_in, n_out = max(int(in_scope.sum()), 1), max(int((~in_scope).sum()), 1)
     order = np.argsort(-scores, kind="stable")
     s = scores[order]
@@ -75,6 +82,8 @@ def calibrate(model: Any, rows: list[tuple[str, str | None]], held_out=()) -> No
     if not groups:
         raise ValueError("nothing to calibrate on")
     gold = [g for group in groups for g in group.gold]
+    gold_arr = np.array(gold, dtype=object)
+    in_scope = np.array([g is not None for g in gold])
     tenths = range(1, 10)
     best = None
     for i_word, i_char, i_fuzz in itertools.product(tenths, tenths, tenths):
@@ -87,9 +96,10 @@ def calibrate(model: Any, rows: list[tuple[str, str | None]], held_out=()) -> No
             weights = tuple(round(0.1 * i, 1) for i in (i_word, i_char, i_fuzz, i_intent, rest - i_intent))
             tops = [group.top(weights[3], weights[4]) for group in groups]
             predicted = np.concatenate([p for p, _ in tops])
+            correct = in_scope & (predicted == gold_arr)
             for factor_key in groups[0].factors:
                 scores = np.concatenate([top * group.factors[factor_key] for group, (_, top) in zip(groups, tops)])
-                t, obj, acc, rej = best_threshold(scores, predicted, gold, ACCURACY_WEIGHT, MIN_REJECTION)
+                t, obj, acc, rej = _best_threshold(scores, correct, in_scope, ACCURACY_WEIGHT, MIN_REJECTION)
                 if best is None or obj > best[0] + 1e-9:
                     best = (obj, weights, *factor_key, t, acc, rej)
     if best is None:

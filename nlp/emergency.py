@@ -29,7 +29,11 @@ How the rules decide, in plain rules a reader can check:
    ongoing), unless a help word says it is urgent ("tolong", "help", "!!"); and when it speaks of
    documents and admin ("surat", "rujukan", "jadwal", "kontrol", "resep"), unless it says the
    emergency is happening now: a now-word right before the symptom ("lagi kejang", "masih
-   pingsan") or "tiba-tiba" / "mendadak" / "barusan".
+   pingsan") or "tiba-tiba" / "mendadak" / "barusan". Past words are read with their place:
+   "sempet" only before every symptom ("kesetrum, sempet pingsan" is happening); "kemarin" in a
+   later clause than the symptom dates that clause only; habits ("suka", "sering", "kadang")
+   only before the symptom; "penderita X" only when X is all the evidence. Another patient's
+   emergency ("ada pasien kecelakaan") in a message about the queue is calm.
 """
 from __future__ import annotations
 
@@ -74,13 +78,15 @@ _COMPOUNDS = (
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
     ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
     ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
-    ("NOTWORK", "NEG", "WORKS", 2), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
+    ("NOTWORK", "NEG", "WORKS", 2), ("NOMEANING", "NEG", "MEANING", 3), ("SELFGONE", "SELFNEG", "EXIST", 1),
+    ("NOTLIE", "NEG", "LIEDOWN", 3), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
 )
 
 # Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 _RULE_TEXT = """
 suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
@@ -95,7 +101,7 @@ stroke SLUR+SUDDEN * | stroke NOTWALK+SUDDEN * | stroke NOTSPEAK+SUDDEN * | stro
 chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
 not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
 not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2
-not_breathing ASTHMA+HEAVY 4 | not_breathing ASTHMA+NOTWORK * | not_breathing NOTSPEAK+SESAK 4
+not_breathing ASTHMA+HEAVY 4 | not_breathing NOTLIE+ASTHMA * | not_breathing NOTLIE+SESAK * | chest_pain CHEST+TIGHT 2 | not_breathing ASTHMA+NOTWORK * | not_breathing NOTSPEAK+SESAK 4
 allergy SWELL+SESAK 6 | allergy SWELL+NAPAS 3 | allergy THROAT+CLOSE 3
 serious_illness NECK+STIFF+FEVER * | serious_illness DIABETES+CONFUSED *
 unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild | unconscious FALL+STILL 6 mild | unconscious CALLED+NOANSWER 3 -QUEUE -SELFNEG
@@ -123,6 +129,8 @@ _DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temper
 _ASKS_IF_OK = re.compile(
     r"\b(?:(?:ga|gak|nggak|ngga|tidak|tdk|gk|g)\s*(?:papa|apa\s*apa|apa2)|gapapa|gpp|gakpapa|bahaya|berbahaya|aman|boleh"
     r"|normal)\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)?\s*\?+\s*$", re.IGNORECASE)
+_YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
+_CLAUSE = re.compile(r"[,.;!?\n]+")
 _BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
 
 
@@ -174,7 +182,7 @@ def _tokens(text: str) -> list[str]:
     """Cleaned tokens, with `gamau`-style words split and the multi-word forms of `_PHRASES` joined."""
     raw = []
     for t in clean(text):
-        raw.extend((_EXTRA.get(t) or t).split())
+        raw.extend((_EXTRA.get(t) or _joined(t) or t).split())
     out: list[str] = []
     i = 0
     while i < len(raw):
@@ -188,6 +196,34 @@ def _tokens(text: str) -> list[str]:
             out.append(raw[i])
             i += 1
     return out
+
+
+_KNOWN = frozenset(w for w in frozenset(_LEX) | _PLAIN if len(w) >= 3 and w.isalpha())
+
+
+@lru_cache(maxsize=2_000)
+def _joined(token: str) -> str | None:
+    """A long token typed without spaces ("bapakjatuhbelumsadar") cut into known words, letters
+    no word explains kept as pieces; None when it is short, known or no piece has a tag."""
+    if len(token) < 14 or not token.isalpha() or _tag(token):
+        return None
+    # best[i]: (cost, pieces) of token[:i]; a known word costs 1, a letter no word explains 1.5
+    no_way: list[tuple[float, list[str]]] = [(float("inf"), [])] * len(token)
+    best: list[tuple[float, list[str]]] = [(0.0, []), *no_way]
+    for end in range(1, len(token) + 1):
+        for start in range(max(0, end - 15), end):
+            piece = token[start:end]
+            cost = 1.0 if piece in _KNOWN else 1.5 * len(piece) if end - start == 1 else None
+            if cost is None or best[start][0] + cost >= best[end][0]:
+                continue
+            pieces = best[start][1]
+            if end - start == 1 and pieces and pieces[-1] not in _KNOWN:  # letters no word explains: one piece
+                pieces = pieces[:-1] + [pieces[-1] + piece]
+            else:
+                pieces = pieces + [piece]
+            best[end] = (best[start][0] + cost, pieces)
+    pieces = best[-1][1]
+    return " ".join(pieces) if len(pieces) >= 3 and any(_tag(p) for p in pieces) else None
 
 
 def rules(text: str) -> Emergency | None:
@@ -244,18 +280,39 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
              text: str) -> tuple[bool, str | None]:
     """(True when the message's context says the emergency is not happening now, the now-word if any)."""
     now = _now_cue(words, pos, symptoms, text)
-    past = any(t in pos for t in ("PAST", "RECENTPAST", "CUREDNOW", "INFO")) or bool(_ASKS_IF_OK.search(text))
+    first = evidence[0] if evidence else len(words)
+    clause = _clauses(text, len(words))
+    last = evidence[-1] if evidence else len(words) - 1
+    # "kemarin" after the symptom, in a later clause of its own, dates that clause only
+    # ("istri hamil kejang2, tensinya tinggi kemarin"); "dulu", "bekas", "pernah" anywhere
+    past_at = [i for t in ("PAST", "RECENTPAST") for i in pos.get(t, ()) if not (
+        words[i] in _YESTERDAY and i > last and clause[i] != clause[last])]
+    # "sempet", habits and chronic conditions before every symptom; a chronic condition only when
+    # the symptom is the condition it names ("penderita asma, dada ketat ...": not calm)
+    before = any(i < first for i in pos.get("ONCE", ())) or any(i < last for i in pos.get("HABIT", ())) or bool(
+        evidence) and all(any(0 < e - c <= 3 for c in pos.get("CHRONIC", ())) for e in evidence)
+    past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO")) or bool(_ASKS_IF_OK.search(text))
+    # another patient's emergency mentioned while asking about one's own place in the queue
+    other = "QUEUE" in pos and any(0 < first - i <= 2 and words[i] == "pasien" for i in pos.get("PERSON", ()))
+    if other and now[1] is None:
+        return True, now[0]
     doc = bool(pos.get("DOC"))
     if doc and now[1] != "strong" or past and now[1] is None:
         return True, now[0]
     # "buat jaga2", "seandainya", "sebelum kena serangan jantung" before the symptom: a
     # hypothetical; "telat krn nganter tetangga yg kecelakaan": an explanation of being late
-    first = evidence[0] if evidence else len(words)
     hypo = any(i < first for t in ("HYPO", "WORRY") for i in pos.get(t, ())) or (
         "CLINIC" in pos and any(i < first for i in pos.get("COND", ())))
     if (hypo or "LATE" in pos and "CAUSE" in pos) and now[1] != "strong":
         return True, now[0]
     return False, now[0]
+
+
+def _clauses(text: str, n: int) -> list[int]:
+    """The clause (between , . ; ! ? and line breaks) of each of the message's n tokens; one clause
+    when the clauses' tokens do not add up to the message's (a phrase across a comma)."""
+    ids = [k for k, part in enumerate(_CLAUSE.split(text[:500])) for _ in _tokens(part)]
+    return ids if len(ids) == n else [0] * n
 
 
 def calm_context(text: str) -> bool:

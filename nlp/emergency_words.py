@@ -68,7 +68,7 @@ LEX_GROUPS: dict[str, str] = {
     "INGEST": "nyeruput seruput menyeruput diseruput nenggak tenggak menenggak ngombe mimik minum diminum nginum makan dimakan kemakan nelen nelan menelan ketelen ketelan tertelan drank drink "
               "swallowed ate eaten",
     "OBAT": "butir paracetamol parasetamol panadol obat pil tablet pills pill",
-    "LOTS": "skaligus strip sestrip selempeng bunch handful sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
+    "LOTS": "sekeping selembar skaligus strip sestrip selempeng bunch handful sebotol sepapan sestrip segenggam kebanyakan sekaligus botol bottle",
     "BITE": "patok kacoco attacked mauled digigit kegigit gigit gigitan dicokot kecokot dipatok kepatok dipacok disengat kesengat digegel "
             "kagegel gegel snakebite bitten bite bit stung catok kacatok dicatok patuk dipatuk kepatuk matuk dipagut kacokot kapatok",
     "ANIMAL": "dogs snakes ular ulo ula uler ulane snakebite kobra cobra snake anjing asu dog kalajengking scorpion lipan tawon lebah "
@@ -104,7 +104,7 @@ LEX_GROUPS: dict[str, str] = {
     "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
     "WALK": "jalan berjalan leumpang mlaku walk walking",
     "WATER": "air cai banyu water",
-    "NEG": "teu henteu tidak not no never gabisa ra moh emoh wegah alim",
+    "NEG": "belum blm teu henteu tidak not no never gabisa ra moh emoh wegah alim",
     "PALE": "pucat pucet pucat pale",
     "SWELL": "membengkak abuh bentol bengkak bengkaknya bengep swollen swelling",
     "ASTHMA": "asma asthma bengek mengi",
@@ -123,23 +123,33 @@ LEX_GROUPS: dict[str, str] = {
     "STUCK": "nyangkut nyangkot keselek ganjel stuck lodged",
     "WAKEUP": "dibangunin dibangunkan dibangunke digugah",
     "ANSWER": "jawab menjawab njawab nyaut nyahut answer answering",
+    "MEANING": "artinya gunanya berarti makna maknanya",
+    "EXIST": "ada",
+    "TIGHT": "ketat sempit tight",
+    "LIEDOWN": "berbaring baring tiduran rebahan telentang",
     # context: when, what for, how urgent
+    # "sempet pingsan" after the accident tells its course; before every symptom, the past
+    "ONCE": "sempet sempat",
+    # habits ("suka pingsan kalau kelamaan berdiri") and chronic conditions ("penderita stroke")
+    # before the symptom: what the person lives with, not what is happening
+    "HABIT": "suka sering kadang often sometimes",
+    "CHRONIC": "penderita pengidap mengidap",
     "HELP": "tolong tulung tulungan tulungi tlg tolongin help sos darurat gawat urgent asap segera buruan cepetan",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
     "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
-    "PAST": "sempet sempat kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
+    "PAST": "kungsi nate kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
             "penyintas ago history dulunya",
     "CURED": "enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed "
              "dibawa dilarikan dirujuk",
     "AGO": "lalu last",
     "TIMEUNIT": "seminggu sebulan setahun sehari tahun taun minggu bulan hari year week month days",
     "SINCE": "ti dari sejak since",
-    "DOC": "surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
+    "DOC": "daftar pendaftaran registrasi terapi fisioterapi rehabilitasi surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
            "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
            "visum schedule appointment certificate letter referral vaccination insurance lanjutan",
     "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
             "homework news symptoms signs pengertian definisi arti cegah mencegah "
-            "pencegahan prevent hindari sering kadang often sometimes penderita pengidap mengidap "
+            "pencegahan prevent hindari "
             "pelatihan training p3k cpr layanan",
     "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
     "SELF": "saya",
@@ -197,7 +207,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("nanti", "kalau"): "jagajaga",
     ("apa", "itu"): "pengertian", ("nyakitin", "diri"): "nyayat", ("menyakiti", "diri"): "nyayat",
     ("melukai", "diri"): "nyayat", ("ngelukain", "diri"): "nyayat", ("surat", "perpisahan"): "bunuhdiri",
-    ("malam", "terakhirnya"): "bunuhdiri", ("kesengat", "listrik"): "kesetrum", ("tersengat", "listrik"): "kesetrum", ("kyk", "mau", "pingsan"): "hampir pingsan", ("kayak", "mau", "pingsan"): "hampir pingsan",
+    ("malam", "terakhirnya"): "bunuhdiri", ("pesan", "perpisahan"): "bunuhdiri", ("chat", "perpisahan"): "bunuhdiri",
+    ("pergi", "selamanya"): "bunuhdiri", ("pergi", "untuk", "selamanya"): "bunuhdiri", ("lebih", "baik"): "mending", ("pil", "kb"): "pil", ("kesengat", "listrik"): "kesetrum", ("tersengat", "listrik"): "kesetrum", ("kyk", "mau", "pingsan"): "hampir pingsan", ("kayak", "mau", "pingsan"): "hampir pingsan",
     ("kaya", "mau", "pingsan"): "hampir pingsan", ("kek", "mau", "pingsan"): "hampir pingsan",
     ("seperti", "mau", "pingsan"): "hampir pingsan", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
 }

@@ -121,6 +121,19 @@ EMERGENCIES = [
     ("unconscious", "tolong, kemarin bapak jatuh sekarang ga sadar"),
     ("seizure", "dulu pernah kejang, ini lagi kejang lagi"),
     ("child_fever", "anak lemes ga mau minum dari kemarin"),
+    # round 7 (forms of the sixth writer's misses, new sentences)
+    ("unconscious", "kakektibatibajatuhdikamarmandibelumsadar"),
+    ("not_breathing", "napas bayi berhenti berhenti, kadang lama baru napas lagi"),
+    ("poisoning", "anak sy ketelan pil kb sestrip, sekarang lemes"),
+    ("burn", "suami kebakar waktu bakar daun, celananya sempat kena api"),
+    ("unconscious", "bapak kesetrum pompa air, sempat pingsan"),
+    ("seizure", "adik hamil 8 bulan kejang, kakinya bengkak kemarin"),
+    ("suicide", "rasanya lebih baik aku tidak ada"),
+    ("suicide", "hidupku udah ga ada gunanya"),
+    ("suicide", "adik kirim chat perpisahan trus hp nya mati"),
+    ("suicide", "capek, mau pergi untuk selamanya"),
+    ("not_breathing", "bapak penderita asma, sesak sampai ga bisa berbaring"),
+    ("chest_pain", "dada ketat banget dari tadi"),
 ]
 
 CALM = [
@@ -158,6 +171,14 @@ CALM = [
     "gula darah naik terus",
     "anak sy batuk terus dari kemarin",
     "my father had a stroke last year, is the clinic open on saturday?",
+    # round 7: past markers of Javanese and Sundanese, habits, a chronic condition, another
+    # patient's accident while asking about one's own queue, registration and therapy
+    "ema kungsi stroke, aya poli lansia?",
+    "bapak nate stroke, sakniki kontrol teng pundi",
+    "kakek suka sesak kalau kecapekan, periksa ke poli apa",
+    "tadi di loket ada pasien pingsan, antrean sy masih lama ga",
+    "mau daftarin ibu yg lumpuh sebelah, bisa lewat bot?",
+    "bapak habis kecelakaan motor bulan lalu, mau terapi di puskesmas bisa?",
 ]
 
 
