@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 
 from . import errors
 from .booking import BookingOperations
-from .notices import add_notice, ticket_payload
+from .outbox import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow, latest_visit, update_ticket, update_visit
 from .service_base import FINAL, TicketView
 from .tx import Tx, tickets

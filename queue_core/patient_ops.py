@@ -8,12 +8,12 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
-from .booking_days import DayPlan, day_plans
-from .clinic_data import closed_services, closure_for
-from .doctor_rooms import doctor_load
+from .booking_days import check_doctor, doctor_payload
+from .clinic_data import closure_for
 from .intake import closed_reason, hours_today, quota_reached
 from .leave import leave_due, patients, trip_or_default
-from .notices import add_notice, alert_staff, ticket_payload
+from .notices import alert_staff
+from .outbox import add_notice, ticket_payload
 from .policy import derive_conditions, level_for
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, ticket_by_id, update_ticket, update_visit
 from .service_base import FINAL, ServiceBase, TicketView
@@ -67,7 +67,7 @@ class PatientOperations(ServiceBase):
         if quota_reached(svc, seq - returned - 1):
             raise errors.QuotaFull(service=service, quota=svc.daily_quota)
         if doctor is not None:  # after the counter's bump: its row lock orders the day's issuing
-            await self._check_doctor(tx, service, day, doctor)
+            await check_doctor(tx, self.settings, service, day, doctor)
         ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
                            "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
         try:
@@ -93,34 +93,8 @@ class PatientOperations(ServiceBase):
             ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
             minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
             near=near, advice=view.advice.as_payload() if view.advice else None, trip=trip, leave_now=leave_now,
-            **await self._doctor_payload(tx, service, day, doctor)), ticket.id)
+            **await doctor_payload(tx, self.settings, service, day, doctor)), ticket.id)
         return view
-
-    async def _check_doctor(self, tx: Tx, service: str, day: dt.date, doctor: int) -> DayPlan:
-        """The day's plan; refuses a doctor without a schedule that day, or whose quota is used."""
-        plan = (await day_plans(tx, self.settings, day, [service]))[service]
-        slot = plan.doctor(doctor)
-        if slot is None:
-            raise errors.DoctorNotAvailable(service=service, doctor=doctor, day=day.isoformat(),
-                                            doctors=[d.id for d in plan.doctors])
-        if slot.quota is not None and await doctor_load(tx, day, service, doctor) >= slot.quota:
-            raise errors.QuotaFull(service=service, quota=slot.quota, doctor=doctor, day=day.isoformat())
-        return plan
-
-    async def _doctor_payload(self, tx: Tx, service: str, day: dt.date, doctor: int | None) -> dict:
-        """The doctor's name and hours for a notice (nothing for "any doctor")."""
-        if doctor is None:
-            return {}
-        slot = (await day_plans(tx, self.settings, day, [service]))[service].doctor(doctor)
-        return {} if slot is None else {"doctor": slot.name, "doctor_id": slot.id, "room": slot.room,
-                                        "doctor_hours": f"{slot.start:%H:%M}-{slot.end:%H:%M}"}
-
-    async def closures_today(self) -> dict[str, str]:
-        """The services an admin's closure shuts today, each with its reason (`issue` refuses them)."""
-        async def fn(tx: Tx, now: dt.datetime) -> dict[str, str]:
-            return await closed_services(tx, now.date(), list(self.settings.services))
-
-        return await self._tx(fn)
 
     async def _expire_or_refuse_existing(self, tx: Tx, patient_id: int, service: str, now: dt.datetime,
                                          day: dt.date) -> None:

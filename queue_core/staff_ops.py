@@ -6,8 +6,8 @@ import datetime as dt
 from sqlalchemy import Select, bindparam, select, update
 
 from . import errors
-from .doctor_rooms import callable_here, doctors_elsewhere
-from .notices import add_notice, ticket_payload
+from .doctor_rooms import NotWaitingHere, callable_here, doctors_elsewhere
+from .outbox import add_notice, ticket_payload
 from .queries import QUEUE_ORDER, build_snapshot, made_once, waiting_in_scope
 from .rows import (
     TICKET_COLUMNS,
@@ -58,7 +58,7 @@ class StaffOperations(ServiceBase):
                                 None if number is None else {"day": now.date(), "number": number.strip().upper()})
             if head is None:
                 if number is not None:
-                    raise errors.NotWaitingHere(number=number.strip().upper(), channel=channel.name)
+                    raise NotWaitingHere(number=number.strip().upper(), channel=channel.name)
                 return None
             visit, ticket = VisitRow.of(head[:13]), TicketRow.of(head[13:])
             await update_visit(tx, visit, status="called", channel=channel.name, called_at=now)
