@@ -54,9 +54,8 @@ async def check_turn_near(
     A ticket that is near the moment it enters the queue (a short queue) gets no notice
     here: its caller says so in the entry notice (the ticket itself, or "next phase"), not in a
     second message a second later: under Telegram's 30 messages/s that second message is what a
-    busy morning cannot afford (docs/notifications.md). Only the head of the queue can qualify, so only the head is read. Rows another
-    transaction holds are skipped rather than waited for (no deadlock between two counters);
-    the next change to this queue looks at them again.
+    busy morning cannot afford (docs/notifications.md). Rows another transaction holds
+    (CLAIM_NEAR) are left to the next change to this queue.
     """
     rules = settings.notifications
     # Each patient's place and minutes: in the part of the queue their doctor's room calls when

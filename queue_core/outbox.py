@@ -25,8 +25,15 @@ MAX_ATTEMPTS = 8
 INSERT_NOTICE = insert(cast(Table, Outbox.__table__))  # built once, the values as parameters
 
 
-async def add_notice(tx: Tx, chat_id: int | None, kind: str, now: dt.datetime, payload: dict,
-                     ticket_id: int | None = None, lane: str = "urgent") -> None:
+async def add_notice(
+    tx: Tx,
+    chat_id: int | None,
+    kind: str,
+    now: dt.datetime,
+    payload: dict,
+    ticket_id: int | None = None,
+    lane: str = "urgent",
+) -> None:
     if chat_id is None:
         return  # an anonymised ticket or a walk-in without Telegram
     tx.later(INSERT_NOTICE, dict(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,

@@ -4,13 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
 from .booking_days import check_doctor, doctor_payload
 from .clinic_data import closure_for
-from .intake import closed_reason, hours_today, quota_reached
+from .intake import closed_reason, hours_today, quota_reached, return_to_quota
 from .leave import leave_due, patients, trip_or_default
 from .notices import alert_staff
 from .outbox import add_notice, ticket_payload
@@ -28,8 +28,6 @@ BUMP_SEQ = {pg: (postgresql.insert if pg else sqlite.insert)(daily_counters).on_
 
 
 class PatientOperations(ServiceBase):
-    # ------------------------------------------------------------------ patients' side
-
     async def issue(
         self,
         *,
@@ -123,14 +121,6 @@ class PatientOperations(ServiceBase):
         assert row is not None  # an upsert returns its row
         return int(row[0]), int(row[1] or 0)
 
-    async def _return_to_quota(self, tx: Tx, ticket: TicketRow, count: int = 1) -> None:
-        """A cancelled ticket's place goes back to the quota of the service that issued its number
-        (a transferred ticket keeps the number of its first service)."""
-        prefix = ticket.number.rsplit("-", 1)[0]
-        issuer = next((code for code, svc in self.settings.services.items() if svc.prefix == prefix), ticket.service)
-        await tx.run(update(daily_counters).where(daily_counters.c.day == ticket.day, daily_counters.c.service == issuer)
-                     .values(returned=daily_counters.c.returned + count))
-
     async def view(self, ticket_id: int) -> TicketView:
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             ticket = await ticket_by_id(tx, ticket_id)
@@ -173,7 +163,7 @@ class PatientOperations(ServiceBase):
             await update_ticket(tx, ticket, now, status="cancelled", cancel_reason=reason)
             if visit is not None:
                 await update_visit(tx, visit, status="cancelled", cancelled_at=now)
-            await self._return_to_quota(tx, ticket)
+            await return_to_quota(tx, self.settings, ticket)
             if by != "patient":
                 extra = {"note": note} if note else {}
                 await add_notice(tx, ticket.user_id, "cancelled", now, ticket_payload(ticket, reason=reason, **extra),

@@ -76,8 +76,6 @@ class ServiceBase:
         self.estimator: WaitEstimator = estimator or ConfiguredEstimator(settings.notifications.advice_margin_minutes)
         self.policy = OrderingPolicy.from_config(settings.policy)
 
-    # ------------------------------------------------------------------ plumbing
-
     async def _tx(self, fn: Callable[[Tx, dt.datetime], Awaitable[T]]) -> T:
         return await self.db.run_tx(lambda tx: fn(tx, self.clock.now()))
 
@@ -162,8 +160,6 @@ class ServiceBase:
                 done.add(scope)
                 near |= await check_turn_near(tx, self.settings, self.estimator, phase, service, now, entered)
         return near
-
-    # ------------------------------------------------------------------ set-up
 
     async def ensure_channels(self) -> None:
         """Create a state row for every configured channel (idempotent, run at start-up)."""

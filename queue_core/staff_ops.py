@@ -26,8 +26,6 @@ from .tx import INTEGRITY_ERRORS, Tx, channel_states, tickets, visits
 
 
 class StaffOperations(ServiceBase):
-    # ------------------------------------------------------------------ staff side
-
     async def call_next(self, channel_name: str, number: str | None = None) -> TicketView | None:
         """Call the next patient for a channel; None when nobody waits. Atomic across processes.
 
