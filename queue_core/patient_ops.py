@@ -134,8 +134,7 @@ class PatientOperations(ServiceBase):
             statement = select(*TICKET_COLUMNS).where(tickets.c.user_id == user_id, tickets.c.day >= now.date())
             if active_only:
                 statement = statement.where(tickets.c.status.not_in(FINAL))
-            rows = await tx.all(statement.order_by(tickets.c.day, tickets.c.id))
-            found = [TicketRow.of(r) for r in rows]
+            found = [TicketRow.of(r) for r in await tx.all(statement.order_by(tickets.c.day, tickets.c.id))]
             return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in found]
 
         return await self._tx(fn)

@@ -205,10 +205,7 @@ class StaffOperations(ServiceBase):
     # ------------------------------------------------------------------ read side for staff/board/predictor
 
     async def snapshot(self, phase: str, service: str) -> QueueSnapshot:
-        async def fn(tx: Tx, now: dt.datetime) -> QueueSnapshot:
-            return await build_snapshot(tx, self.settings, phase, service, now)
-
-        return await self._tx(fn)
+        return await self._tx(lambda tx, now: build_snapshot(tx, self.settings, phase, service, now))
 
     async def current(self, channel_name: str) -> TicketView | None:
         channel = self._channel(channel_name)
