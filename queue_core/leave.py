@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 
 from .advice import Advice, CallWindow, advice_at
 from .models import Patient
 from .outbox import add_notice
-from .rows import UPDATE_TICKET
+from .rows import UPDATE_TICKET, TicketRow, update_ticket
 from .rules import Rules
 from .tx import Tx
 
@@ -64,3 +64,15 @@ async def write_leave_notice(tx: Tx, user_id: int | None, ticket_id: int, number
     await add_notice(tx, user_id, LEAVE_NOW, now, {
         "number": number, "service": service, "ticket_id": ticket_id, "trip": trip, "again": sends > 0,
         "advice": advice.as_payload(), "at": now.isoformat(timespec="seconds")}, ticket_id)
+
+
+async def leave_on_issue(tx: Tx, settings: Rules, ticket: TicketRow, advice: Advice | None,
+                         now: dt.datetime) -> tuple[int, bool]:
+    """A new ticket's trip, and whether the ticket message itself says "leave now" (then recorded
+    as told: no second message for it)."""
+    trip = trip_or_default(settings, None if ticket.patient_id is None else await tx.scalar(
+        select(patients.c.trip_minutes).where(patients.c.id == ticket.patient_id)))
+    leave_now = advice is not None and leave_due(advice, trip, now)
+    if leave_now and advice is not None:
+        await update_ticket(tx, ticket, now, leave_told_for=advice.come_at, leave_sends=1)
+    return trip, leave_now

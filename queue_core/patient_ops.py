@@ -11,7 +11,7 @@ from . import errors
 from .booking_days import check_doctor, doctor_payload
 from .clinic_data import closure_for
 from .intake import closed_reason, hours_today, quota_reached, return_to_quota
-from .leave import leave_due, patients, trip_or_default
+from .leave import leave_on_issue
 from .notices import alert_staff
 from .outbox import add_notice, ticket_payload
 from .policy import derive_conditions, level_for
@@ -80,11 +80,7 @@ class PatientOperations(ServiceBase):
             await alert_staff(tx, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
         view = await self._view(tx, ticket, visit, now)
         near = await self._after_change(tx, visit.phase, [service], now, entered=ticket.id)
-        trip = trip_or_default(self.settings, None if patient_id is None else await tx.scalar(
-            select(patients.c.trip_minutes).where(patients.c.id == patient_id)))
-        leave_now = view.advice is not None and leave_due(view.advice, trip, now)
-        if leave_now and view.advice is not None:  # the ticket says "leave now": no second message for it
-            await update_ticket(tx, ticket, now, leave_told_for=view.advice.come_at, leave_sends=1)
+        trip, leave_now = await leave_on_issue(tx, self.settings, ticket, view.advice, now)
         # the ticket message itself goes through the outbox, so a crash after this commit cannot
         # lose it; near the head already, it says so itself
         await add_notice(tx, user_id, ISSUED, now, ticket_payload(
