@@ -27,7 +27,7 @@ from bot.context import PusqueContext
 from bot.i18n import t
 from bot.menu import MenuCommand
 from queue_core import errors
-from queue_core.booking import DayOutOfRange
+from queue_core.booking import DayOutOfRange, DoctorNotAvailable
 from queue_core.policy import age_on, derive_conditions
 from queue_core.rows import BOOKED
 
@@ -215,9 +215,9 @@ async def _issue(update: Update, context, lang: str, patient, tap: ticket_days.T
     try:
         view = await services.queue.issue(service=code, user_id=update.effective_user.id, patient_id=patient.id,
                                           conditions=chosen, age=age, day=tap.day, doctor=tap.doctor)
-    except (errors.DoctorNotAvailable, DayOutOfRange) as exc:
+    except (DoctorNotAvailable, DayOutOfRange) as exc:
         await message.reply_text(t("bk.doctor_gone", lang, service=name, day=day)
-                                 if isinstance(exc, errors.DoctorNotAvailable) else t("pt.stale", lang),
+                                 if isinstance(exc, DoctorNotAvailable) else t("pt.stale", lang),
                                  reply_markup=main_keyboard(lang))
         return None
     except errors.ServiceClosed as exc:

@@ -18,10 +18,19 @@ from sqlalchemy import select
 
 from . import errors
 from .booking_advice import booked_advice
-from .booking_days import DayPlan, bookable, checkin_deadline, day_plans, days_ahead
+from .booking_days import (
+    DayPlan,
+    DoctorNotAvailable,
+    bookable,
+    check_doctor,
+    checkin_deadline,
+    day_plans,
+    days_ahead,
+    doctor_payload,
+)
 from .booking_duties import run_duties
 from .doctor_rooms import DoctorPlace, doctor_places
-from .notices import add_notice, ticket_payload
+from .outbox import add_notice, ticket_payload
 from .patient_ops import ISSUED, PatientOperations
 from .policy import derive_conditions, level_for
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow, insert_visit, ticket_by_id, update_ticket
@@ -89,15 +98,15 @@ class BookingOperations(PatientOperations):
                     derived: list[str], level: int, age: int | None, doctor: int | None) -> TicketView:
         svc = self.settings.services[plan.service]
         if doctor is not None and plan.doctor(doctor) is None:
-            raise errors.DoctorNotAvailable(service=svc.code, doctor=doctor, day=plan.day.isoformat(),
-                                            doctors=[d.id for d in plan.doctors])
+            raise DoctorNotAvailable(service=svc.code, doctor=doctor, day=plan.day.isoformat(),
+                                     doctors=[d.id for d in plan.doctors])
         if patient_id is not None:
             await self._expire_or_refuse_existing(tx, patient_id, svc.code, now, plan.day)
         seq, returned = await self._next_seq(tx, plan.day, svc.code)
         if seq - returned - 1 >= svc.daily_quota:
             raise errors.QuotaFull(service=svc.code, quota=svc.daily_quota, day=plan.day.isoformat())
         if doctor is not None:
-            await self._check_doctor(tx, svc.code, plan.day, doctor)
+            await check_doctor(tx, self.settings, svc.code, plan.day, doctor)
         ticket = TicketRow(0, plan.day, svc.code, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
                            "+".join(derived), age, ",".join(svc.route), BOOKED, svc.route[0])
         try:
@@ -117,7 +126,7 @@ class BookingOperations(PatientOperations):
             day=plan.day.isoformat(), issued_at=now.isoformat(timespec="seconds"), near=False, booked=True,
             start=f"{start:%H:%M}", checkin_by=f"{checkin_deadline(start, self.settings.booking.checkin_minutes):%H:%M}",
             **({"advice": advice.as_payload()} if advice else {}),
-            **await self._doctor_payload(tx, svc.code, plan.day, doctor)), ticket.id)
+            **await doctor_payload(tx, self.settings, svc.code, plan.day, doctor)), ticket.id)
         return await self._view(tx, ticket, None, now)
 
     async def _enter_booked(self, tx: Tx, ticket: TicketRow, now: dt.datetime) -> TicketView:

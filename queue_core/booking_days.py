@@ -14,14 +14,21 @@ from typing import Iterable
 
 from sqlalchemy import select
 
+from . import errors
 from .clinic_data import closed_services
 from .clinic_tables import Doctor, DoctorSchedule
-from .doctor_rooms import effective_room
+from .doctor_rooms import doctor_load, effective_room
 from .rules import Rules
 from .tx import Tx, daily_counters
 
 doctors = Doctor.__table__
 schedules = DoctorSchedule.__table__
+
+
+class DoctorNotAvailable(errors.QueueError):
+    """The chosen doctor has no schedule for that service on that day."""
+
+    code = "doctor_not_available"
 
 
 @dataclass(frozen=True)
@@ -133,3 +140,24 @@ async def days_ahead(tx: Tx, rules: Rules, now: dt.datetime, codes: Iterable[str
     slots = await weekly_slots(tx, codes, rules)
     return [await day_plans(tx, rules, now.date() + dt.timedelta(days=i), codes, slots)
             for i in range(rules.booking.days_ahead + 1)]
+
+
+async def check_doctor(tx: Tx, settings: Rules, service: str, day: dt.date, doctor: int) -> DayPlan:
+    """The day's plan; refuses a doctor without a schedule that day, or whose quota is used."""
+    plan = (await day_plans(tx, settings, day, [service]))[service]
+    slot = plan.doctor(doctor)
+    if slot is None:
+        raise DoctorNotAvailable(service=service, doctor=doctor, day=day.isoformat(),
+                                 doctors=[d.id for d in plan.doctors])
+    if slot.quota is not None and await doctor_load(tx, day, service, doctor) >= slot.quota:
+        raise errors.QuotaFull(service=service, quota=slot.quota, doctor=doctor, day=day.isoformat())
+    return plan
+
+
+async def doctor_payload(tx: Tx, settings: Rules, service: str, day: dt.date, doctor: int | None) -> dict:
+    """The doctor's name and hours for a notice (nothing for "any doctor")."""
+    if doctor is None:
+        return {}
+    slot = (await day_plans(tx, settings, day, [service]))[service].doctor(doctor)
+    return {} if slot is None else {"doctor": slot.name, "doctor_id": slot.id, "room": slot.room,
+                                    "doctor_hours": f"{slot.start:%H:%M}-{slot.end:%H:%M}"}

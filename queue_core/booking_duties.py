@@ -19,7 +19,7 @@ from .advice import ConfiguredEstimator
 from .booking_advice import booked_advice
 from .booking_days import DayPlan, checkin_deadline, day_plans
 from .booking_void import return_place
-from .notices import add_notice, ticket_payload
+from .outbox import add_notice, ticket_payload
 from .policy import OrderingPolicy
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .rules import Rules

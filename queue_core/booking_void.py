@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select, update
 
-from .notices import add_notice, ticket_payload
+from .outbox import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .tx import Tx, daily_counters, tickets
 

@@ -28,6 +28,7 @@ from .doctor_moves import ANY_DOCTOR, MoveTo, move_doctor_tickets, waiting_for
 from .models import AuditLog, Ticket
 from .rows import BOOKED
 from .rules import Rules
+from .service_base import ServiceBase
 from .tx import Tx
 
 closures = ClinicClosure.__table__
@@ -93,6 +94,12 @@ async def closed_services(tx: Tx, day: dt.date, codes: list[str]) -> dict[str, s
             if code in codes:
                 out.setdefault(code, reason)
     return out
+
+
+class ClosureQueries(ServiceBase):
+    async def closures_today(self) -> dict[str, str]:
+        """The services an admin's closure shuts today, each with its reason (`issue` refuses them)."""
+        return await self._tx(lambda tx, now: closed_services(tx, now.date(), list(self.settings.services)))
 
 
 # ---------------------------------------------------------------------- the admin's side

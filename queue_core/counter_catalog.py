@@ -30,7 +30,7 @@ from .clinic_data import NameTaken, NotFound
 from .clinic_tables import ClinicCounter
 from .clock import Clock
 from .models import AuditLog, ChannelState, StaffMember
-from .notices import add_notice, ticket_payload
+from .outbox import add_notice, ticket_payload
 from .rows import TICKET_COLUMNS, VISIT_COLUMNS, TicketRow, VisitRow
 from .rules import Channel, Rules
 from .service_catalog import R, with_services

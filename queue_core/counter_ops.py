@@ -7,7 +7,8 @@ from sqlalchemy import func, select, update
 
 from . import errors
 from .booking import BookingOperations
-from .notices import add_notice, ticket_payload
+from .intake import return_to_quota
+from .outbox import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow, latest_visit, update_ticket, update_visit
 from .service_base import FINAL, TicketView
 from .tx import Tx, tickets
@@ -86,7 +87,7 @@ class CounterOperations(BookingOperations):
                 if visit is not None and visit.status in ("waiting", "skipped"):
                     await update_visit(tx, visit, status="cancelled", cancelled_at=now)
                     touched.add(visit.phase)
-                await self._return_to_quota(tx, ticket)
+                await return_to_quota(tx, self.settings, ticket)
                 await add_notice(tx, ticket.user_id, "cancelled", now,
                                  ticket_payload(ticket, reason=CLEARED, note=note), ticket.id)
             for phase in sorted(touched):

@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .clinic_checks import BadFields, problem
 from .doctor_rooms import doctor_load, doctor_places, doctors, schedule_quota
-from .notices import add_notice, ticket_payload
+from .outbox import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .rules import Rules
 from .tx import Tx, daily_counters, tickets

@@ -21,6 +21,7 @@ from typing import Iterable
 
 from sqlalchemy import ColumnElement, bindparam, func, or_, select
 
+from . import errors
 from .clinic_tables import Doctor, DoctorSchedule
 from .rules import Channel, Rules
 from .tx import Tx, tickets
@@ -28,6 +29,12 @@ from .tx import Tx, tickets
 doctors = Doctor.__table__
 schedules = DoctorSchedule.__table__
 ACTIVE = ("done", "cancelled")  # not these: a ticket that still holds its place
+
+
+class NotWaitingHere(errors.QueueError):
+    """A number called by name that does not wait in the channel's queue today."""
+
+    code = "not_waiting_here"
 
 
 def effective_room(rules: Rules, service: str, room: str | None) -> str | None:
@@ -103,6 +110,17 @@ async def rooms_now(tx: Tx, rules: Rules, phase: str, service: str, now: dt.date
     queues = [RoomQueue(room, frozenset(ids), _elsewhere(duty, room)) for room, ids in rooms.items()]
     return {d: q for q in queues for d in q.doctors}
 
+
+
+async def doctors_room(tx: Tx, rules: Rules, ticket_id: int, phase: str, service: str,
+                       now: dt.datetime) -> RoomQueue | None:
+    """The room queue of the ticket's chosen doctor when they practise in a room of this queue
+    now; None (the queue-wide view) for "any doctor", a doctor in no room now, or no rooms."""
+    rooms = await rooms_now(tx, rules, phase, service, now)
+    if not rooms:
+        return None
+    doctor = await tx.scalar(select(tickets.c.doctor_id).where(tickets.c.id == ticket_id))
+    return None if doctor is None else rooms.get(int(doctor))
 
 @dataclass(frozen=True)
 class DoctorPlace:

@@ -53,16 +53,3 @@ class InvalidTransition(QueueError):
 class RejoinExpired(QueueError):
     code = "rejoin_expired"
 
-
-
-class DoctorNotAvailable(QueueError):
-    """The chosen doctor has no schedule for that service on that day."""
-
-    code = "doctor_not_available"
-
-
-
-class NotWaitingHere(QueueError):
-    """A number called by name that does not wait in the channel's queue today."""
-
-    code = "not_waiting_here"

@@ -7,12 +7,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, select, tuple_, update
 
 from . import errors
 from .clinic_data import closed_services
 from .policy import derive_conditions, level_for
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
+from .rows import TicketRow
 from .rules import Rules, Service
 from .service_base import ServiceBase
 from .tx import Tx, daily_counters, visits
@@ -59,6 +60,15 @@ def closed_reason(settings: Rules, svc: Service, now: dt.datetime) -> str | None
 
 def quota_reached(svc: Service, issued: int) -> bool:
     return issued >= svc.daily_quota
+
+
+async def return_to_quota(tx: Tx, settings: Rules, ticket: TicketRow) -> None:
+    """A cancelled ticket's place goes back to the quota of the service that issued its number
+    (a transferred ticket keeps the number of its first service)."""
+    prefix = ticket.number.rsplit("-", 1)[0]
+    issuer = next((code for code, svc in settings.services.items() if svc.prefix == prefix), ticket.service)
+    await tx.run(update(daily_counters).where(daily_counters.c.day == ticket.day, daily_counters.c.service == issuer)
+                 .values(returned=daily_counters.c.returned + 1))
 
 
 class IntakeQueries(ServiceBase):

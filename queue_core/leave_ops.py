@@ -12,8 +12,17 @@ from .advice import Advice, CallWindow, advice_at, safe_windows
 from .booking_advice import booked_advice
 from .booking_days import day_plans
 from .doctor_rooms import rooms_now
-from .leave import MAX_LEAVE_SENDS, TRIP_CHOICES, first_phase, leave_due, patients, trip_or_default, write_leave_notice
-from .notices import add_turn_near, near_minutes
+from .leave import (
+    MAX_LEAVE_SENDS,
+    TRIP_CHOICES,
+    first_phase,
+    leave_due,
+    near_minutes,
+    patients,
+    trip_or_default,
+    write_leave_notice,
+)
+from .notices import add_turn_near
 from .patient_ops import PatientOperations
 from .queries import build_snapshot, scope_services
 from .rows import BOOKED, latest_visit, ticket_by_id

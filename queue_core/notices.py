@@ -4,19 +4,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Sequence
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 
-from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
+from .advice import ConfiguredEstimator, safe_windows
 from .doctor_rooms import RoomQueue, rooms_now
+from .leave import leave_before_near, near_minutes
+from .outbox import add_notice
 from .queries import queue_context, room_context, scope_services, snapshot_from, waiting_list
-from .rows import UPDATE_TICKET, TicketRow
 from .rules import Rules
 from .snapshot import QueueSnapshot, WaitEstimator, needs_full_queue, needs_history, needs_queue_ahead
-from .tx import Tx, outbox, staff, visits
-
-LEAVE_NOW = "leave_now"  # "time to leave now" (queue_core/leave.py)
-INSERT_NOTICE = insert(outbox)  # built once, the values as parameters
-
+from .tx import Tx, staff, visits
 
 # Mark visits told "turn near", returning the ids it marked. On PostgreSQL a row another
 # transaction holds is skipped rather than waited for (no deadlock between two counters).
@@ -24,25 +21,6 @@ CLAIM_NEAR = update(visits).where(visits.c.id.in_(
     select(visits.c.id).where(visits.c.id.in_(bindparam("ids", expanding=True)), visits.c.turn_near_sent.is_(False),
                               visits.c.status == "waiting").with_for_update(skip_locked=True))
 ).values(turn_near_sent=True).returning(visits.c.id)
-
-
-async def add_notice(
-    tx: Tx,
-    chat_id: int | None,
-    kind: str,
-    now: dt.datetime,
-    payload: dict,
-    ticket_id: int | None = None,
-    lane: str = "urgent",
-) -> None:
-    if chat_id is None:
-        return  # an anonymised ticket or a walk-in without Telegram
-    tx.later(INSERT_NOTICE, dict(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
-                                 payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
-
-
-def ticket_payload(ticket: TicketRow, **extra) -> dict:
-    return {"number": ticket.number, "service": ticket.service, **extra}
 
 
 def medians(estimator: WaitEstimator, snapshot: QueueSnapshot, settings: Rules) -> list[float]:
@@ -76,9 +54,8 @@ async def check_turn_near(
     A ticket that is near the moment it enters the queue (a short queue) gets no notice
     here: its caller says so in the entry notice (the ticket itself, or "next phase"), not in a
     second message a second later: under Telegram's 30 messages/s that second message is what a
-    busy morning cannot afford (docs/notifications.md). Only the head of the queue can qualify, so only the head is read. Rows another
-    transaction holds are skipped rather than waited for (no deadlock between two counters);
-    the next change to this queue looks at them again.
+    busy morning cannot afford (docs/notifications.md). Rows another transaction holds
+    (CLAIM_NEAR) are left to the next change to this queue.
     """
     rules = settings.notifications
     # Each patient's place and minutes: in the part of the queue their doctor's room calls when
@@ -137,28 +114,11 @@ async def _unsent_heads(tx: Tx, settings: Rules, estimator: WaitEstimator, phase
     return {vid: (rows[p - 1], p, wait_at.get(p)) for vid, p in pending.items()}
 
 
-def near_minutes(settings: Rules, trip: int | None) -> float:
-    """Turn-near minutes of a patient whose trip is `trip` (None: at the clinic, or the default
-    trip): a trip longer than the default moves the turn-near earlier by the difference."""
-    rules = settings.notifications
-    if trip is None:
-        return rules.turn_near_minutes
-    return rules.turn_near_minutes + max(0, trip - rules.default_trip_minutes)
-
-
 async def add_turn_near(tx: Tx, user_id: int | None, ticket_id: int, number: str, service: str, phase: str,
                         position: int, wait: float | None, now: dt.datetime) -> None:
     await add_notice(tx, user_id, "turn_near", now,
                      {"number": number, "service": service, "phase": phase, "position": position,
                       "minutes": None if wait is None else round(wait)}, ticket_id)
-
-
-async def leave_before_near(tx: Tx, settings: Rules, row, now: dt.datetime, wait: float | None, estimator) -> None:
-    """The "time to leave now" a patient still away was not sent yet (the queue moved faster than
-    the look that sends them): now, before the turn-near, telling them to come at once."""
-    minutes = 0.0 if wait is None else max(wait, 0.0)
-    advice = advice_at(now, CallWindow(0.0, 0.0, minutes, minutes), str(getattr(estimator, "name", "?")))
-    await write_leave_notice(tx, row[3], row[2], row[4], row[5], advice, trip_or_default(settings, row[12]), 0, now)
 
 
 async def staff_recipients(tx: Tx, settings: Rules) -> list[int]:
@@ -176,16 +136,3 @@ async def alert_staff(tx: Tx, settings: Rules, kind: str, now: dt.datetime, payl
     for chat_id in recipients:
         await add_notice(tx, chat_id, kind, now, payload, ticket_id)
     return recipients
-
-
-def trip_or_default(settings: Rules, trip: int | None) -> int:
-    return settings.notifications.default_trip_minutes if trip is None else int(trip)
-
-
-async def write_leave_notice(tx: Tx, user_id: int | None, ticket_id: int, number: str, service: str, advice: Advice,
-                             trip: int, sends: int, now: dt.datetime) -> None:
-    """One "time to leave now" and its record on the ticket, in the caller's transaction."""
-    await tx.run(UPDATE_TICKET, {"leave_told_for": advice.come_at, "leave_sends": sends + 1, "ticket_id": ticket_id})
-    await add_notice(tx, user_id, LEAVE_NOW, now, {
-        "number": number, "service": service, "ticket_id": ticket_id, "trip": trip, "again": sends > 0,
-        "advice": advice.as_payload(), "at": now.isoformat(timespec="seconds")}, ticket_id)

@@ -1,4 +1,5 @@
-"""The outbox drain: claim due rows in order, then record how sending went.
+"""The outbox: the rows queue changes write in their own transaction (`add_notice`), and the
+drain that claims due rows in order, then records how sending went.
 
 A row is claimed (status 'sending') in one short transaction and settled in another after the
 Bot API answered. Rows left in 'sending' by a crash are returned to 'pending' at start-up, so a
@@ -11,14 +12,36 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from .clock import Store, transaction
 from .models import Outbox, User
+from .rows import TicketRow
+from .tx import Tx
 
 MAX_ATTEMPTS = 8
+INSERT_NOTICE = insert(cast(Table, Outbox.__table__))  # built once, the values as parameters
+
+
+async def add_notice(
+    tx: Tx,
+    chat_id: int | None,
+    kind: str,
+    now: dt.datetime,
+    payload: dict,
+    ticket_id: int | None = None,
+    lane: str = "urgent",
+) -> None:
+    if chat_id is None:
+        return  # an anonymised ticket or a walk-in without Telegram
+    tx.later(INSERT_NOTICE, dict(created_at=now, next_attempt_at=now, chat_id=chat_id, kind=kind, lane=lane,
+                                 payload=payload, status="pending", attempts=0, ticket_id=ticket_id))
+
+
+def ticket_payload(ticket: TicketRow, **extra) -> dict:
+    return {"number": ticket.number, "service": ticket.service, **extra}
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
-from .booking_days import DayPlan, day_plans
-from .clinic_data import closed_services, closure_for
-from .doctor_rooms import doctor_load
-from .intake import closed_reason, hours_today, quota_reached
-from .leave import leave_due, patients, trip_or_default
-from .notices import add_notice, alert_staff, ticket_payload
+from .booking_days import check_doctor, doctor_payload
+from .clinic_data import closure_for
+from .intake import closed_reason, hours_today, quota_reached, return_to_quota
+from .leave import leave_on_issue
+from .notices import alert_staff
+from .outbox import add_notice, ticket_payload
 from .policy import derive_conditions, level_for
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, ticket_by_id, update_ticket, update_visit
 from .service_base import FINAL, ServiceBase, TicketView
@@ -28,8 +28,6 @@ BUMP_SEQ = {pg: (postgresql.insert if pg else sqlite.insert)(daily_counters).on_
 
 
 class PatientOperations(ServiceBase):
-    # ------------------------------------------------------------------ patients' side
-
     async def issue(
         self,
         *,
@@ -67,7 +65,7 @@ class PatientOperations(ServiceBase):
         if quota_reached(svc, seq - returned - 1):
             raise errors.QuotaFull(service=service, quota=svc.daily_quota)
         if doctor is not None:  # after the counter's bump: its row lock orders the day's issuing
-            await self._check_doctor(tx, service, day, doctor)
+            await check_doctor(tx, self.settings, service, day, doctor)
         ticket = TicketRow(0, day, service, f"{svc.prefix}-{seq:03d}", patient_id, user_id, level,
                            "+".join(derived), age, ",".join(svc.route), "waiting", svc.route[0])
         try:
@@ -82,45 +80,15 @@ class PatientOperations(ServiceBase):
             await alert_staff(tx, self.settings, "staff_emergency", now, ticket_payload(ticket, conditions=derived), ticket.id)
         view = await self._view(tx, ticket, visit, now)
         near = await self._after_change(tx, visit.phase, [service], now, entered=ticket.id)
-        trip = trip_or_default(self.settings, None if patient_id is None else await tx.scalar(
-            select(patients.c.trip_minutes).where(patients.c.id == patient_id)))
-        leave_now = view.advice is not None and leave_due(view.advice, trip, now)
-        if leave_now and view.advice is not None:  # the ticket says "leave now": no second message for it
-            await update_ticket(tx, ticket, now, leave_told_for=view.advice.come_at, leave_sends=1)
+        trip, leave_now = await leave_on_issue(tx, self.settings, ticket, view.advice, now)
         # the ticket message itself goes through the outbox, so a crash after this commit cannot
         # lose it; near the head already, it says so itself
         await add_notice(tx, user_id, ISSUED, now, ticket_payload(
             ticket, ticket_id=ticket.id, patient_id=patient_id, phase=view.phase, position=view.position,
             minutes=view.estimate_minutes, day=day.isoformat(), issued_at=now.isoformat(timespec="seconds"),
             near=near, advice=view.advice.as_payload() if view.advice else None, trip=trip, leave_now=leave_now,
-            **await self._doctor_payload(tx, service, day, doctor)), ticket.id)
+            **await doctor_payload(tx, self.settings, service, day, doctor)), ticket.id)
         return view
-
-    async def _check_doctor(self, tx: Tx, service: str, day: dt.date, doctor: int) -> DayPlan:
-        """The day's plan; refuses a doctor without a schedule that day, or whose quota is used."""
-        plan = (await day_plans(tx, self.settings, day, [service]))[service]
-        slot = plan.doctor(doctor)
-        if slot is None:
-            raise errors.DoctorNotAvailable(service=service, doctor=doctor, day=day.isoformat(),
-                                            doctors=[d.id for d in plan.doctors])
-        if slot.quota is not None and await doctor_load(tx, day, service, doctor) >= slot.quota:
-            raise errors.QuotaFull(service=service, quota=slot.quota, doctor=doctor, day=day.isoformat())
-        return plan
-
-    async def _doctor_payload(self, tx: Tx, service: str, day: dt.date, doctor: int | None) -> dict:
-        """The doctor's name and hours for a notice (nothing for "any doctor")."""
-        if doctor is None:
-            return {}
-        slot = (await day_plans(tx, self.settings, day, [service]))[service].doctor(doctor)
-        return {} if slot is None else {"doctor": slot.name, "doctor_id": slot.id, "room": slot.room,
-                                        "doctor_hours": f"{slot.start:%H:%M}-{slot.end:%H:%M}"}
-
-    async def closures_today(self) -> dict[str, str]:
-        """The services an admin's closure shuts today, each with its reason (`issue` refuses them)."""
-        async def fn(tx: Tx, now: dt.datetime) -> dict[str, str]:
-            return await closed_services(tx, now.date(), list(self.settings.services))
-
-        return await self._tx(fn)
 
     async def _expire_or_refuse_existing(self, tx: Tx, patient_id: int, service: str, now: dt.datetime,
                                          day: dt.date) -> None:
@@ -149,14 +117,6 @@ class PatientOperations(ServiceBase):
         assert row is not None  # an upsert returns its row
         return int(row[0]), int(row[1] or 0)
 
-    async def _return_to_quota(self, tx: Tx, ticket: TicketRow, count: int = 1) -> None:
-        """A cancelled ticket's place goes back to the quota of the service that issued its number
-        (a transferred ticket keeps the number of its first service)."""
-        prefix = ticket.number.rsplit("-", 1)[0]
-        issuer = next((code for code, svc in self.settings.services.items() if svc.prefix == prefix), ticket.service)
-        await tx.run(update(daily_counters).where(daily_counters.c.day == ticket.day, daily_counters.c.service == issuer)
-                     .values(returned=daily_counters.c.returned + count))
-
     async def view(self, ticket_id: int) -> TicketView:
         async def fn(tx: Tx, now: dt.datetime) -> TicketView:
             ticket = await ticket_by_id(tx, ticket_id)
@@ -170,8 +130,7 @@ class PatientOperations(ServiceBase):
             statement = select(*TICKET_COLUMNS).where(tickets.c.user_id == user_id, tickets.c.day >= now.date())
             if active_only:
                 statement = statement.where(tickets.c.status.not_in(FINAL))
-            rows = await tx.all(statement.order_by(tickets.c.day, tickets.c.id))
-            found = [TicketRow.of(r) for r in rows]
+            found = [TicketRow.of(r) for r in await tx.all(statement.order_by(tickets.c.day, tickets.c.id))]
             return [await self._view(tx, t, await latest_visit(tx, t.id), now) for t in found]
 
         return await self._tx(fn)
@@ -199,7 +158,7 @@ class PatientOperations(ServiceBase):
             await update_ticket(tx, ticket, now, status="cancelled", cancel_reason=reason)
             if visit is not None:
                 await update_visit(tx, visit, status="cancelled", cancelled_at=now)
-            await self._return_to_quota(tx, ticket)
+            await return_to_quota(tx, self.settings, ticket)
             if by != "patient":
                 extra = {"note": note} if note else {}
                 await add_notice(tx, ticket.user_id, "cancelled", now, ticket_payload(ticket, reason=reason, **extra),

@@ -8,23 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Protocol
+from typing import Iterable, Mapping
+
+from .rules import Condition, PolicyConfig
 
 EMERGENCY_LEVEL = 0
-
-
-class ConditionRule(Protocol):
-    @property
-    def key(self) -> str: ...
-    @property
-    def level(self) -> int: ...
-    @property
-    def min_age(self) -> int | None: ...
-    @property
-    def max_age(self) -> int | None: ...
-
-    @property
-    def age_based(self) -> bool: ...
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
@@ -35,9 +23,7 @@ def age_on(birth_date: dt.date, day: dt.date) -> int:
     return years
 
 
-def derive_conditions(
-    chosen: Iterable[str], age: int | None, rules: Mapping[str, ConditionRule]
-) -> list[str]:
+def derive_conditions(chosen: Iterable[str], age: int | None, rules: Mapping[str, Condition]) -> list[str]:
     """The patient's declared conditions plus those implied by age, in config order.
 
     Age-based conditions (lansia, balita) are derived from the birth date, never asked, so a
@@ -47,22 +33,15 @@ def derive_conditions(
     unknown = chosen - set(rules)
     if unknown:
         raise ValueError(f"unknown condition(s): {', '.join(sorted(unknown))}")
-    result = []
-    for key, rule in rules.items():
-        if rule.age_based:
-            if age is None:
-                continue
-            if rule.min_age is not None and age < rule.min_age:
-                continue
-            if rule.max_age is not None and age > rule.max_age:
-                continue
-            result.append(key)
-        elif key in chosen:
-            result.append(key)
-    return result
+
+    def age_fits(rule: Condition) -> bool:
+        return age is not None and (rule.min_age is None or age >= rule.min_age) and (
+            rule.max_age is None or age <= rule.max_age)
+
+    return [key for key, rule in rules.items() if (age_fits(rule) if rule.age_based else key in chosen)]
 
 
-def level_for(conditions: Iterable[str], rules: Mapping[str, ConditionRule], default_level: int = 3) -> int:
+def level_for(conditions: Iterable[str], rules: Mapping[str, Condition], default_level: int = 3) -> int:
     """Highest priority (lowest number) among the conditions, else the default level."""
     return min((rules[c].level for c in conditions), default=default_level)
 
@@ -101,15 +80,8 @@ class OrderingPolicy:
         return max(starts.values(), default=0.0) - starts.get(level, 0.0)
 
     @classmethod
-    def from_config(cls, cfg: "PolicyLike") -> "OrderingPolicy":
+    def from_config(cls, cfg: PolicyConfig) -> OrderingPolicy:
         return cls(cfg.name, dict(cfg.head_start_minutes))
-
-
-class PolicyLike(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def head_start_minutes(self) -> Mapping[int, float]: ...
 
 
 def order(items: Iterable, policy: OrderingPolicy, level=lambda x: x.level, entered=lambda x: x.entered_at, ident=lambda x: x.id) -> list:

@@ -31,10 +31,8 @@ def scope_services(settings: Rules, phase: str, service: str) -> frozenset[str]:
     memo = settings.memo.setdefault("scope_services", {})
     scope = memo.get((phase, service))
     if scope is None:
-        services: set[str] = {service}
-        for ch in settings.channels_for(phase, service):
-            services |= ch.services
-        scope = memo[(phase, service)] = frozenset(services)
+        channels = settings.channels_for(phase, service)
+        scope = memo[(phase, service)] = frozenset({service}.union(*(ch.services for ch in channels)))
     return scope
 
 
@@ -175,12 +173,8 @@ async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: 
         return cache[(key, False)]
     counted = rows[0][6:] if rows else (await tx.one(counts_only, params) or (0,) * (1 + len(levels)))
     upstream = [level for level, count in zip(levels, counted[1:]) for _ in range(int(count or 0))]
-    recent_rows = await tx.all(recent_of, params)
-    recent = []
-    for called_at, started, finished in recent_rows:
-        began = started or called_at
-        if began:
-            recent.append(max((finished - began).total_seconds() / 60.0, 0.0))
+    recent = [max((finished - began).total_seconds() / 60.0, 0.0)
+              for called_at, started, finished in await tx.all(recent_of, params) if (began := started or called_at)]
     context = QueueContext(
         channels_open=len(active) or len(open_names),
         busy=busy,

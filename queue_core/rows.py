@@ -73,6 +73,8 @@ UPDATE_VISIT = update(visits).where(visits.c.id == bindparam("visit_id"))
 INSERT_VISIT = insert(visits).returning(visits.c.id)
 # FOR UPDATE on PostgreSQL; SQLite's compiler leaves it out (BEGIN IMMEDIATE holds the whole file)
 LOCKED = {s: s.with_for_update() for s in (TICKET_BY_ID, LATEST_VISIT)}
+
+
 async def ticket_by_id(tx: Tx, ticket_id: int, lock: bool = False) -> TicketRow:
     row = await tx.one(LOCKED[TICKET_BY_ID] if lock else TICKET_BY_ID, {"ticket_id": ticket_id})
     if row is None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import logging
 from dataclasses import dataclass
 from typing import Awaitable, Callable, Iterable, TypeVar
 
@@ -15,7 +14,7 @@ from storage.db import Database
 from . import errors
 from .advice import Advice, CallWindow, ConfiguredEstimator, advice_at, safe_windows
 from .clock import Clock
-from .doctor_rooms import RoomQueue, rooms_now
+from .doctor_rooms import RoomQueue, doctors_room
 from .models import ChannelState
 from .notices import check_turn_near
 from .policy import OrderingPolicy
@@ -31,9 +30,8 @@ from .queries import (
 from .rows import TicketRow, VisitRow, channel_state, current_at_channel, insert_visit
 from .rules import Channel, Rules
 from .snapshot import WaitEstimator, needs_full_queue, needs_history, needs_queue_ahead
-from .tx import Tx, tickets
+from .tx import Tx
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 FINAL = ("done", "cancelled")
 
@@ -78,8 +76,6 @@ class ServiceBase:
         self.estimator: WaitEstimator = estimator or ConfiguredEstimator(settings.notifications.advice_margin_minutes)
         self.policy = OrderingPolicy.from_config(settings.policy)
 
-    # ------------------------------------------------------------------ plumbing
-
     async def _tx(self, fn: Callable[[Tx, dt.datetime], Awaitable[T]]) -> T:
         return await self.db.run_tx(lambda tx: fn(tx, self.clock.now()))
 
@@ -96,7 +92,7 @@ class ServiceBase:
     async def _view(self, tx: Tx, ticket: TicketRow, visit: VisitRow | None, now: dt.datetime) -> TicketView:
         position = estimate = advice = None
         if visit is not None and visit.status == "waiting":
-            room = await self._doctors_room(tx, ticket, visit.phase, visit.service, now)
+            room = await doctors_room(tx, self.settings, ticket.id, visit.phase, visit.service, now)
             position = await position_of(tx, self.settings, visit, room)
             me = (visit.id, False, ticket.id, ticket.user_id, ticket.number, ticket.service, ticket.level,
                   ticket.conditions, ticket.age, visit.entered_at)
@@ -110,16 +106,6 @@ class ServiceBase:
             estimate_minutes=estimate, user_id=ticket.user_id, patient_id=ticket.patient_id,
             entered_at=visit.entered_at if visit else None, recalls=visit.recalls if visit else 0, advice=advice,
         )
-
-    async def _doctors_room(self, tx: Tx, ticket: TicketRow, phase: str, service: str,
-                            now: dt.datetime) -> RoomQueue | None:
-        """The room queue of the ticket's chosen doctor when they practise in a room of this queue
-        now; None (the queue-wide view) for "any doctor", a doctor in no room now, or no rooms."""
-        rooms = await rooms_now(tx, self.settings, phase, service, now)
-        if not rooms:
-            return None
-        doctor = await tx.scalar(select(tickets.c.doctor_id).where(tickets.c.id == ticket.id))
-        return None if doctor is None else rooms.get(int(doctor))
 
     @property
     def estimator_name(self) -> str:
@@ -174,8 +160,6 @@ class ServiceBase:
                 done.add(scope)
                 near |= await check_turn_near(tx, self.settings, self.estimator, phase, service, now, entered)
         return near
-
-    # ------------------------------------------------------------------ set-up
 
     async def ensure_channels(self) -> None:
         """Create a state row for every configured channel (idempotent, run at start-up)."""

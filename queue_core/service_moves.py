@@ -12,7 +12,7 @@ import datetime as dt
 
 from sqlalchemy import and_, func, select, update
 
-from .notices import add_notice, ticket_payload
+from .outbox import add_notice, ticket_payload
 from .queries import QUEUE_ORDER, scope_services, waiting_in_scope
 from .rows import TICKET_COLUMNS, TicketRow
 from .rules import Rules

@@ -6,8 +6,8 @@ import datetime as dt
 from sqlalchemy import Select, bindparam, select, update
 
 from . import errors
-from .doctor_rooms import callable_here, doctors_elsewhere
-from .notices import add_notice, ticket_payload
+from .doctor_rooms import NotWaitingHere, callable_here, doctors_elsewhere
+from .outbox import add_notice, ticket_payload
 from .queries import QUEUE_ORDER, build_snapshot, made_once, waiting_in_scope
 from .rows import (
     TICKET_COLUMNS,
@@ -26,8 +26,6 @@ from .tx import INTEGRITY_ERRORS, Tx, channel_states, tickets, visits
 
 
 class StaffOperations(ServiceBase):
-    # ------------------------------------------------------------------ staff side
-
     async def call_next(self, channel_name: str, number: str | None = None) -> TicketView | None:
         """Call the next patient for a channel; None when nobody waits. Atomic across processes.
 
@@ -58,7 +56,7 @@ class StaffOperations(ServiceBase):
                                 None if number is None else {"day": now.date(), "number": number.strip().upper()})
             if head is None:
                 if number is not None:
-                    raise errors.NotWaitingHere(number=number.strip().upper(), channel=channel.name)
+                    raise NotWaitingHere(number=number.strip().upper(), channel=channel.name)
                 return None
             visit, ticket = VisitRow.of(head[:13]), TicketRow.of(head[13:])
             await update_visit(tx, visit, status="called", channel=channel.name, called_at=now)
@@ -207,10 +205,7 @@ class StaffOperations(ServiceBase):
     # ------------------------------------------------------------------ read side for staff/board/predictor
 
     async def snapshot(self, phase: str, service: str) -> QueueSnapshot:
-        async def fn(tx: Tx, now: dt.datetime) -> QueueSnapshot:
-            return await build_snapshot(tx, self.settings, phase, service, now)
-
-        return await self._tx(fn)
+        return await self._tx(lambda tx, now: build_snapshot(tx, self.settings, phase, service, now))
 
     async def current(self, channel_name: str) -> TicketView | None:
         channel = self._channel(channel_name)

@@ -19,7 +19,7 @@ from bot.services import services_of
 from bot.web import APPLICATION
 from local_botapi.guard import BadJson, read_json
 from queue_core import errors
-from queue_core.booking import DayOutOfRange
+from queue_core.booking import DayOutOfRange, DoctorNotAvailable
 from queue_core.counter import CounterPatients, NikTaken, PatientRecord
 from queue_core.policy import age_on
 from queue_core.privacy import mask_nik
@@ -195,7 +195,7 @@ async def post_ticket(request: web.Request) -> web.Response:
         view = await services.queue.issue(service=wanted["service"], user_id=patient.chat_id, patient_id=patient.id,
                                           conditions=wanted["conditions"], age=age, day=wanted.get("day"),
                                           doctor=wanted["doctor"])
-    except (DayOutOfRange, errors.DoctorNotAvailable) as exc:
+    except (DayOutOfRange, DoctorNotAvailable) as exc:
         await _audit(request, "api_ticket_issue", info, patient.id, service=wanted["service"], error=exc.code)
         return _bad(_booking_field(exc))
     except errors.QueueError as exc:

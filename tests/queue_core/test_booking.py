@@ -10,7 +10,7 @@ import pytest
 
 from queue_core import errors
 from queue_core.advice import Advice
-from queue_core.booking import DayOutOfRange, next_open
+from queue_core.booking import DayOutOfRange, DoctorNotAvailable, next_open
 from queue_core.clinic_data import ClinicStore
 from queue_core.counter import CounterPatients
 from queue_core.service import QueueService
@@ -87,7 +87,7 @@ async def test_a_booking_holds_a_place_of_its_days_quota_and_cancelling_gives_it
     await qs.cancel(first.id)
     again = await qs.issue(service="B", user_id=5, day=WEDNESDAY, doctor=ayu)
     assert again.status == "booked" and await qs.doctor_of(again.id) == ayu
-    with pytest.raises(errors.DoctorNotAvailable):  # not a doctor of Wednesday's schedule
+    with pytest.raises(DoctorNotAvailable):  # not a doctor of Wednesday's schedule
         await qs.issue(service="B", user_id=6, day=WEDNESDAY, doctor=ayu + budi)
     with pytest.raises(errors.ServiceClosed):  # Poli Gigi has schedules, none on Thursday
         await qs.issue(service="B", user_id=6, day=THURSDAY)

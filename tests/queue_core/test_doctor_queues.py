@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
-from queue_core import errors
 from queue_core.clinic_checks import BadFields
 from queue_core.clinic_data import ClinicStore
 from queue_core.doctor_moves import ANY_DOCTOR, DoctorHasTickets
+from queue_core.doctor_rooms import NotWaitingHere
 from queue_core.policy import OrderingPolicy, order
 from queue_core.service import QueueService
 from queue_core.service_catalog import with_services
@@ -121,7 +121,7 @@ async def test_a_doctor_in_no_room_now_strands_nobody_and_a_number_can_be_called
     assert (await qs.call_next("Ruang 2")).number == sari_patient, "any room takes a patient whose doctor is in none"
     await qs.finish("Ruang 2")
     assert await qs.call_next("Ruang 1") is None, "dr. Budi's patient waits for Ruang 2"
-    with pytest.raises(errors.NotWaitingHere):
+    with pytest.raises(NotWaitingHere):
         await qs.call_next("Ruang 1", "A-099")
     called = await qs.call_next("Ruang 1", budi_patient.lower())
     assert (called.number, called.channel, called.status) == (budi_patient, "Ruang 1", "called")
