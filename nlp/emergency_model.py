@@ -19,32 +19,28 @@ cached with joblib in the FAQ's cache folder under a key of its data and code, l
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import joblib
 import numpy as np
 import scipy.sparse
 import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from nlp import model_file
 from nlp.corpus import load_corpus
 from nlp.labelled import read_kinds
 from nlp.normalize import clean
-
-log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "nlp" / "data"
 CORPUS = Path(__file__).resolve().parent / "faq_corpus.yaml"
 DEFAULT_CACHE = ROOT / "data" / "faq"  # config.yaml's faq.cache_dir
 FORMAT_VERSION = "1"
+KIND = "emergency-model"  # the cache file family (nlp/model_file.py)
 # P(emergency) at which the model alone alerts, set by leaving one writer out (docs/benchmarks.md
 # "Emergency detector", round 6): at 0.4 / 0.5 / 0.6 it caught 738 / 735 / 733 of 740 emergencies
 # with the rules as they were before each writer; at 0.5 its own false alerts stay under 0.5% of
@@ -200,34 +196,12 @@ def loaded() -> EmergencyModel | None:
     return _CURRENT.peek()
 
 
-def _file_name(key: str) -> str:
-    return f"emergency-model-{key[:16]}.joblib"
-
-
 def _load_or_fit(cache_dir: Path, sets: list[Path], corpus_path: Path, key: str) -> EmergencyModel | None:
-    path = cache_dir / _file_name(key)
-    if path.exists():
-        try:
-            model = joblib.load(path)
-            if isinstance(model, EmergencyModel) and model.key == key:
-                return model
-        except Exception as exc:  # a corrupt or foreign file: refit
-            log.warning("emergency model cache %s unreadable (%s); refitting", path, exc)
+    path = model_file.path_for(cache_dir, KIND, key)
+    model = model_file.read(path, EmergencyModel, key)
+    if model is not None:
+        return model
     model = fit(sets, corpus_path, key)
     if model is not None:
-        _save(model, path)
+        model_file.write(model, path, KIND)
     return model
-
-
-def _save(model: EmergencyModel, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".emergency-model-", suffix=".tmp")
-        os.close(fd)
-        joblib.dump(model, tmp)
-        os.replace(tmp, path)
-        for old in path.parent.glob("emergency-model-*.joblib"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError as exc:  # a read-only cache dir must not stop the bot
-        log.warning("emergency model not cached in %s: %s", path.parent, exc)

@@ -20,23 +20,18 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import logging
-import os
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import joblib
-
-from nlp import emergency_model
+from nlp import emergency_model, model_file
 from nlp.corpus import INTENT_IDS, LANGS, Corpus, answer_context, load_corpus, render
 from nlp.emergency import detect as detect_emergency
 from nlp.matcher import FittedModel, cache_key, fit, read_labelled
 
-log = logging.getLogger(__name__)
+KIND = "faq-model"  # the cache file family (nlp/model_file.py)
 
 _EN_WORDS = frozenset(
     "what how where when which who is are the do does did i my me you your can could a an to for of "
@@ -137,39 +132,18 @@ class FaqMatcher:
 
     @property
     def cache_file(self) -> Path:
-        return self.cache_dir / f"faq-model-{self.model.key[:16]}.joblib"
+        return model_file.path_for(self.cache_dir, KIND, self.model.key)
 
     def _load_or_fit(self) -> tuple[FittedModel, bool]:
         key = cache_key(self.corpus)
-        path = self.cache_dir / f"faq-model-{key[:16]}.joblib"
-        if path.exists():
-            loaded = _LOADED.get(path, key)
-            if loaded is not None:
-                return loaded, False
-            try:
-                model = joblib.load(path)
-                if isinstance(model, FittedModel) and model.key == key:
-                    _LOADED.put(path, model)
-                    return model, False
-            except Exception as exc:  # a corrupt or foreign file: refit
-                log.warning("FAQ model cache %s unreadable (%s); refitting", path, exc)
-        model = fit(self.corpus, key)
-        self._save(model, path)
+        path = model_file.path_for(self.cache_dir, KIND, key)
+        model = _LOADED.get(path, key) or model_file.read(path, FittedModel, key)
+        fitted = model is None
+        if model is None:
+            model = fit(self.corpus, key)
+            model_file.write(model, path, KIND)
         _LOADED.put(path, model)
-        return model, True
-
-    def _save(self, model: FittedModel, path: Path) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".faq-model-", suffix=".tmp")
-            os.close(fd)
-            joblib.dump(model, tmp)
-            os.replace(tmp, path)
-            for old in path.parent.glob("faq-model-*.joblib"):
-                if old != path:
-                    old.unlink(missing_ok=True)
-        except OSError as exc:  # a read-only cache dir must not stop the bot
-            log.warning("FAQ model not cached in %s: %s", path.parent, exc)
+        return model, fitted
 
     # -------------------------------------------------------------- answers
 
