@@ -80,6 +80,7 @@ _COMPOUNDS = (
     ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
     ("NOTWORK", "NEG", "WORKS", 2), ("NOMEANING", "NEG", "MEANING", 3), ("SELFGONE", "SELFNEG", "EXIST", 1),
     ("NOTLIE", "NEG", "LIEDOWN", 3), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
+    ("NOTREACH", "NEG", "REACH", 3),
 )
 
 # Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
@@ -302,7 +303,7 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     # "buat jaga2", "seandainya", "sebelum kena serangan jantung" before the symptom: a
     # hypothetical; "telat krn nganter tetangga yg kecelakaan": an explanation of being late
     hypo = any(i < first for t in ("HYPO", "WORRY") for i in pos.get(t, ())) or (
-        "CLINIC" in pos and any(i < first for i in pos.get("COND", ())))
+        ("CLINIC" in pos or "QUEUE" in pos) and any(i < first for i in pos.get("COND", ())))
     if (hypo or "LATE" in pos and "CAUSE" in pos) and now[1] != "strong":
         return True, now[0]
     return False, now[0]
@@ -348,9 +349,15 @@ def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
              text: str) -> tuple[str | None, str | None]:
     """(the cue, "strong" or "help") when the message says the emergency is happening now."""
     context = {i for t in ("CHILD", "PREG", "POSTPARTUM", "WANT") for i in pos.get(t, ())}
-    for i in pos.get("NOWADJ", ()):  # "lagi kejang", "masih pingsan", "sekarang kejang"
-        if i + 1 in evidence and i + 1 not in context:
+    for i in pos.get("NOWADJ", ()):  # "lagi kejang", "masih pingsan", "skrg ga bisa napas"
+        j = i + 1
+        while j < len(words) and j not in evidence and j - i < 3 and ("NEG" in _tag(words[j]) or words[j] == "bisa"):
+            j += 1
+        if j in evidence and j not in context:
             return words[i], "strong"
+    for t in ("NOTREACH", "FAREWELL"):  # "ga bisa dihubungi", "surat pamit": outweigh "pernah"
+        if t in pos:
+            return words[pos[t][0]], "help"
     if "SUDDEN" in pos:
         return words[pos["SUDDEN"][0]], "strong"
     if "HELP" in pos:

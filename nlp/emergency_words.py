@@ -126,6 +126,9 @@ LEX_GROUPS: dict[str, str] = {
     "MEANING": "artinya gunanya berarti makna maknanya",
     "EXIST": "ada",
     "TIGHT": "ketat sempit tight",
+    # "ga bisa dihubungi", "surat pamit": signs that it is happening now, whatever came before
+    "REACH": "dihubungi hubungi dihubungin ditelpon ditelepon dikontak reachable",
+    "FAREWELL": "pamitan",
     "LIEDOWN": "berbaring baring tiduran rebahan telentang",
     # context: when, what for, how urgent
     # "sempet pingsan" after the accident tells its course; before every symptom, the past
@@ -142,9 +145,10 @@ LEX_GROUPS: dict[str, str] = {
     "CURED": "enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed "
              "dibawa dilarikan dirujuk",
     "AGO": "lalu last",
-    "TIMEUNIT": "seminggu sebulan setahun sehari tahun taun minggu bulan hari year week month days",
+    "TIMEUNIT": "seminggu sebulan setahun sehari tahun taun minggu bulan hari year week month days "
+                "senin selasa rabu kamis jumat jumaat sabtu ahad monday tuesday wednesday thursday friday saturday sunday",
     "SINCE": "ti dari sejak since",
-    "DOC": "daftar pendaftaran registrasi terapi fisioterapi rehabilitasi surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
+    "DOC": "dicatat tercatat daftar pendaftaran registrasi terapi fisioterapi rehabilitasi surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
            "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
            "visum schedule appointment certificate letter referral vaccination insurance lanjutan",
     "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
@@ -210,5 +214,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("malam", "terakhirnya"): "bunuhdiri", ("pesan", "perpisahan"): "bunuhdiri", ("chat", "perpisahan"): "bunuhdiri",
     ("pergi", "selamanya"): "bunuhdiri", ("pergi", "untuk", "selamanya"): "bunuhdiri", ("lebih", "baik"): "mending", ("pil", "kb"): "pil", ("kesengat", "listrik"): "kesetrum", ("tersengat", "listrik"): "kesetrum", ("kyk", "mau", "pingsan"): "hampir pingsan", ("kayak", "mau", "pingsan"): "hampir pingsan",
     ("kaya", "mau", "pingsan"): "hampir pingsan", ("kek", "mau", "pingsan"): "hampir pingsan",
-    ("seperti", "mau", "pingsan"): "hampir pingsan", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
+    ("seperti", "mau", "pingsan"): "hampir pingsan", ("surat", "pamit"): "bunuhdiri pamitan",
+    ("pesan", "pamit"): "bunuhdiri pamitan", ("chat", "pamit"): "bunuhdiri pamitan",
+    ("cuma", "nanya"): "pengertian", ("cuma", "tanya"): "pengertian", ("hanya", "bertanya"): "pengertian",
+    ("just", "asking"): "pengertian", ("nanya", "soal"): "pengertian", ("tanya", "soal"): "pengertian",
+    ("nanya", "tentang"): "pengertian", ("tanya", "tentang"): "pengertian",
+    ("baru", "pulih"): "sudah pulih", ("baru", "sembuh"): "sudah sembuh", ("just", "recovered"): "sudah pulih",
+    ("cek", "luka", "jahitan"): "kontrol", ("cek", "jahitan"): "kontrol", ("kontrol", "jahitan"): "kontrol",
+    ("lepas", "jahitan"): "kontrol", ("buka", "jahitan"): "kontrol", ("angkat", "jahitan"): "kontrol", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
 }
