@@ -46,7 +46,10 @@ KIND = "emergency-model"  # the cache file family (nlp/model_file.py)
 # with the rules as they were before each writer; at 0.5 its own false alerts stay under 0.5% of
 # every left-out writer's ordinary lines
 THRESHOLD = 0.5
-C = 10.0
+# inverse regularisation: 20 since round 8 (at 10, with the eighth writer in the data, "anak sy batuk
+# terus dari kemarin" reached P 0.505; at 20, 0.462; leave-one-writer-out unchanged in C, 1285 vs
+# 1286 of 1300 in B)
+C = 20.0
 
 
 def prepare(text: str) -> str:
