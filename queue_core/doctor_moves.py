@@ -19,14 +19,13 @@ import datetime as dt
 from typing import Any, Union
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from .clinic_checks import BadFields, problem
 from .doctor_rooms import doctor_load, doctor_places, doctors, schedule_quota
 from .outbox import add_notice, ticket_payload
 from .rows import BOOKED, TICKET_COLUMNS, TicketRow
 from .rules import Rules
-from .tx import Tx, daily_counters, tickets
+from .tx import ADD_TO_DAY_COUNTER, Tx, tickets
 
 ANY_DOCTOR = "any"
 MoveTo = Union[int, str]  # a doctor's id, or ANY_DOCTOR
@@ -120,9 +119,7 @@ async def _check_quota(tx: Tx, target: int, rows: list[TicketRow]) -> None:
 async def _lock_day(tx: Tx, day: dt.date, service: str) -> None:
     """Hold the day's number counter of `service` (made at 0 when no number was given yet) until
     the transaction ends: an issue or a booking of that day bumps it first, so it waits."""
-    insert = (postgresql.insert if tx.pg else sqlite.insert)(daily_counters).values(day=day, service=service, last_seq=0)
-    await tx.run(insert.on_conflict_do_update(index_elements=[daily_counters.c.day, daily_counters.c.service],
-                                              set_={"last_seq": daily_counters.c.last_seq}))
+    await tx.one(ADD_TO_DAY_COUNTER[tx.pg], {"day": day, "service": service, "last_seq": 0})
 
 
 async def move_doctor_tickets(tx: Tx, rules: Rules, doctor_id: int, move_to: MoveTo | None, now: dt.datetime,

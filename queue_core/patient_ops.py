@@ -5,7 +5,6 @@ import datetime as dt
 from typing import Iterable
 
 from sqlalchemy import or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from . import errors
 from .booking_days import check_doctor, doctor_payload
@@ -17,14 +16,10 @@ from .outbox import add_notice, ticket_payload
 from .policy import derive_conditions, level_for
 from .rows import TICKET_COLUMNS, TicketRow, latest_visit, ticket_by_id, update_ticket, update_visit
 from .service_base import FINAL, ServiceBase, TicketView
-from .tx import INTEGRITY_ERRORS, Tx, daily_counters, tickets
+from .tx import ADD_TO_DAY_COUNTER, INTEGRITY_ERRORS, Tx, tickets
 
 ISSUED = "issued"  # outbox kind of the ticket message (rendered by handlers/ticket_notice.py)
 INSERT_TICKET = tickets.insert().returning(tickets.c.id)
-# The day's counter bumped by an upsert, by dialect (PostgreSQL: True); the values come as parameters.
-BUMP_SEQ = {pg: (postgresql.insert if pg else sqlite.insert)(daily_counters).on_conflict_do_update(
-    index_elements=[daily_counters.c.day, daily_counters.c.service], set_={"last_seq": daily_counters.c.last_seq + 1},
-).returning(daily_counters.c.last_seq, daily_counters.c.returned) for pg in (False, True)}
 
 
 class PatientOperations(ServiceBase):
@@ -113,7 +108,7 @@ class PatientOperations(ServiceBase):
     async def _next_seq(self, tx: Tx, day: dt.date, service: str) -> tuple[int, int]:
         """Bump the day's counter in this transaction: a rollback un-issues the number, leaving no gap.
         Returns the new sequence and how many of the day's tickets were cancelled (back in the quota)."""
-        row = await tx.one(BUMP_SEQ[tx.pg], {"day": day, "service": service, "last_seq": 1})
+        row = await tx.one(ADD_TO_DAY_COUNTER[tx.pg], {"day": day, "service": service, "last_seq": 1})
         assert row is not None  # an upsert returns its row
         return int(row[0]), int(row[1] or 0)
 
