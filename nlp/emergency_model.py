@@ -34,6 +34,7 @@ from nlp import model_file
 from nlp.corpus import load_corpus
 from nlp.labelled import read_kinds
 from nlp.normalize import clean
+from nlp.tfidf import tfidf_row
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "nlp" / "data"
@@ -123,16 +124,9 @@ class EmergencyModel:
         prepared = prepare(text)
         logit = self.intercept
         for analyzer, vocabulary, idf, coef in self._tables():
-            counts: dict[int, int] = {}
-            for gram in analyzer(prepared):
-                j = vocabulary.get(gram)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            if not counts:
-                continue
-            idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
-            w = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * idf[idx]
-            logit += float(w @ coef[idx]) / float(np.linalg.norm(w))
+            idx, w = tfidf_row(analyzer, vocabulary, idf, prepared, dtype=np.float64)
+            if idx.size:
+                logit += float(w @ coef[idx])
         return float(1.0 / (1.0 + np.exp(-logit)))
 
     def alerts(self, text: str) -> bool:

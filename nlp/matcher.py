@@ -41,6 +41,7 @@ from nlp.corpus import INTENT_IDS, Corpus
 from nlp.labelled import read_calibration, read_kinds, read_labelled, read_training
 from nlp.normalize import Analysis, Normalizer, squeeze_known
 from nlp.slang import CONTEXT_WORDS, FILLER, SLANG, STOPWORDS
+from nlp.tfidf import tfidf_row
 
 # the readers of labelled sets live in nlp.labelled; benches and tests import them from here too
 __all__ = ["FittedModel", "cache_key", "fit", "fit_one", "read_calibration", "read_kinds", "read_labelled"]
@@ -132,21 +133,6 @@ class FittedModel:
             self._prepare()
         return self._fast  # type: ignore[has-type]  # set by _prepare, dropped when pickled
 
-    @staticmethod
-    def _tfidf(analyzer, vocabulary, idf, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Feature rows and L2-normalised sublinear tf-idf weights of `text` (as TfidfVectorizer)."""
-        counts: dict[int, int] = {}
-        for gram in analyzer(text):
-            j = vocabulary.get(gram)
-            if j is not None:
-                counts[j] = counts.get(j, 0) + 1
-        if not counts:
-            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.float32)
-        idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-        w = (1.0 + np.log(tf)) * idf[idx]
-        return idx, w / np.linalg.norm(w)
-
     def components(self, analyses: list[Analysis]) -> tuple[np.ndarray, ...]:
         """Per question and phrasing: word cosine, char cosine, fuzzy ratio; per question and
         intent: cosine with the intent's words, P(intent); per question: P(off-topic), coverage."""
@@ -161,12 +147,12 @@ class FittedModel:
         word_analyzer, word_vocabulary, word_idf, word_rows = f["word"]
         char_analyzer, char_vocabulary, char_idf, char_rows = f["char"]
         for i, text in enumerate(texts):
-            idx, w = self._tfidf(word_analyzer, word_vocabulary, word_idf, text)
+            idx, w = tfidf_row(word_analyzer, word_vocabulary, word_idf, text)
             if len(idx):
                 word[i] = word_rows[idx].T @ w
                 intent[i] = w @ f["intent"][idx]
                 logits[i] += w @ f["coef"][idx]
-            idx, w = self._tfidf(char_analyzer, char_vocabulary, char_idf, text)
+            idx, w = tfidf_row(char_analyzer, char_vocabulary, char_idf, text)
             if len(idx):
                 char[i] = char_rows[idx].T @ w
                 logits[i] += w @ f["coef"][idx + n_word]
