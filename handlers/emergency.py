@@ -24,7 +24,7 @@ from telegram.ext import (
 from bot.context import PusqueContext
 from bot.i18n import t
 from bot.roles import STAFF_ROLES
-from nlp.emergency import detect
+from nlp.emergency import detect_off_loop
 
 from . import emergency_alerts
 from .patient_common import patients, touch
@@ -73,7 +73,7 @@ async def on_text(update: Update, context: PusqueContext) -> None:
     message = update.effective_message
     text = message.text or ""
     try:
-        found = detect(text)
+        found = await detect_off_loop(text)
     except Exception:  # noqa: BLE001 - a detector bug must not silence the rest of the bot
         log.exception("emergency detector failed")
         return

@@ -18,7 +18,7 @@ How the rules decide, in plain rules a reader can check:
    through the project's slang dictionary (`nlp.slang`), stretched letters (`tolongg`), affixes
    (`kesiram`, `ketubane`) or a typo within 1-2 edits of a distinctive word (`kecelakan`, `pingsn`).
 2. Tags close together make compounds: NEG + SADAR = NOTAWAKE ("ga sadar"), NEG + DRINK = NOTDRINK.
-3. A rule (`_RULE_TEXT`) is a kind of emergency and tags that must all occur within a window of
+3. A rule (`RULE_TEXT`) is a kind of emergency and tags that must all occur within a window of
    tokens or anywhere in the message. A MILD word next to the evidence ("hampir pingsan", "luka
    bakar ringan") cancels the rules marked mild.
 4. A match is dropped when a hypothetical comes before the symptom ("buat jaga2 klo ada
@@ -37,6 +37,7 @@ How the rules decide, in plain rules a reader can check:
 """
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +46,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from nlp import emergency_model
+from nlp.emergency_words import COMPOUNDS, RULE_TEXT
 from nlp.emergency_words import EXTRA as _EXTRA
 from nlp.emergency_words import LEX as _LEX
 from nlp.emergency_words import PHRASES as _PHRASES
@@ -69,55 +71,10 @@ _SUFFIXES = ("nya", "ne", "na", "e", "ku", "mu", "an", "in", "kan", "i")
 _PREFIXES = ("di", "ke", "ter", "ber", "me", "mem", "men", "meng", "nge", "ng", "ny", "pe", "pen", "per", "ka")
 _RUN = re.compile(r"([a-z])\1+")
 
-# Compounds: (name, first tag, second tag, max tokens from first to second).
-_COMPOUNDS = (
-    ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
-    ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
-    ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
-    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
-    ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
-    ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
-    ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
-    ("NOTWORK", "NEG", "WORKS", 2), ("NOMEANING", "NEG", "MEANING", 3), ("SELFGONE", "SELFNEG", "EXIST", 1),
-    ("NOTLIE", "NEG", "LIEDOWN", 3), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
-    ("NOTREACH", "NEG", "REACH", 3),
-)
-
-# Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
-# message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
-_RULE_TEXT = """
-suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
-suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3
-pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
-pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
-pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
-pregnancy PREG+FALL * | pregnancy CHILD+HEAD+BREAK 3 | pregnancy LABOURNOW 1 | pregnancy PREG+WATERBREAK *
-child_fever CHILD+FEVER+NOTDRINK * | child_fever CHILD+NOTDRINK+WEAK * | child_fever CHILD+NOTDRINK+DIARRHEA *
-child_fever CHILD+SUNKEN * | child_fever CHILD+FEVER+HIGHTEMP * | child_fever NEWBORN+NOTDRINK *
-child_fever NEWBORN+FEVER * | child_fever CHILD+FEVER+WEAK *
-choking CHOKE 1 | choking SWALLOW+OBJECT 3 | choking THROAT+STUCK 3 | seizure KEJANG 1 | seizure FOAM 1 | seizure EPI+RELAPSE 3
-stroke STROKE+SUDDEN * | stroke STROKE+HELP * | stroke STROKE+NOWADJ 1 | stroke FACE+CROOKED 3
-stroke SPEECH+SLUR 3 | stroke SPEECH+NOTCLEAR 3 | stroke WEAK+SIDE 3
-stroke SLUR+SUDDEN * | stroke NOTWALK+SUDDEN * | stroke NOTSPEAK+SUDDEN * | stroke PARALYSIS+SUDDEN *
-chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
-not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
-not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2
-not_breathing ASTHMA+HEAVY 4 | not_breathing NOTLIE+ASTHMA * | not_breathing NOTLIE+SESAK * | chest_pain CHEST+TIGHT 2 | not_breathing ASTHMA+NOTWORK * | not_breathing NOTSPEAK+SESAK 4
-allergy SWELL+SESAK 6 | allergy SWELL+NAPAS 3 | allergy THROAT+CLOSE 3
-serious_illness NECK+STIFF+FEVER * | serious_illness DIABETES+CONFUSED *
-unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild | unconscious FALL+STILL 6 mild | unconscious CALLED+NOANSWER 3 -QUEUE -SELFNEG
-poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6
-bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
-bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 8 mild
-bleeding DARAH+HEAD 2 mild | bleeding DARAH+ACCIDENT 4 mild | bleeding EXPEL+DARAH 2
-bleeding DARAH+ONGOING 3 mild -PERIOD
-accident ACCIDENT 1 mild | accident FALL+HEIGHT 4 mild | accident FALL+HEAD 4 mild
-accident INJURY+DEEP 2 mild | accident INJURY+HEAVY 2 mild | accident FRACTURE+LIMB 2 mild
-"""
 _RULES = tuple(
     (f[0], tuple(f[1].split("+")), None if f[2] == "*" else int(f[2]), "mild" in f[3:],
      tuple(x[1:] for x in f[3:] if x.startswith("-")))
-    for f in (r.split() for line in _RULE_TEXT.strip().splitlines() for r in line.split("|"))
+    for f in (r.split() for line in RULE_TEXT.strip().splitlines() for r in line.split("|"))
 )
 assert {r[0] for r in _RULES} == set(KINDS)
 UNKNOWN = "unknown"  # the learned model's finding: an emergency whose kind no rule named
@@ -243,10 +200,10 @@ def rules(text: str) -> Emergency | None:
     if not found:
         return None
     evidence = sorted({i for _, hit in found for i in hit})
-    calm, now = _not_now(words, pos, evidence, {i for t in fired for i in pos.get(t, ())}, text)
+    kinds = tuple(dict.fromkeys(k for k, _ in found))
+    calm, now = _not_now(words, pos, evidence, {i for t in fired for i in pos.get(t, ())}, text, kinds)
     if calm:
         return None
-    kinds = tuple(dict.fromkeys(k for k, _ in found))
     return Emergency(kinds[0], kinds, tuple(words[i] for i in evidence), now)
 
 
@@ -270,7 +227,7 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
                        or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
     pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and int(w) >= 10
                                       and "OBAT" in tags[i + 1])  # "20 butir paracetamol"
-    for name, a, b, w in _COMPOUNDS:
+    for name, a, b, w in COMPOUNDS:
         for j in pos.get(b, ()):
             if any(0 < j - i <= w for i in pos.get(a, ())):
                 pos.setdefault(name, []).append(j)
@@ -278,26 +235,34 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
 
 
 def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], symptoms: set[int],
-             text: str) -> tuple[bool, str | None]:
+             text: str, kinds: tuple[str, ...] = ()) -> tuple[bool, str | None]:
     """(True when the message's context says the emergency is not happening now, the now-word if any)."""
     now = _now_cue(words, pos, symptoms, text)
     first = evidence[0] if evidence else len(words)
     clause = _clauses(text, len(words))
     last = evidence[-1] if evidence else len(words) - 1
+    signs = [e for e in evidence if not {"PREG", "POSTPARTUM", "CHILD", "NEWBORN"} & set(_tag(words[e]))]
+    now_clauses = [clause[j] for j in pos.get("NOWADJ", ()) if any(clause[e] == clause[j] and e > j for e in signs)]
     # "kemarin" after the symptom, in a later clause of its own, dates that clause only
-    # ("istri hamil kejang2, tensinya tinggi kemarin"); "dulu", "bekas", "pernah" anywhere
+    # ("istri hamil kejang2, tensinya tinggi kemarin"), and so does "pernah" before a condition
+    # ("kejang ga berhenti, pernah epilepsi"); a past clause before a symptom that a now-word opens
+    # dates its own clause ("habis melahirkan kemarin, hari ini pendarahan"); "dulu", "bekas",
+    # "pernah" anywhere else
     past_at = [i for t in ("PAST", "RECENTPAST") for i in pos.get(t, ()) if not (
-        words[i] in _YESTERDAY and i > last and clause[i] != clause[last])]
+        (words[i] in _YESTERDAY or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
+        and i > last and clause[i] != clause[last]
+        or any(c > clause[i] for c in now_clauses))]
     # "sempet", habits and chronic conditions before every symptom; a chronic condition only when
     # the symptom is the condition it names ("penderita asma, dada ketat ...": not calm)
+    chronic = pos.get("CHRONIC", []) + [c for c in pos.get("EPI", ()) if "KEJANG" in pos]  # "suami epilepsi, kalau dia kejang"
     before = any(i < first for i in pos.get("ONCE", ())) or any(i < last for i in pos.get("HABIT", ())) or bool(
-        evidence) and all(any(0 < e - c <= 3 for c in pos.get("CHRONIC", ())) for e in evidence)
+        evidence) and all(any(0 < e - c <= 3 for c in chronic) for e in evidence)
     past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO")) or bool(_ASKS_IF_OK.search(text))
     # another patient's emergency mentioned while asking about one's own place in the queue
     other = "QUEUE" in pos and any(0 < first - i <= 2 and words[i] == "pasien" for i in pos.get("PERSON", ()))
     if other and now[1] is None:
         return True, now[0]
-    doc = bool(pos.get("DOC"))
+    doc = bool(pos.get("DOC")) and "suicide" not in kinds  # a letter beside suicidal words is a farewell
     if doc and now[1] != "strong" or past and now[1] is None:
         return True, now[0]
     # "buat jaga2", "seandainya", "sebelum kena serangan jantung" before the symptom: a
@@ -374,6 +339,18 @@ def detect(text: str) -> Emergency | None:
     if found is not None:
         return found
     return decide(text, emergency_model.loaded())
+
+
+async def detect_off_loop(text: str) -> Emergency | None:
+    """`detect` for an event loop: the rules run here (well under a millisecond); the learned model
+    is asked here too once it is in the process, but before that (loading it from the cache or
+    fitting it takes a second or more) it is asked in a worker thread, so the loop goes on."""
+    found = rules(text)
+    if found is not None:
+        return found
+    if emergency_model.is_loaded():
+        return decide(text, emergency_model.loaded())
+    return await asyncio.to_thread(detect, text)
 
 
 def decide(text: str, model: emergency_model.EmergencyModel | None) -> Emergency | None:

@@ -188,6 +188,11 @@ def current(cache_dir: Path | None = None, corpus_path: Path = CORPUS) -> Emerge
     return _CURRENT.get(cache_dir, corpus_path)
 
 
+def is_loaded() -> bool:
+    """A model (or the knowledge that there is none) is in this process: asking it costs no I/O or fit."""
+    return _CURRENT.key is not None
+
+
 def loaded() -> EmergencyModel | None:
     """What `nlp.emergency.detect` asks: the model already in use, else the default cache's."""
     return _CURRENT.peek()

@@ -101,6 +101,7 @@ LEX_GROUPS: dict[str, str] = {
     "LIVE": "hidup idup urip hirup live living",
     "DEVICE": "hp lampu listrik baterai batre mesin motor mobil laptop handphone phone battery",
     "JUMP": "loncat lompat terjun jump jumping",
+    "BEAT": "berdetak detak detaknya denyut denyutnya berdenyut nadi nadinya heartbeat pulse",
     "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
     "WALK": "jalan berjalan leumpang mlaku walk walking",
     "WATER": "air cai banyu water",
@@ -174,8 +175,13 @@ LEX: dict[str, tuple[str, ...]] = {}
 for tag_name, words in LEX_GROUPS.items():
     for w in words.split():
         LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
+# "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
 LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
-            "timbang": (), "keliling": (), "serum": ()})  # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
+            "timbang": (), "keliling": (), "serum": (),
+            # ordinary words one or two letters from a symptom word, which the typo correction took
+            # for it ("tersimpan" for "tertimpa", "keseleo" for "keselek", "kunjungan" for "kandungan")
+            "tersimpan": (), "simpan": (), "disimpan": (), "menyimpan": (), "keseleo": (), "kehabisan": (),
+            "kunjungan": (), "untung": (), "beach": (), "berbisa": (), "enggal": (), "yayat": ()})
 EXTRA = {"gamau": "tidak mau", "gapapa": "tidak apa apa", "gpp": "tidak apa apa", "gakpapa": "tidak apa apa", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
           "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
           "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
@@ -216,10 +222,59 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("kaya", "mau", "pingsan"): "hampir pingsan", ("kek", "mau", "pingsan"): "hampir pingsan",
     ("seperti", "mau", "pingsan"): "hampir pingsan", ("surat", "pamit"): "bunuhdiri pamitan",
     ("pesan", "pamit"): "bunuhdiri pamitan", ("chat", "pamit"): "bunuhdiri pamitan",
-    ("cuma", "nanya"): "pengertian", ("cuma", "tanya"): "pengertian", ("hanya", "bertanya"): "pengertian",
+    ("nadinya", "tidak", "ada"): "tidak berdenyut", ("nadi", "tidak", "ada"): "tidak berdenyut",
+    ("denyutnya", "tidak", "ada"): "tidak berdenyut", ("denyut", "nadi"): "denyut",
+    ("cuma", "nanya"): "pengertian", ("hanya", "ingin", "tahu"): "pengertian", ("cuma", "ingin", "tahu"): "pengertian",
+    ("cuma", "pengen", "tau"): "pengertian", ("sekedar", "ingin", "tahu"): "pengertian", ("cuma", "tanya"): "pengertian", ("hanya", "bertanya"): "pengertian",
     ("just", "asking"): "pengertian", ("nanya", "soal"): "pengertian", ("tanya", "soal"): "pengertian",
     ("nanya", "tentang"): "pengertian", ("tanya", "tentang"): "pengertian",
     ("baru", "pulih"): "sudah pulih", ("baru", "sembuh"): "sudah sembuh", ("just", "recovered"): "sudah pulih",
     ("cek", "luka", "jahitan"): "kontrol", ("cek", "jahitan"): "kontrol", ("kontrol", "jahitan"): "kontrol",
     ("lepas", "jahitan"): "kontrol", ("buka", "jahitan"): "kontrol", ("angkat", "jahitan"): "kontrol", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
 }
+
+# Compounds: (name, first tag, second tag, max tokens from first to second).
+COMPOUNDS = (
+    ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
+    ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
+    ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
+    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
+    ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
+    ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
+    ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
+    ("NOTWORK", "NEG", "WORKS", 2), ("NOMEANING", "NEG", "MEANING", 3), ("SELFGONE", "SELFNEG", "EXIST", 1),
+    ("NOTLIE", "NEG", "LIEDOWN", 3), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
+    ("NOTREACH", "NEG", "REACH", 3), ("NOBEAT", "NEG", "BEAT", 3),
+)
+
+# Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
+# message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
+RULE_TEXT = """
+suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide JUMP+HIGHPLACE 6
+pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
+pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
+pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
+pregnancy PREG+FALL * | pregnancy CHILD+HEAD+BREAK 3 | pregnancy LABOURNOW 1 | pregnancy PREG+WATERBREAK *
+child_fever CHILD+FEVER+NOTDRINK * | child_fever CHILD+NOTDRINK+WEAK * | child_fever CHILD+NOTDRINK+DIARRHEA *
+child_fever CHILD+SUNKEN * | child_fever CHILD+FEVER+HIGHTEMP * | child_fever NEWBORN+NOTDRINK *
+child_fever NEWBORN+FEVER * | child_fever CHILD+FEVER+WEAK *
+choking CHOKE 1 | choking SWALLOW+OBJECT 3 | choking THROAT+STUCK 3 | seizure KEJANG 1 | seizure FOAM 1 | seizure EPI+RELAPSE 3
+stroke STROKE+SUDDEN * | stroke STROKE+HELP * | stroke STROKE+NOWADJ 1 | stroke FACE+CROOKED 3
+stroke SPEECH+SLUR 3 | stroke SPEECH+NOTCLEAR 3 | stroke WEAK+SIDE 3
+stroke SLUR+SUDDEN * | stroke NOTWALK+SUDDEN * | stroke NOTSPEAK+SUDDEN * | stroke PARALYSIS+SUDDEN *
+chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
+not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
+not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2 | not_breathing NOBEAT 1
+not_breathing ASTHMA+HEAVY 4 | not_breathing NOTLIE+ASTHMA * | not_breathing NOTLIE+SESAK * | chest_pain CHEST+TIGHT 2 | not_breathing ASTHMA+NOTWORK * | not_breathing NOTSPEAK+SESAK 4
+allergy SWELL+SESAK 6 | allergy SWELL+NAPAS 3 | allergy FACE+SWELL+NAPAS 10 | allergy THROAT+CLOSE 3
+serious_illness NECK+STIFF+FEVER * | serious_illness DIABETES+CONFUSED *
+unconscious FAINT 1 mild | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild | unconscious FALL+STILL 6 mild | unconscious CALLED+NOANSWER 3 -QUEUE -SELFNEG
+poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6
+bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
+bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 8 mild
+bleeding DARAH+HEAD 2 mild | bleeding DARAH+ACCIDENT 4 mild | bleeding EXPEL+DARAH 2
+bleeding DARAH+ONGOING 3 mild -PERIOD
+accident ACCIDENT 1 mild | accident FALL+HEIGHT 4 mild | accident FALL+HEAD 4 mild
+accident INJURY+DEEP 2 mild | accident INJURY+HEAVY 2 mild | accident FRACTURE+LIMB 2 mild
+"""

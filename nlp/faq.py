@@ -115,9 +115,9 @@ class FaqMatcher:
         corpus_path = settings.resolve(settings.faq_corpus)
         self.corpus: Corpus = load_corpus(corpus_path)
         self.cache_dir = Path(cache_dir) if cache_dir else settings.resolve(settings.faq_cache_dir)
+        if emergencies:  # the detector's learned second opinion, cached beside the FAQ model; first,
+            emergency_model.current(self.cache_dir)  # as its fit takes a second, the FAQ's a minute
         self.model, self.rebuilt = self._load_or_fit()
-        if emergencies:  # the detector's learned second opinion, cached beside the FAQ model
-            emergency_model.current(self.cache_dir)
         self._rendered: tuple[object, dict] | None = None
         self._answers_for(self.settings)  # a bad placeholder fails at start-up, not at a patient
         self.match("jam buka")  # warm the lookup tables so the first patient does not wait

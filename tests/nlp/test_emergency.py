@@ -134,6 +134,12 @@ EMERGENCIES = [
     ("suicide", "capek, mau pergi untuk selamanya"),
     ("not_breathing", "bapak penderita asma, sesak sampai ga bisa berbaring"),
     ("chest_pain", "dada ketat banget dari tadi"),
+    # round 9 (forms of the ninth writer's misses, new sentences)
+    ("seizure", "istri kejang dari tadi ga berhenti2, dulu pernah epilepsi"),
+    ("bleeding", "operasi sesar minggu lalu, sekarang keluar darah banyak sekali"),
+    ("suicide", "kakak sy bilang mau mengakhiri hidupnya, udh nulis surat buat ibu"),
+    ("suicide", "teman sy di atas gedung parkir bilang mau lompat"),
+    ("not_breathing", "kakek jatuh di teras, nadinya ga ada"),
 ]
 
 CALM = [
@@ -179,6 +185,13 @@ CALM = [
     "tadi di loket ada pasien pingsan, antrean sy masih lama ga",
     "mau daftarin ibu yg lumpuh sebelah, bisa lewat bot?",
     "bapak habis kecelakaan motor bulan lalu, mau terapi di puskesmas bisa?",
+    # round 9: a question asked only to know; a hypothetical about a known condition
+    "ibu hamil yg pendarahan dapat prioritas ga? sy hanya ingin tahu",
+    "anak sy epilepsi, kalau kejang pas antre apa petugas bisa nolong?",
+    # ordinary words a letter or two from a symptom word, never corrected into one
+    "data sy udh tersimpan blm ya?",
+    "kaki keseleo pas main bola, ke poli umum bisa?",
+    "jadwal kunjungan posyandu bulan ini kapan",
 ]
 
 

@@ -5,13 +5,15 @@ The emergencies and calm lines below are from the tuning sets in tests/nlp/data 
 learned from them; how it does on writers it never saw is measured by
 `python -m bench.emergency_writers`, docs/benchmarks.md "Emergency detector", round 6).
 """
+import asyncio
+import threading
 import time
 
 import pytest
 
 from bot.i18n import t
 from nlp import emergency_model
-from nlp.emergency import KINDS, UNKNOWN, detect, rules
+from nlp.emergency import KINDS, UNKNOWN, detect, detect_off_loop, rules
 from nlp.faq import MatchResult
 from tests.deadlines import scaled
 
@@ -131,3 +133,28 @@ def test_the_staff_alert_of_a_model_finding_names_no_invented_kind(texts, settin
     body = alert_text(alert, settings)
     assert "Dugaan: pesan darurat (jenisnya tidak dikenali otomatis; baca pesannya)" in body
     assert MODEL_ONLY[1] in body
+
+
+async def test_a_model_still_loading_is_asked_off_the_event_loop(monkeypatch):
+    """The first patient text after a start can arrive while the model is being loaded or fitted
+    (a second or more): the bot's loop must go on meanwhile, and a rule's finding needs no model."""
+    model = emergency_model.current()
+    release = threading.Event()
+
+    class Loading(emergency_model._Current):
+        def get(self, cache_dir=None, corpus_path=emergency_model.CORPUS):
+            release.wait(scaled(10))
+            self.key, self.model = "loaded", model
+            return model
+
+    monkeypatch.setattr(emergency_model, "_CURRENT", Loading())
+    assert not emergency_model.is_loaded()
+    ruled = await asyncio.wait_for(detect_off_loop(RULED[0][1]), scaled(1))
+    assert ruled is not None and ruled.kind == RULED[0][0]
+    asking = asyncio.create_task(detect_off_loop(MODEL_ONLY[0]))
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert not asking.done() and not release.is_set()  # the loop runs while the model loads
+    release.set()
+    found = await asyncio.wait_for(asking, scaled(10))
+    assert found is not None and found.kind == UNKNOWN and emergency_model.is_loaded()

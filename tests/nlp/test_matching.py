@@ -93,3 +93,30 @@ def test_every_corpus_phrasing_matches_its_own_intent(matcher):
     got = {(iid, p): matcher.match(p).intent for iid, ps in matcher.corpus.intents.items() for p in ps}
     misses = [(iid, p, intent) for (iid, p), intent in got.items() if intent != iid]
     assert len(misses) <= 3, misses
+
+
+def test_a_calm_darurat_answer_needs_a_surer_score(matcher, monkeypatch):
+    """`darurat` from the FAQ reads as an emergency: below DARURAT_MIN the next intent is taken
+    when it clears the threshold, else nothing (nlp/matcher.py)."""
+    import numpy as np
+
+    from nlp.matcher import DARURAT_MIN
+
+    model = matcher.model
+    ids = list(model.intent_ids)
+
+    def scored(**scores):
+        vector = np.zeros(len(ids))
+        for intent, value in scores.items():
+            vector[ids.index(intent)] = value
+        monkeypatch.setattr(model, "intent_scores", lambda *args: vector[None, :])
+        return model.score(model.normalizer.analyze("nomor ambulans desa brp"))
+
+    sure = max(model.threshold, DARURAT_MIN) + 0.1
+    assert scored(darurat=sure, kontak=sure - 0.05) == ("darurat", pytest.approx(sure))
+    unsure = DARURAT_MIN - 0.01
+    if unsure > model.threshold:
+        next_best = (unsure + model.threshold) / 2
+        assert scored(darurat=unsure, kontak=next_best) == ("kontak", pytest.approx(next_best))
+        assert scored(darurat=unsure)[0] is None
+    assert scored(kontak=sure) == ("kontak", pytest.approx(sure))
