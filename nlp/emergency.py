@@ -222,7 +222,12 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
                     or i + 1 < len(words) and words[i + 1] in _BLOOD_AFTER)]
     pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
     pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
-    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and "SINCE" in tags[i - 1])]  # "dari kemarin"
+    # "belum divaksin", "gk pernah divaksin": a risk told, not a document or service asked for
+    pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
+                                                        and "PAST" in tags[i - 1])]
+    # "dari kemarin", "gk pernah divaksin" (never), "10 min ago" (minutes ago is now)
+    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and {"SINCE", "NEG"} & set(tags[i - 1]) or any(
+        "MINUTES" in tags[j] for j in range(max(0, i - 2), i)))]
     pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in _DEGREES
                        or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
     pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and int(w) >= 10
@@ -257,7 +262,7 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     chronic = pos.get("CHRONIC", []) + [c for c in pos.get("EPI", ()) if "KEJANG" in pos]  # "suami epilepsi, kalau dia kejang"
     before = any(i < first for i in pos.get("ONCE", ())) or any(i < last for i in pos.get("HABIT", ())) or bool(
         evidence) and all(any(0 < e - c <= 3 for c in chronic) for e in evidence)
-    past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO")) or bool(_ASKS_IF_OK.search(text))
+    past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO", "JOKE", "WISHFAINT")) or bool(_ASKS_IF_OK.search(text))
     # another patient's emergency mentioned while asking about one's own place in the queue
     other = "QUEUE" in pos and any(0 < first - i <= 2 and words[i] == "pasien" for i in pos.get("PERSON", ()))
     if other and now[1] is None:
@@ -283,12 +288,12 @@ def _clauses(text: str, n: int) -> list[int]:
 
 def calm_context(text: str) -> bool:
     """The rules' reading of the context, for the model's finding: the past, documents, a
-    hypothetical, a question whether something is all right, or the queue ("bapak ga sadar antrean
-    sudah lewat"), unless a now-word stands before a symptom word or a help word is there."""
+    hypothetical, a question whether something is all right, the queue ("bapak ga sadar antrean
+    sudah lewat"), or a symptom played down ("lutut biru doang"), unless a now-word stands before a symptom word or a help word is there."""
     words, pos = _positions(text)
     symptoms = sorted(i for t in _SYMPTOM_TAGS for i in pos.get(t, ()))
     calm, now = _not_now(words, pos, symptoms, set(symptoms), text)
-    return calm or "QUEUE" in pos and now is None
+    return calm or ("QUEUE" in pos or "MINOR" in pos) and now is None
 
 
 def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) -> list[int] | None:

@@ -140,6 +140,11 @@ EMERGENCIES = [
     ("suicide", "kakak sy bilang mau mengakhiri hidupnya, udh nulis surat buat ibu"),
     ("suicide", "teman sy di atas gedung parkir bilang mau lompat"),
     ("not_breathing", "kakek jatuh di teras, nadinya ga ada"),
+    # round 10 (forms of the tenth writer's misses, new sentences)
+    ("stroke", "istri sy mukanya mencong dan ngomongnya pelo, mulai 15 menit lalu"),
+    ("bite", "adik digigit anjing kampung sampai sobek, anjingnya belum divaksin"),
+    ("suicide", "obat tidur udh sy kumpulin semua, malam ini sy minum"),
+    ("unconscious", "bapak mboten saged ditangekke, dipanggil meneng wae"),
 ]
 
 CALM = [
@@ -192,6 +197,10 @@ CALM = [
     "data sy udh tersimpan blm ya?",
     "kaki keseleo pas main bola, ke poli umum bisa?",
     "jadwal kunjungan posyandu bulan ini kapan",
+    # round 10: jokes and figures of speech, wishes, symptoms played down
+    "wkwk capek bgt ujian, rasanya mau mati aja",
+    "pengen pingsan aja liat tagihan listrik bulan ini",
+    "mati gaya nunggu antrean, masih lama ga ya",
 ]
 
 
