@@ -79,8 +79,10 @@ async def faq(update: Update, context: PusqueContext) -> None:
     score = getattr(result, "score", None)
     await patients(context).record_unanswered(update.effective_user.id, question, score)
     clinic = context.services.settings.clinic
-    await update.effective_message.reply_text(t("faq.unknown", lang, phone=clinic.phone, whatsapp=clinic.whatsapp),
-                                              reply_markup=await menu_keyboard(update, context, lang))
+    text = t("faq.unknown", lang, phone=clinic.phone, whatsapp=clinic.whatsapp)
+    if result is not None and result.near_emergency:
+        text += "\n\n" + matcher.answer("darurat", lang)
+    await update.effective_message.reply_text(text, reply_markup=await menu_keyboard(update, context, lang))
 
 
 async def odd(update: Update, context: PusqueContext) -> None:

@@ -87,6 +87,7 @@ _DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temper
 _ASKS_IF_OK = re.compile(
     r"\b(?:(?:ga|gak|nggak|ngga|tidak|tdk|gk|g)\s*(?:papa|apa\s*apa|apa2)|gapapa|gpp|gakpapa|bahaya|berbahaya|aman|boleh"
     r"|normal)\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)?\s*\?+\s*$", re.IGNORECASE)
+_LAUGHING = re.compile("[\U0001F600-\U0001F606\U0001F923\U0001F639\U0001F602]")  # 😀-😆 🤣 😹 😂: a joke
 _YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
 _CLAUSE = re.compile(r"[,.;!?\n]+")
 _BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
@@ -262,7 +263,7 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     chronic = pos.get("CHRONIC", []) + [c for c in pos.get("EPI", ()) if "KEJANG" in pos]  # "suami epilepsi, kalau dia kejang"
     before = any(i < first for i in pos.get("ONCE", ())) or any(i < last for i in pos.get("HABIT", ())) or bool(
         evidence) and all(any(0 < e - c <= 3 for c in chronic) for e in evidence)
-    past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO", "JOKE", "WISHFAINT")) or bool(_ASKS_IF_OK.search(text))
+    past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO", "JOKE", "WISHFAINT")) or bool(_LAUGHING.search(text)) or bool(_ASKS_IF_OK.search(text))
     # another patient's emergency mentioned while asking about one's own place in the queue
     other = "QUEUE" in pos and any(0 < first - i <= 2 and words[i] == "pasien" for i in pos.get("PERSON", ()))
     if other and now[1] is None:
@@ -325,9 +326,9 @@ def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
             j += 1
         if j in evidence and j not in context:
             return words[i], "strong"
-    for t in ("NOTREACH", "FAREWELL"):  # "ga bisa dihubungi", "surat pamit": outweigh "pernah"
+    for t in ("NOTREACH", "FAREWELL"):  # "ga bisa dihubungi", "surat pamit": outweigh "pernah", "takut"
         if t in pos:
-            return words[pos[t][0]], "help"
+            return words[pos[t][0]], "strong"
     if "SUDDEN" in pos:
         return words[pos["SUDDEN"][0]], "strong"
     if "HELP" in pos:

@@ -17,7 +17,7 @@ LEX_GROUPS: dict[str, str] = {
              "breathes",
     "SESAK": "nyeseg sesak sesek mengap megap ngik ngos tersengal sengal gasping",
     "GASP": "megap mengap tersengal gasping",
-    "HARD": "angel susah sulit kesulitan sukar difficulty trouble",
+    "HARD": "angel susah sulit kesulitan sukar difficulty trouble hardly barely",
     "LIPS": "bibir bibire lips lip",
     "BLUE": "biru blue kebiruan membiru",
     "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
@@ -106,14 +106,15 @@ LEX_GROUPS: dict[str, str] = {
     # pills gathered: a sign of a planned overdose
     "HOARD": "kumpulin ngumpulin dikumpulin dikumpulkan mengumpulkan kumpulkan nimbun ditimbun",
     # laughter and jokes: a figure of speech ("mati gaya", "ngakak sampe mau mati"), not a person in danger
-    "JOKE": "wkwk wkwkwk wkwkwkwk kwkw haha hahaha hehe lol lmao ngakak anjir anjay gabut xixixi awokwok",
+    "JOKE": "wkwk wkwkwk wkwkwkwk kwkw haha hahaha hehe lol lmao ngakak anjir anjay gabut xixixi awokwok bercanda becanda "
+            "canda candaan bercandaan kidding joking",
     # a count of minutes or hours: "10 menit lalu", "10 min ago" is now, not the past
     "MINUTES": "menit mnt min mins minute minutes jam hour hours sejam setengah",
     "BEAT": "berdetak detak detaknya denyut denyutnya berdenyut nadi nadinya heartbeat pulse",
     "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
     "WALK": "jalan berjalan leumpang mlaku walk walking",
     "WATER": "air cai banyu water",
-    "NEG": "belum blm teu henteu tidak not no never gabisa ra moh emoh wegah alim",
+    "NEG": "belum blm teu henteu tidak not no never gabisa ra moh emoh wegah alim sonde",
     "PALE": "pucat pucet pucat pale",
     "SWELL": "membengkak abuh bentol bengkak bengkaknya bengep swollen swelling",
     "ASTHMA": "asma asthma bengek mengi",
@@ -137,7 +138,7 @@ LEX_GROUPS: dict[str, str] = {
     "TIGHT": "ketat sempit tight",
     # "ga bisa dihubungi", "surat pamit": signs that it is happening now, whatever came before
     "REACH": "dihubungi hubungi dihubungin ditelpon ditelepon dikontak reachable",
-    "FAREWELL": "pamitan",
+    "FAREWELL": "pamitan pamit",
     "LIEDOWN": "berbaring baring tiduran rebahan telentang",
     # context: when, what for, how urgent
     # "sempet pingsan" after the accident tells its course; before every symptom, the past
@@ -166,7 +167,8 @@ LEX_GROUPS: dict[str, str] = {
             "pelatihan training p3k cpr layanan",
     "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
     "SELF": "saya",
-    "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang nyak enyak babe babeh engkong encang encing mpok abang ema aki nini",
+    "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang nyak enyak babe babeh engkong encang encing mpok abang ema aki nini "
+              "mertua ipar om tante paman bibi cucu ponakan keponakan sepupu pakde bude uwak",
     # hypotheticals, and explanations of being late: not happening to the writer now
     # "kalau ... puskesmas bisa ... gak?": a question about what the clinic does in a case, not a case
     "COND": "kalau kalo klo kl if misal misalnya",
@@ -187,7 +189,7 @@ for tag_name, words in LEX_GROUPS.items():
     for w in words.split():
         LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
 # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
-LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
+LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "su": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
             "timbang": (), "keliling": (), "serum": (),
             # ordinary words one or two letters from a symptom word, which the typo correction took
             # for it ("tersimpan" for "tertimpa", "keseleo" for "keselek", "kunjungan" for "kandungan")
@@ -262,7 +264,7 @@ COMPOUNDS = (
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 RULE_TEXT = """
 suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
-suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 6
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
@@ -278,7 +280,7 @@ chest_pain CHEST+PAIN 3 | chest_pain CHEST+SESAK 3 | chest_pain ATTACK+HEART 1
 not_breathing NOTBREATH 1 | not_breathing GASP 1 | not_breathing SESAK+HEAVY 2 | not_breathing LIPS+BLUE 2
 not_breathing SESAK+BLUE * | not_breathing CHILD+BLUE 2 | not_breathing NOBEAT 1
 not_breathing ASTHMA+HEAVY 4 | not_breathing NOTLIE+ASTHMA * | not_breathing NOTLIE+SESAK * | chest_pain CHEST+TIGHT 2 | not_breathing ASTHMA+NOTWORK * | not_breathing NOTSPEAK+SESAK 4
-allergy SWELL+SESAK 6 | allergy SWELL+NAPAS 3 | allergy FACE+SWELL+NAPAS 10 | allergy THROAT+CLOSE 3
+allergy SWELL+SESAK 6 | allergy THROAT+SWELL 3 | allergy SWELL+NAPAS 3 | allergy FACE+SWELL+NAPAS 10 | allergy THROAT+CLOSE 3
 serious_illness NECK+STIFF+FEVER * | serious_illness DIABETES+CONFUSED *
 unconscious FAINT 1 mild -WISHFAINT | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild | unconscious FALL+STILL 6 mild | unconscious CALLED+NOANSWER 3 -QUEUE -SELFNEG
 poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6

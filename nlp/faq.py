@@ -58,6 +58,9 @@ class MatchResult:
     smalltalk: str | None = None
     lang: str = "id"
     emergency: str | None = None
+    # not understood, but nearest to `darurat` ("butuh pertolongan segera"): the bot's reply also
+    # gives the `darurat` answer, so a person in distress is never left with "I don't know" alone
+    near_emergency: bool = False
 
 
 class _LoadedModels:
@@ -217,7 +220,10 @@ class FaqMatcher:
         if kind is not None:
             return MatchResult(question, None, 0.0, "smalltalk", kind, lang)
         intent, score = self.model.score(analysis)
-        return MatchResult(question, intent, round(score, 4), "faq" if intent else "unknown", None, lang)
+        if intent is not None:
+            return MatchResult(question, intent, round(score, 4), "faq", None, lang)
+        near = score >= self.threshold and self.model.nearest(analysis) == "darurat"
+        return MatchResult(question, None, round(score, 4), "unknown", None, lang, near_emergency=near)
 
     def close(self) -> None:
         """Nothing to release; here so the bot treats every helper alike."""

@@ -238,6 +238,13 @@ class FittedModel:
             return self.intent_ids[i], s
         return None, top
 
+    def nearest(self, analysis: Analysis) -> str | None:
+        """The intent that scored best, sure or not (None for a message of no content words)."""
+        analysis = self.content(analysis)
+        if not analysis.tokens:
+            return None
+        return self.intent_ids[int(np.argmax(self.intent_scores(*self.components([analysis]))[0]))]
+
     def smalltalk_kind(self, analysis: Analysis) -> str | None:
         """A message made only of greetings/thanks/fillers is small talk; returns its kind."""
         surface = {squeeze_known(w, self._smalltalk_all) for w in analysis.surface}

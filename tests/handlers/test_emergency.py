@@ -210,3 +210,16 @@ async def test_a_patient_who_chose_english_is_answered_in_english(start_pusque):
     assert "This sounds like an EMERGENCY" in answer["text"] and "call 119" in answer["text"]
     assert "staff have been alerted" in (await tom.next_message())["text"]
     assert "my dad collapsed" in (await nurse.next_message(contains="GAWAT DARURAT"))["text"]
+
+
+async def test_a_plea_for_help_the_faq_does_not_understand_still_gets_the_emergency_answer(start_pusque):
+    """"butuh pertolongan segera" names no emergency (no alert) and the FAQ is not sure of it
+    (below DARURAT_MIN): the patient still reads what to do in an emergency, not "I don't know" alone."""
+    system = await start_pusque(services_factory=factory(ManualClock(MONDAY_8AM)), botapi_options=FAST)
+    ani = await system.user(first_name="Ani")
+    await ani.send("butuh pertolongan segera")
+    answer = (await ani.next_message())["text"]
+    assert "belum bisa menjawab" in answer and "119" in answer and "UGD" in answer
+    await ani.send("kapan bayar pajak motor")
+    answer = (await ani.next_message())["text"]
+    assert "belum bisa menjawab" in answer and "119" not in answer

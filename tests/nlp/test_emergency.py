@@ -145,6 +145,11 @@ EMERGENCIES = [
     ("bite", "adik digigit anjing kampung sampai sobek, anjingnya belum divaksin"),
     ("suicide", "obat tidur udh sy kumpulin semua, malam ini sy minum"),
     ("unconscious", "bapak mboten saged ditangekke, dipanggil meneng wae"),
+    # round 11 (forms of the eleventh writer's misses, new sentences)
+    ("suicide", "kakak sy pamit ke semua orang trs pergi, skrg hp nya gk bisa dihubungi"),
+    ("allergy", "my husband's throat is swelling after a bee sting"),
+    ("unconscious", "paman sy gk sadar, dipanggil gk jawab"),
+    ("unconscious", "mama su sonde bangun, badan dingin"),
 ]
 
 CALM = [
@@ -201,6 +206,8 @@ CALM = [
     "wkwk capek bgt ujian, rasanya mau mati aja",
     "pengen pingsan aja liat tagihan listrik bulan ini",
     "mati gaya nunggu antrean, masih lama ga ya",
+    "temen bilang mending mati aja drpd ujian 🤣, btw poli gigi buka jam brp?",
+    "sy pamit dulu ya min, makasih infonya",
 ]
 
 

@@ -90,8 +90,10 @@ def test_english_question_is_guessed_english(matcher):
 
 
 def test_every_corpus_phrasing_matches_its_own_intent(matcher):
-    got = {(iid, p): matcher.match(p).intent for iid, ps in matcher.corpus.intents.items() for p in ps}
-    misses = [(iid, p, intent) for (iid, p), intent in got.items() if intent != iid]
+    got = {(iid, p): matcher.match(p) for iid, ps in matcher.corpus.intents.items() for p in ps}
+    # a `darurat` phrasing below DARURAT_MIN is still answered with the darurat answer (near_emergency)
+    misses = [(iid, p, r.intent) for (iid, p), r in got.items()
+              if r.intent != iid and not (iid == "darurat" and r.near_emergency)]
     assert len(misses) <= 3, misses
 
 
@@ -120,3 +122,11 @@ def test_a_calm_darurat_answer_needs_a_surer_score(matcher, monkeypatch):
         assert scored(darurat=unsure, kontak=next_best) == ("kontak", pytest.approx(next_best))
         assert scored(darurat=unsure)[0] is None
     assert scored(kontak=sure) == ("kontak", pytest.approx(sure))
+
+
+def test_a_distress_message_not_understood_still_gets_the_emergency_answer(matcher):
+    r = matcher.match("butuh pertolongan segera")
+    assert r.intent in (None, "darurat")
+    if r.intent is None:
+        assert r.kind == "unknown" and r.near_emergency
+    assert not matcher.match("kapan bayar pajak motor").near_emergency
