@@ -32,7 +32,8 @@ DATA = ROOT / "tests" / "nlp" / "data"
 WRITERS = {"w1": DATA / "writer_w1.tsv", "w2": DATA / "writer_w2.tsv", "w3": DATA / "blind_eval3.tsv",
            "w4": DATA / "blind_eval4.tsv", "w5": DATA / "blind_eval5.tsv", "w6": DATA / "blind_eval6.tsv",
            "w7": DATA / "writer_w7.tsv", "w8": DATA / "blind_eval8.tsv", "w9": DATA / "blind_eval9.tsv",
-           "w10": DATA / "blind_eval10.tsv", "w11": DATA / "blind_eval11.tsv"}
+           "w10": DATA / "blind_eval10.tsv", "w11": DATA / "blind_eval11.tsv",
+           "w12": DATA / "blind_eval12.tsv"}
 
 
 def answer(model, question: str, emergencies=None) -> str | None:

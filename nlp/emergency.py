@@ -290,11 +290,11 @@ def _clauses(text: str, n: int) -> list[int]:
 def calm_context(text: str) -> bool:
     """The rules' reading of the context, for the model's finding: the past, documents, a
     hypothetical, a question whether something is all right, the queue ("bapak ga sadar antrean
-    sudah lewat"), or a symptom played down ("lutut biru doang"), unless a now-word stands before a symptom word or a help word is there."""
+    sudah lewat"), or a symptom played down or over ("lutut biru doang", "udh berhenti darahnya"), unless a now-word stands before a symptom word or a help word is there."""
     words, pos = _positions(text)
     symptoms = sorted(i for t in _SYMPTOM_TAGS for i in pos.get(t, ()))
     calm, now = _not_now(words, pos, symptoms, set(symptoms), text)
-    return calm or ("QUEUE" in pos or "MINOR" in pos) and now is None
+    return calm or any(t in pos for t in ("QUEUE", "MINOR", "STOPPED")) and now is None
 
 
 def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) -> list[int] | None:
@@ -309,7 +309,7 @@ def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) 
             near = [j for j in pos[t] if abs(j - start) <= window]
             if not near:
                 break
-            hit.append(near[0])
+            hit.append(min(near, key=lambda j: abs(j - start)))  # the nearest one
         else:
             if max(hit) - min(hit) <= window:
                 return hit
@@ -319,7 +319,7 @@ def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) 
 def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
              text: str) -> tuple[str | None, str | None]:
     """(the cue, "strong" or "help") when the message says the emergency is happening now."""
-    context = {i for t in ("CHILD", "PREG", "POSTPARTUM", "WANT") for i in pos.get(t, ())}
+    context = {i for t in ("CHILD", "PREG", "POSTPARTUM", "WANT", "ANIMAL", "PERSON") for i in pos.get(t, ())}
     for i in pos.get("NOWADJ", ()):  # "lagi kejang", "masih pingsan", "skrg ga bisa napas"
         j = i + 1
         while j < len(words) and j not in evidence and j - i < 3 and ("NEG" in _tag(words[j]) or words[j] == "bisa"):

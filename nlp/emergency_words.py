@@ -109,6 +109,8 @@ LEX_GROUPS: dict[str, str] = {
     "JOKE": "wkwk wkwkwk wkwkwkwk kwkw haha hahaha hehe lol lmao ngakak anjir anjay gabut xixixi awokwok bercanda becanda "
             "canda candaan bercandaan kidding joking",
     # a count of minutes or hours: "10 menit lalu", "10 min ago" is now, not the past
+    # "besok sy udh gak ada lagi": a farewell
+    "FUTURE": "besok bsk lusa tomorrow",
     "MINUTES": "menit mnt min mins minute minutes jam hour hours sejam setengah",
     "BEAT": "berdetak detak detaknya denyut denyutnya berdenyut nadi nadinya heartbeat pulse",
     "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
@@ -168,7 +170,7 @@ LEX_GROUPS: dict[str, str] = {
     "QUEUE": "antrean antrian terlewat kelewat kelewatan giliran loket",
     "SELF": "saya",
     "PERSON": "bapak ibu suami istri ayah mama papa mbah nenek kakek kakak emak indung bapa pasien orang nyak enyak babe babeh engkong encang encing mpok abang ema aki nini "
-              "mertua ipar om tante paman bibi cucu ponakan keponakan sepupu pakde bude uwak",
+              "opa oma mertua ipar om tante paman bibi cucu ponakan keponakan sepupu pakde bude uwak",
     # hypotheticals, and explanations of being late: not happening to the writer now
     # "kalau ... puskesmas bisa ... gak?": a question about what the clinic does in a case, not a case
     "COND": "kalau kalo klo kl if misal misalnya",
@@ -194,7 +196,7 @@ LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "su": ("SUDAH",), "cepat": (
             # ordinary words one or two letters from a symptom word, which the typo correction took
             # for it ("tersimpan" for "tertimpa", "keseleo" for "keselek", "kunjungan" for "kandungan")
             "tersimpan": (), "simpan": (), "disimpan": (), "menyimpan": (), "keseleo": (), "kehabisan": (),
-            "kunjungan": (), "untung": (), "beach": (), "berbisa": (), "enggal": (), "yayat": ()})
+            "kunjungan": (), "untung": (), "tambang": (), "beach": (), "berbisa": (), "enggal": (), "yayat": ()})
 EXTRA = {"gamau": "tidak mau", "gapapa": "tidak apa apa", "gpp": "tidak apa apa", "gakpapa": "tidak apa apa", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
           "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
           "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
@@ -237,7 +239,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("pesan", "pamit"): "bunuhdiri pamitan", ("chat", "pamit"): "bunuhdiri pamitan",
     ("nadinya", "tidak", "ada"): "tidak berdenyut", ("nadi", "tidak", "ada"): "tidak berdenyut",
     ("denyutnya", "tidak", "ada"): "tidak berdenyut", ("denyut", "nadi"): "denyut",
-    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("hanya", "ingin", "tahu"): "pengertian", ("cuma", "ingin", "tahu"): "pengertian",
+    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("tapi", "tidak", "apa", "apa"): "sudah baikan",
+    ("tp", "tidak", "apa", "apa"): "sudah baikan", ("hanya", "ingin", "tahu"): "pengertian", ("cuma", "ingin", "tahu"): "pengertian",
     ("cuma", "pengen", "tau"): "pengertian", ("sekedar", "ingin", "tahu"): "pengertian", ("cuma", "tanya"): "pengertian", ("hanya", "bertanya"): "pengertian",
     ("just", "asking"): "pengertian", ("nanya", "soal"): "pengertian", ("tanya", "soal"): "pengertian",
     ("nanya", "tentang"): "pengertian", ("tanya", "tentang"): "pengertian",
@@ -251,7 +254,7 @@ COMPOUNDS = (
     ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
     ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
-    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1),
+    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1), ("STOPPED", "SUDAH", "STOP", 2),
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
     ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
     ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
@@ -264,7 +267,7 @@ COMPOUNDS = (
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 RULE_TEXT = """
 suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
-suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *

@@ -150,6 +150,9 @@ EMERGENCIES = [
     ("allergy", "my husband's throat is swelling after a bee sting"),
     ("unconscious", "paman sy gk sadar, dipanggil gk jawab"),
     ("unconscious", "mama su sonde bangun, badan dingin"),
+    # round 12 (forms of the twelfth writer's misses, new sentences)
+    ("suicide", "makasih ya semuanya, besok aku udah gak ada"),
+    ("unconscious", "oma sy tiba2 gk sadar di kursi"),
 ]
 
 CALM = [
@@ -208,6 +211,10 @@ CALM = [
     "mati gaya nunggu antrean, masih lama ga ya",
     "temen bilang mending mati aja drpd ujian 🤣, btw poli gigi buka jam brp?",
     "sy pamit dulu ya min, makasih infonya",
+    # round 12: a "lagi" that means "again", a mine that is no collapse, a simile that is fine
+    "dulu digigit kucing udh vaksin, perlu suntik lagi? kucingnya sehat",
+    "suami kerja di tambang batu bara, mau cek paru di poli mana",
+    "abis makan seblak mulut kayak kebakar, tp gpp kok",
 ]
 
 
