@@ -226,8 +226,8 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
     # "belum divaksin", "gk pernah divaksin": a risk told, not a document or service asked for
     pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
                                                         and "PAST" in tags[i - 1])]
-    # "dari kemarin", "gk pernah divaksin" (never), "10 min ago" (minutes ago is now)
-    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and {"SINCE", "NEG"} & set(tags[i - 1]) or any(
+    # "dari kemarin", "gk pernah divaksin" (never), "operasi yg baru kemarin", "10 min ago" (minutes ago is now)
+    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and ({"SINCE", "NEG"} & set(tags[i - 1]) or words[i - 1] == "baru") or any(
         "MINUTES" in tags[j] for j in range(max(0, i - 2), i)))]
     pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in _DEGREES
                        or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"

@@ -196,7 +196,7 @@ LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "su": ("SUDAH",), "cepat": (
             # ordinary words one or two letters from a symptom word, which the typo correction took
             # for it ("tersimpan" for "tertimpa", "keseleo" for "keselek", "kunjungan" for "kandungan")
             "tersimpan": (), "simpan": (), "disimpan": (), "menyimpan": (), "keseleo": (), "kehabisan": (),
-            "kunjungan": (), "untung": (), "tambang": (), "beach": (), "berbisa": (), "enggal": (), "yayat": ()})
+            "kunjungan": (), "untung": (), "tambang": (), "kecakar": (), "dicakar": (), "cakar": (), "beach": (), "berbisa": (), "enggal": (), "yayat": ()})
 EXTRA = {"gamau": "tidak mau", "gapapa": "tidak apa apa", "gpp": "tidak apa apa", "gakpapa": "tidak apa apa", "gabisa": "tidak bisa", "gakbisa": "tidak bisa", "gbisa": "tidak bisa",
           "gakuat": "tidak kuat", "gakmau": "tidak mau", "ndak": "tidak", "cant": "can not", "ngga": "tidak",
           "cannot": "can not", "wont": "will not", "dont": "do not", "doesnt": "does not", "didnt": "did not",
@@ -239,7 +239,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("pesan", "pamit"): "bunuhdiri pamitan", ("chat", "pamit"): "bunuhdiri pamitan",
     ("nadinya", "tidak", "ada"): "tidak berdenyut", ("nadi", "tidak", "ada"): "tidak berdenyut",
     ("denyutnya", "tidak", "ada"): "tidak berdenyut", ("denyut", "nadi"): "denyut",
-    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("tapi", "tidak", "apa", "apa"): "sudah baikan",
+    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("point", "anymore"): "bunuhdiri", ("do", "this", "anymore"): "bunuhdiri",
+    ("denger", "denger"): "berita", ("dengar", "dengar"): "berita", ("grup", "wa"): "berita", ("tapi", "tidak", "apa", "apa"): "sudah baikan",
     ("tp", "tidak", "apa", "apa"): "sudah baikan", ("hanya", "ingin", "tahu"): "pengertian", ("cuma", "ingin", "tahu"): "pengertian",
     ("cuma", "pengen", "tau"): "pengertian", ("sekedar", "ingin", "tahu"): "pengertian", ("cuma", "tanya"): "pengertian", ("hanya", "bertanya"): "pengertian",
     ("just", "asking"): "pengertian", ("nanya", "soal"): "pengertian", ("tanya", "soal"): "pengertian",
@@ -267,7 +268,7 @@ COMPOUNDS = (
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 RULE_TEXT = """
 suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
-suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide WANT+END+SAJA 3 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *

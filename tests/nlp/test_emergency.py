@@ -153,6 +153,9 @@ EMERGENCIES = [
     # round 12 (forms of the twelfth writer's misses, new sentences)
     ("suicide", "makasih ya semuanya, besok aku udah gak ada"),
     ("unconscious", "oma sy tiba2 gk sadar di kursi"),
+    # round 13 (forms of the thirteenth writer's misses, new sentences)
+    ("suicide", "i don't see the point anymore, sorry everyone"),
+    ("bleeding", "jahitan sesar yg baru kemarin robek, darah keluar banyak"),
 ]
 
 CALM = [
@@ -215,6 +218,9 @@ CALM = [
     "dulu digigit kucing udh vaksin, perlu suntik lagi? kucingnya sehat",
     "suami kerja di tambang batu bara, mau cek paru di poli mana",
     "abis makan seblak mulut kayak kebakar, tp gpp kok",
+    # round 13: a scratch is no burn, a rumour is no case
+    "tangan kecakar kucing tetangga, perlu vaksin ga?",
+    "denger2 di grup wa ada yg keracunan di kampung sebelah, bener ga sih",
 ]
 
 
