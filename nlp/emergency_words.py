@@ -10,17 +10,17 @@ LEX_GROUPS: dict[str, str] = {
     "FAINT": "pingsan semaput klenger kelenger kapidara ambruk tumbang kolaps pingsun faint fainted fainting "
              "collapse collapsed unconscious unresponsive blackout kapiuhan nggeblak",
     "SADAR": "sadar sadarkan eling inget nyadar conscious respon merespon respond responding awake nyaut nyahut ngerespon respons nyaur ngawaro",
-    "BANGUN": "waking wakes woke bangun tangi hudang gerak bergerak obah usik moving move moves wake",
+    "BANGUN": "bangkik waking wakes woke bangun tangi hudang gerak bergerak obah usik moving move moves wake",
     "STILL": "merem diam diem meneng cicing jempe anteng",
     "CALLED": "undang diundang dipanggil dipanggilin diceluk disauran digoyang digoyangin digoyang ditepuk ditepok dibangunin dibangunkan ditampar",
-    "NAPAS": "napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
+    "NAPAS": "angok baangok angoknyo napas nafas bernapas bernafas ambegan ambekan ngambekan ngambegan napase breathing breathe breath "
              "breathes",
-    "SESAK": "nyeseg sesak sesek mengap megap ngik ngos tersengal sengal gasping",
+    "SESAK": "sasak nyeseg sesak sesek mengap megap ngik ngos tersengal sengal gasping",
     "GASP": "megap mengap tersengal gasping",
     "HARD": "angel susah sulit kesulitan sukar difficulty trouble hardly barely",
     "LIPS": "bibir bibire lips lip",
     "BLUE": "biru blue kebiruan membiru",
-    "CHOKE": "keselek kesedak tersedak keselak kasereg choking choke choked",
+    "CHOKE": "tasadak keselek kesedak tersedak keselak kasereg choking choke choked",
     "SWALLOW": "nelen nelan menelan ketelen ketelan tertelan keteleg swallowed swallow",
     "OBJECT": "pulpen tutup koin uang permen biji mainan tulang kelereng baterai peniti coin toy marble candy battery magnet magnets pin button jarum needle",
     "KEJANG": "sawanen kejang kejer kelojotan sawan seizure seizures seizing convulsion convulsions convulsing kejangnya "
@@ -33,7 +33,7 @@ LEX_GROUPS: dict[str, str] = {
     "DARAH": "darah berdarah getih getihen blood bleeding bleeds bleed darahe mimisan flek",
     "ONGOING": "terus terusan mulu",
     "PERIOD": "haid mens menstruasi",
-    "HEAVY": "banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
+    "HEAVY": "bana nian banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
              "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom penuh bersimbah berlumuran lumuran belepotan basah kuyup everywhere gushing spurting pouring soaked soaking",
     "STOP": "berhenti henti mandeg mandek eureun stop stops stopping stopped mampet ilang hilang brenti berenti brhenti leren",
     "DEEP": "dalam dalem deep",
@@ -46,8 +46,8 @@ LEX_GROUPS: dict[str, str] = {
     "HEIGHT": "pohon tangga atap genteng motor sepeda ayunan sumur ketinggian lantai tebing jurang tree stairs roof "
               "ladder",
     "HEAD": "kepala sirah head",
-    "CHEST": "dada dodo chest",
-    "PAIN": "nyeseg sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
+    "CHEST": "dado dadonyo dada dodo chest",
+    "PAIN": "sakik nyeseg sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
     "HEART": "jantung heart",
     "ATTACK": "serangan attack",
     "STROKE": "stroke struk strok setrok",
@@ -84,12 +84,12 @@ LEX_GROUPS: dict[str, str] = {
     "DIARRHEA": "diare mencret diarrhea muntah vomiting",
     "EXPEL": "muntah mutah batuk berak bab vomiting vomit vomited coughing",
     "SUNKEN": "cekung",
-    "PREG": "hamil bumil meteng mbobot pregnant kandungan reuneuh kehamilan hamile",
+    "PREG": "hamia hamil bumil meteng mbobot pregnant kandungan reuneuh kehamilan hamile",
     "BELLY": "perut weteng beuteung belly stomach abdomen abdominal",
     "CRAMP": "melilit mules kontraksi pembukaan bukaan contractions",
     "POSTPARTUM": "nglairke nglairaken ngelahirin lahirin ngalahirkeun ngalahirkeunana lahirkeun labor labour lahiran melahirkan nifas persalinan lairan babaran birth",
-    "KETUBAN": "ketuban ketubane kawah kakawah",
-    "BREAK": "keliatan kelihatan nongol pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
+    "KETUBAN": "katuban katubannyo ketuban ketubane kawah kakawah",
+    "BREAK": "pacah keliatan kelihatan nongol pecah rembes ngerembes merembes keluar broke broken bocor metu kaluar bedah burst leaking",
     "SUICIDE": "bunuhdiri suicide suicidal nyayat menyayat nyilet",
     "CUT": "sayat disayat iris diiris potong dipotong silet disilet cut cuts slit slashed",
     "WRIST": "nadi urat wrist wrists",
@@ -106,7 +106,7 @@ LEX_GROUPS: dict[str, str] = {
     # pills gathered: a sign of a planned overdose
     "HOARD": "kumpulin ngumpulin dikumpulin dikumpulkan mengumpulkan kumpulkan nimbun ditimbun",
     # laughter and jokes: a figure of speech ("mati gaya", "ngakak sampe mau mati"), not a person in danger
-    "JOKE": "wkwk wkwkwk wkwkwkwk kwkw haha hahaha hehe lol lmao ngakak anjir anjay gabut xixixi awokwok bercanda becanda "
+    "JOKE": "ketawa tertawa ketawain wkwk wkwkwk wkwkwkwk kwkw haha hahaha hehe lol lmao ngakak anjir anjay gabut xixixi awokwok bercanda becanda "
             "canda candaan bercandaan kidding joking",
     # a count of minutes or hours: "10 menit lalu", "10 min ago" is now, not the past
     # "besok sy udh gak ada lagi": a farewell
@@ -116,7 +116,7 @@ LEX_GROUPS: dict[str, str] = {
     "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
     "WALK": "jalan berjalan leumpang mlaku walk walking",
     "WATER": "air cai banyu water",
-    "NEG": "belum blm teu henteu tidak not no never gabisa ra moh emoh wegah alim sonde",
+    "NEG": "belum blm teu henteu tidak not no never gabisa ra moh emoh wegah alim sonde tra trada tida dak indak nyanda hana seng",
     "PALE": "pucat pucet pucat pale",
     "SWELL": "membengkak abuh bentol bengkak bengkaknya bengep swollen swelling",
     "ASTHMA": "asma asthma bengek mengi",
@@ -140,6 +140,8 @@ LEX_GROUPS: dict[str, str] = {
     "TIGHT": "ketat sempit tight",
     # "ga bisa dihubungi", "surat pamit": signs that it is happening now, whatever came before
     "REACH": "dihubungi hubungi dihubungin ditelpon ditelepon dikontak reachable",
+    # a desperate act feared ("takut dia nekat"): beside a farewell or someone unreachable, suicide
+    "NEKAT": "nekat nekad",
     "FAREWELL": "pamitan pamit",
     "LIEDOWN": "berbaring baring tiduran rebahan telentang",
     # context: when, what for, how urgent
@@ -154,7 +156,7 @@ LEX_GROUPS: dict[str, str] = {
     "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
     "PAST": "kungsi nate kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
             "penyintas ago history dulunya",
-    "CURED": "enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed "
+    "CURED": "stabil enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed "
              "dibawa dilarikan dirujuk",
     "AGO": "lalu last",
     "TIMEUNIT": "seminggu sebulan setahun sehari tahun taun minggu bulan hari year week month days "
@@ -239,7 +241,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("pesan", "pamit"): "bunuhdiri pamitan", ("chat", "pamit"): "bunuhdiri pamitan",
     ("nadinya", "tidak", "ada"): "tidak berdenyut", ("nadi", "tidak", "ada"): "tidak berdenyut",
     ("denyutnya", "tidak", "ada"): "tidak berdenyut", ("denyut", "nadi"): "denyut",
-    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("point", "anymore"): "bunuhdiri", ("do", "this", "anymore"): "bunuhdiri",
+    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("point", "anymore"): "bunuhdiri", ("pegi", "selamonyo"): "bunuhdiri",  ("pergi", "selamonyo"): "bunuhdiri",
+    ("pegi", "selamanya"): "bunuhdiri", ("dulu", "selamanya"): "bunuhdiri", ("dulu", "selamonyo"): "bunuhdiri", ("do", "this", "anymore"): "bunuhdiri",
     ("denger", "denger"): "berita", ("dengar", "dengar"): "berita", ("grup", "wa"): "berita", ("tapi", "tidak", "apa", "apa"): "sudah baikan",
     ("tp", "tidak", "apa", "apa"): "sudah baikan", ("hanya", "ingin", "tahu"): "pengertian", ("cuma", "ingin", "tahu"): "pengertian",
     ("cuma", "pengen", "tau"): "pengertian", ("sekedar", "ingin", "tahu"): "pengertian", ("cuma", "tanya"): "pengertian", ("hanya", "bertanya"): "pengertian",
@@ -268,7 +271,7 @@ COMPOUNDS = (
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 RULE_TEXT = """
 suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
-suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide WANT+END+SAJA 3 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide NEKAT+NOTREACH * | suicide NEKAT+FAREWELL * | suicide WANT+END+SAJA 3 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
@@ -295,3 +298,7 @@ bleeding DARAH+ONGOING 3 mild -PERIOD
 accident ACCIDENT 1 mild | accident FALL+HEIGHT 4 mild | accident FALL+HEAD 4 mild
 accident INJURY+DEEP 2 mild | accident INJURY+HEAVY 2 mild | accident FRACTURE+LIMB 2 mild
 """
+# "nomornya ga aktif", "hp nya gak aktif": someone who cannot be reached (not "bpjs ga aktif")
+PHRASES.update({(*phone, neg, "aktif"): "tidak dihubungi"
+                for phone in (("nomornya",), ("nomornyo",), ("hpnya",), ("hp",), ("hp", "nya"), ("hpnyo",))
+                for neg in ("ga", "gak", "gk", "nggak", "ngga", "tidak", "tdk", "dak", "ndak", "tak", "indak")})

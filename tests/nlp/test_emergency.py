@@ -156,6 +156,10 @@ EMERGENCIES = [
     # round 13 (forms of the thirteenth writer's misses, new sentences)
     ("suicide", "i don't see the point anymore, sorry everyone"),
     ("bleeding", "jahitan sesar yg baru kemarin robek, darah keluar banyak"),
+    # round 14 (forms of the fourteenth writer's misses, new sentences)
+    ("suicide", "kaka bilang de tra mau hidup lagi, de pegang pisau"),
+    ("suicide", "abang pamit pegi selamonyo, nomornyo dak aktif, kami takut dio nekat"),
+    ("not_breathing", "amak ambo sasak angok, bibianyo biru"),
 ]
 
 CALM = [
@@ -221,6 +225,10 @@ CALM = [
     # round 13: a scratch is no burn, a rumour is no case
     "tangan kecakar kucing tetangga, perlu vaksin ga?",
     "denger2 di grup wa ada yg keracunan di kampung sebelah, bener ga sih",
+    # round 14: laughing hurts, someone already stable in hospital, a card that is not active
+    "perut sakit ketawa liat video lucu, poli gigi buka ga",
+    "om sy kecelakaan minggu kmrn tp su stabil di RS",
+    "bpjs ibu ga aktif, kemaren pingsan dan dirawat, skrg mau kontrol gmn?",
 ]
 
 

@@ -25,7 +25,7 @@ MODEL_ONLY = [
     "bayi baru lahir di rumah ga nangis, badannya biru, tali pusar masih nempel",  # newborn
     "perut bapak sakit luar biasa sampe guling2, keras kayak papan, muntah hijau",  # acute abdomen
     "teman habis lari maraton tiba2 linglung, kulitnya merah panas, ga keringetan",  # heat stroke
-    "apak ambo dadonyo sakik bana, paluahnyo dingin, alah pucek",  # Minang: chest pain
+    "aneuk lon umur 8 bulan mencret muntah dari kemarin, ubun2 cekung, hana mau nyusu, lemas that",  # Acehnese: a dry baby
     "Setelah minum obat antibiotik, badan ibu saya merah semua dan lidahnya membengkak",  # allergy
 ]
 
