@@ -251,16 +251,18 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     now_clauses = [clause[j] for j in pos.get("NOWADJ", ()) if any(clause[e] == clause[j] and e > j for e in signs)]
     # "kemarin" after the symptom, in a later clause of its own, dates that clause only
     # ("istri hamil kejang2, tensinya tinggi kemarin"), and so does "pernah" before a condition
-    # ("kejang ga berhenti, pernah epilepsi"); a past clause before a symptom that a now-word opens
+    # ("kejang ga berhenti, pernah epilepsi", "nyeri dada, ada riwayat jantung"); a past clause before a symptom that a now-word opens
     # dates its own clause ("habis melahirkan kemarin, hari ini pendarahan"); "dulu", "bekas",
     # "pernah" anywhere else
     past_at = [i for t in ("PAST", "RECENTPAST") for i in pos.get(t, ()) if not (
-        (words[i] in _YESTERDAY or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
+        (words[i] in _YESTERDAY or words[i] in ("riwayat", "history")
+         or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
         and i > last and clause[i] != clause[last]
         or any(c > clause[i] for c in now_clauses))]
     # "sempet", habits and chronic conditions before every symptom; a chronic condition only when
     # the symptom is the condition it names ("penderita asma, dada ketat ...": not calm)
-    chronic = pos.get("CHRONIC", []) + [c for c in pos.get("EPI", ()) if "KEJANG" in pos]  # "suami epilepsi, kalau dia kejang"
+    # "suami epilepsi, kalau dia kejang": a case supposed (not "has epilepsy and the seizure has lasted")
+    chronic = pos.get("CHRONIC", []) + [c for c in pos.get("EPI", ()) if "KEJANG" in pos and "COND" in pos]
     before = any(i < first for i in pos.get("ONCE", ())) or any(i < last for i in pos.get("HABIT", ())) or bool(
         evidence) and all(any(0 < e - c <= 3 for c in chronic) for e in evidence)
     past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO", "JOKE", "WISHFAINT")) or bool(_LAUGHING.search(text)) or bool(_ASKS_IF_OK.search(text))

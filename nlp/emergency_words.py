@@ -241,7 +241,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("pesan", "pamit"): "bunuhdiri pamitan", ("chat", "pamit"): "bunuhdiri pamitan",
     ("nadinya", "tidak", "ada"): "tidak berdenyut", ("nadi", "tidak", "ada"): "tidak berdenyut",
     ("denyutnya", "tidak", "ada"): "tidak berdenyut", ("denyut", "nadi"): "denyut",
-    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("point", "anymore"): "bunuhdiri", ("pegi", "selamonyo"): "bunuhdiri",  ("pergi", "selamonyo"): "bunuhdiri",
+    ("mati", "gaya"): "gabut", ("cuma", "nanya"): "pengertian", ("main", "biasa"): "sudah baikan", ("point", "anymore"): "bunuhdiri", ("pegi", "selamonyo"): "bunuhdiri",  ("pergi", "selamonyo"): "bunuhdiri",
     ("pegi", "selamanya"): "bunuhdiri", ("dulu", "selamanya"): "bunuhdiri", ("dulu", "selamonyo"): "bunuhdiri", ("do", "this", "anymore"): "bunuhdiri",
     ("denger", "denger"): "berita", ("dengar", "dengar"): "berita", ("grup", "wa"): "berita", ("tapi", "tidak", "apa", "apa"): "sudah baikan",
     ("tp", "tidak", "apa", "apa"): "sudah baikan", ("hanya", "ingin", "tahu"): "pengertian", ("cuma", "ingin", "tahu"): "pengertian",

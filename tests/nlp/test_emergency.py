@@ -160,6 +160,9 @@ EMERGENCIES = [
     ("suicide", "kaka bilang de tra mau hidup lagi, de pegang pisau"),
     ("suicide", "abang pamit pegi selamonyo, nomornyo dak aktif, kami takut dio nekat"),
     ("not_breathing", "amak ambo sasak angok, bibianyo biru"),
+    # round 15 (forms of the fifteenth writer's misses, new sentences)
+    ("seizure", "my sister has epilepsy and she is having a seizure that won't stop"),
+    ("chest_pain", "bapak nyeri dada hebat, ada riwayat jantung"),
 ]
 
 CALM = [
@@ -229,6 +232,8 @@ CALM = [
     "perut sakit ketawa liat video lucu, poli gigi buka ga",
     "om sy kecelakaan minggu kmrn tp su stabil di RS",
     "bpjs ibu ga aktif, kemaren pingsan dan dirawat, skrg mau kontrol gmn?",
+    # round 15: a sweet swallowed the wrong way that came out, the child playing again
+    "td anak keselek kacang tp udh keluar, skrg main biasa lagi",
 ]
 
 
