@@ -24,7 +24,7 @@ import numpy as np
 DETECT_SIDE = 960  # long side the whole photo is searched at
 TEXT_HEIGHT = 26  # px a text line should have for the detector; a small card is searched again at this
 MAX_DETECT_SIDE = 1600
-MAX_ZOOM = 2.0  # the closer search may enlarge the photo at most this much
+MAX_ZOOM = 3.0  # the closer search may enlarge the photo at most this much (a 640 px photo of a small card)
 REC_HEIGHT = 48  # PP-OCRv4's recogniser input height
 REC_MIN_WIDTH = 320  # and the width short lines are padded to
 INK_SHARE, INK_MIN = 0.3, 12  # a pixel is ink when this share of the line's contrast (and grey levels) below its paper
@@ -156,13 +156,16 @@ def reading_order(quad: np.ndarray) -> np.ndarray:
     return quad
 
 
-def crop(image: np.ndarray, box: Box, height: int | None = None, pad: float = 0.25) -> np.ndarray:
-    """The box cut out and straightened (perspective), a little padding along the text."""
+def crop(image: np.ndarray, box: Box, height: int | None = None, pad: float = 0.25,
+         pad_end: float | None = None) -> np.ndarray:
+    """The box cut out and straightened (perspective), a little padding along the text (`pad_end`
+    line heights after its end instead of `pad`: a box that cut off a thin last letter)."""
     q = box.quad.astype(np.float32)
     d = box.direction
     grow = pad * box.height
-    q = q + np.array([-d, d, d, -d], np.float32) * grow
-    w = max(4, int(round(box.length + 2 * grow)))
+    grow_end = grow if pad_end is None else pad_end * box.height
+    q = q + np.array([-d * grow, d * grow_end, d * grow_end, -d * grow], np.float32)
+    w = max(4, int(round(box.length + grow + grow_end)))
     h = max(4, int(round(box.height)))
     if height is not None:
         w, h = max(4, int(round(w * height / h))), height
