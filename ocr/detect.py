@@ -142,6 +142,32 @@ class Detector:
         return float(np.mean([v > 0 for v in votes]))
 
 
+def overlap(a: Box, b: Box) -> float:
+    """Share of the smaller box's bounding rectangle covered by the other's."""
+    (ax0, ay0), (ax1, ay1) = a.quad.min(axis=0), a.quad.max(axis=0)
+    (bx0, by0), (bx1, by1) = b.quad.min(axis=0), b.quad.max(axis=0)
+    iw, ih = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
+    if iw <= 0 or ih <= 0:
+        return 0.0
+    return float(iw * ih / max(1e-6, min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))))
+
+
+def turned_180(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
+    h, w = shape[:2]
+    out = []
+    for b in boxes:
+        q = np.array([w - 1, h - 1], np.float32) - b.quad
+        out.append(Box(np.roll(q, 2, axis=0)))
+    return out
+
+
+def turned_90(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
+    """Boxes of a photo turned 90 degrees clockwise into a photo of `shape` (the turned one)."""
+    w = shape[1]
+    return [Box(reading_order(np.stack([w - 1 - b.quad[:, 1], b.quad[:, 0]], axis=1).astype(np.float32)))
+            for b in boxes]
+
+
 def reading_order(quad: np.ndarray) -> np.ndarray:
     """Corners ordered so that quad[0]->quad[1] runs along the text's long side, left to right as the
     photo lies (a box's own orientation can still be 180 degrees off: the caller decides that)."""

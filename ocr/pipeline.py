@@ -19,9 +19,21 @@ import cv2
 import numpy as np
 
 from ocr import card_text, rows_by_content, vocab
-from ocr.detect import DETECT_SIDE, MAX_DETECT_SIDE, MAX_ZOOM, TEXT_HEIGHT, Box, Detector, crop, reading_order
+from ocr.detect import (
+    DETECT_SIDE,
+    MAX_DETECT_SIDE,
+    MAX_ZOOM,
+    TEXT_HEIGHT,
+    Box,
+    Detector,
+    crop,
+    overlap,
+    turned_90,
+    turned_180,
+)
 from ocr.fields import Result, build
 from ocr.merge import AGREE_BONUS, MIN_SIMILAR, agreement, merged
+from ocr.preprocess import evened
 from ocr.recognition import recognize
 
 DIGITS = "0123456789"
@@ -41,7 +53,6 @@ TILE_OVERLAP = 320  # wider than a KTP line is long on a card small enough to ne
 CLOSED = {"jk": vocab.GENDERS, "agama": vocab.RELIGION_SPELLINGS, "status_perkawinan": vocab.MARITAL,
           "kewarganegaraan": vocab.CITIZENSHIP, "berlaku_hingga": ("SEUMUR HIDUP",)}
 SETTLED_CONF = 0.9  # PP-OCR confidence at which such a reading is not read again by easyocr
-BRIGHT_ENOUGH, DARK_ENOUGH = 180, 60  # grey levels a photo's brightest / darkest 0.5% reach unless dim or washed out
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,17 +67,6 @@ def _scaled(bgr: np.ndarray, side: int) -> tuple[np.ndarray, float]:
     if abs(s - 1.0) < 0.05:
         return bgr, 1.0
     return cv2.resize(bgr, None, fx=s, fy=s, interpolation=cv2.INTER_AREA if s < 1.0 else cv2.INTER_CUBIC), s
-
-
-def _evened(bgr: np.ndarray) -> np.ndarray:
-    """A dim or washed-out photo stretched to the full range (its darkest and brightest 0.5% clipped):
-    the detector and recognisers see a dim card's grey ink on grey paper as no text."""
-    g = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    lo, hi = (float(v) for v in np.percentile(g[::4, ::4], [0.5, 99.5]))
-    if hi >= BRIGHT_ENOUGH and lo <= DARK_ENOUGH or hi - lo < 16:
-        return bgr
-    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * (245.0 / (hi - lo)), 0, 255).astype(np.uint8)
-    return cv2.LUT(bgr, lut)
 
 
 def _vertical(boxes: list[Box]) -> bool:
@@ -132,35 +132,9 @@ def _detect_tiles(bgr: np.ndarray) -> list[Box]:
             found += [Box(b.quad + np.array([x, y], np.float32)) for b in det.boxes(tile)]
     kept: list[Box] = []
     for b in sorted(found, key=lambda b: -b.length * b.height):
-        if not any(_overlap(b, k) > 0.5 for k in kept):
+        if not any(overlap(b, k) > 0.5 for k in kept):
             kept.append(b)
     return kept
-
-
-def _overlap(a: Box, b: Box) -> float:
-    """Share of the smaller box's bounding rectangle covered by the other's."""
-    (ax0, ay0), (ax1, ay1) = a.quad.min(axis=0), a.quad.max(axis=0)
-    (bx0, by0), (bx1, by1) = b.quad.min(axis=0), b.quad.max(axis=0)
-    iw, ih = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
-    if iw <= 0 or ih <= 0:
-        return 0.0
-    return float(iw * ih / max(1e-6, min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))))
-
-
-def _rotate_boxes_180(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
-    h, w = shape[:2]
-    out = []
-    for b in boxes:
-        q = np.array([w - 1, h - 1], np.float32) - b.quad
-        out.append(Box(np.roll(q, 2, axis=0)))
-    return out
-
-
-def _rotate_boxes_90(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
-    """Boxes of a photo turned 90 degrees clockwise into a photo of `shape` (the turned one)."""
-    w = shape[1]
-    return [Box(reading_order(np.stack([w - 1 - b.quad[:, 1], b.quad[:, 0]], axis=1).astype(np.float32)))
-            for b in boxes]
 
 
 def _gray(image: np.ndarray) -> np.ndarray:
@@ -216,11 +190,11 @@ def _upright(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
     boxes = _closer(bgr, boxes, s, small_h)
     if _vertical(boxes):  # seen turned only now that the small print was found
         bgr = cv2.rotate(bgr, cv2.ROTATE_90_CLOCKWISE)
-        boxes = _rotate_boxes_90(boxes, bgr.shape)
+        boxes = turned_90(boxes, bgr.shape)
     longest = sorted(boxes, key=lambda b: -b.length)[:10]
     if detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
         bgr = cv2.rotate(bgr, cv2.ROTATE_180)
-        boxes = _rotate_boxes_180(boxes, bgr.shape)
+        boxes = turned_180(boxes, bgr.shape)
     return bgr, boxes
 
 
@@ -260,19 +234,19 @@ def _searched(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
     longest = sorted(boxes, key=lambda b: -b.length)[:10]
     if boxes and detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
         bgr = cv2.rotate(bgr, cv2.ROTATE_180)
-        boxes = _rotate_boxes_180(boxes, bgr.shape)
+        boxes = turned_180(boxes, bgr.shape)
     return bgr, boxes
 
 
 def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
-    bgr, boxes = _upright(_evened(bgr))
+    bgr, boxes = _upright(evened(bgr))
     if not boxes:
         return _not_ktp()
     lines, crops = _read_lines(reader, bgr, boxes)
     found = card_text.find_labels(lines)
     if len(found) < MIN_LABELS:  # the classifier may have been wrong: the other way up
         flipped = cv2.rotate(bgr, cv2.ROTATE_180)
-        boxes2 = _rotate_boxes_180(boxes, flipped.shape)
+        boxes2 = turned_180(boxes, flipped.shape)
         lines2, crops2 = _read_lines(reader, flipped, boxes2)
         found2 = card_text.find_labels(lines2)
         if len(found2) > len(found):

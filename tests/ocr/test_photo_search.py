@@ -4,8 +4,9 @@ kept wide at its end. Fast: no models are loaded."""
 import numpy as np
 
 from ocr import pipeline
-from ocr.detect import Box, crop
+from ocr.detect import Box, crop, turned_90
 from ocr.names import spaced_after_dots
+from ocr.preprocess import evened
 
 
 def test_a_small_photo_is_enlarged_for_the_detector_and_a_large_one_reduced():
@@ -18,7 +19,7 @@ def test_a_small_photo_is_enlarged_for_the_detector_and_a_large_one_reduced():
 def test_a_dim_photo_is_stretched_to_the_full_range():
     rng = np.random.default_rng(1)
     dim = rng.integers(20, 110, (300, 400, 3)).astype(np.uint8)  # grey ink on grey paper, no white
-    out = pipeline._evened(dim)
+    out = evened(dim)
     assert np.percentile(out, 99.5) >= 230 and np.percentile(out, 0.5) <= 5
     assert (np.diff(np.sort(dim.ravel()).astype(int)) >= 0).all()  # order of grey levels kept
     assert np.corrcoef(dim.ravel().astype(float), out.ravel().astype(float))[0, 1] > 0.99
@@ -27,7 +28,7 @@ def test_a_dim_photo_is_stretched_to_the_full_range():
 def test_a_well_exposed_photo_is_left_as_it_is():
     rng = np.random.default_rng(2)
     fine = rng.integers(0, 256, (300, 400, 3)).astype(np.uint8)
-    assert pipeline._evened(fine) is fine
+    assert evened(fine) is fine
 
 
 def test_boxes_turn_with_the_photo():
@@ -37,7 +38,7 @@ def test_boxes_turn_with_the_photo():
     img[10:20, 30:120] = 255  # a horizontal line of "text"
     box = Box(np.array([[30, 10], [119, 10], [119, 19], [30, 19]], np.float32))
     turned = cv2.rotate(img, cv2.ROTATE_90_CLOCKWISE)
-    (moved,) = pipeline._rotate_boxes_90([box], turned.shape)
+    (moved,) = turned_90([box], turned.shape)
     ys, xs = np.nonzero(turned[..., 0])
     lo, hi = moved.quad.min(axis=0), moved.quad.max(axis=0)
     assert (lo[0], lo[1], hi[0], hi[1]) == (xs.min(), ys.min(), xs.max(), ys.max())
