@@ -1,9 +1,11 @@
 """A KTP photo read by a text detector and easyocr's recogniser.
 
-    detect text lines on the whole photo (ocr.detect) -> turn the photo upright (90/270 from the
-    lines' direction, 180 from the line classifier, then from the labels) -> search again closer
-    when the text is small -> cut each line out straight and read it (easyocr) -> labels and values
-    by geometry (ocr.card_text) -> the name, NIK and birth date read again with care -> fields.build
+    even out a dim photo (ocr.preprocess) -> detect text lines on the whole photo at 960 px,
+    enlarged or reduced (ocr.detect) -> turn the photo upright (90/270 from the lines' direction,
+    180 from the line classifier, then from the labels) -> search again closer when the text is
+    small or merged into blocks -> too few labels read: search again turned 90/270, or around the
+    labels read -> cut each line out straight and read it (easyocr) -> labels and values by
+    geometry (ocr.card_text) -> the name, NIK and birth date read again with care -> fields.build
 
 No colour, layout or font of one card printer is assumed; a photo with no readable KTP labels is
 "not a KTP".
