@@ -11,9 +11,10 @@
     f  bench/cards/render_f.py       likewise (written 2026-12-07 by a helper given only a description,
                                      while the reader was being sped up); held out: final check only
     g  bench/cards/render_g.py       likewise (written 2026-12-07 by a helper given only a description
-                                     of a KTP and this file format); held out: final check only;
-                                     `negatives_g` are its SIM, ATM, student and BPJS cards, a receipt,
-                                     a cat, a letter
+                                     of a KTP and this file format); held out until 2026-12-07 (read
+                                     once, seed 921), now a tuning renderer (issue 17: its small, dim
+                                     and turned photos); `negatives_g` are its SIM, ATM, student and
+                                     BPJS cards, a receipt, a cat, a letter
 
 The renderers b to g are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers

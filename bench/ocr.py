@@ -10,7 +10,7 @@ bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 - per renderer: each field right / pre-filled wrong / left empty (against the truth in the reader's
   format: a validity date printed DD-MM-YYYY is compared as the ISO date the reader gives), the ten main fields all right on
   a card, the share of main fields pre-filled wrong, median and p90 seconds a card;
-- leave one out: for each tuning renderer (TUNED: a, b, c, d, e) the pre-fill threshold
+- leave one out: for each tuning renderer (TUNED: a, b, c, d, e, g) the pre-fill threshold
   (`ocr.min_confidence`, applied as `ocr.prefill` does: a field read with less confidence is left
   empty and asked) is chosen on the other tuning renderers (the lowest threshold whose wrong
   pre-fills stay <= TARGET_WRONG there) and applied to the one left out; f (and any renderer not
@@ -39,7 +39,7 @@ from ocr.fields import FIELDS
 
 MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
         "kecamatan", "agama")
-TUNED = ("a", "b", "c", "d", "e")  # renderers the reader was developed on; the others are held out
+TUNED = ("a", "b", "c", "d", "e", "g")  # renderers the reader was developed on; the others are held out
 NEGATIVES = ("negatives", "negatives_e", "negatives_g")  # render_d's, e's and g's photos of things that are not a KTP
 TARGET_WRONG = 0.02  # wrong pre-fills allowed on the tuning renderers when choosing the threshold
 THRESHOLDS = [round(0.05 * i, 2) for i in range(0, 19)]

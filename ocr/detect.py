@@ -24,7 +24,7 @@ import numpy as np
 DETECT_SIDE = 960  # long side the whole photo is searched at
 TEXT_HEIGHT = 26  # px a text line should have for the detector; a small card is searched again at this
 MAX_DETECT_SIDE = 1600
-MAX_ZOOM = 2.0  # the closer search may enlarge the photo at most this much
+MAX_ZOOM = 3.0  # the closer search may enlarge the photo at most this much (a 640 px photo of a small card)
 REC_HEIGHT = 48  # PP-OCRv4's recogniser input height
 REC_MIN_WIDTH = 320  # and the width short lines are padded to
 INK_SHARE, INK_MIN = 0.3, 12  # a pixel is ink when this share of the line's contrast (and grey levels) below its paper
@@ -142,6 +142,32 @@ class Detector:
         return float(np.mean([v > 0 for v in votes]))
 
 
+def overlap(a: Box, b: Box) -> float:
+    """Share of the smaller box's bounding rectangle covered by the other's."""
+    (ax0, ay0), (ax1, ay1) = a.quad.min(axis=0), a.quad.max(axis=0)
+    (bx0, by0), (bx1, by1) = b.quad.min(axis=0), b.quad.max(axis=0)
+    iw, ih = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
+    if iw <= 0 or ih <= 0:
+        return 0.0
+    return float(iw * ih / max(1e-6, min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))))
+
+
+def turned_180(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
+    h, w = shape[:2]
+    out = []
+    for b in boxes:
+        q = np.array([w - 1, h - 1], np.float32) - b.quad
+        out.append(Box(np.roll(q, 2, axis=0)))
+    return out
+
+
+def turned_90(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
+    """Boxes of a photo turned 90 degrees clockwise into a photo of `shape` (the turned one)."""
+    w = shape[1]
+    return [Box(reading_order(np.stack([w - 1 - b.quad[:, 1], b.quad[:, 0]], axis=1).astype(np.float32)))
+            for b in boxes]
+
+
 def reading_order(quad: np.ndarray) -> np.ndarray:
     """Corners ordered so that quad[0]->quad[1] runs along the text's long side, left to right as the
     photo lies (a box's own orientation can still be 180 degrees off: the caller decides that)."""
@@ -156,13 +182,16 @@ def reading_order(quad: np.ndarray) -> np.ndarray:
     return quad
 
 
-def crop(image: np.ndarray, box: Box, height: int | None = None, pad: float = 0.25) -> np.ndarray:
-    """The box cut out and straightened (perspective), a little padding along the text."""
+def crop(image: np.ndarray, box: Box, height: int | None = None, pad: float = 0.25,
+         pad_end: float | None = None) -> np.ndarray:
+    """The box cut out and straightened (perspective), a little padding along the text (`pad_end`
+    line heights after its end instead of `pad`: a box that cut off a thin last letter)."""
     q = box.quad.astype(np.float32)
     d = box.direction
     grow = pad * box.height
-    q = q + np.array([-d, d, d, -d], np.float32) * grow
-    w = max(4, int(round(box.length + 2 * grow)))
+    grow_end = grow if pad_end is None else pad_end * box.height
+    q = q + np.array([-d * grow, d * grow_end, d * grow_end, -d * grow], np.float32)
+    w = max(4, int(round(box.length + grow + grow_end)))
     h = max(4, int(round(box.height)))
     if height is not None:
         w, h = max(4, int(round(w * height / h))), height

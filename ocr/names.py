@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 
 import cv2
 import numpy as np
@@ -146,6 +147,12 @@ def split_joined(text: str, names: frozenset[str] | None = None) -> str:
         cuts = [j for j in range(1, len(word) - 2) if word[:j] in names and word[j:] in names]
         out.extend([word[:cuts[-1]], word[cuts[-1]:]] if word not in names and cuts else [word])
     return " ".join(out)
+
+
+def spaced_after_dots(text: str) -> str:
+    """A space after each dot that runs into the next word ("H.WAHYU" -> "H. WAHYU"): a KTP prints a
+    title or an initial with a space after its dot, and the narrow space is often not read."""
+    return re.sub(r"\.(?=[A-Z])", ". ", text)
 
 
 def with_apostrophes(text: str, names: frozenset[str] | None = None) -> str:

@@ -1,9 +1,11 @@
 """A KTP photo read by a text detector and easyocr's recogniser.
 
-    detect text lines on the whole photo (ocr.detect) -> turn the photo upright (90/270 from the
-    lines' direction, 180 from the line classifier, then from the labels) -> search again closer
-    when the text is small -> cut each line out straight and read it (easyocr) -> labels and values
-    by geometry (ocr.card_text) -> the name, NIK and birth date read again with care -> fields.build
+    even out a dim photo (ocr.preprocess) -> detect text lines on the whole photo at 960 px,
+    enlarged or reduced (ocr.detect) -> turn the photo upright (90/270 from the lines' direction,
+    180 from the line classifier, then from the labels) -> search again closer when the text is
+    small or merged into blocks -> too few labels read: search again turned 90/270, or around the
+    labels read -> cut each line out straight and read it (easyocr) -> labels and values by
+    geometry (ocr.card_text) -> the name, NIK and birth date read again with care -> fields.build
 
 No colour, layout or font of one card printer is assumed; a photo with no readable KTP labels is
 "not a KTP".
@@ -19,9 +21,21 @@ import cv2
 import numpy as np
 
 from ocr import card_text, rows_by_content, vocab
-from ocr.detect import DETECT_SIDE, MAX_DETECT_SIDE, MAX_ZOOM, TEXT_HEIGHT, Box, Detector, crop
+from ocr.detect import (
+    DETECT_SIDE,
+    MAX_DETECT_SIDE,
+    MAX_ZOOM,
+    TEXT_HEIGHT,
+    Box,
+    Detector,
+    crop,
+    overlap,
+    turned_90,
+    turned_180,
+)
 from ocr.fields import Result, build
 from ocr.merge import AGREE_BONUS, MIN_SIMILAR, agreement, merged
+from ocr.preprocess import evened
 from ocr.recognition import recognize
 
 DIGITS = "0123456789"
@@ -29,7 +43,10 @@ VALUE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:;/-'()"  # values are pri
 PP_HEIGHT = 48  # px lines are cut out at for PP-OCRv4's recogniser (its own input height)
 READ_HEIGHT = 64  # px lines are cut out at for easyocr, which scales them to its own line height
 MIN_NAME_HEIGHT = 20  # the name is cut out at its own size (ocr.deblur measures the blur on it), at least this
+NAME_PAD_END = 0.4  # line heights of photo kept after the name's box: a box ending inside a thin last letter (ZULKIFL)
 MIN_LABELS = 3  # labels read below which the photo is also read the other way up
+FEW_LABELS = 6  # labels read below which the card is searched again closer around them (a KTP prints 14)
+CARD_WIDE, CARD_HIGH = 40, 25  # a KTP's size in heights of its labels' print (85.6 x 54 mm, print ~2 mm)
 READABLE_HEIGHT = 20  # px (at DETECT_SIDE) at which the small lines need no closer search,
 ENOUGH_LINES = 24  # when at least this many lines were found (a KTP has ~30)
 FEW_LINES = 12  # lines found on the whole photo below which it is searched again tile by tile
@@ -46,10 +63,12 @@ def detector() -> Detector:
 
 
 def _scaled(bgr: np.ndarray, side: int) -> tuple[np.ndarray, float]:
-    s = min(1.0, side / max(bgr.shape[:2]))
-    if s >= 1.0:
+    """The photo at `side` px long side: a small photo (a 640 px phone picture) is enlarged, so that
+    its small print is not merged into one blob by the detector."""
+    s = side / max(bgr.shape[:2])
+    if abs(s - 1.0) < 0.05:
         return bgr, 1.0
-    return cv2.resize(bgr, None, fx=s, fy=s, interpolation=cv2.INTER_AREA), s
+    return cv2.resize(bgr, None, fx=s, fy=s, interpolation=cv2.INTER_AREA if s < 1.0 else cv2.INTER_CUBIC), s
 
 
 def _vertical(boxes: list[Box]) -> bool:
@@ -81,16 +100,18 @@ def _closer(bgr: np.ndarray, first: list[Box], s: float, small_h: float) -> list
     came out small (a card far from the camera: only the big header and NIK show at first). Not
     when a whole card's lines were found at a height the detector reads well: the closer search
     costs more than the rest of the reading and then rarely finds a line more."""
-    if not first or small_h >= TEXT_HEIGHT or (small_h >= READABLE_HEIGHT and len(first) >= ENOUGH_LINES):
+    # few lines with a large height are small print the detector merged into blocks: closer too
+    blocks = len(first) < FEW_LINES
+    if not first or (not blocks and (small_h >= TEXT_HEIGHT or (small_h >= READABLE_HEIGHT and len(first) >= ENOUGH_LINES))):
         return first
     pts = np.concatenate([b.quad for b in first])
     (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
     grow = 0.6 * max(x1 - x0, y1 - y0)  # the card reaches well beyond its biggest lines
     x0, y0 = max(0, int(x0 - grow)), max(0, int(y0 - grow))
     x1, y1 = min(bgr.shape[1], int(x1 + grow)), min(bgr.shape[0], int(y1 + grow))
-    # up to 2x the photo's own pixels: a small card in a small photo has lines a few pixels high
+    # up to MAX_ZOOM x the photo's own pixels: a small card in a small photo has lines a few pixels high
     zoom = min(MAX_ZOOM, MAX_DETECT_SIDE / max(x1 - x0, y1 - y0))
-    if zoom < 1.4 * s:
+    if zoom < 1.4 * s and not (blocks and zoom > s):
         return first
     region = cv2.resize(bgr[y0:y1, x0:x1], None, fx=zoom, fy=zoom,
                         interpolation=cv2.INTER_AREA if zoom < 1.0 else cv2.INTER_CUBIC)
@@ -113,28 +134,9 @@ def _detect_tiles(bgr: np.ndarray) -> list[Box]:
             found += [Box(b.quad + np.array([x, y], np.float32)) for b in det.boxes(tile)]
     kept: list[Box] = []
     for b in sorted(found, key=lambda b: -b.length * b.height):
-        if not any(_overlap(b, k) > 0.5 for k in kept):
+        if not any(overlap(b, k) > 0.5 for k in kept):
             kept.append(b)
     return kept
-
-
-def _overlap(a: Box, b: Box) -> float:
-    """Share of the smaller box's bounding rectangle covered by the other's."""
-    (ax0, ay0), (ax1, ay1) = a.quad.min(axis=0), a.quad.max(axis=0)
-    (bx0, by0), (bx1, by1) = b.quad.min(axis=0), b.quad.max(axis=0)
-    iw, ih = min(ax1, bx1) - max(ax0, bx0), min(ay1, by1) - max(ay0, by0)
-    if iw <= 0 or ih <= 0:
-        return 0.0
-    return float(iw * ih / max(1e-6, min((ax1 - ax0) * (ay1 - ay0), (bx1 - bx0) * (by1 - by0))))
-
-
-def _rotate_boxes_180(boxes: list[Box], shape: tuple[int, ...]) -> list[Box]:
-    h, w = shape[:2]
-    out = []
-    for b in boxes:
-        q = np.array([w - 1, h - 1], np.float32) - b.quad
-        out.append(Box(np.roll(q, 2, axis=0)))
-    return out
 
 
 def _gray(image: np.ndarray) -> np.ndarray:
@@ -188,26 +190,84 @@ def _upright(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
         bgr = cv2.rotate(bgr, cv2.ROTATE_90_CLOCKWISE)
         boxes, s, small_h = _coarse(bgr)
     boxes = _closer(bgr, boxes, s, small_h)
+    if _vertical(boxes):  # seen turned only now that the small print was found
+        bgr = cv2.rotate(bgr, cv2.ROTATE_90_CLOCKWISE)
+        boxes = turned_90(boxes, bgr.shape)
     longest = sorted(boxes, key=lambda b: -b.length)[:10]
     if detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
         bgr = cv2.rotate(bgr, cv2.ROTATE_180)
-        boxes = _rotate_boxes_180(boxes, bgr.shape)
+        boxes = turned_180(boxes, bgr.shape)
+    return bgr, boxes
+
+
+def _around(bgr: np.ndarray, boxes: list[Box]) -> np.ndarray:
+    """The part of the photo around the lines found (the card reaches beyond them), or all of it."""
+    if not boxes:
+        return bgr
+    pts = np.concatenate([b.quad for b in boxes])
+    (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
+    grow = 0.6 * max(x1 - x0, y1 - y0)
+    return bgr[max(0, int(y0 - grow)):int(y1 + grow), max(0, int(x0 - grow)):int(x1 + grow)]
+
+
+def _around_labels(bgr: np.ndarray, found: dict[str, card_text.Found]) -> list[Box]:
+    """The lines found on the part of the photo where a card with these labels can be (a KTP is about
+    CARD_WIDE label heights wide and CARD_HIGH high, its labels at the left), enlarged up to
+    MAX_DETECT_SIDE: on a photo where the card is small beside other things (a screenshot's
+    buttons, a table top), the first search saw only its largest print."""
+    pts = np.concatenate([f.label.box.quad for f in found.values()])
+    h = float(np.median([f.label.box.height for f in found.values()]))
+    (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
+    x0, y0 = max(0, int(x0 - 3 * h)), max(0, int(y0 - CARD_HIGH * h))
+    x1, y1 = min(bgr.shape[1], int(x1 + CARD_WIDE * h)), min(bgr.shape[0], int(y1 + CARD_HIGH * h))
+    zoom = min(MAX_ZOOM, MAX_DETECT_SIDE / max(1, x1 - x0, y1 - y0))
+    region = cv2.resize(bgr[y0:y1, x0:x1], None, fx=zoom, fy=zoom,
+                        interpolation=cv2.INTER_AREA if zoom < 1.0 else cv2.INTER_CUBIC)
+    return [Box(b.quad / zoom + np.array([x0, y0], np.float32)) for b in detector().boxes(region)]
+
+
+def _searched(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
+    """The lines of a photo taken to be upright but for 180 degrees (the classifier decides that),
+    searched once at DETECT_SIDE and once closer (no tiles: this is the last try on a poor photo)."""
+    small, s = _scaled(bgr, DETECT_SIDE)
+    boxes = [Box(b.quad / s) for b in detector().boxes(small)]
+    small_h = float(np.percentile([b.height for b in boxes], 10)) if boxes else 0.0
+    boxes = _closer(bgr, boxes, s, small_h)
+    longest = sorted(boxes, key=lambda b: -b.length)[:10]
+    if boxes and detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
+        bgr = cv2.rotate(bgr, cv2.ROTATE_180)
+        boxes = turned_180(boxes, bgr.shape)
     return bgr, boxes
 
 
 def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
-    bgr, boxes = _upright(bgr)
+    bgr, boxes = _upright(evened(bgr))
     if not boxes:
         return _not_ktp()
     lines, crops = _read_lines(reader, bgr, boxes)
     found = card_text.find_labels(lines)
     if len(found) < MIN_LABELS:  # the classifier may have been wrong: the other way up
         flipped = cv2.rotate(bgr, cv2.ROTATE_180)
-        boxes2 = _rotate_boxes_180(boxes, flipped.shape)
+        boxes2 = turned_180(boxes, flipped.shape)
         lines2, crops2 = _read_lines(reader, flipped, boxes2)
         found2 = card_text.find_labels(lines2)
         if len(found2) > len(found):
             bgr, lines, crops, found = flipped, lines2, crops2, found2
+    if len(found) < MIN_LABELS:  # the lines' direction may have misled: searched again turned 90 degrees
+        region = _around(bgr, boxes)
+        for turn in (cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE):
+            turned, boxes2 = _searched(cv2.rotate(region, turn))
+            lines2, crops2 = _read_lines(reader, turned, boxes2)
+            found2 = card_text.find_labels(lines2)
+            if len(found2) > len(found):
+                bgr, lines, crops, found = turned, lines2, crops2, found2
+    if 0 < len(found) < FEW_LABELS:  # a few labels read: the rest of the card searched closer around them
+        boxes2 = _around_labels(bgr, found)
+        if len(boxes2) > len(lines):
+            lines2, crops2 = _read_lines(reader, bgr, boxes2)
+            found2 = card_text.find_labels(lines2)
+            if len(found2) > len(found):
+                lines, crops, found = lines2, crops2, found2
     card_text.nik_by_content(found, lines)
     card_text.attach_values(found, lines)
     by_labels = card_text.looks_like_ktp(found, lines)
@@ -234,7 +294,7 @@ def _not_ktp() -> Result:
 def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.ndarray,
              today: dt.date) -> None:
     """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
-    from ocr.names import read_name, split_joined, with_apostrophes
+    from ocr.names import read_name, spaced_after_dots, split_joined, with_apostrophes
 
     jobs: dict[str | None, list[card_text.Line]] = {}
     for key, f in found.items():
@@ -253,7 +313,8 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
                 v.text, v.conf = merged((_value_part(v.text), v.conf), (t.text, t.conf))
     name = found.get("nama")
     for v in name.values if name is not None else []:
-        c = _strip_colon(_gray(crop(bgr, v.box, MIN_NAME_HEIGHT if v.box.height < MIN_NAME_HEIGHT else None)))
+        c = _strip_colon(_gray(crop(bgr, v.box, MIN_NAME_HEIGHT if v.box.height < MIN_NAME_HEIGHT else None,
+                                    pad_end=NAME_PAD_END)))
         text, conf = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
         pp = (_value_part(v.text), v.conf)
         v.text, v.conf = merged(pp, (text, conf))
@@ -261,7 +322,7 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
         # misplaced crop), PP-OCR's reading has no support and is not sure
         alike = agreement(pp[0], text)
         v.conf *= alike if alike < MIN_SIMILAR else 1.0
-        v.text = with_apostrophes(split_joined(v.text))
+        v.text = spaced_after_dots(with_apostrophes(split_joined(v.text)))
 
 
 def _settled(key: str, line: card_text.Line) -> bool:
