@@ -15,10 +15,14 @@
                                      once, seed 921), now a tuning renderer (issue 17: its small, dim
                                      and turned photos); `negatives_g` are its SIM, ATM, student and
                                      BPJS cards, a receipt, a cat, a letter
+    h  bench/cards/render_h.py       likewise (written 2026-12-07 by a helper given only a description
+                                     of a KTP, this file format and ocr/data/regions.csv); held out:
+                                     read once, seed 921; `negatives_h` are its SIM, bank, student and
+                                     BPJS cards, a receipt, a letter with a NIK, a cat or a room
 
-The renderers b to g are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
+The renderers b to h are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
-b to g draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
+b to h draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
@@ -29,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "cards"
-RENDERERS = ("a", "b", "c", "d", "e", "f", "g")
+RENDERERS = ("a", "b", "c", "d", "e", "f", "g", "h")
 
 
 def _render(name: str, seed: int, n: int, folder: Path) -> None:

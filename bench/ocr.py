@@ -1,7 +1,7 @@
 """KTP reading per card renderer: PusQue's reader beside plain easyocr, and the pre-fill threshold
 chosen leaving one renderer out.
 
-    python -m bench.ocr [--renderers a,b,c,d,e,f,g] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
+    python -m bench.ocr [--renderers a,b,c,d,e,f,g,h] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
     python -m bench.ocr --quick            # 8 cards a renderer, 3 naive, 8 negatives
 
 Renderers: bench/card_sets.py. For each renderer the reader's output is cached in
@@ -40,7 +40,7 @@ from ocr.fields import FIELDS
 MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
         "kecamatan", "agama")
 TUNED = ("a", "b", "c", "d", "e", "g")  # renderers the reader was developed on; the others are held out
-NEGATIVES = ("negatives", "negatives_e", "negatives_g")  # render_d's, e's and g's photos of things that are not a KTP
+NEGATIVES = ("negatives", "negatives_e", "negatives_g", "negatives_h")  # render_d, e, g and h: photos of things that are not a KTP
 TARGET_WRONG = 0.02  # wrong pre-fills allowed on the tuning renderers when choosing the threshold
 THRESHOLDS = [round(0.05 * i, 2) for i in range(0, 19)]
 CACHE = Path(__file__).resolve().parent / "out" / "ocr"
@@ -147,7 +147,7 @@ def report(name: str, results: list[dict], threshold: float, note: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--renderers", default="a,b,c,d,e,f,g")
+    p.add_argument("--renderers", default="a,b,c,d,e,f,g,h")
     p.add_argument("--n", type=int, default=100)
     p.add_argument("--seed", type=int, default=901)
     p.add_argument("--naive", type=int, default=10, help="cards a renderer for plain easyocr (slow)")
