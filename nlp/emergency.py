@@ -344,9 +344,7 @@ def detect(text: str) -> Emergency | None:
     """The emergency `text` describes as happening now, or None: the rules' finding, else the
     learned second opinion's when its P(emergency) reaches its threshold (kind UNKNOWN)."""
     found = rules(text)
-    if found is not None:
-        return found
-    return decide(text, emergency_model.loaded())
+    return found if found is not None else _second_opinion(text, emergency_model.loaded())
 
 
 async def detect_off_loop(text: str) -> Emergency | None:
@@ -357,15 +355,20 @@ async def detect_off_loop(text: str) -> Emergency | None:
     if found is not None:
         return found
     if emergency_model.is_loaded():
-        return decide(text, emergency_model.loaded())
-    return await asyncio.to_thread(detect, text)
+        return _second_opinion(text, emergency_model.loaded())
+    return await asyncio.to_thread(lambda: _second_opinion(text, emergency_model.loaded()))
 
 
 def decide(text: str, model: emergency_model.EmergencyModel | None) -> Emergency | None:
     """`detect` with this model as the second opinion (a benchmark's model fitted without a writer)."""
     found = rules(text)
-    if found is not None or model is None:
-        return found
+    return found if found is not None else _second_opinion(text, model)
+
+
+def _second_opinion(text: str, model: emergency_model.EmergencyModel | None) -> Emergency | None:
+    """The model's finding on a text no rule named: P(emergency) at its threshold, outside a calm context."""
+    if model is None:
+        return None
     text = text if isinstance(text, str) else str(text)
     p = model.probability(text)
     if p < model.threshold or calm_context(text):

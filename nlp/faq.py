@@ -219,10 +219,10 @@ class FaqMatcher:
         kind = self.model.smalltalk_kind(analysis)
         if kind is not None:
             return MatchResult(question, None, 0.0, "smalltalk", kind, lang)
-        intent, score = self.model.score(analysis)
+        intent, score, nearest = self.model.ranked(analysis)
         if intent is not None:
             return MatchResult(question, intent, round(score, 4), "faq", None, lang)
-        near = score >= self.threshold and self.model.nearest(analysis) == "darurat"
+        near = score >= self.threshold and nearest == "darurat"
         return MatchResult(question, None, round(score, 4), "unknown", None, lang, near_emergency=near)
 
     def close(self) -> None:

@@ -224,26 +224,26 @@ class FittedModel:
         return self.fast["smalltalk_only"]
 
     def score(self, analysis: Analysis) -> tuple[str | None, float]:
+        intent, top, _ = self.ranked(analysis)
+        return intent, top
+
+    def ranked(self, analysis: Analysis) -> tuple[str | None, float, str | None]:
+        """(the intent answered, or None; the best score; the intent that scored best, sure or not)."""
         analysis = self.content(analysis)
         if not analysis.tokens:
-            return None, 0.0
+            return None, 0.0, None
         scores = self.intent_scores(*self.components([analysis]))[0]
-        top = float(min(max(scores.max(), 0.0), 1.0))
-        for i in np.argsort(-scores)[:3]:
+        order = np.argsort(-scores)
+        nearest = self.intent_ids[int(order[0])]
+        top = float(min(max(scores[order[0]], 0.0), 1.0))
+        for i in order[:3]:
             s = float(min(max(scores[i], 0.0), 1.0))
             if s < self.threshold:
                 break
             if self.intent_ids[i] == "darurat" and s < DARURAT_MIN:
                 continue  # the next intent, if it is sure enough
-            return self.intent_ids[i], s
-        return None, top
-
-    def nearest(self, analysis: Analysis) -> str | None:
-        """The intent that scored best, sure or not (None for a message of no content words)."""
-        analysis = self.content(analysis)
-        if not analysis.tokens:
-            return None
-        return self.intent_ids[int(np.argmax(self.intent_scores(*self.components([analysis]))[0]))]
+            return self.intent_ids[i], s, nearest
+        return None, top, nearest
 
     def smalltalk_kind(self, analysis: Analysis) -> str | None:
         """A message made only of greetings/thanks/fillers is small talk; returns its kind."""

@@ -220,16 +220,14 @@ async def test_a_plea_for_help_the_faq_does_not_understand_still_gets_the_emerge
     from nlp.matcher import FittedModel
 
     plea = "butuh pertolongan segera"
-    real_score, real_nearest = FittedModel.score, FittedModel.nearest
+    real_ranked = FittedModel.ranked
 
-    def score(self, analysis):
-        return (None, 0.3) if analysis.surface and " ".join(analysis.surface) == plea else real_score(self, analysis)
+    def ranked(self, analysis):
+        if analysis.surface and " ".join(analysis.surface) == plea:
+            return None, 0.3, "darurat"
+        return real_ranked(self, analysis)
 
-    def nearest(self, analysis):
-        return "darurat" if analysis.surface and " ".join(analysis.surface) == plea else real_nearest(self, analysis)
-
-    monkeypatch.setattr(FittedModel, "score", score)
-    monkeypatch.setattr(FittedModel, "nearest", nearest)
+    monkeypatch.setattr(FittedModel, "ranked", ranked)
     system = await start_pusque(services_factory=factory(ManualClock(MONDAY_8AM)), botapi_options=FAST)
     ani = await system.user(first_name="Ani")
     await ani.send(plea)
