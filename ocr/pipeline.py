@@ -104,21 +104,39 @@ def _closer(bgr: np.ndarray, first: list[Box], s: float, small_h: float) -> list
     blocks = len(first) < FEW_LINES
     if not first or (not blocks and (small_h >= TEXT_HEIGHT or (small_h >= READABLE_HEIGHT and len(first) >= ENOUGH_LINES))):
         return first
-    pts = np.concatenate([b.quad for b in first])
-    (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
-    grow = 0.6 * max(x1 - x0, y1 - y0)  # the card reaches well beyond its biggest lines
-    x0, y0 = max(0, int(x0 - grow)), max(0, int(y0 - grow))
-    x1, y1 = min(bgr.shape[1], int(x1 + grow)), min(bgr.shape[0], int(y1 + grow))
+    x0, y0, x1, y1 = _region_around(first, bgr.shape)
     # up to MAX_ZOOM x the photo's own pixels: a small card in a small photo has lines a few pixels high
     zoom = min(MAX_ZOOM, MAX_DETECT_SIDE / max(x1 - x0, y1 - y0))
     if zoom < 1.4 * s and not (blocks and zoom > s):
         return first
-    region = cv2.resize(bgr[y0:y1, x0:x1], None, fx=zoom, fy=zoom,
-                        interpolation=cv2.INTER_AREA if zoom < 1.0 else cv2.INTER_CUBIC)
-    again = detector().boxes(region)
-    if len(again) <= len(first):
-        return first
-    return [Box(b.quad / zoom + np.array([x0, y0], np.float32)) for b in again]
+    again = _detect_zoomed(bgr, (x0, y0, x1, y1), zoom)
+    return again if len(again) > len(first) else first
+
+
+def _region_around(boxes: list[Box], shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """(x0, y0, x1, y1) of the part of the photo around the lines: the card reaches well beyond its
+    biggest lines."""
+    pts = np.concatenate([b.quad for b in boxes])
+    (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
+    grow = 0.6 * max(x1 - x0, y1 - y0)
+    return max(0, int(x0 - grow)), max(0, int(y0 - grow)), min(shape[1], int(x1 + grow)), min(shape[0], int(y1 + grow))
+
+
+def _detect_zoomed(bgr: np.ndarray, region: tuple[int, int, int, int], zoom: float) -> list[Box]:
+    """The lines found on `region` (x0, y0, x1, y1) of the photo enlarged `zoom` times, in photo coordinates."""
+    x0, y0, x1, y1 = region
+    part = cv2.resize(bgr[y0:y1, x0:x1], None, fx=zoom, fy=zoom,
+                      interpolation=cv2.INTER_AREA if zoom < 1.0 else cv2.INTER_CUBIC)
+    return [Box(b.quad / zoom + np.array([x0, y0], np.float32)) for b in detector().boxes(part)]
+
+
+def _upside_down_turned(bgr: np.ndarray, boxes: list[Box]) -> tuple[np.ndarray, list[Box]]:
+    """The photo and its lines turned 180 degrees when the line classifier reads its longest lines so."""
+    longest = sorted(boxes, key=lambda b: -b.length)[:10]
+    if detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
+        bgr = cv2.rotate(bgr, cv2.ROTATE_180)
+        boxes = turned_180(boxes, bgr.shape)
+    return bgr, boxes
 
 
 def _detect_tiles(bgr: np.ndarray) -> list[Box]:
@@ -193,21 +211,15 @@ def _upright(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
     if _vertical(boxes):  # seen turned only now that the small print was found
         bgr = cv2.rotate(bgr, cv2.ROTATE_90_CLOCKWISE)
         boxes = turned_90(boxes, bgr.shape)
-    longest = sorted(boxes, key=lambda b: -b.length)[:10]
-    if detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
-        bgr = cv2.rotate(bgr, cv2.ROTATE_180)
-        boxes = turned_180(boxes, bgr.shape)
-    return bgr, boxes
+    return _upside_down_turned(bgr, boxes)
 
 
 def _around(bgr: np.ndarray, boxes: list[Box]) -> np.ndarray:
     """The part of the photo around the lines found (the card reaches beyond them), or all of it."""
     if not boxes:
         return bgr
-    pts = np.concatenate([b.quad for b in boxes])
-    (x0, y0), (x1, y1) = pts.min(axis=0), pts.max(axis=0)
-    grow = 0.6 * max(x1 - x0, y1 - y0)
-    return bgr[max(0, int(y0 - grow)):int(y1 + grow), max(0, int(x0 - grow)):int(x1 + grow)]
+    x0, y0, x1, y1 = _region_around(boxes, bgr.shape)
+    return bgr[y0:y1, x0:x1]
 
 
 def _around_labels(bgr: np.ndarray, found: dict[str, card_text.Found]) -> list[Box]:
@@ -221,9 +233,7 @@ def _around_labels(bgr: np.ndarray, found: dict[str, card_text.Found]) -> list[B
     x0, y0 = max(0, int(x0 - 3 * h)), max(0, int(y0 - CARD_HIGH * h))
     x1, y1 = min(bgr.shape[1], int(x1 + CARD_WIDE * h)), min(bgr.shape[0], int(y1 + CARD_HIGH * h))
     zoom = min(MAX_ZOOM, MAX_DETECT_SIDE / max(1, x1 - x0, y1 - y0))
-    region = cv2.resize(bgr[y0:y1, x0:x1], None, fx=zoom, fy=zoom,
-                        interpolation=cv2.INTER_AREA if zoom < 1.0 else cv2.INTER_CUBIC)
-    return [Box(b.quad / zoom + np.array([x0, y0], np.float32)) for b in detector().boxes(region)]
+    return _detect_zoomed(bgr, (x0, y0, x1, y1), zoom)
 
 
 def _searched(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
@@ -232,12 +242,7 @@ def _searched(bgr: np.ndarray) -> tuple[np.ndarray, list[Box]]:
     small, s = _scaled(bgr, DETECT_SIDE)
     boxes = [Box(b.quad / s) for b in detector().boxes(small)]
     small_h = float(np.percentile([b.height for b in boxes], 10)) if boxes else 0.0
-    boxes = _closer(bgr, boxes, s, small_h)
-    longest = sorted(boxes, key=lambda b: -b.length)[:10]
-    if boxes and detector().upside_down([crop(bgr, b, 48) for b in longest]) > 0.5:
-        bgr = cv2.rotate(bgr, cv2.ROTATE_180)
-        boxes = turned_180(boxes, bgr.shape)
-    return bgr, boxes
+    return _upside_down_turned(bgr, _closer(bgr, boxes, s, small_h))
 
 
 def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
