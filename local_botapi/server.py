@@ -126,6 +126,9 @@ class LocalBotApi:
         self.set_webhook("", "", 40)
         self.poll_ticket += 1
         self.state.updates_changed.notify()
+        self.state.closing = True  # a chat page's long poll must not hold the shutdown for its 25 s
+        for chat in self.state.chats.values():
+            chat.changed.notify()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -167,6 +167,7 @@ class BotState:
         self.next_update_id = 1
         self.updates_changed = Notifier()
         self.users_changed = Notifier()
+        self.closing = False  # set by the server's stop: open long polls answer at once
         self.allowed_updates: frozenset[str] = DEFAULT_ALLOWED
         self.webhook = Webhook()
         self.files: dict[str, StoredFile] = {}

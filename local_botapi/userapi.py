@@ -183,7 +183,7 @@ def add_user_routes(app: web.Application, state: BotState, faults: Faults) -> No
         timeout = min(60.0, max(0.0, timeout)) if math.isfinite(timeout) else 0.0
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        while len(chat.events) <= after:
+        while len(chat.events) <= after and not state.closing:
             left = deadline - loop.time()
             if left <= 0:
                 break
