@@ -6,8 +6,8 @@ wherever they are, each read label given the key that keeps all labels in the ca
 from a field fitted to the detected lines' angles over the card (`DirectionField`: under
 perspective the rows converge), up to a gap wider than a few letters or the next label; a label
 and its value read as one box ("Agama: ISLAM") are split at the colon. The header is the topmost line that starts with PROVINSI, and the
-KABUPATEN/KOTA line under it. The address's continuation lines are the unlabelled lines that start
-under the address value, above the RT/RW row.
+KABUPATEN/KOTA line under it. A wrapped value's second line (name, birth row, address, occupation)
+is the unlabelled line that starts under the value, above the next row.
 """
 from __future__ import annotations
 
@@ -39,6 +39,7 @@ MIN_FIT_LINES = 6  # long lines below which the direction is the nearest lines' 
 ANGLE_OFF = 3.0  # degrees a line may be off the fitted direction field and still count in it
 COLON = re.compile(r"[:;：]")
 RT_RW = re.compile(r"\d{2,3}\s*[/7l|]\s*\d{2,3}")  # the RT/RW value, never an address's second line
+RT_RW_ALONE = re.compile(r"\d{3}\s*[/7l|,.]?\s*\d{3}")  # a line that is only that value, its slash lost or misread
 
 
 @dataclass
@@ -297,29 +298,41 @@ def attach_values(found: dict[str, Found], lines: list[Line]) -> None:
             gap = WORD_GAP * h
             f.values.append(ln)
             prev_end = _span(ln.box, d)[1]
-    _address_continuation(found, lines)
+    _continuations(found, lines)
 
 
-def _address_continuation(found: dict[str, Found], lines: list[Line]) -> None:
-    addr = found.get("alamat")
-    if addr is None or not addr.values:
-        return
-    d = addr.direction
-    n = np.array([-d[1], d[0]])
-    h = addr.label.box.height
-    first = addr.values[0].box
-    x0 = _span(first, d)[0]
-    y0 = float(first.centre @ n)
-    below = found.get("rt_rw")
-    y_stop = float(below.label.box.centre @ n) - 0.5 * h if below else y0 + 2.2 * h
+# rows whose value may go on over a second line (a long name, a place of birth pushed down with
+# its date, a long address or occupation), and the row under each that bounds it
+WRAPPING = {"nama": "ttl", "ttl": "jk", "alamat": "rt_rw", "pekerjaan": "kewarganegaraan"}
+
+
+def _continuations(found: dict[str, Found], lines: list[Line]) -> None:
+    """A wrapped value's second line: an unlabelled line that starts under the value's first line,
+    above the row below. The address may wrap without that row found (two lines at most); the
+    other rows only when it was, so an unread label's own value is not taken for a continuation."""
     used = {f.label.index for f in found.values()} | {v.index for f in found.values() for v in f.values}
-    for ln in sorted(lines, key=lambda ln: float(ln.box.centre @ n)):
-        y = float(ln.box.centre @ n)
-        if ln.index in used or not (y0 + 0.6 * h < y < y_stop) or y > y0 + 2.2 * h:
+    for key, below_key in WRAPPING.items():
+        f = found.get(key)
+        if f is None or not f.values:
             continue
-        if abs(_span(ln.box, d)[0] - x0) < 2.0 * h and not RT_RW.search(ln.text):
-            addr.values.append(ln)
-            return
+        d = f.direction
+        n = np.array([-d[1], d[0]])
+        h = f.label.box.height
+        first = f.values[0].box
+        x0, y0 = _span(first, d)[0], float(first.centre @ n)
+        below = found.get(below_key)
+        if below is None and key != "alamat":
+            continue
+        y_stop = float(below.label.box.centre @ n) - 0.5 * h if below else y0 + 2.2 * h
+        for ln in sorted(lines, key=lambda ln: float(ln.box.centre @ n)):
+            y = float(ln.box.centre @ n)
+            if ln.index in used or not (y0 + 0.6 * h < y < y_stop) or y > y0 + 2.2 * h:
+                continue
+            if abs(_span(ln.box, d)[0] - x0) < 2.0 * h and not RT_RW.search(ln.text) \
+                    and not RT_RW_ALONE.fullmatch(ln.text.strip(" :")):
+                f.values.append(ln)
+                used.add(ln.index)
+                break
 
 
 def header(lines: list[Line], found: dict[str, Found]) -> list[Text]:

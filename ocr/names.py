@@ -42,6 +42,15 @@ NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ '.,-"
 VIEWS = (("plain", 48), ("dark", 48), ("dark", 40), ("sharp", 40))
 LEXICON_BONUS = 3.0
 GAP_FULL = 3.0  # nats between the answer and the runner-up at which the confidence is not reduced
+# titles a KTP prints before a name, each with a dot (hajji and hajjah, doctorandus/-a, engineer,
+# kiai haji, Javanese raden and raden roro, the short forms of Muhammad, professor, doctor)
+TITLES = frozenset({"H", "HJ", "DRS", "DRA", "IR", "KH", "R", "RR", "MOH", "MUH", "PROF", "DR"})
+# titles always printed with their dot (MOH, MUH and R are printed with or without one)
+DOTTED_TITLES = TITLES - {"MOH", "MUH", "R"}
+# a degree at the end of a name whose comma was read as a dot (S.KEP sarjana keperawatan, A.MD
+# ahli madya, M.M magister manajemen...): only these codes, since "MUHAMMAD S. HADI" is a name
+DEGREE_AFTER_DOT = re.compile(r"([A-Z]{3,})\.\s*([SAM])\.\s?(H|E|T|M|PD|KEP|SOS|KOM|AG|IP|PSI|FARM|KM|GZ|TR|SI|KES|KED|"
+                              r"HUT|PT|AK|MD|SN|IKOM|STAT|PDI|HI|KEB|TP|PI)\.?$")
 
 
 def _sharp(gray: np.ndarray) -> np.ndarray:
@@ -140,19 +149,51 @@ def best_reading(probs: list[np.ndarray], alphabet: str, names: frozenset[str],
 def split_joined(text: str, names: frozenset[str] | None = None) -> str:
     """`text` with each word that is not a listed name, but is two listed names run together, split
     in two ("NIPUTU" -> "NI PUTU", "JOKOSUSILO" -> "JOKO SUSILO"): a recogniser that drops a narrow
-    space (PP-OCR's does, `ocr.merge`) leaves such words, and a name list tells where they part."""
+    space (PP-OCR's does, `ocr.merge`) leaves such words, and a name list tells where they part. A
+    comma or dot after the word stays after its second part ("CICISINAGA," -> "CICI SINAGA,")."""
     names = lexicon.load_names() if names is None else names
     out = []
     for word in text.split():
-        cuts = [j for j in range(1, len(word) - 2) if word[:j] in names and word[j:] in names]
-        out.extend([word[:cuts[-1]], word[cuts[-1]:]] if word not in names and cuts else [word])
+        bare = word.rstrip(".,")
+        cuts = [j for j in range(1, len(bare) - 2) if bare[:j] in names and bare[j:] in names]
+        out.extend([bare[:cuts[-1]], word[cuts[-1]:]] if bare not in names and cuts else [word])
+    return " ".join(out)
+
+
+def joined_parts(text: str, names: frozenset[str] | None = None) -> str:
+    """Two neighbouring words, neither a listed name, joined when together they are one ("SIRE GAR"
+    -> "SIREGAR"): a wide letter gap read as a space. Two listed names stay apart (PUSPITA SARI)."""
+    names = lexicon.load_names() if names is None else names
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        prev = out[-1] if out else ""
+        bare = word.rstrip(".,")
+        if prev and prev.isalpha() and prev not in names and bare not in names and prev + bare in names:
+            out[-1] = prev + word
+        else:
+            out.append(word)
     return " ".join(out)
 
 
 def spaced_after_dots(text: str) -> str:
-    """A space after each dot that runs into the next word ("H.WAHYU" -> "H. WAHYU"): a KTP prints a
-    title or an initial with a space after its dot, and the narrow space is often not read."""
-    return re.sub(r"\.(?=[A-Z])", ". ", text)
+    """A KTP's own spacing of dots and commas, where the recogniser lost it: a title or an initial
+    before the name has a space after its dot ("H.WAHYU" -> "H. WAHYU"), and a comma read for that
+    dot is a dot ("H, RIZKY" -> "H. RIZKY": a name never has a comma after a title); an academic
+    degree after the name has a comma before it and no space after its dot ("SLAMET, S. KEP" and
+    "SIREGAR. S. SOS" -> "SLAMET, S.KEP", "SIREGAR, S.SOS", as S.H, S.PD, A.MD print)."""
+    title = re.match(r"([A-Z]+)\s*,\s*(?=[A-Z])", text)
+    if title and title.group(1) in TITLES:
+        text = title.group(1) + ". " + text[title.end():]
+    if re.match(r"HI\.\s*[A-Z]", text):  # HJ. read with its J lost in the dot's stroke
+        text = "HJ. " + text[3:].lstrip()
+    first, _, rest = text.partition(" ")
+    if first in DOTTED_TITLES and rest:  # its dot too small to be read ("HJ QOMARIYAH")
+        text = f"{first}. {rest}"
+    text = DEGREE_AFTER_DOT.sub(r"\1, \2.\3", text)
+    name, comma, degrees = text.partition(",")
+    name = re.sub(r"\.(?=[A-Z])", ". ", name)
+    return name + comma + re.sub(r"\.\s+(?=[A-Z])", ".", degrees)
 
 
 def with_apostrophes(text: str, names: frozenset[str] | None = None) -> str:

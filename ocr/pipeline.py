@@ -299,7 +299,7 @@ def _not_ktp() -> Result:
 def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.ndarray,
              today: dt.date) -> None:
     """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
-    from ocr.names import read_name, spaced_after_dots, split_joined, with_apostrophes
+    from ocr.names import joined_parts, read_name, spaced_after_dots, split_joined, with_apostrophes
 
     jobs: dict[str | None, list[card_text.Line]] = {}
     for key, f in found.items():
@@ -321,13 +321,15 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
         c = _strip_colon(_gray(crop(bgr, v.box, MIN_NAME_HEIGHT if v.box.height < MIN_NAME_HEIGHT else None,
                                     pad_end=NAME_PAD_END)))
         text, conf = read_name(reader, c, [0, c.shape[1], 0, c.shape[0]])
-        pp = (_value_part(v.text), v.conf)
+        # PP-OCR drops narrow spaces ("IWAYAN"): its reading parted by the name list first, so that
+        # two readings of the same words agree instead of counting as parted otherwise
+        pp = (split_joined(_value_part(v.text)), v.conf)
         v.text, v.conf = merged(pp, (text, conf))
         # a name is the field a clinic trusts most: when easyocr read other words (a garbled or
         # misplaced crop), PP-OCR's reading has no support and is not sure
         alike = agreement(pp[0], text)
         v.conf *= alike if alike < MIN_SIMILAR else 1.0
-        v.text = spaced_after_dots(with_apostrophes(split_joined(v.text)))
+        v.text = spaced_after_dots(with_apostrophes(joined_parts(split_joined(v.text))))
 
 
 def _settled(key: str, line: card_text.Line) -> bool:

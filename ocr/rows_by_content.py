@@ -16,7 +16,7 @@ import re
 import numpy as np
 
 from ocr import vocab
-from ocr.card_text import RT_RW, Found, Line, _frame, _span
+from ocr.card_text import RT_RW, RT_RW_ALONE, Found, Line, _frame, _span
 
 COLUMN = 2.5  # line heights a value line's start may be off the value column
 # a free-text line after this row belongs to that one
@@ -34,7 +34,7 @@ def _kind(text: str) -> str | None:
     tail = re.search(r"[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{1,2}\s*[-.]\s*[\dOoIlSBZ]{4}$", t)
     if tail and re.fullmatch(r"\d{8}", ocr_to_digits(tail.group(0))) and re.search(r"[A-Z]{3}", t[:tail.start()]):
         return "ttl"  # a place, then a date
-    if RT_RW.fullmatch(ocr_to_digits(t).replace(" ", "")):
+    if RT_RW.fullmatch(ocr_to_digits(t).replace(" ", "")) or RT_RW_ALONE.fullmatch(t):
         return "rt_rw"
     for key, words, cutoff in (("jk", vocab.GENDERS, 80), ("agama", vocab.RELIGION_SPELLINGS, 85),
                                ("status_perkawinan", vocab.MARITAL, 85), ("kewarganegaraan", vocab.CITIZENSHIP, 100),

@@ -111,3 +111,23 @@ def test_a_nik_found_by_its_digits_is_not_a_header_of_look_alike_letters():
     assert "nik" not in found
     nik_by_content(found, lines)
     assert [v.text for v in found["nik"].values] == [": 1371096401820238"]
+
+
+def test_a_wrapped_name_and_birth_row_keep_their_second_lines_and_the_rows_below_keep_theirs():
+    """A long name and a place of birth pushed down with its date each go on over a second line
+    under the value (rows 40 px apart, second lines 20 px under their first)."""
+    rows = [("NIK", ["3507124509900003"]), ("Nama", ["NI PUTU DEWANTARA", "ASTUTI"]),
+            ("Tempat/Tgl Lahir", ["KEPULAUAN SANGIHE,", "05-09-1990"]), ("Jenis Kelamin", ["PEREMPUAN"]),
+            ("Alamat", ["JL. MAWAR NO. 12"]), ("RT/RW", ["003/005"]), ("Kel/Desa", ["SUMBERSARI"])]
+    lines, y = [], 100
+    for label, values in rows:
+        lines.append(line(label, 50, y, 9 * len(label), 0.0, index=len(lines)))
+        for k, value in enumerate(values):
+            lines.append(line(value, 300, y + 22 * k, 12 * len(value), 0.0, index=len(lines)))
+        y += 22 * len(values) + 18
+    found = find_labels(lines)
+    attach_values(found, lines)
+    assert [v.text for v in found["nama"].values] == ["NI PUTU DEWANTARA", "ASTUTI"]
+    assert [v.text for v in found["ttl"].values] == ["KEPULAUAN SANGIHE,", "05-09-1990"]
+    assert [v.text for v in found["jk"].values] == ["PEREMPUAN"]
+    assert [v.text for v in found["rt_rw"].values] == ["003/005"]

@@ -107,6 +107,16 @@ def test_two_listed_names_run_together_are_split_and_an_unlisted_name_is_left_al
     assert split_joined("JOKOSUSILO", names) == "JOKO SUSILO"
     assert split_joined("IWAYAN", names) == "I WAYAN"
     assert split_joined("IRWANTO", names) == "IRWANTO"
+    assert split_joined("JOKOSUSILO, S.H", names) == "JOKO SUSILO, S.H"  # the comma stays after the name
+
+
+def test_two_unlisted_words_that_are_one_listed_name_are_joined_and_two_listed_names_stay_apart():
+    from ocr.names import joined_parts
+
+    names = frozenset({"SIREGAR", "PUSPITA", "SARI", "PUSPITASARI"})
+    assert joined_parts("KOMANG SIRE GAR, S.SOS", names) == "KOMANG SIREGAR, S.SOS"
+    assert joined_parts("SITI PUSPITA SARI", names) == "SITI PUSPITA SARI"
+    assert joined_parts("SIRE GARDU", names) == "SIRE GARDU"
 
 
 def test_an_apostrophe_the_first_recogniser_saw_is_not_lost_to_the_other():

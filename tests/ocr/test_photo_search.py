@@ -57,3 +57,15 @@ def test_a_title_read_without_its_space_gets_it_back():
     assert spaced_after_dots("H.WAHYU KUSUMA ARIF") == "H. WAHYU KUSUMA ARIF"
     assert spaced_after_dots("HJ. SITI") == "HJ. SITI"
     assert spaced_after_dots("ANDI") == "ANDI"
+
+
+def test_titles_and_degrees_get_the_cards_own_dots_and_commas():
+    assert spaced_after_dots("H, RIZKY RAHAYU") == "H. RIZKY RAHAYU"  # a comma read for the title's dot
+    assert spaced_after_dots("HI. ROHMAH") == "HJ. ROHMAH"
+    assert spaced_after_dots("SLAMET, S. KEP") == "SLAMET, S.KEP"  # a degree prints no space after its dot
+    assert spaced_after_dots("KOMANG SIREGAR. S. SOS") == "KOMANG SIREGAR, S.SOS"  # its comma read as a dot
+    assert spaced_after_dots("DRS.H.AHMAD, M. PD") == "DRS. H. AHMAD, M.PD"
+    assert spaced_after_dots("MUHAMMAD S. HADI") == "MUHAMMAD S. HADI"  # an initial, not a degree
+    assert spaced_after_dots("SITI, H") == "SITI, H"
+    assert spaced_after_dots("HJ QOMARIYAH") == "HJ. QOMARIYAH"  # the dot too small to be read
+    assert spaced_after_dots("MOH RIZKY") == "MOH RIZKY"  # printed with or without its dot
