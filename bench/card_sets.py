@@ -18,11 +18,17 @@
     h  bench/cards/render_h.py       likewise (written 2026-12-07 by a helper given only a description
                                      of a KTP, this file format and ocr/data/regions.csv); held out:
                                      read once, seed 921; `negatives_h` are its SIM, bank, student and
-                                     BPJS cards, a receipt, a letter with a NIK, a cat or a room
+                                     BPJS cards, a receipt, a letter with a NIK, a cat or a room;
+                                     opened for tuning 2026-12-07 (session 13)
+    i  bench/cards/render_i.py       likewise (written 2026-12-07 by a helper given only a description
+                                     of a KTP and of the photos, this file format and ocr/data/regions.csv);
+                                     held out: read once, seed 921; `negatives_i` are its SIM, bank,
+                                     student and BPJS cards, a receipt, a letter and a family card with
+                                     a NIK, a pet, a room, a wall
 
-The renderers b to h are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
+The renderers b to i are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
-b to h draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
+b to i draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
@@ -33,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "cards"
-RENDERERS = ("a", "b", "c", "d", "e", "f", "g", "h")
+RENDERERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i")
 
 
 def _render(name: str, seed: int, n: int, folder: Path) -> None:

@@ -1,0 +1,1 @@
+"""Parts of renderer "i": synthetic phone photos of Indonesian e-KTP cards."""
