@@ -34,7 +34,8 @@ WRITERS = {"w1": DATA / "writer_w1.tsv", "w2": DATA / "writer_w2.tsv", "w3": DAT
            "w7": DATA / "writer_w7.tsv", "w8": DATA / "blind_eval8.tsv", "w9": DATA / "blind_eval9.tsv",
            "w10": DATA / "blind_eval10.tsv", "w11": DATA / "blind_eval11.tsv",
            "w12": DATA / "blind_eval12.tsv", "w13": DATA / "blind_eval13.tsv",
-           "w14": DATA / "blind_eval14.tsv", "w15": DATA / "blind_eval15.tsv"}
+           "w14": DATA / "blind_eval14.tsv", "w15": DATA / "blind_eval15.tsv",
+           "w16": DATA / "blind_eval16.tsv"}
 
 
 def answer(model, question: str, emergencies=None) -> str | None:

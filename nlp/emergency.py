@@ -86,10 +86,15 @@ _DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temper
 # ga papa?", "imunisasi aman ga?", "kontrol di puskesmas boleh?") asks for information
 _ASKS_IF_OK = re.compile(
     r"\b(?:(?:ga|gak|nggak|ngga|tidak|tdk|gk|g)\s*(?:papa|apa\s*apa|apa2)|gapapa|gpp|gakpapa|bahaya|berbahaya|aman|boleh"
-    r"|normal)\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)?\s*\?+\s*$", re.IGNORECASE)
+    r"|normal|wajar)\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)?\s*\?+\s*$"
+    r"|\b(?:normal|wajar)\s+(?:ya|kan|ga|gak|nggak|tidak|kah)\s*$", re.IGNORECASE)  # "wajar ya" typed without "?"
 _LAUGHING = re.compile("[\U0001F600-\U0001F606\U0001F923\U0001F639\U0001F602]")  # 😀-😆 🤣 😹 😂: a joke
 _YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
 _CLAUSE = re.compile(r"[,.;!?\n]+")
+# "tolong hapus data saya", "mohon dibatalkan": a polite request to the bot, not a cry for help
+_REQUESTS = frozenset("hapus hapuskan dihapus batalkan batalin dibatalkan ubah ubahkan diubah ganti diganti cek cekin dicek "
+                      "kirim kirimkan dikirim info infoin infokan jelaskan jelasin daftarkan daftarin didaftarkan catat "
+                      "dicatat perbaiki benerin dibenerin konfirmasi simpan".split())
 _BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
 
 
@@ -222,6 +227,7 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
     pos["DARAH"] = [i for i in pos.get("DARAH", ()) if not (i > 0 and words[i - 1] in _BLOOD_TEST
                     or i + 1 < len(words) and words[i + 1] in _BLOOD_AFTER)]
     pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
+    pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in _REQUESTS)]
     pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
     # "belum divaksin", "gk pernah divaksin": a risk told, not a document or service asked for
     pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
@@ -231,8 +237,8 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
         "MINUTES" in tags[j] for j in range(max(0, i - 2), i)))]
     pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in _DEGREES
                        or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
-    pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and int(w) >= 10
-                                      and "OBAT" in tags[i + 1])  # "20 butir paracetamol"
+    pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and 10 <= int(w) <= 100
+                                      and "OBAT" in tags[i + 1])  # "20 butir paracetamol", not a tension "130 obatnya"
     for name, a, b, w in COMPOUNDS:
         for j in pos.get(b, ()):
             if any(0 < j - i <= w for i in pos.get(a, ())):
@@ -258,6 +264,7 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
         (words[i] in _YESTERDAY or words[i] in ("riwayat", "history")
          or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
         and i > last and clause[i] != clause[last]
+        or words[i] in ("riwayat", "history") and i > last  # "nyeri dada ... punya riwayat jantung": background
         or any(c > clause[i] for c in now_clauses))]
     # "sempet", habits and chronic conditions before every symptom; a chronic condition only when
     # the symptom is the condition it names ("penderita asma, dada ketat ...": not calm)

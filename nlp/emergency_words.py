@@ -147,6 +147,8 @@ LEX_GROUPS: dict[str, str] = {
     # context: when, what for, how urgent
     # "sempet pingsan" after the accident tells its course; before every symptom, the past
     "ONCE": "sempet sempat",
+    # relief before "udah": "alhamdulillah udah keluar sendiri", "syukurlah sudah sadar" (over now)
+    "THANKGOD": "alhamdulillah alhamdulilah alhamdullilah syukurlah",
     # habits ("suka pingsan kalau kelamaan berdiri") and chronic conditions ("penderita stroke")
     # before the symptom: what the person lives with, not what is happening
     "HABIT": "suka sering kadang often sometimes",
@@ -258,7 +260,7 @@ COMPOUNDS = (
     ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
     ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
-    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1), ("STOPPED", "SUDAH", "STOP", 2),
+    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1), ("STOPPED", "SUDAH", "STOP", 2), ("CUREDNOW", "THANKGOD", "SUDAH", 3),
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
     ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
     ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
@@ -302,3 +304,10 @@ accident INJURY+DEEP 2 mild | accident INJURY+HEAVY 2 mild | accident FRACTURE+L
 PHRASES.update({(*phone, neg, "aktif"): "tidak dihubungi"
                 for phone in (("nomornya",), ("nomornyo",), ("hpnya",), ("hp",), ("hp", "nya"), ("hpnyo",))
                 for neg in ("ga", "gak", "gk", "nggak", "ngga", "tidak", "tdk", "dak", "ndak", "tak", "indak")})
+# "hpnya mati", "hp nya dimatiin": the same (a phone gone dead or switched off after a farewell)
+PHRASES.update({(*phone, off): "tidak dihubungi"
+                for phone in (("nomornya",), ("hpnya",), ("hp", "nya"), ("hpnyo",), ("hapenya",))
+                for off in ("mati", "dimatiin", "dimatikan", "off")})
+# "selamat tinggal (selamanya)", "goodbye forever": a farewell (suicide beside "nekat" or unreachable)
+PHRASES.update({("selamat", "tinggal"): "pamitan", ("selamat", "tinggal", "selamanya"): "bunuhdiri pamitan",
+                ("goodbye", "forever"): "bunuhdiri pamitan"})

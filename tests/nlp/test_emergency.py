@@ -163,6 +163,10 @@ EMERGENCIES = [
     # round 15 (forms of the fifteenth writer's misses, new sentences)
     ("seizure", "my sister has epilepsy and she is having a seizure that won't stop"),
     ("chest_pain", "bapak nyeri dada hebat, ada riwayat jantung"),
+    # round 16 (forms of the sixteenth writer's misses, new sentences)
+    ("chest_pain", "om sy dadanya nyeri dari tadi keringetan punya riwayat jantung"),
+    ("suicide", "adik ngirim selamat tinggal ke grup trus hpnya dimatiin kami takut dia nekat"),
+    ("suicide", "kakak nulis goodbye forever di status, nomornya ga aktif"),
 ]
 
 CALM = [
@@ -234,6 +238,11 @@ CALM = [
     "bpjs ibu ga aktif, kemaren pingsan dan dirawat, skrg mau kontrol gmn?",
     # round 15: a sweet swallowed the wrong way that came out, the child playing again
     "td anak keselek kacang tp udh keluar, skrg main biasa lagi",
+    # round 16: relief ("alhamdulillah udah"), a blood-pressure reading, a polite request, "wajar ya"
+    "bapak td keselek tulang ikan alhamdulillah udah bisa ketelen, makan lagi",
+    "tensi ibu tadi 150 minum obat skrg 120 obatnya abis mau tebus lagi",
+    "tolong hapus riwayat saya, dulu pernah dirawat karena mau bunuh diri, skrg sudah pulih",
+    "bayi muntah sekali abis nyusu terus udah ceria lagi wajar ya",
 ]
 
 
@@ -252,6 +261,16 @@ def test_every_kind_has_examples():
 @pytest.mark.parametrize("text", CALM)
 def test_calm_message_is_not_an_emergency(text):
     assert detect(text) is None, (text, detect(text))
+
+
+def test_a_question_whether_it_is_normal_typed_without_a_question_mark_is_calm_context():
+    """The learned model's finding is dropped in a calm context: "wajar ya" at the end asks whether
+    something is normal, with or without its "?" (voice typing leaves it out)."""
+    from nlp.emergency import calm_context
+
+    assert calm_context("bayi muntah sekali abis nyusu terus udah ceria lagi wajar ya")
+    assert calm_context("bayi muntah sekali abis nyusu terus udah ceria lagi, wajar?")
+    assert not calm_context("bayi muntah terus dari pagi lemes ga mau nyusu")
 
 
 def test_match_reports_darurat_first(matcher):
