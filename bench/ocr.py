@@ -143,6 +143,23 @@ def report(name: str, results: list[dict], threshold: float, note: str) -> None:
         print(f"  {k:18s} {pct(s['right'][k] / s['n'])} {pct(s['wrong'][k] / s['n'])} {pct(empty / s['n'])}")
     print(f"  ten main fields all right: {pct(s['whole'])}; main fields pre-filled wrong: {pct(s['wrong_main'])}; "
           f"seconds a card: median {med:.2f}, p90 {p90:.2f}")
+    print(f"  of the addresses pre-filled wrong, the same letters and digits as printed (only a space or a dot "
+          f"differs, as NO.26 / NO. 26): {address_spacing(results, threshold)} of {s['wrong']['alamat']}")
+
+
+def address_spacing(results: list[dict], threshold: float) -> int:
+    """Addresses pre-filled wrong that differ from the card only in spaces and dots: the reader writes
+    JL. and NO. one way, cards print them several ways. Reported beside the strict count, never in it."""
+    from ocr.prefill import prefilled
+
+    def bare(text: str) -> str:
+        return re.sub(r"[\s.]", "", text)
+
+    count = 0
+    for r in results:
+        shown, truth = prefilled(r, threshold)["alamat"], r["truth"]["alamat"]
+        count += shown is not None and shown != truth and bare(shown) == bare(truth)
+    return count
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,6 +35,7 @@ from ocr.detect import (
 )
 from ocr.fields import Result, build
 from ocr.merge import AGREE_BONUS, MIN_SIMILAR, agreement, merged
+from ocr.photo_column import drop_issue_lines
 from ocr.preprocess import evened
 from ocr.recognition import recognize
 
@@ -275,6 +276,7 @@ def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
                 lines, crops, found = lines2, crops2, found2
     card_text.nik_by_content(found, lines)
     card_text.attach_values(found, lines)
+    drop_issue_lines(found, lines)
     by_labels = card_text.looks_like_ktp(found, lines)
     nik_labelled = "nik" in found and found["nik"].label.index >= 0
     rows_by_content.add_rows(found, lines)

@@ -131,3 +131,26 @@ def test_a_wrapped_name_and_birth_row_keep_their_second_lines_and_the_rows_below
     assert [v.text for v in found["ttl"].values] == ["KEPULAUAN SANGIHE,", "05-09-1990"]
     assert [v.text for v in found["jk"].values] == ["PEREMPUAN"]
     assert [v.text for v in found["rt_rw"].values] == ["003/005"]
+
+
+def test_the_place_and_date_of_issue_under_the_photo_stay_out_of_the_rows_beside_them():
+    """"KAYONG UTARA" / "12-08-2018" under the photo stand level with the Kecamatan and Agama rows:
+    a value read along its row must not run into them; the birth date in the values stays."""
+    from ocr.photo_column import drop_issue_lines
+
+    rows = [("NIK", "6104151208900002"), ("Nama", "BUDI"), ("Tempat/Tgl Lahir", "SAMBAS, 12-08-1990"),
+            ("Jenis Kelamin", "LAKI-LAKI"), ("Alamat", "JL. MAWAR NO. 12"), ("RT/RW", "003/005"),
+            ("Kel/Desa", "SUMBERSARI"), ("Kecamatan", "BANJAR GEDE"), ("Agama", "ISLAM")]
+    lines = []
+    for i, (label, value) in enumerate(rows):
+        lines.append(line(label, 50, 100 + 30 * i, 9 * len(label), 0.0, index=len(lines)))
+        lines.append(line(value, 300, 100 + 30 * i, 12 * len(value), 0.0, index=len(lines)))
+    lines.append(line("KAYONG UTARA", 470, 100 + 30 * 7, 110, 0.0, index=len(lines)))  # just right of BANJAR GEDE
+    lines.append(line("12-08-2018", 495, 100 + 30 * 8, 100, 0.0, index=len(lines)))  # right of the NIK
+    found = find_labels(lines)
+    attach_values(found, lines)
+    assert [v.text for v in found["kecamatan"].values] == ["BANJAR GEDE", "KAYONG UTARA"]  # read along the row
+    drop_issue_lines(found, lines)
+    assert [v.text for v in found["kecamatan"].values] == ["BANJAR GEDE"]
+    assert [v.text for v in found["agama"].values] == ["ISLAM"]
+    assert [v.text for v in found["ttl"].values] == ["SAMBAS, 12-08-1990"]
