@@ -24,11 +24,17 @@
                                      of a KTP and of the photos, this file format and ocr/data/regions.csv);
                                      held out: read once, seed 921; `negatives_i` are its SIM, bank,
                                      student and BPJS cards, a receipt, a letter and a family card with
-                                     a NIK, a pet, a room, a wall
+                                     a NIK, a pet, a room, a wall; opened for tuning 2026-12-07
+                                     (session 13) after its one reading
+    j  bench/cards/render_j.py       likewise (written 2026-12-07 by a helper given the same
+                                     description, asked to print addresses as card printers do,
+                                     NO. 12 and NO.12); held out: read once, seed 921;
+                                     `negatives_j` are its SIM, ATM, student and BPJS cards, a
+                                     receipt, a letter, a family card, a pet, a room, a wall
 
-The renderers b to i are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
+The renderers b to j are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
-b to i draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
+b to j draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
@@ -39,7 +45,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "cards"
-RENDERERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i")
+RENDERERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
 
 
 def _render(name: str, seed: int, n: int, folder: Path) -> None:

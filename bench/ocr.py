@@ -1,7 +1,7 @@
 """KTP reading per card renderer: PusQue's reader beside plain easyocr, and the pre-fill threshold
 chosen leaving one renderer out.
 
-    python -m bench.ocr [--renderers a,b,c,d,e,f,g,h,i] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
+    python -m bench.ocr [--renderers a,b,c,d,e,f,g,h,i,j] [--n 100] [--seed 901] [--naive 10] [--negatives 20]
     python -m bench.ocr --quick            # 8 cards a renderer, 3 naive, 8 negatives
 
 Renderers: bench/card_sets.py. For each renderer the reader's output is cached in
@@ -10,7 +10,7 @@ bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
 - per renderer: each field right / pre-filled wrong / left empty (against the truth in the reader's
   format: a validity date printed DD-MM-YYYY is compared as the ISO date the reader gives), the ten main fields all right on
   a card, the share of main fields pre-filled wrong, median and p90 seconds a card;
-- leave one out: for each tuning renderer (TUNED: a, b, c, d, e, g, h) the pre-fill threshold
+- leave one out: for each tuning renderer (TUNED: a, b, c, d, e, g, h, i) the pre-fill threshold
   (`ocr.min_confidence`, applied as `ocr.prefill` does: a field read with less confidence is left
   empty and asked) is chosen on the other tuning renderers (the lowest threshold whose wrong
   pre-fills stay <= TARGET_WRONG there) and applied to the one left out; f (and any renderer not
@@ -18,7 +18,7 @@ bench/out/ocr/<renderer>_<seed>_<n>.jsonl (delete it to read again). Then:
   choose anything;
 - plain easyocr (`readtext` on the raw photo with a loaded Reader, NIK = first 16-digit run, name =
   the text after "Nama", birth date = first dd-mm-yyyy) on the first --naive cards of each renderer;
-- negatives (render_d, e, g, h and i --negatives: driving licences, bank, student and health cards,
+- negatives (render_d, e, g, h, i and j --negatives: driving licences, bank, student and health cards,
   receipts, family-card sheets, letters, scenes): each must come back "not a KTP" or an error,
   never with a NIK.
 """
@@ -39,8 +39,8 @@ from ocr.fields import FIELDS
 
 MAIN = ("nik", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "alamat", "rt_rw", "kel_desa",
         "kecamatan", "agama")
-TUNED = ("a", "b", "c", "d", "e", "g", "h")  # renderers the reader was developed on; the others are held out
-NEGATIVES = ("negatives", "negatives_e", "negatives_g", "negatives_h", "negatives_i")  # render_d, e, g, h and i: photos of things that are not a KTP
+TUNED = ("a", "b", "c", "d", "e", "g", "h", "i")  # renderers the reader was developed on; the others are held out
+NEGATIVES = ("negatives", "negatives_e", "negatives_g", "negatives_h", "negatives_i", "negatives_j")  # render_d, e, g, h, i and j: photos of things that are not a KTP
 TARGET_WRONG = 0.02  # wrong pre-fills allowed on the tuning renderers when choosing the threshold
 THRESHOLDS = [round(0.05 * i, 2) for i in range(0, 19)]
 CACHE = Path(__file__).resolve().parent / "out" / "ocr"
@@ -164,7 +164,7 @@ def address_spacing(results: list[dict], threshold: float) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--renderers", default="a,b,c,d,e,f,g,h,i")
+    p.add_argument("--renderers", default="a,b,c,d,e,f,g,h,i,j")
     p.add_argument("--n", type=int, default=100)
     p.add_argument("--seed", type=int, default=901)
     p.add_argument("--naive", type=int, default=10, help="cards a renderer for plain easyocr (slow)")

@@ -1,0 +1,1 @@
+"""Parts of renderer "j": synthetic phone photos of Indonesian e-KTP cards."""
