@@ -67,7 +67,7 @@ _SYMPTOM_TAGS = frozenset(
 _FUZZY_TAGS = _SYMPTOM_TAGS - {"SADAR", "BANGUN", "PAIN"}
 _FUZZY = sorted(w for w, tags in _LEX.items() if len(w) >= 6 and set(tags) & _FUZZY_TAGS)
 _PLAIN = COMMON_WORDS | STOPWORDS | frozenset(SLANG) | frozenset(SLANG.values()) | frozenset(UNITS)
-_SUFFIXES = ("nya", "ne", "na", "e", "ku", "mu", "an", "in", "kan", "i")
+_SUFFIXES = ("nya", "ne", "na", "e", "ku", "mu", "an", "in", "kan", "i", "nipun", "ipun")
 _PREFIXES = ("di", "ke", "ter", "ber", "me", "mem", "men", "meng", "nge", "ng", "ny", "pe", "pen", "per", "ka")
 _RUN = re.compile(r"([a-z])\1+")
 
@@ -87,10 +87,13 @@ _DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temper
 _ASKS_IF_OK = re.compile(
     r"\b(?:(?:ga|gak|nggak|ngga|tidak|tdk|gk|g)\s*(?:papa|apa\s*apa|apa2)|gapapa|gpp|gakpapa|bahaya|berbahaya|aman|boleh"
     r"|normal|wajar)\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)?\s*\?+\s*$"
-    r"|\b(?:normal|wajar)\s+(?:ya|kan|ga|gak|nggak|tidak|kah)\s*$", re.IGNORECASE)  # "wajar ya" typed without "?"
+    r"|\b(?:normal|wajar)(?:\s+(?:ya|kan|ga|gak|nggak|tidak|kah|sih|nih)){1,2}\s*$", re.IGNORECASE)  # "wajar ya" typed without "?"
 _LAUGHING = re.compile("[\U0001F600-\U0001F606\U0001F923\U0001F639\U0001F602]")  # 😀-😆 🤣 😹 😂: a joke
 _YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
 _CLAUSE = re.compile(r"[,.;!?\n]+")
+_READING_ONLY = frozenset("DIABETES ONGOING HEAVY PERSON SELF CHILD TIMEUNIT MINUTES SINCE PAST SUDAH NEG".split())
+_TREND = frozenset("naik turun tinggi rendah terus trus mulu melulu".split())
+_KNOW = frozenset("ngerti mengerti paham tau tahu bisa know".split())  # "ga ngerti CPR": no question for information
 # "tolong hapus data saya", "mohon dibatalkan": a polite request to the bot, not a cry for help
 _REQUESTS = frozenset("hapus hapuskan dihapus batalkan batalin dibatalkan ubah ubahkan diubah ganti diganti cek cekin dicek "
                       "kirim kirimkan dikirim info infoin infokan jelaskan jelasin daftarkan daftarin didaftarkan catat "
@@ -228,6 +231,7 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
                     or i + 1 < len(words) and words[i + 1] in _BLOOD_AFTER)]
     pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
     pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in _REQUESTS)]
+    pos["INFO"] = [i for i in pos.get("INFO", ()) if not (i > 1 and words[i - 1] in _KNOW and "NEG" in tags[i - 2])]
     pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
     # "belum divaksin", "gk pernah divaksin": a risk told, not a document or service asked for
     pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
@@ -265,6 +269,8 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
          or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
         and i > last and clause[i] != clause[last]
         or words[i] in ("riwayat", "history") and i > last  # "nyeri dada ... punya riwayat jantung": background
+        # "baru lahiran 2 hari lalu, darahnya keluar banyak": the past dates the birth, not the bleeding
+        or signs and clause[i] < clause[signs[0]] and any("POSTPARTUM" in _tag(w) for w in words[max(0, i - 4):i])
         or any(c > clause[i] for c in now_clauses))]
     # "sempet", habits and chronic conditions before every symptom; a chronic condition only when
     # the symptom is the condition it names ("penderita asma, dada ketat ...": not calm)
@@ -272,10 +278,12 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     chronic = pos.get("CHRONIC", []) + [c for c in pos.get("EPI", ()) if "KEJANG" in pos and "COND" in pos]
     before = any(i < first for i in pos.get("ONCE", ())) or any(i < last for i in pos.get("HABIT", ())) or bool(
         evidence) and all(any(0 < e - c <= 3 for c in chronic) for e in evidence)
-    past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO", "JOKE", "WISHFAINT")) or bool(_LAUGHING.search(text)) or bool(_ASKS_IF_OK.search(text))
+    past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO", "JOKE", "WISHFAINT", "PLAYED")) or bool(_LAUGHING.search(text)) or bool(_ASKS_IF_OK.search(text))
     # another patient's emergency mentioned while asking about one's own place in the queue
     other = "QUEUE" in pos and any(0 < first - i <= 2 and words[i] == "pasien" for i in pos.get("PERSON", ()))
-    if other and now[1] is None:
+    # "ngantri sampe kaki mau patah", "mau pingsan antrenya panjang": a figure of speech about the wait
+    queue_talk = "QUEUE" in pos and any(e - k in pos.get("WANT", ()) for e in evidence for k in (1, 2))
+    if (other or queue_talk) and now[1] is None:
         return True, now[0]
     doc = bool(pos.get("DOC")) and "suicide" not in kinds  # a letter beside suicidal words is a farewell
     if doc and now[1] != "strong" or past and now[1] is None:
@@ -303,7 +311,10 @@ def calm_context(text: str) -> bool:
     words, pos = _positions(text)
     symptoms = sorted(i for t in _SYMPTOM_TAGS for i in pos.get(t, ()))
     calm, now = _not_now(words, pos, symptoms, set(symptoms), text)
-    return calm or any(t in pos for t in ("QUEUE", "MINOR", "STOPPED")) and now is None
+    # "gula darah naik terus": a reading told, and nothing else the rules know of (no sign, no help word)
+    reading = "DIABETES" in pos and all(w in _TREND or w in STOPWORDS or w.isdigit() or set(_tag(w)) & _READING_ONLY
+                                        for w in words)
+    return calm or reading or any(t in pos for t in ("QUEUE", "MINOR", "STOPPED")) and now is None
 
 
 def _find(pos: dict[str, list[int]], need: tuple[str, ...], window: int | None) -> list[int] | None:

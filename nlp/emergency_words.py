@@ -33,7 +33,7 @@ LEX_GROUPS: dict[str, str] = {
     "DARAH": "darah berdarah getih getihen blood bleeding bleeds bleed darahe mimisan flek",
     "ONGOING": "terus terusan mulu",
     "PERIOD": "haid mens menstruasi",
-    "HEAVY": "bana nian banyak banget sekali pisan akeh loba seueur berat ngucur mengucur ngocor kucur muncrat deras hebat "
+    "HEAVY": "bana nian banyak banget sekali pisan akeh loba seueur sanget berat ngucur mengucur ngocor kucur muncrat deras hebat "
              "parah heavily heavy lot lots badly severe severely profusely nyembur sebaskom penuh bersimbah berlumuran lumuran belepotan basah kuyup everywhere gushing spurting pouring soaked soaking",
     "STOP": "berhenti henti mandeg mandek eureun stop stops stopping stopped mampet ilang hilang brenti berenti brhenti leren",
     "DEEP": "dalam dalem deep",
@@ -46,7 +46,7 @@ LEX_GROUPS: dict[str, str] = {
     "HEIGHT": "pohon tangga atap genteng motor sepeda ayunan sumur ketinggian lantai tebing jurang tree stairs roof "
               "ladder",
     "HEAD": "kepala sirah head",
-    "CHEST": "dado dadonyo dada dodo chest",
+    "CHEST": "dado dadonyo dada dodo dhadha chest",
     "PAIN": "sakik nyeseg sakit nyeri perih nyesek ampeg loro lara tekan tindih pain hurts hurt aching kenceng",
     "HEART": "jantung heart",
     "ATTACK": "serangan attack",
@@ -189,6 +189,13 @@ LEX_GROUPS: dict[str, str] = {
     # "lutut biru doang", "mules agak", "udh brenti sendiri": what the writer plays down (the learned
     # model's finding is dropped beside it when nothing says it is happening now)
     "MINOR": "doang dikit sedikit agak lumayan",
+    # "cuma lecet doang", "cuma benjol kecil": an injury played down (PLAYED, after the words below)
+    "ONLY": "cuma cuman hanya",
+    "SMALLHURT": "benjol memar lecet baret tergores gores",
+    "FUNGUS": "jamur",  # wild mushrooms, then vomiting
+    # "udah siapin obatnya" beside a farewell; "selamat tinggal ... selamanya"
+    "PREPARED": "siapin nyiapin disiapin siapkan disiapkan menyiapkan nyiapain",
+    "FOREVER": "selamanya selamanyo forever",
 }
 LEX: dict[str, tuple[str, ...]] = {}
 for tag_name, words in LEX_GROUPS.items():
@@ -260,7 +267,7 @@ COMPOUNDS = (
     ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
     ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
-    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1), ("STOPPED", "SUDAH", "STOP", 2), ("CUREDNOW", "THANKGOD", "SUDAH", 3),
+    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1), ("STOPPED", "SUDAH", "STOP", 2), ("PLAYED", "ONLY", "SMALLHURT", 2), ("CUREDNOW", "THANKGOD", "SUDAH", 3),
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
     ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
     ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
@@ -273,7 +280,7 @@ COMPOUNDS = (
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 RULE_TEXT = """
 suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
-suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide NEKAT+NOTREACH * | suicide NEKAT+FAREWELL * | suicide WANT+END+SAJA 3 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH *
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide NEKAT+NOTREACH * | suicide NEKAT+FAREWELL * | suicide WANT+END+SAJA 3 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH * | suicide FAREWELL+PREPARED * | suicide FAREWELL+FOREVER *
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
@@ -292,7 +299,7 @@ not_breathing ASTHMA+HEAVY 4 | not_breathing NOTLIE+ASTHMA * | not_breathing NOT
 allergy SWELL+SESAK 6 | allergy THROAT+SWELL 3 | allergy SWELL+NAPAS 3 | allergy FACE+SWELL+NAPAS 10 | allergy THROAT+CLOSE 3
 serious_illness NECK+STIFF+FEVER * | serious_illness DIABETES+CONFUSED *
 unconscious FAINT 1 mild -WISHFAINT | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild | unconscious FALL+STILL 6 mild | unconscious CALLED+NOANSWER 3 -QUEUE -SELFNEG
-poisoning POISONED 1 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6
+poisoning POISONED 1 | poisoning FUNGUS+EXPEL 10 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6
 bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
 bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 8 mild
 bleeding DARAH+HEAD 2 mild | bleeding DARAH+ACCIDENT 4 mild | bleeding EXPEL+DARAH 2
@@ -308,6 +315,14 @@ PHRASES.update({(*phone, neg, "aktif"): "tidak dihubungi"
 PHRASES.update({(*phone, off): "tidak dihubungi"
                 for phone in (("nomornya",), ("hpnya",), ("hp", "nya"), ("hpnyo",), ("hapenya",))
                 for off in ("mati", "dimatiin", "dimatikan", "off")})
+# an ambulance asked for is help wanted now ("mohon dikirim ambulans", "nyuwun ambulans")
+PHRASES.update({(verb, amb): "tolong" for amb in ("ambulans", "ambulan", "ambulance")
+                for verb in ("kirim", "dikirim", "kirimkan", "minta", "butuh", "panggil", "panggilkan", "nyuwun",
+                             "tolong", "send", "need")})
+# Javanese krama: "kringet adhem" (a cold sweat); "sisa stroke" (what a past stroke left)
+PHRASES.update({("kringet", "adhem"): "keringat dingin", ("sisa", "stroke"): "bekas stroke",
+                ("makasih", "ya", "semuanya"): "pamitan", ("makasih", "semuanya"): "pamitan",
+                ("terima", "kasih", "semuanya"): "pamitan", ("maafin", "aku", "semuanya"): "pamitan"})
 # "selamat tinggal (selamanya)", "goodbye forever": a farewell (suicide beside "nekat" or unreachable)
 PHRASES.update({("selamat", "tinggal"): "pamitan", ("selamat", "tinggal", "selamanya"): "bunuhdiri pamitan",
                 ("goodbye", "forever"): "bunuhdiri pamitan"})

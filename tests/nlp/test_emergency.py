@@ -167,6 +167,14 @@ EMERGENCIES = [
     ("chest_pain", "om sy dadanya nyeri dari tadi keringetan punya riwayat jantung"),
     ("suicide", "adik ngirim selamat tinggal ke grup trus hpnya dimatiin kami takut dia nekat"),
     ("suicide", "kakak nulis goodbye forever di status, nomornya ga aktif"),
+    # rounds 17 and 18 (forms of the seventeenth and eighteenth writers' misses, new sentences)
+    ("not_breathing", "bapak2 di halte ga napas, saya ga tau CPR, tolong"),
+    ("pregnancy", "menantu saya melahirkan 3 hari lalu, sekarang darahnya banyak sekali keluar gumpalan"),
+    ("suicide", "obatnya udah aku siapin, makasih semuanya ya"),
+    ("suicide", "selamat tinggal, mungkin aku pergi aja, selamanya"),
+    ("poisoning", "ibu makan jamur liar dari hutan, muntah terus dan lemas"),
+    ("chest_pain", "bapak dadanya nyeri hebat keringat dingin. dulu pernah dipasang ring. mohon kirim ambulans"),
+    ("chest_pain", "bapak dhadhanipun sakit sanget, kringet adhem. nyuwun ambulans"),
 ]
 
 CALM = [
@@ -243,6 +251,10 @@ CALM = [
     "tensi ibu tadi 150 minum obat skrg 120 obatnya abis mau tebus lagi",
     "tolong hapus riwayat saya, dulu pernah dirawat karena mau bunuh diri, skrg sudah pulih",
     "bayi muntah sekali abis nyusu terus udah ceria lagi wajar ya",
+    # rounds 17 and 18: an injury played down, a wait told as a figure of speech, a stroke's remains
+    "cucu jatuh dari motor2an, cuma lecet di lutut, udah main lagi, perlu ke puskesmas ga",
+    "antri lama banget sampe mau pingsan rasanya, nomor sy kapan dipanggil",
+    "bapak jalannya pelan sisa stroke, boleh minta dipanggil duluan?",
 ]
 
 
@@ -271,6 +283,14 @@ def test_a_question_whether_it_is_normal_typed_without_a_question_mark_is_calm_c
     assert calm_context("bayi muntah sekali abis nyusu terus udah ceria lagi wajar ya")
     assert calm_context("bayi muntah sekali abis nyusu terus udah ceria lagi, wajar?")
     assert not calm_context("bayi muntah terus dari pagi lemes ga mau nyusu")
+
+
+def test_a_bare_blood_sugar_reading_is_calm_context_but_not_beside_a_sign_the_rules_do_not_know():
+    from nlp.emergency import calm_context
+
+    assert calm_context("gula darah naik terus")
+    assert calm_context("gula darah sy naik terus dari kemarin")
+    assert not calm_context("gula darah 40 bapak keringetan gemetar")  # untagged signs: the model decides
 
 
 def test_match_reports_darurat_first(matcher):
