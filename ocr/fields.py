@@ -183,6 +183,13 @@ def clean_address(text: str) -> str:
     return re.sub(r"\b[A-Z]?\d[0-9OIL]*\b|\b[A-Z]?[OIL]*\d[0-9OIL]*\b", digits, text).strip()
 
 
+def lone_letter(name: str) -> bool:
+    """A one-letter word without a dot in a name (`ADITYA N GAD MAN`): an initial prints its dot
+    (`M. IQBAL`) and the Balinese `I` leads the name, so it is a word the recogniser broke up."""
+    words = name.replace(",", " ").split()
+    return any(len(w) == 1 and w.isalpha() and not (k == 0 and w == "I") for k, w in enumerate(words))
+
+
 def split_letters(text: str) -> bool:
     """Two one-letter words in a row outside a number ("JL. B R AWIJAYA", "GG. I I"): a word read
     in pieces, rarely what a card prints."""
@@ -277,7 +284,7 @@ def build(rows: list[RowText], header: list[Text], today: dt.date, check_date=No
         conf = t.conf
         if key in PLACE_ROWS and value:
             value, conf = places.checked(value, conf)
-        if key == "nama" and split_letters(value):
+        if key == "nama" and (split_letters(value) or lone_letter(value)):
             conf *= SPLIT_LETTERS
         if t.conf >= MIN_CONF.get(out, 0.3):
             res.set(out, value, conf)

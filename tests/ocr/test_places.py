@@ -1,5 +1,7 @@
 """Place names (Kel/Desa, Kecamatan, birthplace) checked against the Ministry's list, and addresses
 written the one way a card prints them."""
+import datetime as dt
+
 import pytest
 
 from ocr import places
@@ -42,6 +44,16 @@ def test_addresses_are_written_as_printed(read, printed):
 def test_a_word_read_in_pieces_is_noticed():
     assert split_letters("JL. B R AWIJAYA GG. 7") and split_letters("GG. I I NO. 75")
     assert not split_letters("I WAYAN MAHENDRA") and not split_letters("BLOK A NO. 3")
+
+
+def test_a_lone_letter_in_a_name_makes_it_unsure_and_the_name_is_asked():
+    from ocr.fields import RowText, Text, build, lone_letter
+
+    assert lone_letter("ADITYA N GAD MAN") and lone_letter("A RAHMAN")
+    assert not lone_letter("M. IQBAL") and not lone_letter("I WAYAN SUDARSANA") and not lone_letter("SLAMET, S.KEP")
+    rows = [RowText(Text("Nama", 0.99), [Text("ADITYA N GAD MAN", 0.95)])]
+    res = build(rows, [], dt.date(2026, 12, 7))
+    assert res.fields["nama"] == "ADITYA N GAD MAN" and res.confidence["nama"] < 0.9  # read, but asked
 
 
 def test_a_hamlet_read_without_its_dot_gets_it():
