@@ -86,12 +86,14 @@ _DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temper
 # ga papa?", "imunisasi aman ga?", "kontrol di puskesmas boleh?") asks for information
 _ASKS_IF_OK = re.compile(
     r"\b(?:(?:ga|gak|nggak|ngga|tidak|tdk|gk|g)\s*(?:papa|apa\s*apa|apa2)|gapapa|gpp|gakpapa|bahaya|berbahaya|aman|boleh"
-    r"|normal|wajar)\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)?\s*\?+\s*$"
+    r"|normal|wajar)(?:\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)){0,2}\s*\?+\s*$"
     r"|\b(?:normal|wajar)(?:\s+(?:ya|kan|ga|gak|nggak|tidak|kah|sih|nih)){1,2}\s*$", re.IGNORECASE)  # "wajar ya" typed without "?"
 _LAUGHING = re.compile("[\U0001F600-\U0001F606\U0001F923\U0001F639\U0001F602]")  # 😀-😆 🤣 😹 😂: a joke
 _YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
 _CLAUSE = re.compile(r"[,.;!?\n]+")
 _READING_ONLY = frozenset("DIABETES ONGOING HEAVY PERSON SELF CHILD TIMEUNIT MINUTES SINCE PAST SUDAH NEG".split())
+_DENIED = frozenset("sampe sampai pernah kepikiran kepikir terpikir pengen ingin mau niat berniat".split())
+_DENIED_MARK = frozenset("sampe sampai pernah kepikiran kepikir terpikir".split())
 _TREND = frozenset("naik turun tinggi rendah terus trus mulu melulu".split())
 _KNOW = frozenset("ngerti mengerti paham tau tahu bisa know".split())  # "ga ngerti CPR": no question for information
 # "tolong hapus data saya", "mohon dibatalkan": a polite request to the bot, not a cry for help
@@ -230,6 +232,8 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
     pos["DARAH"] = [i for i in pos.get("DARAH", ()) if not (i > 0 and words[i - 1] in _BLOOD_TEST
                     or i + 1 < len(words) and words[i + 1] in _BLOOD_AFTER)]
     pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
+    # "ga sampe pengen nyakitin diri", "gak pernah kepikiran bunuh diri": a thought denied
+    pos["SUICIDE"] = [i for i in pos.get("SUICIDE", ()) if not _denied(words, tags, i)]
     pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in _REQUESTS)]
     pos["INFO"] = [i for i in pos.get("INFO", ()) if not (i > 1 and words[i - 1] in _KNOW and "NEG" in tags[i - 2])]
     pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
@@ -248,6 +252,16 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
             if any(0 < j - i <= w for i in pos.get(a, ())):
                 pos.setdefault(name, []).append(j)
     return words, {t: p for t, p in pos.items() if p}
+
+
+def _denied(words: list[str], tags: list[tuple[str, ...]], i: int) -> bool:
+    """A negation before words[i] with only "sampe", "pernah", "kepikiran", "pengen" ... between,
+    one of the first three among them: "ga sampe pengen", "gak pernah kepikiran"."""
+    for j in range(max(0, i - 4), i):
+        between = words[j + 1:i]
+        if "NEG" in tags[j] and between and all(w in _DENIED for w in between) and set(between) & _DENIED_MARK:
+            return True
+    return False
 
 
 def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], symptoms: set[int],

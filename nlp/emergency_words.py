@@ -106,7 +106,7 @@ LEX_GROUPS: dict[str, str] = {
     # pills gathered: a sign of a planned overdose
     "HOARD": "kumpulin ngumpulin dikumpulin dikumpulkan mengumpulkan kumpulkan nimbun ditimbun",
     # laughter and jokes: a figure of speech ("mati gaya", "ngakak sampe mau mati"), not a person in danger
-    "JOKE": "ketawa tertawa ketawain wkwk wkwkwk wkwkwkwk kwkw haha hahaha hehe lol lmao ngakak anjir anjay gabut xixixi awokwok bercanda becanda "
+    "JOKE": "lebay ngeprank prank ketawa tertawa ketawain wkwk wkwkwk wkwkwkwk kwkw haha hahaha hehe lol lmao ngakak anjir anjay gabut xixixi awokwok bercanda becanda "
             "canda candaan bercandaan kidding joking",
     # a count of minutes or hours: "10 menit lalu", "10 min ago" is now, not the past
     # "besok sy udh gak ada lagi": a farewell
@@ -196,6 +196,8 @@ LEX_GROUPS: dict[str, str] = {
     # "udah siapin obatnya" beside a farewell; "selamat tinggal ... selamanya"
     "PREPARED": "siapin nyiapin disiapin siapkan disiapkan menyiapkan nyiapain",
     "FOREVER": "selamanya selamanyo forever",
+    "KUAT": "kuat kuwat",  # "ga kuat (lagi)" beside a farewell: giving up
+    "GIVEAWAY": "bagiin dibagiin bagikan dibagikan kasihin dikasihin",  # belongings given away beside a farewell
 }
 LEX: dict[str, tuple[str, ...]] = {}
 for tag_name, words in LEX_GROUPS.items():
@@ -267,7 +269,7 @@ COMPOUNDS = (
     ("NOTAWAKE", "NEG", "SADAR", 2), ("NOTAWAKE", "NEG", "BANGUN", 2), ("NOTBREATH", "NEG", "NAPAS", 3),
     ("NOTBREATH", "NAPAS", "STOP", 2), ("NOTBREATH", "STOP", "NAPAS", 1), ("NOTSTOP", "NEG", "STOP", 2), ("NOTCLEAR", "NEG", "JELAS", 2),
     ("NOTDRINK", "NEG", "DRINK", 2), ("NOTLIVE", "NEG", "LIVE", 3), ("RECENTPAST", "TIMEUNIT", "AGO", 2),
-    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1), ("STOPPED", "SUDAH", "STOP", 2), ("PLAYED", "ONLY", "SMALLHURT", 2), ("CUREDNOW", "THANKGOD", "SUDAH", 3),
+    ("RECENTPAST", "AGO", "TIMEUNIT", 1), ("CUREDNOW", "SUDAH", "CURED", 2), ("SELFNEG", "SELF", "NEG", 1), ("STOPPED", "SUDAH", "STOP", 2), ("PLAYED", "ONLY", "SMALLHURT", 2), ("GIVEUP", "NEG", "KUAT", 1), ("CUREDNOW", "THANKGOD", "SUDAH", 3),
     ("WANTDIE", "WANT", "DIE", 2), ("NOTSPEAK", "NEG", "SPEECH", 2), ("NOTBREATH", "HARD", "NAPAS", 2), ("NOTBREATH", "NAPAS", "HARD", 1),
     ("CALLEDSTILL", "CALLED", "STILL", 3), ("NOTWALK", "NEG", "WALK", 3),
     ("LABOURNOW", "POSTPARTUM", "NOWADJ", 1), ("JUMPOFF", "JUMP", "HIGHPLACE", 3), ("TIREDLIFE", "TIRED", "LIVE", 3), ("NOTAWAKE", "NEG", "WAKEUP", 3), ("NOANSWER", "NEG", "ANSWER", 2),
@@ -280,7 +282,7 @@ COMPOUNDS = (
 # message), then flags: "mild" (a MILD word within 2 tokens cancels it), "-TAG" (TAG anywhere cancels it).
 RULE_TEXT = """
 suicide SUICIDE 1 | suicide JUMPOFF 1 | suicide TIREDLIFE 1 | suicide END+ALL 2 | suicide WANT+VANISH 2 -DEVICE | suicide CUT+WRIST 3 | suicide WANTDIE 1 -DEVICE | suicide DIE+SAJA 1 -DEVICE | suicide NOTLIVE 1 -DEVICE
-suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide NEKAT+NOTREACH * | suicide NEKAT+FAREWELL * | suicide WANT+END+SAJA 3 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH * | suicide FAREWELL+PREPARED * | suicide FAREWELL+FOREVER *
+suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicide NEKAT+NOTREACH * | suicide NEKAT+FAREWELL * | suicide WANT+END+SAJA 3 | suicide FUTURE+SELF+SUDAH+NEG+EXIST 6 | suicide OBAT+HOARD 4 | suicide JUMP+HIGHPLACE 10 | suicide FAREWELL+NOTREACH * | suicide FAREWELL+PREPARED * | suicide FAREWELL+FOREVER * | suicide FAREWELL+HIGHPLACE * | suicide FAREWELL+GIVEAWAY * | suicide FAREWELL+GIVEUP *
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
@@ -323,6 +325,20 @@ PHRASES.update({(verb, amb): "tolong" for amb in ("ambulans", "ambulan", "ambula
 PHRASES.update({("kringet", "adhem"): "keringat dingin", ("sisa", "stroke"): "bekas stroke",
                 ("makasih", "ya", "semuanya"): "pamitan", ("makasih", "semuanya"): "pamitan",
                 ("terima", "kasih", "semuanya"): "pamitan", ("maafin", "aku", "semuanya"): "pamitan"})
+# a last message, a letter to one's family, "jangan cari aku", "don't stop me", "the world is better
+# without me"; a faint or a death "like" something, at something seen (figures of speech); a video watched
+PHRASES.update({("pesan", "terakhir"): "pamitan", ("pesan", "terakhirku"): "pamitan", ("chat", "terakhir"): "pamitan",
+                ("jangan", "cari", "aku"): "tidak dihubungi", ("jangan", "cari", "gw"): "tidak dihubungi",
+                ("jangan", "cariin", "aku"): "tidak dihubungi", ("jangan", "nyari", "aku"): "tidak dihubungi",
+                ("ga", "usah", "dicegah"): "bunuhdiri pamitan", ("jangan", "dicegah"): "bunuhdiri pamitan",
+                ("jangan", "halangi"): "bunuhdiri pamitan", ("praktikum", "di", "lab"): "praktikum",
+                ("lab", "sekolah"): "praktikum", ("lab", "kimia"): "praktikum", ("lab", "kampus"): "praktikum",
+                ("dunia", "lebih", "baik", "tanpa"): "bunuhdiri", ("better", "off", "without", "me"): "bunuhdiri",
+                ("mau", "pingsan", "liat"): "gabut", ("mau", "pingsan", "lihat"): "gabut",
+                ("liat", "video"): "berita", ("lihat", "video"): "berita", ("nonton", "video"): "berita"})
+PHRASES.update({(like, "mau", "mati"): "" for like in ("kayak", "kaya", "kyk", "kek", "kayaknya", "seperti")})
+PHRASES.update({("surat", to, family): "pamitan" for to in ("buat", "untuk", "utk", "ke")
+                for family in ("ibu", "mama", "mamah", "nyokap", "ayah", "bapak", "papa", "bokap", "keluarga", "mamak", "emak")})
 # "selamat tinggal (selamanya)", "goodbye forever": a farewell (suicide beside "nekat" or unreachable)
 PHRASES.update({("selamat", "tinggal"): "pamitan", ("selamat", "tinggal", "selamanya"): "bunuhdiri pamitan",
                 ("goodbye", "forever"): "bunuhdiri pamitan"})

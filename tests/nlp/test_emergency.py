@@ -175,6 +175,14 @@ EMERGENCIES = [
     ("poisoning", "ibu makan jamur liar dari hutan, muntah terus dan lemas"),
     ("chest_pain", "bapak dadanya nyeri hebat keringat dingin. dulu pernah dipasang ring. mohon kirim ambulans"),
     ("chest_pain", "bapak dhadhanipun sakit sanget, kringet adhem. nyuwun ambulans"),
+    # round 19 (forms of the nineteenth writer's misses, new sentences)
+    ("suicide", "ini pesan terakhir dari aku, aku lagi di atas gedung"),
+    ("suicide", "udah aku tulis surat buat mama, hp sama laptop udah aku bagiin ke adek"),
+    ("suicide", "maaf ya aku pamit, jangan cariin aku"),
+    ("suicide", "aku udah ga kuat, surat buat bapak ada di meja"),
+    ("suicide", "obat tidurnya udah aku kumpulin, malam ini aku minum. jangan dicegah"),
+    ("suicide", "dunia lebih baik tanpa aku"),
+    ("burn", "adik di lab sekolah kesiram air keras di tangan, kulitnya melepuh"),
 ]
 
 CALM = [
@@ -255,6 +263,13 @@ CALM = [
     "cucu jatuh dari motor2an, cuma lecet di lutut, udah main lagi, perlu ke puskesmas ga",
     "antri lama banget sampe mau pingsan rasanya, nomor sy kapan dipanggil",
     "bapak jalannya pelan sisa stroke, boleh minta dipanggil duluan?",
+    # round 19: hyperbole, a prank, a video watched, a thought denied, "aman ga sih?"
+    "mau pingsan liat tagihan kos bulan ini, poli umum buka jam brp",
+    "rasanya kayak mau mati abis lari 5 km wkwk, tapi sehat kok",
+    "temen ngeprank pura2 kejang di kelas, untung ketauan",
+    "abis nonton video orang tenggelam jadi takut berenang",
+    "lagi sedih tapi ga pernah kepikiran bunuh diri kok, mau konseling aja",
+    "anak ga sengaja nelen biji jeruk, aman ga sih?",
 ]
 
 
