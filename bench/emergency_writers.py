@@ -32,7 +32,8 @@ RULES_BEFORE = {"writer_w1": "5429761", "writer_w2": "5429761", "blind_eval3": "
                 "blind_eval4": "aee21c9^", "blind_eval5": "7fb0dff^", "writer_w7": "4f02fe7",
                 "blind_eval6": "03e6c3e", "blind_eval8": "bf072e9", "blind_eval9": "af3ea7e", "blind_eval10": "3fe1930", "blind_eval11": "ed6f685", "blind_eval12": "dea7cb6", "blind_eval13": "0514c84", "blind_eval14": "61348c4",
                 "blind_eval15": "165fbcb", "blind_eval16": "4cff973",
-                "blind_eval17": "62eca75", "blind_eval18": "62eca75"}
+                "blind_eval17": "62eca75", "blind_eval18": "62eca75",
+                "blind_eval19": "c6f758b", "blind_eval20": "e92e0f2"}
 _RULE_FILES = ("emergency", "emergency_words", "slang", "normalize")
 
 

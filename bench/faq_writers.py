@@ -36,7 +36,8 @@ WRITERS = {"w1": DATA / "writer_w1.tsv", "w2": DATA / "writer_w2.tsv", "w3": DAT
            "w12": DATA / "blind_eval12.tsv", "w13": DATA / "blind_eval13.tsv",
            "w14": DATA / "blind_eval14.tsv", "w15": DATA / "blind_eval15.tsv",
            "w16": DATA / "blind_eval16.tsv", "w17": DATA / "blind_eval17.tsv",
-           "w18": DATA / "blind_eval18.tsv"}
+           "w18": DATA / "blind_eval18.tsv", "w19": DATA / "blind_eval19.tsv",
+           "w20": DATA / "blind_eval20.tsv"}
 
 
 def answer(model, question: str, emergencies=None) -> str | None:

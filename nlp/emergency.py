@@ -94,6 +94,8 @@ _CLAUSE = re.compile(r"[,.;!?\n]+")
 _READING_ONLY = frozenset("DIABETES ONGOING HEAVY PERSON SELF CHILD TIMEUNIT MINUTES SINCE PAST SUDAH NEG".split())
 _DENIED = frozenset("sampe sampai pernah kepikiran kepikir terpikir pengen ingin mau niat berniat".split())
 _DENIED_MARK = frozenset("sampe sampai pernah kepikiran kepikir terpikir".split())
+# "bekas gigitan bengkak", "ada bekas muntah": the marks of what just happened, not a former thing
+_TRACES = frozenset("gigitan gigit patukan sengatan tusukan cakaran muntah muntahan darah".split())
 _TREND = frozenset("naik turun tinggi rendah terus trus mulu melulu".split())
 _KNOW = frozenset("ngerti mengerti paham tau tahu bisa know".split())  # "ga ngerti CPR": no question for information
 # "tolong hapus data saya", "mohon dibatalkan": a polite request to the bot, not a cry for help
@@ -241,7 +243,8 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
     pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
                                                         and "PAST" in tags[i - 1])]
     # "dari kemarin", "gk pernah divaksin" (never), "operasi yg baru kemarin", "10 min ago" (minutes ago is now)
-    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and ({"SINCE", "NEG"} & set(tags[i - 1]) or words[i - 1] == "baru") or any(
+    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and ({"SINCE", "NEG"} & set(tags[i - 1]) or words[i - 1] == "baru")
+                                                          or words[i] == "bekas" and words[i + 1:i + 2] and words[i + 1] in _TRACES or any(
         "MINUTES" in tags[j] for j in range(max(0, i - 2), i)))]
     pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in _DEGREES
                        or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"

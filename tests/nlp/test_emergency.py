@@ -183,6 +183,9 @@ EMERGENCIES = [
     ("suicide", "obat tidurnya udah aku kumpulin, malam ini aku minum. jangan dicegah"),
     ("suicide", "dunia lebih baik tanpa aku"),
     ("burn", "adik di lab sekolah kesiram air keras di tangan, kulitnya melepuh"),
+    # round 20: the marks of what just happened ("bekas gigitan", "bekas muntah") are no past
+    ("bite", "pekerja dipatuk ular di kebun, bekas gigitan membiru dan kakinya bengkak"),
+    ("unconscious", "siswa ditemukan pingsan tidak sadar di toilet sekolah, ada bekas muntah di lantai"),
 ]
 
 CALM = [
@@ -270,6 +273,10 @@ CALM = [
     "abis nonton video orang tenggelam jadi takut berenang",
     "lagi sedih tapi ga pernah kepikiran bunuh diri kok, mau konseling aja",
     "anak ga sengaja nelen biji jeruk, aman ga sih?",
+    # round 20: playing as usual again, no longer an emergency, dying of boredom
+    "tadi anak sempat kejang sebentar, sekarang sudah main seperti biasa, perlu kontrol kapan?",
+    "yang tadi tersedak sudah tidak darurat lagi, sudah bernapas normal",
+    "nunggu antrean lama banget mau mati bosen, jam berapa dipanggil?",
 ]
 
 
