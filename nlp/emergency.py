@@ -292,7 +292,9 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     # "sempet", habits and chronic conditions before every symptom; a chronic condition only when
     # the symptom is the condition it names ("penderita asma, dada ketat ...": not calm)
     # "suami epilepsi, kalau dia kejang": a case supposed (not "has epilepsy and the seizure has lasted")
-    chronic = pos.get("CHRONIC", []) + [c for c in pos.get("EPI", ()) if "KEJANG" in pos and "COND" in pos]
+    # ("penderita kencing manis bicaranya ngaco": diabetes names no sign, so its signs are not the condition)
+    chronic = [c for c in pos.get("CHRONIC", []) if c + 1 not in pos.get("DIABETES", ())] + [
+        c for c in pos.get("EPI", ()) if "KEJANG" in pos and "COND" in pos]
     before = any(i < first for i in pos.get("ONCE", ())) or any(i < last for i in pos.get("HABIT", ())) or bool(
         evidence) and all(any(0 < e - c <= 3 for c in chronic) for e in evidence)
     past = bool(past_at) or before or any(t in pos for t in ("CUREDNOW", "INFO", "JOKE", "WISHFAINT", "PLAYED")) or bool(_LAUGHING.search(text)) or bool(_ASKS_IF_OK.search(text))

@@ -186,6 +186,8 @@ EMERGENCIES = [
     # round 20: the marks of what just happened ("bekas gigitan", "bekas muntah") are no past
     ("bite", "pekerja dipatuk ular di kebun, bekas gigitan membiru dan kakinya bengkak"),
     ("unconscious", "siswa ditemukan pingsan tidak sadar di toilet sekolah, ada bekas muntah di lantai"),
+    # a diabetic's confusion is no chronic condition told ("penderita asma, sesak lagi" still is)
+    ("stroke", "nenek penderita diabetes ngomongnya ngaco dari tadi, keringetan"),
 ]
 
 CALM = [
