@@ -46,6 +46,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from nlp import emergency_model
+from nlp import emergency_words as ew
 from nlp.emergency_words import COMPOUNDS, RULE_TEXT
 from nlp.emergency_words import EXTRA as _EXTRA
 from nlp.emergency_words import LEX as _LEX
@@ -79,9 +80,6 @@ _RULES = tuple(
 assert {r[0] for r in _RULES} == set(KINDS)
 UNKNOWN = "unknown"  # the learned model's finding: an emergency whose kind no rule named
 # Words before/after "darah" that make it a test or a measure, not bleeding ("cek darah", "darah tinggi").
-_BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengambilan donor cuci gula tekanan "
-                        "golongan kurang tambah transfusi sampel hasil lab".split())
-_DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temperature temp".split())
 # a message that ends by asking whether something is all right, safe or allowed ("minum obat banyak
 # ga papa?", "imunisasi aman ga?", "kontrol di puskesmas boleh?") asks for information
 _ASKS_IF_OK = re.compile(
@@ -89,20 +87,7 @@ _ASKS_IF_OK = re.compile(
     r"|normal|wajar)(?:\s*(?:ga|gak|nggak|ngga|tidak|tdk|gk|g|ya|kah|kan|dok|bu|kak|min|sih|nih)){0,2}\s*\?+\s*$"
     r"|\b(?:normal|wajar)(?:\s+(?:ya|kan|ga|gak|nggak|tidak|kah|sih|nih)){1,2}\s*$", re.IGNORECASE)  # "wajar ya" typed without "?"
 _LAUGHING = re.compile("[\U0001F600-\U0001F606\U0001F923\U0001F639\U0001F602]")  # 😀-😆 🤣 😹 😂: a joke
-_YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
 _CLAUSE = re.compile(r"[,.;!?\n]+")
-_READING_ONLY = frozenset("DIABETES ONGOING HEAVY PERSON SELF CHILD TIMEUNIT MINUTES SINCE PAST SUDAH NEG".split())
-_DENIED = frozenset("sampe sampai pernah kepikiran kepikir terpikir pengen ingin mau niat berniat".split())
-_DENIED_MARK = frozenset("sampe sampai pernah kepikiran kepikir terpikir".split())
-# "bekas gigitan bengkak", "ada bekas muntah": the marks of what just happened, not a former thing
-_TRACES = frozenset("gigitan gigit patukan sengatan tusukan cakaran muntah muntahan darah".split())
-_TREND = frozenset("naik turun tinggi rendah terus trus mulu melulu".split())
-_KNOW = frozenset("ngerti mengerti paham tau tahu bisa know".split())  # "ga ngerti CPR": no question for information
-# "tolong hapus data saya", "mohon dibatalkan": a polite request to the bot, not a cry for help
-_REQUESTS = frozenset("hapus hapuskan dihapus batalkan batalin dibatalkan ubah ubahkan diubah ganti diganti cek cekin dicek "
-                      "kirim kirimkan dikirim info infoin infokan jelaskan jelasin daftarkan daftarin didaftarkan catat "
-                      "dicatat perbaiki benerin dibenerin konfirmasi simpan".split())
-_BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
 
 
 @dataclass(frozen=True)
@@ -169,7 +154,7 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-_KNOWN = frozenset(w for w in frozenset(_LEX) | _PLAIN if len(w) >= 3 and w.isalpha())
+KNOWN = frozenset(w for w in frozenset(_LEX) | _PLAIN if len(w) >= 3 and w.isalpha())
 
 
 @lru_cache(maxsize=2_000)
@@ -184,11 +169,11 @@ def _joined(token: str) -> str | None:
     for end in range(1, len(token) + 1):
         for start in range(max(0, end - 15), end):
             piece = token[start:end]
-            cost = 1.0 if piece in _KNOWN else 1.5 * len(piece) if end - start == 1 else None
+            cost = 1.0 if piece in KNOWN else 1.5 * len(piece) if end - start == 1 else None
             if cost is None or best[start][0] + cost >= best[end][0]:
                 continue
             pieces = best[start][1]
-            if end - start == 1 and pieces and pieces[-1] not in _KNOWN:  # letters no word explains: one piece
+            if end - start == 1 and pieces and pieces[-1] not in KNOWN:  # letters no word explains: one piece
                 pieces = pieces[:-1] + [pieces[-1] + piece]
             else:
                 pieces = pieces + [piece]
@@ -231,23 +216,23 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
             pos.setdefault(t, []).append(i)
     if "STEP" in pos and ("CHILD" in pos or "NOWADJ" in pos or "HELP" in pos):
         pos.setdefault("KEJANG", []).extend(pos["STEP"])  # "step": a febrile seizure, not "next step"
-    pos["DARAH"] = [i for i in pos.get("DARAH", ()) if not (i > 0 and words[i - 1] in _BLOOD_TEST
-                    or i + 1 < len(words) and words[i + 1] in _BLOOD_AFTER)]
+    pos["DARAH"] = [i for i in pos.get("DARAH", ()) if not (i > 0 and words[i - 1] in ew.BLOOD_TEST
+                    or i + 1 < len(words) and words[i + 1] in ew.BLOOD_AFTER)]
     pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
     # "ga sampe pengen nyakitin diri", "gak pernah kepikiran bunuh diri": a thought denied
     pos["SUICIDE"] = [i for i in pos.get("SUICIDE", ()) if not _denied(words, tags, i)]
-    pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in _REQUESTS)]
-    pos["INFO"] = [i for i in pos.get("INFO", ()) if not (i > 1 and words[i - 1] in _KNOW and "NEG" in tags[i - 2])]
+    pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in ew.REQUESTS)]
+    pos["INFO"] = [i for i in pos.get("INFO", ()) if not (i > 1 and words[i - 1] in ew.KNOW and "NEG" in tags[i - 2])]
     pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
     # "belum divaksin", "gk pernah divaksin": a risk told, not a document or service asked for
     pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
                                                         and "PAST" in tags[i - 1])]
     # "dari kemarin", "gk pernah divaksin" (never), "operasi yg baru kemarin", "10 min ago" (minutes ago is now)
     pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and ({"SINCE", "NEG"} & set(tags[i - 1]) or words[i - 1] == "baru")
-                                                          or words[i] == "bekas" and words[i + 1:i + 2] and words[i + 1] in _TRACES or any(
+                                                          or words[i] == "bekas" and words[i + 1:i + 2] and words[i + 1] in ew.TRACES or any(
         "MINUTES" in tags[j] for j in range(max(0, i - 2), i)))]
-    pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in _DEGREES
-                       or i > 0 and (words[i - 1] in _DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
+    pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in ew.DEGREES
+                       or i > 0 and (words[i - 1] in ew.DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
     pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and 10 <= int(w) <= 100
                                       and "OBAT" in tags[i + 1])  # "20 butir paracetamol", not a tension "130 obatnya"
     for name, a, b, w in COMPOUNDS:
@@ -262,7 +247,7 @@ def _denied(words: list[str], tags: list[tuple[str, ...]], i: int) -> bool:
     one of the first three among them: "ga sampe pengen", "gak pernah kepikiran"."""
     for j in range(max(0, i - 4), i):
         between = words[j + 1:i]
-        if "NEG" in tags[j] and between and all(w in _DENIED for w in between) and set(between) & _DENIED_MARK:
+        if "NEG" in tags[j] and between and all(w in ew.DENIED for w in between) and set(between) & ew.DENIED_MARK:
             return True
     return False
 
@@ -282,7 +267,7 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     # dates its own clause ("habis melahirkan kemarin, hari ini pendarahan"); "dulu", "bekas",
     # "pernah" anywhere else
     past_at = [i for t in ("PAST", "RECENTPAST") for i in pos.get(t, ()) if not (
-        (words[i] in _YESTERDAY or words[i] in ("riwayat", "history")
+        (words[i] in ew.YESTERDAY or words[i] in ("riwayat", "history")
          or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
         and i > last and clause[i] != clause[last]
         or words[i] in ("riwayat", "history") and i > last  # "nyeri dada ... punya riwayat jantung": background
@@ -331,7 +316,7 @@ def calm_context(text: str) -> bool:
     symptoms = sorted(i for t in _SYMPTOM_TAGS for i in pos.get(t, ()))
     calm, now = _not_now(words, pos, symptoms, set(symptoms), text)
     # "gula darah naik terus": a reading told, and nothing else the rules know of (no sign, no help word)
-    reading = "DIABETES" in pos and all(w in _TREND or w in STOPWORDS or w.isdigit() or set(_tag(w)) & _READING_ONLY
+    reading = "DIABETES" in pos and all(w in ew.TREND or w in STOPWORDS or w.isdigit() or set(_tag(w)) & ew.READING_ONLY
                                         for w in words)
     return calm or reading or any(t in pos for t in ("QUEUE", "MINOR", "STOPPED")) and now is None
 

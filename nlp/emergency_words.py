@@ -346,3 +346,21 @@ PHRASES.update({("surat", to, family): "pamitan" for to in ("buat", "untuk", "ut
 # "selamat tinggal (selamanya)", "goodbye forever": a farewell (suicide beside "nekat" or unreachable)
 PHRASES.update({("selamat", "tinggal"): "pamitan", ("selamat", "tinggal", "selamanya"): "bunuhdiri pamitan",
                 ("goodbye", "forever"): "bunuhdiri pamitan"})
+
+# Word sets the detector's context checks read (nlp/emergency.py)
+READING_ONLY = frozenset("DIABETES ONGOING HEAVY PERSON SELF CHILD TIMEUNIT MINUTES SINCE PAST SUDAH NEG".split())
+DENIED = frozenset("sampe sampai pernah kepikiran kepikir terpikir pengen ingin mau niat berniat".split())
+DENIED_MARK = frozenset("sampe sampai pernah kepikiran kepikir terpikir".split())
+# "bekas gigitan bengkak", "ada bekas muntah": the marks of what just happened, not a former thing
+TRACES = frozenset("gigitan gigit patukan sengatan tusukan cakaran muntah muntahan darah".split())
+TREND = frozenset("naik turun tinggi rendah terus trus mulu melulu".split())
+KNOW = frozenset("ngerti mengerti paham tau tahu bisa know".split())  # "ga ngerti CPR": no question for information
+# "tolong hapus data saya", "mohon dibatalkan": a polite request to the bot, not a cry for help
+REQUESTS = frozenset("hapus hapuskan dihapus batalkan batalin dibatalkan ubah ubahkan diubah ganti diganti cek cekin dicek "
+                     "kirim kirimkan dikirim info infoin infokan jelaskan jelasin daftarkan daftarin didaftarkan catat "
+                     "dicatat perbaiki benerin dibenerin konfirmasi simpan".split())
+BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengambilan donor cuci gula tekanan "
+                        "golongan kurang tambah transfusi sampel hasil lab".split())
+DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temperature temp".split())
+YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
+BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
