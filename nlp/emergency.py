@@ -154,7 +154,7 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-KNOWN = frozenset(w for w in frozenset(_LEX) | _PLAIN if len(w) >= 3 and w.isalpha())
+_KNOWN = frozenset(w for w in frozenset(_LEX) | _PLAIN if len(w) >= 3 and w.isalpha())
 
 
 @lru_cache(maxsize=2_000)
@@ -169,11 +169,11 @@ def _joined(token: str) -> str | None:
     for end in range(1, len(token) + 1):
         for start in range(max(0, end - 15), end):
             piece = token[start:end]
-            cost = 1.0 if piece in KNOWN else 1.5 * len(piece) if end - start == 1 else None
+            cost = 1.0 if piece in _KNOWN else 1.5 * len(piece) if end - start == 1 else None
             if cost is None or best[start][0] + cost >= best[end][0]:
                 continue
             pieces = best[start][1]
-            if end - start == 1 and pieces and pieces[-1] not in KNOWN:  # letters no word explains: one piece
+            if end - start == 1 and pieces and pieces[-1] not in _KNOWN:  # letters no word explains: one piece
                 pieces = pieces[:-1] + [pieces[-1] + piece]
             else:
                 pieces = pieces + [piece]
@@ -267,8 +267,7 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     # dates its own clause ("habis melahirkan kemarin, hari ini pendarahan"); "dulu", "bekas",
     # "pernah" anywhere else
     past_at = [i for t in ("PAST", "RECENTPAST") for i in pos.get(t, ()) if not (
-        (words[i] in ew.YESTERDAY or words[i] in ("riwayat", "history")
-         or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
+        (words[i] in ew.YESTERDAY or any({"EPI", "CHRONIC"} & set(_tag(w)) for w in words[i + 1:i + 3]))
         and i > last and clause[i] != clause[last]
         or words[i] in ("riwayat", "history") and i > last  # "nyeri dada ... punya riwayat jantung": background
         # "baru lahiran 2 hari lalu, darahnya keluar banyak": the past dates the birth, not the bleeding

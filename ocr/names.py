@@ -176,7 +176,7 @@ def joined_parts(text: str, names: frozenset[str] | None = None) -> str:
     return " ".join(out)
 
 
-def spaced_after_dots(text: str) -> str:
+def marks_as_printed(text: str) -> str:
     """A KTP's own spacing of dots and commas, where the recogniser lost it: a title or an initial
     before the name has a space after its dot ("H.WAHYU" -> "H. WAHYU"), and a comma read for that
     dot is a dot ("H, RIZKY" -> "H. RIZKY": a name never has a comma after a title); an academic

@@ -25,11 +25,12 @@ def drop_issue_lines(found: dict[str, Found], lines: list[Line]) -> None:
     nik_end = max(_span(v.box, d)[1] for v in nik.values)
     column: set[int] = set()
     for date in lines:
-        if not LONE_DATE.fullmatch(date.text.strip(" :.,")) or _span(date.box, d)[0] < nik_end:
+        start, end = _span(date.box, d)
+        if not LONE_DATE.fullmatch(date.text.strip(" :.,")) or start < nik_end:
             continue
         column.add(date.index)
         x, y, h = float(date.box.centre @ d), float(date.box.centre @ n), date.box.height
-        half = (_span(date.box, d)[1] - _span(date.box, d)[0]) / 2
+        half = (end - start) / 2
         for ln in lines:
             above = y - float(ln.box.centre @ n)
             if 0.5 * h < above < ABOVE * h and abs(float(ln.box.centre @ d) - x) < half + h:

@@ -301,7 +301,7 @@ def _not_ktp() -> Result:
 def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.ndarray,
              today: dt.date) -> None:
     """Values read again in capitals (the NIK digits-only), the name again with `ocr.names`."""
-    from ocr.names import joined_parts, read_name, spaced_after_dots, split_joined, with_apostrophes
+    from ocr.names import joined_parts, marks_as_printed, read_name, split_joined, with_apostrophes
 
     jobs: dict[str | None, list[card_text.Line]] = {}
     for key, f in found.items():
@@ -331,7 +331,7 @@ def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.n
         # misplaced crop), PP-OCR's reading has no support and is not sure
         alike = agreement(pp[0], text)
         v.conf *= alike if alike < MIN_SIMILAR else 1.0
-        v.text = spaced_after_dots(with_apostrophes(joined_parts(split_joined(v.text))))
+        v.text = marks_as_printed(with_apostrophes(joined_parts(split_joined(v.text))))
 
 
 def _settled(key: str, line: card_text.Line) -> bool:

@@ -5,7 +5,7 @@ import numpy as np
 
 from ocr import pipeline
 from ocr.detect import Box, crop, turned_90
-from ocr.names import spaced_after_dots
+from ocr.names import marks_as_printed
 from ocr.preprocess import evened
 
 
@@ -54,18 +54,18 @@ def test_a_crop_may_keep_more_after_the_text_than_before_it():
 
 
 def test_a_title_read_without_its_space_gets_it_back():
-    assert spaced_after_dots("H.WAHYU KUSUMA ARIF") == "H. WAHYU KUSUMA ARIF"
-    assert spaced_after_dots("HJ. SITI") == "HJ. SITI"
-    assert spaced_after_dots("ANDI") == "ANDI"
+    assert marks_as_printed("H.WAHYU KUSUMA ARIF") == "H. WAHYU KUSUMA ARIF"
+    assert marks_as_printed("HJ. SITI") == "HJ. SITI"
+    assert marks_as_printed("ANDI") == "ANDI"
 
 
 def test_titles_and_degrees_get_the_cards_own_dots_and_commas():
-    assert spaced_after_dots("H, RIZKY RAHAYU") == "H. RIZKY RAHAYU"  # a comma read for the title's dot
-    assert spaced_after_dots("HI. ROHMAH") == "HJ. ROHMAH"
-    assert spaced_after_dots("SLAMET, S. KEP") == "SLAMET, S.KEP"  # a degree prints no space after its dot
-    assert spaced_after_dots("KOMANG SIREGAR. S. SOS") == "KOMANG SIREGAR, S.SOS"  # its comma read as a dot
-    assert spaced_after_dots("DRS.H.AHMAD, M. PD") == "DRS. H. AHMAD, M.PD"
-    assert spaced_after_dots("MUHAMMAD S. HADI") == "MUHAMMAD S. HADI"  # an initial, not a degree
-    assert spaced_after_dots("SITI, H") == "SITI, H"
-    assert spaced_after_dots("HJ QOMARIYAH") == "HJ. QOMARIYAH"  # the dot too small to be read
-    assert spaced_after_dots("MOH RIZKY") == "MOH RIZKY"  # printed with or without its dot
+    assert marks_as_printed("H, RIZKY RAHAYU") == "H. RIZKY RAHAYU"  # a comma read for the title's dot
+    assert marks_as_printed("HI. ROHMAH") == "HJ. ROHMAH"
+    assert marks_as_printed("SLAMET, S. KEP") == "SLAMET, S.KEP"  # a degree prints no space after its dot
+    assert marks_as_printed("KOMANG SIREGAR. S. SOS") == "KOMANG SIREGAR, S.SOS"  # its comma read as a dot
+    assert marks_as_printed("DRS.H.AHMAD, M. PD") == "DRS. H. AHMAD, M.PD"
+    assert marks_as_printed("MUHAMMAD S. HADI") == "MUHAMMAD S. HADI"  # an initial, not a degree
+    assert marks_as_printed("SITI, H") == "SITI, H"
+    assert marks_as_printed("HJ QOMARIYAH") == "HJ. QOMARIYAH"  # the dot too small to be read
+    assert marks_as_printed("MOH RIZKY") == "MOH RIZKY"  # printed with or without its dot
