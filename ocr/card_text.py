@@ -38,7 +38,9 @@ NIK_DIGITS = 12  # a line with this many digits (after look-alike mapping) can b
 MIN_FIT_LINES = 6  # long lines below which the direction is the nearest lines' median
 ANGLE_OFF = 3.0  # degrees a line may be off the fitted direction field and still count in it
 COLON = re.compile(r"[:;：]")
-RT_RW = re.compile(r"\d{2,3}\s*[/7l|]\s*\d{2,3}")  # the RT/RW value, never an address's second line
+RT_RW = re.compile(r"\d{2,3}\s*[/7l|]\s*\d{2,3}")  # the RT/RW value
+# the RT/RW value ending a line, alone or after a colon: not a block number (`BLOK C11/11`)
+RT_RW_ENDING = re.compile(r"(?:^|:)\s*" + RT_RW.pattern + r"\W*$")
 RT_RW_ALONE = re.compile(r"\d{3}\s*[/7l|,.]?\s*\d{3}")  # a line that is only that value, its slash lost or misread
 
 
@@ -326,9 +328,9 @@ def _continuations(found: dict[str, Found], lines: list[Line]) -> None:
         y_stop = float(below.label.box.centre @ n) - 0.5 * h if below else y0 + 2.2 * h
         for ln in sorted(lines, key=lambda ln: float(ln.box.centre @ n)):
             y = float(ln.box.centre @ n)
-            if ln.index in used or not (y0 + 0.6 * h < y < y_stop) or y > y0 + 2.2 * h:
+            if ln.index in used or not (y0 + 0.45 * h < y < y_stop) or y > y0 + 2.2 * h:
                 continue
-            if abs(_span(ln.box, d)[0] - x0) < 2.0 * h and not RT_RW.search(ln.text) \
+            if abs(_span(ln.box, d)[0] - x0) < 2.0 * h and not RT_RW_ENDING.search(ln.text) \
                     and not RT_RW_ALONE.fullmatch(ln.text.strip(" :")):
                 f.values.append(ln)
                 used.add(ln.index)

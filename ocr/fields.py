@@ -219,9 +219,9 @@ def _ttl(text: Text) -> tuple[str | None, dt.date | None]:
         place, date_txt = raw[: m.start()], m.group(0)
     elif "," in raw:
         place, date_txt = raw.rsplit(",", 1)
-    else:
+    else:  # the last word is the date only when it has digits: "PESISIR BARAT" is a place
         parts = raw.rsplit(" ", 1)
-        place, date_txt = (parts[0], parts[1]) if len(parts) == 2 else (raw, "")
+        place, date_txt = (parts[0], parts[1]) if len(parts) == 2 and re.search(r"\d", parts[1]) else (raw, "")
     return _clean_words(place.rstrip(" ,.")) or None, parse_date(date_txt)
 
 

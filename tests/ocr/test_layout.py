@@ -154,3 +154,30 @@ def test_the_place_and_date_of_issue_under_the_photo_stay_out_of_the_rows_beside
     assert [v.text for v in found["kecamatan"].values] == ["BANJAR GEDE"]
     assert [v.text for v in found["agama"].values] == ["ISLAM"]
     assert [v.text for v in found["ttl"].values] == ["SAMBAS, 12-08-1990"]
+
+
+def test_tightly_wrapped_rows_keep_their_second_lines_and_a_block_number_is_not_the_rt_rw():
+    """A birth date wrapped under its place only 11 px lower (0.55 of the label's height), and an
+    address whose second line is a block with a slash (`BLOK G13/30`): both are continuations; the
+    RT/RW row below keeps its own value."""
+    rows = [("NIK", ["3507124509900003"]), ("Nama", ["KEVIN FAJAR"]), ("Tempat/Tgl Lahir", ["PESISIR BARAT,", "03-09-2004"]),
+            ("Jenis Kelamin", ["LAKI-LAKI"]), ("Alamat", ["PERUM BUKIT GOLF", "BLOK G13/30"]), ("RT/RW", ["007/016"]),
+            ("Kel/Desa", ["PURWOREJO"])]
+    lines, y = [], 100
+    for label, values in rows:
+        lines.append(line(label, 50, y, 9 * len(label), 0.0, index=len(lines)))
+        for k, value in enumerate(values):
+            lines.append(line(value, 300, y + 11 * k, 12 * len(value), 0.0, index=len(lines)))
+        y += 11 * len(values) + 22
+    found = find_labels(lines)
+    attach_values(found, lines)
+    assert [v.text for v in found["ttl"].values] == ["PESISIR BARAT,", "03-09-2004"]
+    assert [v.text for v in found["alamat"].values] == ["PERUM BUKIT GOLF", "BLOK G13/30"]
+    assert [v.text for v in found["rt_rw"].values] == ["007/016"]
+
+
+def test_a_place_of_birth_of_two_words_read_without_its_date_stays_whole():
+    from ocr.fields import Text, _ttl
+
+    assert _ttl(Text(": PESISIR BARAT", 0.9)) == ("PESISIR BARAT", None)
+    assert _ttl(Text("MALANG 12-03-1990", 0.9)) == ("MALANG", dt.date(1990, 3, 12))
