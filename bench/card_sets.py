@@ -31,10 +31,18 @@
                                      NO. 12 and NO.12); held out: read once, seed 921;
                                      `negatives_j` are its SIM, ATM, student and BPJS cards, a
                                      receipt, a letter, a family card, a pet, a room, a wall
+    k  bench/cards/render_k.py       likewise (written 2026-12-07, session 14, by a helper given only a
+                                     description of an e-KTP and of patients' phone photos, this file
+                                     format and the region code list); read once (seed 921), then
+                                     opened for tuning; `negatives_k` are its SIM, ATM, student and
+                                     BPJS cards, a receipt, a letter, a family card, a pet, a room, a wall
+    l  bench/cards/render_l.py       likewise (written the same day by another helper from the same
+                                     description); held out: read once, at the end of session 14;
+                                     `negatives_l` are its photos of the same kinds of things
 
-The renderers b to j are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
+The renderers b to l are scripts with their parts in a sibling package (bench/cards/render<x>_parts/).
 Each renderer is run once per (name, seed, n) into bench/out/cards/<name>_<seed>_<n>/. The renderers
-b to j draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
+b to l draw with Debian font packages: `sudo scripts/bench-fonts.sh` installs them.
 """
 from __future__ import annotations
 
@@ -45,7 +53,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "cards"
-RENDERERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
+RENDERERS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l")
 
 
 def _render(name: str, seed: int, n: int, folder: Path) -> None:

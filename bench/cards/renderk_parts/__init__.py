@@ -1,0 +1,1 @@
+"""Parts of the synthetic e-KTP photo renderer (renderer k)."""

@@ -1,0 +1,1 @@
+"""Parts of the synthetic e-KTP photo renderer (render_l.py)."""
