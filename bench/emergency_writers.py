@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -33,8 +34,9 @@ RULES_BEFORE = {"writer_w1": "5429761", "writer_w2": "5429761", "blind_eval3": "
                 "blind_eval6": "03e6c3e", "blind_eval8": "bf072e9", "blind_eval9": "af3ea7e", "blind_eval10": "3fe1930", "blind_eval11": "ed6f685", "blind_eval12": "dea7cb6", "blind_eval13": "0514c84", "blind_eval14": "61348c4",
                 "blind_eval15": "165fbcb", "blind_eval16": "4cff973",
                 "blind_eval17": "62eca75", "blind_eval18": "62eca75",
-                "blind_eval19": "c6f758b", "blind_eval20": "e92e0f2"}
-_RULE_FILES = ("emergency", "emergency_words", "slang", "normalize")
+                "blind_eval19": "c6f758b", "blind_eval20": "e92e0f2",
+                "blind_eval21": "50a0237", "blind_eval22": "50a0237"}
+_RULE_FILES = ("emergency", "emergency_words", "emergency_context", "slang", "normalize")  # emergency_context: since round 21
 
 
 def old_rules(commit: str, folder: Path):
@@ -46,9 +48,14 @@ def old_rules(commit: str, folder: Path):
         package.mkdir()
         (package / "__init__.py").write_text("")
         for name in _RULE_FILES:
-            text = subprocess.run(["git", "show", f"{sha}:nlp/{name}.py"], cwd=ROOT, capture_output=True, text=True,
-                                  check=True).stdout
-            (package / f"{name}.py").write_text(text.replace("from nlp.", "from ."), encoding="utf-8")
+            shown = subprocess.run(["git", "show", f"{sha}:nlp/{name}.py"], cwd=ROOT, capture_output=True, text=True)
+            if shown.returncode != 0 and name == "emergency_context":
+                continue  # not yet split out of emergency.py at that commit
+            shown.check_returncode()
+            text = shown.stdout.replace("from nlp.", "from .")
+            for own in _RULE_FILES:  # "from nlp import emergency_words as ew": that commit's word lists too
+                text = re.sub(rf"from nlp import {own}\b", f"from . import {own}", text)
+            (package / f"{name}.py").write_text(text, encoding="utf-8")
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
     module = importlib.import_module(f"rules_{sha}.emergency")

@@ -47,6 +47,7 @@ from rapidfuzz.distance import OSA
 
 from nlp import emergency_model
 from nlp import emergency_words as ew
+from nlp.emergency_context import narrow
 from nlp.emergency_words import COMPOUNDS, RULE_TEXT
 from nlp.emergency_words import EXTRA as _EXTRA
 from nlp.emergency_words import LEX as _LEX
@@ -214,42 +215,12 @@ def _positions(text: str) -> tuple[list[str], dict[str, list[int]]]:
     for i, ts in enumerate(tags):
         for t in ts:
             pos.setdefault(t, []).append(i)
-    if "STEP" in pos and ("CHILD" in pos or "NOWADJ" in pos or "HELP" in pos):
-        pos.setdefault("KEJANG", []).extend(pos["STEP"])  # "step": a febrile seizure, not "next step"
-    pos["DARAH"] = [i for i in pos.get("DARAH", ()) if not (i > 0 and words[i - 1] in ew.BLOOD_TEST
-                    or i + 1 < len(words) and words[i + 1] in ew.BLOOD_AFTER)]
-    pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
-    # "ga sampe pengen nyakitin diri", "gak pernah kepikiran bunuh diri": a thought denied
-    pos["SUICIDE"] = [i for i in pos.get("SUICIDE", ()) if not _denied(words, tags, i)]
-    pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in ew.REQUESTS)]
-    pos["INFO"] = [i for i in pos.get("INFO", ()) if not (i > 1 and words[i - 1] in ew.KNOW and "NEG" in tags[i - 2])]
-    pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
-    # "belum divaksin", "gk pernah divaksin": a risk told, not a document or service asked for
-    pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
-                                                        and "PAST" in tags[i - 1])]
-    # "dari kemarin", "gk pernah divaksin" (never), "operasi yg baru kemarin", "10 min ago" (minutes ago is now)
-    pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and ({"SINCE", "NEG"} & set(tags[i - 1]) or words[i - 1] == "baru")
-                                                          or words[i] == "bekas" and words[i + 1:i + 2] and words[i + 1] in ew.TRACES or any(
-        "MINUTES" in tags[j] for j in range(max(0, i - 2), i)))]
-    pos["HIGHTEMP"] = [i for i in pos.get("HIGHTEMP", ()) if i + 1 < len(words) and words[i + 1] in ew.DEGREES
-                       or i > 0 and (words[i - 1] in ew.DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
-    pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and 10 <= int(w) <= 100
-                                      and "OBAT" in tags[i + 1])  # "20 butir paracetamol", not a tension "130 obatnya"
+    narrow(words, tags, pos)
     for name, a, b, w in COMPOUNDS:
         for j in pos.get(b, ()):
             if any(0 < j - i <= w for i in pos.get(a, ())):
                 pos.setdefault(name, []).append(j)
     return words, {t: p for t, p in pos.items() if p}
-
-
-def _denied(words: list[str], tags: list[tuple[str, ...]], i: int) -> bool:
-    """A negation before words[i] with only "sampe", "pernah", "kepikiran", "pengen" ... between,
-    one of the first three among them: "ga sampe pengen", "gak pernah kepikiran"."""
-    for j in range(max(0, i - 4), i):
-        between = words[j + 1:i]
-        if "NEG" in tags[j] and between and all(w in ew.DENIED for w in between) and set(between) & ew.DENIED_MARK:
-            return True
-    return False
 
 
 def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], symptoms: set[int],
@@ -260,7 +231,11 @@ def _not_now(words: list[str], pos: dict[str, list[int]], evidence: list[int], s
     clause = _clauses(text, len(words))
     last = evidence[-1] if evidence else len(words) - 1
     signs = [e for e in evidence if not {"PREG", "POSTPARTUM", "CHILD", "NEWBORN"} & set(_tag(words[e]))]
-    now_clauses = [clause[j] for j in pos.get("NOWADJ", ()) if any(clause[e] == clause[j] and e > j for e in signs)]
+    # a now-word opens its clause and the ones after ("kemarin aborsi, hari ini demam tinggi, perut keras dan
+    # darah banyak"), but not a clause that says it is well ("skrg sdh 3 th sehat")
+    well = {clause[i] for t in ("CURED", "CUREDNOW") for i in pos.get(t, ())}
+    now_clauses = [clause[j] for j in pos.get("NOWADJ", ()) if clause[j] not in well and any(
+        clause[e] >= clause[j] and e > j for e in signs)]
     # "kemarin" after the symptom, in a later clause of its own, dates that clause only
     # ("istri hamil kejang2, tensinya tinggi kemarin"), and so does "pernah" before a condition
     # ("kejang ga berhenti, pernah epilepsi", "nyeri dada, ada riwayat jantung"); a past clause before a symptom that a now-word opens
@@ -349,6 +324,9 @@ def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
             j += 1
         if j in evidence and j not in context:
             return words[i], "strong"
+    for i in pos.get("NOTAWAKE", ()):  # "belum sadar juga": still not awake, whatever was done before
+        if any(w in ew.NOT_YET for w in words[max(0, i - 2):i]):
+            return words[i - 1], "strong"
     for t in ("NOTREACH", "FAREWELL"):  # "ga bisa dihubungi", "surat pamit": outweigh "pernah", "takut"
         if t in pos:
             return words[pos[t][0]], "strong"

@@ -158,6 +158,10 @@ LEX_GROUPS: dict[str, str] = {
     "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
     "PAST": "kungsi nate kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
             "penyintas ago history dulunya",
+    "BETTER": "stabil enakan mendingan baikan membaik",
+    "HEALTHY": "sehat",
+    "BATTERY": "baterai batere batre batrai battery batteries",
+    "PLACENTA": "plasenta placenta",
     "CURED": "stabil enakan mendingan sembuh baik baikan pulih membaik diobati dijahit kering ditangani dirawat recovered healed "
              "dibawa dilarikan dirujuk",
     "AGO": "lalu last",
@@ -167,7 +171,7 @@ LEX_GROUPS: dict[str, str] = {
     "DOC": "dicatat tercatat daftar pendaftaran registrasi terapi fisioterapi rehabilitasi surat rujukan jadwal kontrol resep rutin apotek lab laboratorium bpjs biaya bayar tarif komplain saran "
            "data umroh imunisasi vaksin kb prioritas kemoterapi ktp kartu keterangan suket asuransi klaim raharja "
            "visum schedule appointment certificate letter referral vaccination insurance lanjutan",
-    "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article "
+    "INFO": "artikel berita tugas makalah materi penyuluhan edukasi tanda gejala ciri film sinetron article mimpi bermimpi gosip hoax hoaks mitos myth "
             "homework news symptoms signs pengertian definisi arti cegah mencegah "
             "pencegahan prevent hindari "
             "pelatihan training p3k cpr layanan",
@@ -204,7 +208,7 @@ for tag_name, words in LEX_GROUPS.items():
     for w in words.split():
         LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
 # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
-LEX.update({"pertolongan": (), "sudah": ("SUDAH",), "su": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
+LEX.update({"ledekan": (), "diledek": (), "ledek": (), "pertolongan": (), "sudah": ("SUDAH",), "su": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
             "timbang": (), "keliling": (), "serum": (),
             # ordinary words one or two letters from a symptom word, which the typo correction took
             # for it ("tersimpan" for "tertimpa", "keseleo" for "keselek", "kunjungan" for "kandungan")
@@ -262,6 +266,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("baru", "pulih"): "sudah pulih", ("baru", "sembuh"): "sudah sembuh", ("just", "recovered"): "sudah pulih",
     ("cek", "luka", "jahitan"): "kontrol", ("cek", "jahitan"): "kontrol", ("kontrol", "jahitan"): "kontrol",
     ("lepas", "jahitan"): "kontrol", ("buka", "jahitan"): "kontrol", ("angkat", "jahitan"): "kontrol", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
+    ("ari", "ari"): "plasenta", ("nangis", "kejer"): "nangis",
+    # told as over or harmless: "masih main kok", "gak ada korban, semua aman", "ternyata cuma laper", "bebas kejang"
+    ("masih", "main"): "sudah baikan", ("masih", "maen"): "sudah baikan", ("semua", "aman"): "sudah baikan",
+    ("semua", "selamat"): "sudah baikan", ("ternyata", "cuma"): "sudah baikan", ("ternyata", "hanya"): "sudah baikan",
+    ("kata", "dokter", "normal"): "sudah baikan", ("bebas", "kejang"): "sudah sembuh", ("normal", "lagi"): "baikan", ("udh", "normal"): "sudah baikan", ("udah", "normal"): "sudah baikan", ("sudah", "normal"): "sudah baikan",
 }
 
 # Compounds: (name, first tag, second tag, max tokens from first to second).
@@ -276,6 +285,10 @@ COMPOUNDS = (
     ("NOTWORK", "NEG", "WORKS", 2), ("NOMEANING", "NEG", "MEANING", 3), ("SELFGONE", "SELFNEG", "EXIST", 1),
     ("NOTLIE", "NEG", "LIEDOWN", 3), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
     ("NOTREACH", "NEG", "REACH", 3), ("WISHFAINT", "DESIRE", "FAINT", 2), ("NOBEAT", "NEG", "BEAT", 3),
+    # "udah tidur siang mendingan", "skrg di rumah bedrest, stabil", "udh normal lagi": better now
+    ("CUREDNOW", "SUDAH", "BETTER", 4), ("CUREDNOW", "NOWADJ", "BETTER", 4), ("CUREDNOW", "SUDAH", "HEALTHY", 4),
+    ("SWALLOWBATTERY", "SWALLOW", "BATTERY", 3), ("PLAYED", "SMALLHURT", "MINOR", 1),
+    ("RETAINED", "PLACENTA", "NEG", 2), ("RETAINED", "PLACENTA", "STUCK", 2),
 )
 
 # Rules, one a line: kind, tags that must all occur ("+"), window in tokens ("*": anywhere in the
@@ -286,7 +299,7 @@ suicide LIVE+NOMEANING 4 | suicide WANT+SELFGONE 3 | suicide END+LIVE 2 | suicid
 pregnancy KETUBAN+BREAK 3 | pregnancy PREG+DARAH * | pregnancy PREG+BLEEDSTRONG *
 pregnancy PREG+BELLY+PAIN+HEAVY * | pregnancy PREG+CRAMP * | pregnancy POSTPARTUM+DARAH *
 pregnancy POSTPARTUM+BLEEDSTRONG * | pregnancy POSTPARTUM+CRAMP * | pregnancy PREG+DIZZY+HEAVY *
-pregnancy PREG+FALL * | pregnancy CHILD+HEAD+BREAK 3 | pregnancy LABOURNOW 1 | pregnancy PREG+WATERBREAK *
+pregnancy PREG+FALL * | pregnancy RETAINED+DARAH * | pregnancy RETAINED+BLEEDSTRONG * | pregnancy CHILD+HEAD+BREAK 3 | pregnancy LABOURNOW 1 | pregnancy PREG+WATERBREAK *
 child_fever CHILD+FEVER+NOTDRINK * | child_fever CHILD+NOTDRINK+WEAK * | child_fever CHILD+NOTDRINK+DIARRHEA *
 child_fever CHILD+SUNKEN * | child_fever CHILD+FEVER+HIGHTEMP * | child_fever NEWBORN+NOTDRINK *
 child_fever NEWBORN+FEVER * | child_fever CHILD+FEVER+WEAK *
@@ -301,7 +314,7 @@ not_breathing ASTHMA+HEAVY 4 | not_breathing NOTLIE+ASTHMA * | not_breathing NOT
 allergy SWELL+SESAK 6 | allergy THROAT+SWELL 3 | allergy SWELL+NAPAS 3 | allergy FACE+SWELL+NAPAS 10 | allergy THROAT+CLOSE 3
 serious_illness NECK+STIFF+FEVER * | serious_illness DIABETES+CONFUSED *
 unconscious FAINT 1 mild -WISHFAINT | unconscious NOTAWAKE 1 -SELFNEG -QUEUE | unconscious CALLEDSTILL 1 -QUEUE -SELFNEG | unconscious FALL+PALE 6 mild | unconscious FALL+STILL 6 mild | unconscious CALLED+NOANSWER 3 -QUEUE -SELFNEG
-poisoning POISONED 1 | poisoning FUNGUS+EXPEL 10 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6
+poisoning POISONED 1 | poisoning SWALLOWBATTERY 1 | poisoning FUNGUS+EXPEL 10 | poisoning POISON+INGEST 4 | poisoning OBAT+LOTS 3 | poisoning CHILD+INGEST+OBAT+HEAVY 6 | poisoning CHILD+SWALLOW+OBAT 4 | poisoning INGEST+OBAT+LOTS 6
 bite BITE+ANIMAL 4 mild | burn BURNED 1 mild | burn SPILL+HOT 4 mild | burn EXPLODE 1
 bleeding BLEEDSTRONG 1 mild | bleeding DARAH+HEAVY 3 mild | bleeding DARAH+NOTSTOP 8 mild
 bleeding DARAH+HEAD 2 mild | bleeding DARAH+ACCIDENT 4 mild | bleeding EXPEL+DARAH 2
@@ -318,6 +331,7 @@ PHRASES.update({(*phone, off): "tidak dihubungi"
                 for phone in (("nomornya",), ("hpnya",), ("hp", "nya"), ("hpnyo",), ("hapenya",))
                 for off in ("mati", "dimatiin", "dimatikan", "off")})
 # an ambulance asked for is help wanted now ("mohon dikirim ambulans", "nyuwun ambulans")
+PHRASES.update({(neg, "ada", "korban"): "sudah baikan" for neg in ("gak", "ga", "gk", "nggak", "tidak", "tdk", "tak")})
 PHRASES.update({(verb, amb): "tolong" for amb in ("ambulans", "ambulan", "ambulance")
                 for verb in ("kirim", "dikirim", "kirimkan", "minta", "butuh", "panggil", "panggilkan", "nyuwun",
                              "tolong", "send", "need")})
@@ -364,3 +378,13 @@ BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengamb
 DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temperature temp".split())
 YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
 BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
+# "rujukan segera": a document wanted at once is help wanted now
+AT_ONCE = frozenset("segera secepatnya cepat cepet buruan".split())
+# "abis imunisasi", "setelah disuntik": the vaccination a symptom followed, not a service asked about
+AFTER_EVENT = frozenset("abis habis setelah sehabis pasca after".split())
+VACCINATION = frozenset("imunisasi diimunisasi vaksin divaksin vaksinasi suntik disuntik".split())
+# "belum sadar", "durung tangi": a state that goes on
+NOT_YET = frozenset("belum blm blom durung urung acan".split())
+# "udh gak kejang lagi": a sign that stopped, when it is not the negation that is the emergency ("gak napas lagi")
+ENDED_SIGNS = ("KEJANG", "FAINT", "SESAK", "CHOKE")
+HEARSAY = frozenset("katanya kabarnya konon denger2 dengar2 rumornya".split())

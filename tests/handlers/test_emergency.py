@@ -219,7 +219,7 @@ async def test_a_plea_for_help_the_faq_does_not_understand_still_gets_the_emerge
     what the fitted model makes of one phrase."""
     from nlp.matcher import FittedModel
 
-    plea = "butuh pertolongan segera"
+    plea = "butuh pertolongan"
     real_ranked = FittedModel.ranked
 
     def ranked(self, analysis):

@@ -188,6 +188,13 @@ EMERGENCIES = [
     ("unconscious", "siswa ditemukan pingsan tidak sadar di toilet sekolah, ada bekas muntah di lantai"),
     # a diabetic's confusion is no chronic condition told ("penderita asma, sesak lagi" still is)
     ("stroke", "nenek penderita diabetes ngomongnya ngaco dari tadi, keringetan"),
+    # round 21: a retained placenta, still not awake after being carried home, a now that opens the
+    # clauses after it, a baby unresponsive after a vaccination, a swallowed battery before any sign
+    ("pregnancy", "bidan di sini, plasenta belum keluar sejam, pendarahan terus, minta rujukan segera"),
+    ("unconscious", "kakek pingsan waktu nyangkul, sudah dibawa ke rumah tapi belum sadar juga"),
+    ("bleeding", "kemarin keguguran di rumah, hari ini meriang, perut keras dan darah keluar banyak"),
+    ("unconscious", "bayi abis imunisasi tadi pagi kok lemas, tidak respon waktu dipanggil"),
+    ("choking", "adik kayaknya nelen baterai jam tangan, belum ada gejala apa2"),
 ]
 
 CALM = [
@@ -279,6 +286,15 @@ CALM = [
     "tadi anak sempat kejang sebentar, sekarang sudah main seperti biasa, perlu kontrol kapan?",
     "yang tadi tersedak sudah tidak darurat lagi, sudah bernapas normal",
     "nunggu antrean lama banget mau mati bosen, jam berapa dipanggil?",
+    # round 21: hearsay, stable or better again, a sign that stopped, a dream, a child still playing
+    "katanya di desa sebelah ada yg meninggal keracunan jamur, jamurnya jenis apa ya?",
+    "ibu sudah dua kali stroke, sekarang di rumah stabil, bisa minta kunjungan rumah?",
+    "tadi anak keselek air, batuk sebentar, sekarang udah normal lagi",
+    "skrg gak kejang lagi sejak rutin minum obat",
+    "semalam mimpi anak tenggelam, serem, dia baik baik aja kok",
+    "ada kebakaran di pasar, tp gak ada korban",
+    "adek udah ga sesak lagi abis diuap",
+    "bocah jatuh dari sepeda tadi, lutut lecet doang",
 ]
 
 

@@ -133,7 +133,7 @@ def test_a_message_nearest_to_darurat_but_unsure_is_marked_near_emergency(matche
     vector = np.zeros(len(model.intent_ids))
     vector[list(model.intent_ids).index("darurat")] = (max(model.threshold, 0.0) + DARURAT_MIN) / 2
     monkeypatch.setattr(model, "intent_scores", lambda *args: vector[None, :])
-    r = matcher.match("butuh pertolongan segera")
+    r = matcher.match("butuh pertolongan")
     assert (r.intent, r.kind, r.near_emergency) == (None, "unknown", True)
     monkeypatch.undo()
     assert not matcher.match("kapan bayar pajak motor").near_emergency
