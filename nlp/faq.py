@@ -58,7 +58,7 @@ class MatchResult:
     smalltalk: str | None = None
     lang: str = "id"
     emergency: str | None = None
-    # not understood, but nearest to `darurat` ("butuh pertolongan segera"): the bot's reply also
+    # not understood, but nearest to `darurat` ("butuh pertolongan"): the bot's reply also
     # gives the `darurat` answer, so a person in distress is never left with "I don't know" alone
     near_emergency: bool = False
 

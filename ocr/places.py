@@ -5,8 +5,9 @@ Affairs list (`ocr/data/places.txt.gz`, written by `scripts/make_regions.py` fro
 data as the region codes) and the regencies, cities and provinces of `ocr.regions` without their
 KABUPATEN / KOTA (ADM.) / DKI / DI prefix. A reading that is exactly such a name is surer; one
 that is a single letter away from exactly one name, and is not a name itself, is that name misread
-(`closest`). Spaces are never corrected: the list and the cards space some names differently
-(NGAGEL REJO / NGAGELREJO). Pure Python (rapidfuzz only): nothing here depends on how a card is
+(`closest`). A reading with the letters of a listed name is given the list's spaces only when it
+broke a word or ran two together (`respaced`): the list and the cards space some names differently
+(NGAGEL REJO / NGAGELREJO, JATIASIH / JATI ASIH), and a card's word-by-word spacing is kept. Pure Python (rapidfuzz only): nothing here depends on how a card is
 drawn.
 """
 from __future__ import annotations
@@ -67,6 +68,27 @@ def spaced_otherwise(text: str) -> bool:
     return not known(text) and _squeeze(text) in _spellings()
 
 
+@functools.lru_cache(maxsize=1)
+def _words() -> frozenset[str]:
+    return frozenset(w for n in names() for w in n.split())
+
+
+def respaced(text: str) -> str | None:
+    """The listed spelling of a reading whose letters are a listed name's but whose spaces are not,
+    when the reading broke a word (`PAN AKKUKANG`, `BUKI T T INGGI`: a piece of at most three
+    letters that is no word of any listed name, or a lone letter that is no numeral) or ran two
+    words together (`PASARLAMA`); None when the reading parts the name where the list does not
+    (`JATI ASIH`, `SUNGAI BANGKONG` for JATIASIH, SUNGAIBANGKONG: cards space names word by word)."""
+    spellings = _spellings().get(_squeeze(text), set())
+    if not spellings or known(text):
+        return None
+    best = max(spellings, key=lambda s: (s.count(" "), s))
+    broke = any(len(w) <= 3 and w not in _words() or len(w) == 1 and w not in "IVX" for w in text.split())
+    if broke or best.count(" ") > text.count(" "):
+        return best
+    return None
+
+
 def closest(text: str) -> str | None:
     """The one listed name a single letter away (changed, lost or added; spaces not counted) from
     `text`, spelt as listed, when `text`'s letters are no listed name's and no second name is as
@@ -100,7 +122,9 @@ def checked(text: str, conf: float) -> tuple[str, float]:
     taken for that name; any other reading is less sure (a real card prints a real place)."""
     if known(text):
         return text, conf + BONUS
-    if spaced_otherwise(text):  # a space lost or added in the reading, or spelt so on the card
+    if (fixed := respaced(text)) is not None:  # a space lost or added in the reading
+        return fixed, conf
+    if spaced_otherwise(text):  # spelt so on the card
         return text, conf * UNLISTED
     fixed = closest(text)
     if fixed is not None:

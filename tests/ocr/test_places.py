@@ -20,10 +20,19 @@ def test_one_letter_off_a_single_listed_name_is_that_name():
     assert places.checked("LOWOKWAR", 0.9) == ("LOWOKWARU", 0.9)
 
 
-def test_spaces_are_never_corrected_only_made_less_sure():
-    # the list writes NGAGEL REJO, a card may print NGAGELREJO: both kept as read
-    assert places.checked("NGAGELREJO", 1.0) == ("NGAGELREJO", pytest.approx(0.9))
+def test_a_reading_that_broke_a_word_or_ran_two_together_gets_the_lists_spaces():
+    # a recogniser drops a narrow space or breaks a word; the list spaces these names so
+    assert places.checked("NGAGELREJO", 0.9) == ("NGAGEL REJO", 0.9)
+    assert places.checked("JAKARTAUTARA", 0.9) == ("JAKARTA UTARA", 0.9)
+    assert places.checked("BELITU NG TIMUR", 0.9) == ("BELITUNG TIMUR", 0.9)
+    assert places.checked("PAN AKKUKANG", 0.9) == ("PANAKKUKANG", 0.9)
     assert places.checked("NGAGEL REJO", 0.9) == ("NGAGEL REJO", pytest.approx(1.0))
+
+
+def test_a_name_spaced_word_by_word_where_the_list_runs_it_together_is_kept_less_sure():
+    # the list writes JATIASIH and SUNGAIBANGKONG; cards print them word by word
+    assert places.checked("JATI ASIH", 1.0) == ("JATI ASIH", pytest.approx(0.9))
+    assert places.checked("SUNGAI BANGKONG", 1.0) == ("SUNGAI BANGKONG", pytest.approx(0.9))
 
 
 def test_a_hamlet_named_like_a_village_is_surer():
