@@ -94,7 +94,17 @@ def channels_statement(names: list[str]):
 async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime,
                         history: bool = True) -> QueueContext:
     """Channels, busy rooms, recent service times and upstream patients of a queue; without
-    `history` (for estimators that do not read them, snapshot.needs_history) the channels alone."""
+    `history` (for estimators that do not read them, snapshot.needs_history) the channels alone.
+    Read once per transaction (`Tx.info`): every operation reads it after it made its changes."""
+    cache = tx.info.setdefault("queries.queue_context", {})
+    key = (phase, service, now, history)
+    if key not in cache:
+        cache[key] = await _queue_context(tx, settings, phase, service, now, history)
+    return cache[key]
+
+
+async def _queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime,
+                         history: bool) -> QueueContext:
     names = [c.name for c in settings.channels_for(phase, service)]
     # One row per channel: paused, what it is serving (if anything), its latest call at or before `now`
     rows = await tx.all(made_once(settings, "channels", tuple(names), lambda: channels_statement(names)),
