@@ -94,18 +94,6 @@ AT_CHANNEL = (select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets,
 LOCKED[AT_CHANNEL] = AT_CHANNEL.with_for_update()
 
 
-async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, TicketRow] | None] | None:
-    """Whether a channel is paused and the visit called or served there with its ticket; None for a
-    channel with no state row. The state row is locked first (PostgreSQL) and the visit read by a
-    second statement: under READ COMMITTED a statement that waited for the lock re-reads only the
-    locked row, so a visit joined in the same statement would be the one from before the wait (a
-    patient another process just called there would be missed, and a second one called)."""
-    paused = await tx.all(LOCK_CHANNEL, {"channel": channel})
-    if not paused:
-        return None
-    return bool(paused[0][0]), await current_at_channel(tx, channel)
-
-
 async def current_at_channel(tx: Tx, channel: str, lock: bool = False) -> tuple[VisitRow, TicketRow] | None:
     """The visit being called or served at a channel, with its ticket (`lock`: both rows locked)."""
     rows = await tx.all(LOCKED[AT_CHANNEL] if lock else AT_CHANNEL, {"channel": channel})
