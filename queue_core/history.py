@@ -1,10 +1,10 @@
-"""Export the queue's history as history.md's CSV, and Mobile JKN task timestamps."""
+"""Export the queue's history as history.md's CSV."""
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from sqlalchemy import select
 
@@ -62,25 +62,3 @@ def write_csv(rows: Iterable[dict[str, str]], out: io.TextIOBase) -> None:
     writer.writeheader()
     writer.writerows(rows)
 
-
-def task_timestamps(visits: Iterable[Visit], cancelled_at: dt.datetime | None = None) -> Iterator[tuple[int, dt.datetime]]:
-    """(task id, time) pairs for Mobile JKN: 1/2 loket wait/start, 3/4 poli, 5 poli end, 6/7 apotek, 99 cancelled."""
-    for v in visits:
-        begin = v.started_at or v.called_at
-        if v.phase == "loket":
-            yield 1, v.entered_at
-            if begin:
-                yield 2, begin
-        elif v.phase == "poli":
-            yield 3, v.entered_at
-            if begin:
-                yield 4, begin
-            if v.finished_at:
-                yield 5, v.finished_at
-        elif v.phase == "apotek":
-            if begin:
-                yield 6, begin
-            if v.finished_at:
-                yield 7, v.finished_at
-    if cancelled_at:
-        yield 99, cancelled_at

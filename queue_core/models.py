@@ -106,7 +106,7 @@ class Ticket(Base):
 
 
 class Visit(Base):
-    """One ticket's stay in one phase queue, with every timestamp (history.md, Mobile JKN task ids)."""
+    """One ticket's stay in one phase queue, with every timestamp (history.md)."""
 
     __tablename__ = "visits"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ from typing import Sequence
 
 from sqlalchemy import bindparam, select, update
 
-from .advice import ConfiguredEstimator, safe_windows
+from .advice import safe_windows
 from .doctor_rooms import RoomQueue, rooms_now
 from .leave import leave_before_near, near_minutes
 from .outbox import add_notice
@@ -25,10 +25,7 @@ CLAIM_NEAR = update(visits).where(visits.c.id.in_(
 
 def medians(estimator: WaitEstimator, snapshot: QueueSnapshot, settings: Rules) -> list[float]:
     """Minutes until each ticket is called: the medians of the windows its advice is made of
-    (advice.safe_windows: the configured durations' when the estimator fails). The configured
-    estimator's medians are its estimates: no windows are made for them."""
-    if type(estimator) is ConfiguredEstimator:
-        return estimator.estimate(snapshot)
+    (advice.safe_windows: the configured durations' when the estimator fails)."""
     return [w.median for w in safe_windows(estimator, snapshot, settings.notifications.advice_margin_minutes)]
 
 

@@ -16,11 +16,13 @@ from .models import Patient
 from .rows import VisitRow
 from .rules import Rules
 from .snapshot import BusyChannel, QueueSnapshot, WaitingTicket
-from .tx import Tx, channel_states, one_of, tickets, visits
+from .tx import Tx, channel_states, tickets, visits
 
 QUEUE_ORDER = (visits.c.rank, visits.c.effective_at, visits.c.entered_at, visits.c.id)
 RECENT_SERVICES = 20
 ACTIVE_WINDOW = dt.timedelta(minutes=45)  # predictor/replay.py counts channels the same way
+ACTIVE = ("waiting", "called", "serving")
+CALLED = visits.alias("called")  # its own FROM, not correlated with an outer `visits` (made once: an alias costs its columns)
 
 
 def scope_services(settings: Rules, phase: str, service: str) -> frozenset[str]:
@@ -28,29 +30,25 @@ def scope_services(settings: Rules, phase: str, service: str) -> frozenset[str]:
 
     The loket and the apotek serve every service from one queue; each poli has its own.
     """
-    memo = settings.memo.setdefault("scope_services", {})
-    scope = memo.get((phase, service))
-    if scope is None:
-        channels = settings.channels_for(phase, service)
-        scope = memo[(phase, service)] = frozenset({service}.union(*(ch.services for ch in channels)))
-    return scope
+    return frozenset({service}.union(*(ch.services for ch in settings.channels_for(phase, service))))
 
 
 def in_scope(settings: Rules, services: frozenset[str] | set[str], column=visits.c.service):
     """`column IN (...)`, or nothing when the scope is every service (the shared loket and apotek
     queues), so the queue indexes are read without a service test."""
-    if services >= settings.services.keys():
-        return true()
-    return one_of(column, sorted(services))
+    return true() if services >= settings.services.keys() else column.in_(sorted(services))
 
 
-def waiting_in_scope(settings: Rules, phase: str, services: frozenset[str] | set[str]):
-    """The waiting visits of one phase queue."""
-    return and_(visits.c.phase == phase, visits.c.status == "waiting", in_scope(settings, services))
+def waiting_in_scope(settings: Rules, phase: str, services: frozenset[str] | set[str], room: RoomQueue | None = None):
+    """The waiting visits of one phase queue, or of the part of it `room` may call (its tickets
+    joined): the same candidate rule as the room's call (queue_core/doctor_rooms.py)."""
+    where = and_(visits.c.phase == phase, visits.c.status == "waiting", in_scope(settings, services))
+    return where if room is None else and_(where, callable_here(room.elsewhere))
 
 
 def made_once(settings: Rules, kind: str, key, make):
-    """A statement of `kind` for `key`, built at its first use (its values come as parameters)."""
+    """A statement of `kind` for `key`, built at its first use: building one costs more than running
+    it (its values come as parameters)."""
     memo = settings.memo.setdefault(kind, {})
     made = memo.get(key)
     if made is None:
@@ -61,26 +59,13 @@ def made_once(settings: Rules, kind: str, key, make):
 MINE = tuple(bindparam(c.name, type_=c.type) for c in QUEUE_ORDER)  # a visit's place in QUEUE_ORDER
 
 
-def waiting_for_room(settings: Rules, phase: str, services: frozenset[str], room: RoomQueue | None):
-    """The waiting visits of one phase queue, or of the part of it `room` may call (its tickets
-    joined): the same candidate rule as the room's call (queue_core/doctor_rooms.py)."""
-    where = waiting_in_scope(settings, phase, services)
-    return where if room is None else and_(where, callable_here(room.elsewhere))
-
-
 async def position_of(tx: Tx, settings: Rules, visit: VisitRow, room: RoomQueue | None = None) -> int:
     """1-based place in its phase queue (1 = called next); with `room`, in the part of it that room
     calls (the place of a patient whose doctor practises there)."""
     scope = scope_services(settings, visit.phase, visit.service)
-    elsewhere = None if room is None else room.elsewhere
-
-    def make():
-        statement = select(func.count()).select_from(visits)
-        if room is not None:
-            statement = statement.join(tickets, tickets.c.id == visits.c.ticket_id)
-        return statement.where(waiting_for_room(settings, visit.phase, scope, room), tuple_(*QUEUE_ORDER) < tuple_(*MINE))
-
-    statement = made_once(settings, "position_of", (visit.phase, scope, elsewhere), make)
+    statement = made_once(settings, "position_of", (visit.phase, scope, room), lambda: select(func.count()).select_from(
+        visits if room is None else visits.join(tickets, tickets.c.id == visits.c.ticket_id))
+        .where(waiting_in_scope(settings, visit.phase, scope, room), tuple_(*QUEUE_ORDER) < tuple_(*MINE)))
     ahead = await tx.scalar(statement, {"rank": visit.rank, "effective_at": visit.effective_at,
                                         "entered_at": visit.entered_at, "id": visit.id})
     return int(ahead or 0) + 1
@@ -92,98 +77,66 @@ class QueueContext:
 
     channels_open: int
     busy: tuple[BusyChannel, ...]
-    recent: tuple[float, ...]
-    served_last_hour: int
-    upstream: tuple[int, ...]
+    recent: tuple[float, ...] = ()
+    served_last_hour: int = 0
+    upstream: tuple[int, ...] = ()
 
 
-CONTEXT_CACHE = "pusque.queue_context"
-# Their own FROMs, not correlated with an outer `visits` (made once: an alias costs its columns)
-HOUR, CALLED = visits.alias("hour"), visits.alias("called")
-
-
-def context_statements(settings: Rules, phase: str, service: str) -> tuple:
-    """The statements `queue_context` runs for a queue, made once per queue (they differ only in
-    :now, :hour_ago, :day and :day_start): (channel names, upstream levels, one row per channel
-    with the counts, the counts alone, the recent services)."""
-    memo = settings.memo.setdefault("context_statements", {})
-    made = memo.get((phase, service))
-    if made is not None:
-        return made
-    services = scope_services(settings, phase, service)
-    names = [c.name for c in settings.channels_for(phase, service)]
-    route = settings.services[service].route
-    earlier = list(route[: route.index(phase)]) if phase in route else []
-    now: Any = bindparam("now")
-
-    def finished_here(v):
-        return and_(v.c.phase == phase, in_scope(settings, services, v.c.service), v.c.finished_at <= now)
-
-    counts = [select(func.count()).select_from(HOUR)
-              .where(finished_here(HOUR), HOUR.c.finished_at > bindparam("hour_ago")).scalar_subquery()]
-    levels = sorted({rule.level for rule in settings.conditions.values()} | {settings.default_level}) if earlier else []
-    for level in levels:
-        # Patients of this queue's services still in an earlier phase (a ticket's phase and status
-        # are those of its current visit).
-        counts.append(select(func.count()).select_from(tickets).where(
-            tickets.c.day == bindparam("day"), one_of(tickets.c.phase, earlier),
-            one_of(tickets.c.status, ("waiting", "called", "serving")), in_scope(settings, services, tickets.c.service),
-            tickets.c.level == level).scalar_subquery())
-    # One row per channel: paused, what it is serving (if anything), its latest call at or before
-    # `now` (one index probe per channel), and the counts above (uncorrelated: computed once).
-    serving = and_(visits.c.channel == channel_states.c.name, one_of(visits.c.status, ("called", "serving")))
+def channels_statement(names: list[str]):
     last_call = (select(func.max(CALLED.c.called_at))
-                 .where(CALLED.c.channel == channel_states.c.name, CALLED.c.called_at <= now).scalar_subquery())
-    channels = (select(channel_states.c.name, channel_states.c.paused, visits.c.service, visits.c.started_at,
-                       visits.c.called_at, last_call)
-                .select_from(channel_states.outerjoin(visits, serving)).where(one_of(channel_states.c.name, names)))
-    recent = (select(visits.c.called_at, visits.c.started_at, visits.c.finished_at)
-              .where(finished_here(visits), visits.c.finished_at >= bindparam("day_start"))
-              .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES))
-    made = memo[(phase, service)] = (names, levels, channels.add_columns(*counts), select(*counts), recent, channels)
-    return made
+                 .where(CALLED.c.channel == channel_states.c.name, CALLED.c.called_at <= bindparam("now")).scalar_subquery())
+    serving = and_(visits.c.channel == channel_states.c.name, visits.c.status.in_(("called", "serving")))
+    return (select(channel_states.c.name, channel_states.c.paused, visits.c.service,
+                   func.coalesce(visits.c.started_at, visits.c.called_at), last_call)
+            .select_from(channel_states.outerjoin(visits, serving)).where(channel_states.c.name.in_(names)))
 
 
 async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime,
                         history: bool = True) -> QueueContext:
     """Channels, busy rooms, recent service times and upstream patients of a queue; without
     `history` (for estimators that do not read them, snapshot.needs_history) the channels alone.
+    Read once per transaction (`Tx.info`): every operation reads it after it made its changes."""
+    cache = tx.info.setdefault("queries.queue_context", {})
+    key = (phase, service, now, history)
+    if key not in cache:
+        cache[key] = await _queue_context(tx, settings, phase, service, now, history)
+    return cache[key]
 
-    Cached for the rest of the transaction (`Tx.info`): every operation reads it only after
-    it has made its changes, and each operation is its own transaction and session.
-    """
-    cache = tx.info.setdefault(CONTEXT_CACHE, {})
-    key = (phase, service, now)
-    if key in cache or (not history and (key, False) in cache):
-        return cache.get(key) or cache[(key, False)]
-    names, levels, channel_rows, counts_only, recent_of, channels_only = context_statements(settings, phase, service)
-    params = {"now": now, "hour_ago": now - dt.timedelta(hours=1), "day": now.date(),
-              "day_start": dt.datetime.combine(now.date(), dt.time())}
-    rows = await tx.all(channel_rows if history else channels_only, params) if names else []
+
+async def _queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: dt.datetime,
+                         history: bool) -> QueueContext:
+    names = [c.name for c in settings.channels_for(phase, service)]
+    # One row per channel: paused, what it is serving (if anything), its latest call at or before `now`
+    rows = await tx.all(made_once(settings, "channels", tuple(names), lambda: channels_statement(names)),
+                        {"now": now}) if names else []
     paused = {r[0] for r in rows if r[1]}
-    busy = tuple(sorted((BusyChannel(r[0], r[2], r[3] or r[4]) for r in rows if r[2] is not None),
-                        key=lambda b: b.channel))
-    open_names = [n for n in names if n not in paused]
-    last_calls = {r[0]: r[5] for r in rows}
-    since = now - ACTIVE_WINDOW
-    active = {b.channel for b in busy} | {n for n, last in last_calls.items() if last and last > since}
-    active &= set(open_names)
+    busy = tuple(sorted((BusyChannel(r[0], r[2], r[3]) for r in rows if r[2] is not None), key=lambda b: b.channel))
+    open_names = {n for n in names if n not in paused}
+    active = ({b.channel for b in busy} | {r[0] for r in rows if r[4] and r[4] > now - ACTIVE_WINDOW}) & open_names
     if not history:
-        cache[(key, False)] = QueueContext(len(active) or len(open_names), busy, (), 0, ())
-        return cache[(key, False)]
-    counted = rows[0][6:] if rows else (await tx.one(counts_only, params) or (0,) * (1 + len(levels)))
-    upstream = [level for level, count in zip(levels, counted[1:]) for _ in range(int(count or 0))]
-    recent = [max((finished - began).total_seconds() / 60.0, 0.0)
-              for called_at, started, finished in await tx.all(recent_of, params) if (began := started or called_at)]
-    context = QueueContext(
+        return QueueContext(len(active) or len(open_names), busy)
+    services = scope_services(settings, phase, service)
+    finished = and_(visits.c.phase == phase, in_scope(settings, services), visits.c.finished_at <= now)
+    last_hour = await tx.scalar(select(func.count()).where(finished, visits.c.finished_at > now - dt.timedelta(hours=1)))
+    recent = [max((end - (started or called_at)).total_seconds() / 60.0, 0.0) for called_at, started, end in await tx.all(
+        select(visits.c.called_at, visits.c.started_at, visits.c.finished_at)
+        .where(finished, visits.c.finished_at >= dt.datetime.combine(now.date(), dt.time()))
+        .order_by(visits.c.finished_at.desc()).limit(RECENT_SERVICES)) if started or called_at]
+    # Patients of this queue's services still in an earlier phase (a ticket's phase and status
+    # are those of its current visit), by level.
+    route = settings.services[service].route
+    earlier = route[: route.index(phase)] if phase in route else ()
+    levels = {rule.level for rule in settings.conditions.values()} | {settings.default_level}
+    upstream = await tx.all(select(tickets.c.level, func.count()).where(
+        tickets.c.day == now.date(), tickets.c.phase.in_(earlier), tickets.c.status.in_(ACTIVE),
+        in_scope(settings, services, tickets.c.service)).group_by(tickets.c.level)) if earlier else []
+    return QueueContext(
         channels_open=len(active) or len(open_names),
         busy=busy,
         recent=tuple(reversed(recent)),
-        served_last_hour=int(counted[0] or 0),
-        upstream=tuple(upstream),
+        served_last_hour=int(last_hour or 0),
+        upstream=tuple(level for level, count in sorted((lv, n) for lv, n in upstream) if level in levels for _ in range(count)),
     )
-    cache[key] = context
-    return context
 
 
 PATIENTS = cast(Table, Patient.__table__)
@@ -197,15 +150,14 @@ async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[
     """The head of a queue (of the part `room` calls, when given) in calling order: (visit id,
     turn_near_sent, ticket id, user id, number, service, level, conditions, age, entered_at,
     leave_sends, checked_in_at, the patient's trip, the chosen doctor)."""
-    def make(limited: bool):
+    def make():
         statement = (select(*WAITING_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
                      .outerjoin(PATIENTS, PATIENTS.c.id == tickets.c.patient_id)
-                     .where(waiting_for_room(settings, phase, services, room)).order_by(*QUEUE_ORDER))
-        return statement.limit(bindparam("limit")) if limited else statement
+                     .where(waiting_in_scope(settings, phase, services, room)).order_by(*QUEUE_ORDER))
+        return statement if limit is None else statement.limit(bindparam("limit"))
 
-    key = (phase, services, limit is not None, None if room is None else room.elsewhere)
-    statement = made_once(settings, "waiting_list", key, lambda: make(limit is not None))
-    return await tx.all(statement, None if limit is None else {"limit": limit})
+    statement = made_once(settings, "waiting_list", (phase, services, room, limit is None), make)
+    return await tx.all(statement, {"limit": limit})
 
 
 def waiting_ticket(row: tuple, position: int) -> WaitingTicket:

@@ -5,10 +5,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 
 from . import errors
-from .tx import Tx, channel_states, one_of, tickets, visits
+from .tx import Tx, channel_states, tickets, visits
 
 BOOKED = "booked"  # a ticket's status while booked for its day, before check-in (queue_core/booking.py)
 TICKET_COLUMNS = tuple(tickets.c[name] for name in (
@@ -87,46 +87,18 @@ async def latest_visit(tx: Tx, ticket_id: int, lock: bool = False) -> VisitRow |
     return None if row is None else VisitRow.of(row)
 
 
-_CURRENT = and_(visits.c.channel == channel_states.c.name, one_of(visits.c.status, ("called", "serving")))
-# SQLite (one writer at a time, BEGIN IMMEDIATE): the state and the current visit in one statement.
-CHANNEL_STATE = (select(channel_states.c.paused, *VISIT_COLUMNS, *TICKET_COLUMNS)
-                 .select_from(channel_states.outerjoin(visits, _CURRENT).outerjoin(tickets, tickets.c.id == visits.c.ticket_id))
-                 .where(channel_states.c.name == bindparam("channel")))
-# PostgreSQL: the state row locked alone (channel_state reads the visit after the lock).
 LOCK_CHANNEL = select(channel_states.c.paused).where(channel_states.c.name == bindparam("channel")).with_for_update()
-
-
-async def channel_state(tx: Tx, channel: str) -> tuple[bool, tuple[VisitRow, TicketRow] | None] | None:
-    """Whether a channel is paused and the visit called or served there with its ticket; None for a
-    channel with no state row. On PostgreSQL the state row is locked first and the visit read by a
-    second statement: under READ COMMITTED a statement that waited for the lock re-reads only the
-    locked row, so a visit joined in the same statement would be the one from before the wait (a
-    patient another process just called there would be missed, and a second one called)."""
-    if tx.pg:
-        paused = await tx.all(LOCK_CHANNEL, {"channel": channel})
-        if not paused:
-            return None
-        return bool(paused[0][0]), await current_at_channel(tx, channel)
-    rows = await tx.all(CHANNEL_STATE, {"channel": channel})
-    if not rows:
-        return None
-    pairs = [(VisitRow.of(r[1:14]), TicketRow.of(r[14:])) for r in rows if r[1] is not None]
-    return bool(rows[0][0]), max(pairs, key=lambda pair: pair[0].called_at or dt.datetime.min, default=None)
-
-
 # No ORDER BY: SQLite would then walk the (channel, called_at) index through the whole day.
 AT_CHANNEL = (select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(visits, tickets, tickets.c.id == visits.c.ticket_id)
-              .where(visits.c.channel == bindparam("channel"), one_of(visits.c.status, ("called", "serving"))))
+              .where(visits.c.channel == bindparam("channel"), visits.c.status.in_(("called", "serving"))))
 LOCKED[AT_CHANNEL] = AT_CHANNEL.with_for_update()
 
 
 async def current_at_channel(tx: Tx, channel: str, lock: bool = False) -> tuple[VisitRow, TicketRow] | None:
     """The visit being called or served at a channel, with its ticket (`lock`: both rows locked)."""
     rows = await tx.all(LOCKED[AT_CHANNEL] if lock else AT_CHANNEL, {"channel": channel})
-    if not rows:
-        return None
     pairs = [(VisitRow.of(r[:13]), TicketRow.of(r[13:])) for r in rows]
-    return max(pairs, key=lambda pair: pair[0].called_at or dt.datetime.min)
+    return max(pairs, key=lambda pair: pair[0].called_at or dt.datetime.min, default=None)
 
 
 async def insert_visit(tx: Tx, ticket: TicketRow, phase: str, service: str, rank: int,

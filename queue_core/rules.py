@@ -133,8 +133,7 @@ class Rules:
     staff_ids: frozenset[int]
     staff_alerts: StaffAlerts = StaffAlerts()  # `staff:` in config.yaml: who gets emergency alerts
     booking: Booking = Booking()  # `booking:` in config.yaml
-    # Lookups derived from the rules and remembered (queue scopes, channels of a queue).
-    memo: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    memo: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)  # queries.made_once
 
     def phase_mean_minutes(self, phase: str, service: str) -> float:
         """Configured mean service time of one visit, used before any history exists."""
@@ -142,11 +141,7 @@ class Rules:
         return mean if mean is not None else self.services[service].mean_service_minutes
 
     def channels_for(self, phase: str, service: str) -> list[Channel]:
-        memo = self.memo.setdefault("channels_for", {})
-        found = memo.get((phase, service))
-        if found is None:
-            found = memo[(phase, service)] = [c for c in self.channels if c.phase == phase and service in c.services]
-        return list(found)
+        return [c for c in self.channels if c.phase == phase and service in c.services]
 
     def channel(self, name: str) -> Channel:
         for c in self.channels:

@@ -27,7 +27,7 @@ from .queries import (
     snapshot_from,
     waiting_ticket,
 )
-from .rows import TicketRow, VisitRow, channel_state, current_at_channel, insert_visit
+from .rows import LOCK_CHANNEL, TicketRow, VisitRow, current_at_channel, insert_visit
 from .rules import Channel, Rules
 from .snapshot import WaitEstimator, needs_full_queue, needs_history, needs_queue_ahead
 from .tx import Tx
@@ -133,11 +133,15 @@ class ServiceBase:
         return windows[position - 1] if len(windows) >= position else None
 
     async def _channel_state(self, tx: Tx, channel: Channel) -> tuple[bool, tuple[VisitRow, TicketRow] | None]:
-        """(paused, the visit and ticket at the channel), the channel's state row locked (PostgreSQL)."""
-        state = await channel_state(tx, channel.name)
-        if state is None:
+        """(paused, the visit and ticket at the channel). The state row is locked first (PostgreSQL) and
+        the visit read by a second statement: under READ COMMITTED a statement that waited for the
+        lock re-reads only the locked row, so a visit joined in the same statement would be the one
+        from before the wait (a patient another process just called there would be missed, and a
+        second one called)."""
+        paused = await tx.all(LOCK_CHANNEL, {"channel": channel.name})
+        if not paused:
             raise errors.UnknownChannel(channel=channel.name, known=[c.name for c in self.settings.channels])
-        return state
+        return bool(paused[0][0]), await current_at_channel(tx, channel.name)
 
     async def _current(self, tx: Tx, channel: Channel) -> tuple[VisitRow, TicketRow]:
         """The visit called or served at the channel and its ticket, both rows locked (PostgreSQL):

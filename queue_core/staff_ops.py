@@ -42,7 +42,7 @@ class StaffOperations(ServiceBase):
                 raise errors.ChannelBusy(channel=channel.name, number=busy[1].number)
             elsewhere = () if number is not None else tuple(await doctors_elsewhere(tx, self.settings, channel, now))
 
-            def head_statement() -> Select:  # the first visit the channel may call, with its ticket: built once
+            def head() -> Select:  # the first visit the channel may call, with its ticket
                 where = [waiting_in_scope(self.settings, channel.phase, channel.services)]
                 if number is not None:
                     where += [tickets.c.day == bindparam("day"), tickets.c.number == bindparam("number")]
@@ -51,14 +51,14 @@ class StaffOperations(ServiceBase):
                 return tx.locked(select(*VISIT_COLUMNS, *TICKET_COLUMNS).join_from(
                     visits, tickets, tickets.c.id == visits.c.ticket_id).where(*where).order_by(*QUEUE_ORDER).limit(1))
 
-            head = await tx.one(made_once(self.settings, "call_head", (channel.name, number is not None, elsewhere, tx.pg),
-                                          head_statement),
-                                None if number is None else {"day": now.date(), "number": number.strip().upper()})
-            if head is None:
+            key = (channel.name, number is not None, elsewhere, tx.pg)
+            head_row = await tx.one(made_once(self.settings, "call_head", key, head),
+                                    {"day": now.date(), "number": (number or "").strip().upper()})
+            if head_row is None:
                 if number is not None:
                     raise NotWaitingHere(number=number.strip().upper(), channel=channel.name)
                 return None
-            visit, ticket = VisitRow.of(head[:13]), TicketRow.of(head[13:])
+            visit, ticket = VisitRow.of(head_row[:13]), TicketRow.of(head_row[13:])
             await update_visit(tx, visit, status="called", channel=channel.name, called_at=now)
             await update_ticket(tx, ticket, now, status="called", phase=visit.phase)
             await add_notice(tx, ticket.user_id, "called", now, ticket_payload(ticket, phase=visit.phase, channel=channel.name), ticket.id)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import cast
 
-from sqlalchemy import ColumnElement, Table, exc, false, or_
+from sqlalchemy import Table, exc
 from sqlalchemy.dialects import postgresql, sqlite
 
 from storage.tx import Tx
 
 from .models import ChannelState, DailyCounter, Outbox, StaffMember, Ticket, Visit
 
-__all__ = ["Tx", "INTEGRITY_ERRORS", "one_of", "tickets", "visits", "outbox", "channel_states", "daily_counters",
+__all__ = ["Tx", "INTEGRITY_ERRORS", "tickets", "visits", "outbox", "channel_states", "daily_counters",
            "staff", "ADD_TO_DAY_COUNTER"]
 INTEGRITY_ERRORS = (exc.IntegrityError,)
 
@@ -36,11 +36,3 @@ def _add_to_day_counter(dialect_insert):
 # 0 only takes the lock. By dialect (PostgreSQL: True).
 ADD_TO_DAY_COUNTER = {False: _add_to_day_counter(sqlite.insert), True: _add_to_day_counter(postgresql.insert)}
 
-
-def one_of(column, values) -> ColumnElement[bool]:
-    """`column IN (values)` for a list fixed when the statement is built, as equalities: plain
-    parameters, where an IN list is expanded again at every execution."""
-    values = list(values)
-    if not values:
-        return false()
-    return column == values[0] if len(values) == 1 else or_(*(column == v for v in values))

@@ -1,12 +1,10 @@
-"""History export (history.md), Mobile JKN task ids, and the outbox drain."""
+"""History export (history.md) and the outbox drain."""
 import csv
 import io
 
 import pytest
-from sqlalchemy import select
 
-from queue_core.history import COLUMNS, history_rows, task_timestamps, write_csv
-from queue_core.models import Visit
+from queue_core.history import COLUMNS, history_rows, write_csv
 from queue_core.outbox import MAX_ATTEMPTS, OutboxRepository
 from queue_core.service import QueueService
 from tests.queue_core.helpers import add_user
@@ -58,21 +56,6 @@ async def test_a_cancelled_visit_records_when_it_left_the_queue(qs, db, clock):
     await qs.cancel(t.id)
     [row] = await history_rows(db, clock.now().date(), clock.now().date())
     assert (row["outcome"], row["called_at"], row["finished_at"]) == ("cancelled", "", "2026-11-23T08:07:00")
-
-
-async def test_task_ids_follow_mobile_jkn_stages(qs, db, sessionmaker, clock):
-    t = await qs.issue(service="A", user_id=1)
-    for channel in ("Loket 1", "Ruang 1", "Apotek"):
-        clock.advance(minutes=1)
-        await qs.call_next(channel)
-        clock.advance(minutes=1)
-        await qs.finish(channel)
-    async with sessionmaker() as s:
-        visits = list(await s.scalars(select(Visit).where(Visit.ticket_id == t.id).order_by(Visit.id)))
-    ids = [task for task, _ in task_timestamps(visits)]
-    assert ids == [1, 2, 3, 4, 5, 6, 7]
-    times = [moment for _, moment in task_timestamps(visits)]
-    assert times == sorted(times)
 
 
 async def test_outbox_claims_in_order_and_settles(qs, db, sessionmaker, clock):

@@ -1,6 +1,6 @@
 """The rules with another set of services (queue_core.service_catalog.with_services): the channels serving
 every service serve the new set, rooms come and go with their service, a channel naming services
-serves them again when they come back, and remembered lookups start afresh."""
+serves them again when they come back."""
 from __future__ import annotations
 
 import dataclasses
@@ -13,7 +13,7 @@ from settings import load_settings
 def test_channels_follow_the_services():
     rules = load_settings(env={})
     rules = dataclasses.replace(rules, channels=(*rules.channels, Channel("Kasir", "apotek", frozenset({"A", "B"}))))
-    assert [c.name for c in rules.channels_for("poli", "B")] == ["Ruang Gigi"]  # remembered in memo
+    assert [c.name for c in rules.channels_for("poli", "B")] == ["Ruang Gigi"]
     lansia = dataclasses.replace(rules.services["A"], code="E", name="Poli Lansia", prefix="E", rooms=("Ruang Lansia",))
     more = with_services(rules, {**rules.services, "E": lansia})
     assert [c.name for c in more.channels_for("loket", "E")] == ["Loket 1", "Loket 2"]
