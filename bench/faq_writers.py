@@ -37,7 +37,8 @@ WRITERS = {"w1": DATA / "writer_w1.tsv", "w2": DATA / "writer_w2.tsv", "w3": DAT
            "w14": DATA / "blind_eval14.tsv", "w15": DATA / "blind_eval15.tsv",
            "w16": DATA / "blind_eval16.tsv", "w17": DATA / "blind_eval17.tsv",
            "w18": DATA / "blind_eval18.tsv", "w19": DATA / "blind_eval19.tsv",
-           "w20": DATA / "blind_eval20.tsv", "w21": DATA / "blind_eval21.tsv", "w22": DATA / "blind_eval22.tsv"}
+           "w20": DATA / "blind_eval20.tsv", "w21": DATA / "blind_eval21.tsv", "w22": DATA / "blind_eval22.tsv",
+           "w23": DATA / "blind_eval23.tsv", "w24": DATA / "blind_eval24.tsv"}
 
 
 def answer(model, question: str, emergencies=None) -> str | None:

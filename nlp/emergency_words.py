@@ -58,7 +58,7 @@ LEX_GROUPS: dict[str, str] = {
     "JELAS": "jelas clear jelasnya",
     "WEAK": "limp floppy lemah lemas lemes lumpuh kebas lunglai weak numb paralyzed paralysed lemesh",
     "PARALYSIS": "lumpuh kebas paralyzed paralysed numb",
-    "LIMB": "jari tangan kaki lengan paha tulang finger hand leg arm bone",
+    "LIMB": "jari jempol telunjuk tangan kaki lengan paha tulang finger thumb hand leg arm bone",
     "FRACTURE": "hancur patah putus buntung remuk fracture fractured broken",
     "SIDE": "sebelah separuh sisi side kiri kanan left right",
     "POISONED": "keracunan overdosis overdose poisoned poisoning",
@@ -113,7 +113,7 @@ LEX_GROUPS: dict[str, str] = {
     "FUTURE": "besok bsk lusa tomorrow",
     "MINUTES": "menit mnt min mins minute minutes jam hour hours sejam setengah",
     "BEAT": "berdetak detak detaknya denyut denyutnya berdenyut nadi nadinya heartbeat pulse",
-    "HIGHPLACE": "jembatan gedung tower menara bridge building rooftop",
+    "HIGHPLACE": "jembatan gedung tower menara balkon bridge building rooftop balcony",
     "WALK": "jalan berjalan leumpang mlaku walk walking",
     "WATER": "air cai banyu water",
     "NEG": "belum blm teu henteu tidak not no never gabisa ra moh emoh wegah alim sonde tra trada tida dak indak nyanda hana seng",
@@ -156,9 +156,9 @@ LEX_GROUPS: dict[str, str] = {
     "HELP": "tolong tulung tulungan tulungi tlg tolongin help sos darurat gawat urgent asap segera buruan cepetan",
     "SUDDEN": "mendadak ngadadak sudden suddenly barusan",
     "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
-    "PAST": "kungsi nate kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur "
+    "PAST": "kungsi nate kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur yesterday "
             "penyintas ago history dulunya",
-    "BETTER": "stabil enakan mendingan baikan membaik",
+    "BETTER": "stabil enakan mendingan baikan membaik terkontrol terkendali fine",
     "HEALTHY": "sehat",
     "BATTERY": "baterai batere batre batrai battery batteries",
     "PLACENTA": "plasenta placenta",
@@ -189,7 +189,7 @@ LEX_GROUPS: dict[str, str] = {
     "HYPO": "seandainya andaikan andai umpama umpamanya jagajaga incase",
     "CAUSE": "karena gara garagara soalnya sebab because nganter ngantar nganterin mengantar mengantarkan nemenin menemani",
     "LATE": "telat terlambat kesiangan late",
-    "MILD": "hampir ringan kecil sedikit dikit lecet mild minor little",
+    "MILD": "hampir nyaris ringan kecil sedikit dikit lecet mild minor little",
     # "lutut biru doang", "mules agak", "udh brenti sendiri": what the writer plays down (the learned
     # model's finding is dropped beside it when nothing says it is happening now)
     "MINOR": "doang dikit sedikit agak lumayan",
@@ -267,6 +267,14 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("cek", "luka", "jahitan"): "kontrol", ("cek", "jahitan"): "kontrol", ("kontrol", "jahitan"): "kontrol",
     ("lepas", "jahitan"): "kontrol", ("buka", "jahitan"): "kontrol", ("angkat", "jahitan"): "kontrol", ("waktu", "itu"): "dulu", ("what", "is"): "pengertian",
     ("ari", "ari"): "plasenta", ("nangis", "kejer"): "nangis",
+    # round 22: a first pregnancy told beside the present one; "hampir putus" is not mild; news heard;
+    # joining the dead, no longer a burden: suicide said without a suicide word
+    ("pas", "hamil", "anak", "pertama"): "dulu hamil", ("waktu", "hamil", "anak", "pertama"): "dulu hamil",
+    ("hampir", "putus"): "putus parah", ("nyaris", "putus"): "putus parah",
+    ("dengar", "kabar"): "berita", ("denger", "kabar"): "berita", ("dapat", "kabar"): "berita", ("dapet", "kabar"): "berita",
+    ("dpt", "kabar"): "berita", ("nyusul", "almarhum"): "bunuhdiri", ("nyusul", "almarhumah"): "bunuhdiri",
+    ("menyusul", "almarhum"): "bunuhdiri", ("menyusul", "almarhumah"): "bunuhdiri", ("nyusul", "alm"): "bunuhdiri",
+    ("repot", "lagi", "ngurus"): "bunuhdiri", ("nyusahin", "lagi"): "bunuhdiri", ("ngerepotin", "lagi"): "bunuhdiri",
     # told as over or harmless: "masih main kok", "gak ada korban, semua aman", "ternyata cuma laper", "bebas kejang"
     ("masih", "main"): "sudah baikan", ("masih", "maen"): "sudah baikan", ("semua", "aman"): "sudah baikan",
     ("semua", "selamat"): "sudah baikan", ("ternyata", "cuma"): "sudah baikan", ("ternyata", "hanya"): "sudah baikan",
@@ -286,7 +294,7 @@ COMPOUNDS = (
     ("NOTLIE", "NEG", "LIEDOWN", 3), ("NOTBREATH", "NAPAS", "ONEBYONE", 3), ("WATERBREAK", "WATER", "BREAK", 2), ("WATERBREAK", "BREAK", "WATER", 2),
     ("NOTREACH", "NEG", "REACH", 3), ("WISHFAINT", "DESIRE", "FAINT", 2), ("NOBEAT", "NEG", "BEAT", 3),
     # "udah tidur siang mendingan", "skrg di rumah bedrest, stabil", "udh normal lagi": better now
-    ("CUREDNOW", "SUDAH", "BETTER", 4), ("CUREDNOW", "NOWADJ", "BETTER", 4), ("CUREDNOW", "SUDAH", "HEALTHY", 4),
+    ("CUREDNOW", "SUDAH", "BETTER", 4), ("CUREDNOW", "NOWADJ", "BETTER", 4), ("CUREDNOW", "SUDAH", "HEALTHY", 4), ("CUREDNOW", "BETTER", "NOWADJ", 2), ("JUMPOFF", "JUMP", "HEIGHT", 3),
     ("SWALLOWBATTERY", "SWALLOW", "BATTERY", 3), ("PLAYED", "SMALLHURT", "MINOR", 1),
     ("RETAINED", "PLACENTA", "NEG", 2), ("RETAINED", "PLACENTA", "STUCK", 2),
 )
@@ -327,6 +335,9 @@ PHRASES.update({(*phone, neg, "aktif"): "tidak dihubungi"
                 for phone in (("nomornya",), ("nomornyo",), ("hpnya",), ("hp",), ("hp", "nya"), ("hpnyo",))
                 for neg in ("ga", "gak", "gk", "nggak", "ngga", "tidak", "tdk", "dak", "ndak", "tak", "indak")})
 # "hpnya mati", "hp nya dimatiin": the same (a phone gone dead or switched off after a farewell)
+PHRASES.update({(*phone, now, neg, "aktif"): "tidak dihubungi"  # "hp nya skrg gak aktif"
+                for phone in (("nomornya",), ("hpnya",), ("hp", "nya"), ("hp",)) for now in ("skrg", "sekarang", "udah", "udh", "sdh")
+                for neg in ("ga", "gak", "gk", "nggak", "tidak", "tdk")})
 PHRASES.update({(*phone, off): "tidak dihubungi"
                 for phone in (("nomornya",), ("hpnya",), ("hp", "nya"), ("hpnyo",), ("hapenya",))
                 for off in ("mati", "dimatiin", "dimatikan", "off")})
@@ -370,7 +381,7 @@ TRACES = frozenset("gigitan gigit patukan sengatan tusukan cakaran muntah muntah
 TREND = frozenset("naik turun tinggi rendah terus trus mulu melulu".split())
 KNOW = frozenset("ngerti mengerti paham tau tahu bisa know".split())  # "ga ngerti CPR": no question for information
 # "tolong hapus data saya", "mohon dibatalkan": a polite request to the bot, not a cry for help
-REQUESTS = frozenset("hapus hapuskan dihapus batalkan batalin dibatalkan ubah ubahkan diubah ganti diganti cek cekin dicek "
+REQUESTS = frozenset("dievaluasi diperbaiki ditingkatkan hapus hapuskan dihapus batalkan batalin dibatalkan ubah ubahkan diubah ganti diganti cek cekin dicek "
                      "kirim kirimkan dikirim info infoin infokan jelaskan jelasin daftarkan daftarin didaftarkan catat "
                      "dicatat perbaiki benerin dibenerin konfirmasi simpan".split())
 BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengambilan donor cuci gula tekanan "
@@ -385,6 +396,7 @@ AFTER_EVENT = frozenset("abis habis setelah sehabis pasca after".split())
 VACCINATION = frozenset("imunisasi diimunisasi vaksin divaksin vaksinasi suntik disuntik".split())
 # "belum sadar", "durung tangi": a state that goes on
 NOT_YET = frozenset("belum blm blom durung urung acan".split())
-# "udh gak kejang lagi": a sign that stopped, when it is not the negation that is the emergency ("gak napas lagi")
+# "gak keselek", "udh gak kejang lagi": a sign denied or stopped, for signs whose negation is no
+# emergency (unlike "gak napas", "ga sadar")
 ENDED_SIGNS = ("KEJANG", "FAINT", "SESAK", "CHOKE")
 HEARSAY = frozenset("katanya kabarnya konon denger2 dengar2 rumornya".split())

@@ -195,6 +195,12 @@ EMERGENCIES = [
     ("bleeding", "kemarin keguguran di rumah, hari ini meriang, perut keras dan darah keluar banyak"),
     ("unconscious", "bayi abis imunisasi tadi pagi kok lemas, tidak respon waktu dipanggil"),
     ("choking", "adik kayaknya nelen baterai jam tangan, belum ada gejala apa2"),
+    # round 22: joining the dead, no longer a burden, unreachable "skrg", a jump from a floor, a finger nearly severed
+    ("suicide", "adik bilang mau nyusul almarhum bapak, dia udah di kamar sendirian"),
+    ("suicide", "sy udah titip surat, besok kalian gak usah repot lagi ngurus sy"),
+    ("suicide", "temanku pamit lewat chat, hp nya skrg gak aktif"),
+    ("suicide", "ada suara nyuruh dia loncat dari lantai 4, sekarang dia di balkon"),
+    ("accident", "tangan kena gergaji, jari hampir putus"),
 ]
 
 CALM = [
@@ -294,6 +300,12 @@ CALM = [
     "semalam mimpi anak tenggelam, serem, dia baik baik aja kok",
     "ada kebakaran di pasar, tp gak ada korban",
     "adek udah ga sesak lagi abis diuap",
+    # round 22: news heard, a first pregnancy's bleeding told beside this one, better now, nearly hit
+    "dapet kabar ada tabrakan di pertigaan tadi, semoga korbannya selamat",
+    "pas hamil anak pertama sy pendarahan, sekarang hamil lagi mau periksa",
+    "my brother fainted at work yesterday, he's fine now. is the clinic open saturday?",
+    "bapak epilepsi, kejangnya udh terkontrol pake obat, obatnya bisa diambil di sini?",
+    "td nyaris ketabrak truk, jantung mau copot, tp gak papa",
     "bocah jatuh dari sepeda tadi, lutut lecet doang",
 ]
 
