@@ -47,7 +47,7 @@ from rapidfuzz.distance import OSA
 
 from nlp import emergency_model
 from nlp import emergency_words as ew
-from nlp.emergency_context import narrow
+from nlp.emergency_context import NOT_YET, narrow
 from nlp.emergency_words import COMPOUNDS, RULE_TEXT
 from nlp.emergency_words import EXTRA as _EXTRA
 from nlp.emergency_words import LEX as _LEX
@@ -325,7 +325,7 @@ def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
         if j in evidence and j not in context:
             return words[i], "strong"
     for i in pos.get("NOTAWAKE", ()):  # "belum sadar juga": still not awake, whatever was done before
-        if any(w in ew.NOT_YET for w in words[max(0, i - 2):i]):
+        if any(w in NOT_YET for w in words[max(0, i - 2):i]):
             return words[i - 1], "strong"
     for t in ("NOTREACH", "FAREWELL"):  # "ga bisa dihubungi", "surat pamit": outweigh "pernah", "takut"
         if t in pos:

@@ -8,6 +8,18 @@ from __future__ import annotations
 
 from nlp import emergency_words as ew
 
+# "rujukan segera": a document wanted at once is help wanted now
+AT_ONCE = frozenset("segera secepatnya cepat cepet buruan".split())
+# "abis imunisasi", "setelah disuntik": the vaccination a symptom followed, not a service asked about
+AFTER_EVENT = frozenset("abis habis setelah sehabis pasca after".split())
+VACCINATION = frozenset("imunisasi diimunisasi vaksin divaksin vaksinasi suntik disuntik".split())
+# "belum sadar", "durung tangi": a state that goes on
+NOT_YET = frozenset("belum blm blom durung urung acan".split())
+# "gak keselek", "udh gak kejang lagi": a sign denied or stopped, for signs whose negation is no
+# emergency (unlike "gak napas", "ga sadar")
+ENDED_SIGNS = ("KEJANG", "FAINT", "SESAK", "CHOKE")
+HEARSAY = frozenset("katanya kabarnya konon denger2 dengar2 rumornya".split())
+
 
 def narrow(words: list[str], tags: list[tuple[str, ...]], pos: dict[str, list[int]]) -> None:
     """Narrow `pos` (tag -> positions of `words`) in place by each tag's neighbours."""
@@ -21,15 +33,15 @@ def narrow(words: list[str], tags: list[tuple[str, ...]], pos: dict[str, list[in
     pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in ew.REQUESTS)]
     # "ga tau tandanya"; "belum ada gejala" (symptoms still to come: a swallowed battery) is not information asked for
     pos["INFO"] = [i for i in pos.get("INFO", ()) if not (i > 1 and (words[i - 1] in ew.KNOW and "NEG" in tags[i - 2]
-                                                                      or words[i] == "gejala" and words[i - 1] == "ada" and words[i - 2] in ew.NOT_YET))]
-    if words and words[0] in ew.HEARSAY:  # "katanya di desa sebelah ada yg mati keracunan": news, not a call
+                                                                      or words[i] == "gejala" and words[i - 1] == "ada" and words[i - 2] in NOT_YET))]
+    if words and words[0] in HEARSAY:  # "katanya di desa sebelah ada yg mati keracunan": news, not a call
         pos.setdefault("INFO", []).insert(0, 0)
     pos["SELF"] = [i for i in pos.get("SELF", ()) if not (i > 0 and {"PERSON", "CHILD"} & set(tags[i - 1]))]
     # "belum divaksin", "gk pernah divaksin": a risk told, not a document or service asked for
     # "butuh rujukan segera": a referral wanted now; "abis imunisasi lemes": an event, not a service asked for
     pos["DOC"] = [i for i in pos.get("DOC", ()) if not (i > 0 and "NEG" in tags[i - 1] or i > 1 and "NEG" in tags[i - 2]
-                                                        and "PAST" in tags[i - 1] or i + 1 < len(words) and words[i + 1] in ew.AT_ONCE
-                                                        or i > 0 and words[i - 1] in ew.AFTER_EVENT and words[i] in ew.VACCINATION)]
+                                                        and "PAST" in tags[i - 1] or i + 1 < len(words) and words[i + 1] in AT_ONCE
+                                                        or i > 0 and words[i - 1] in AFTER_EVENT and words[i] in VACCINATION)]
     # "dari kemarin", "gk pernah divaksin" (never), "operasi yg baru kemarin", "10 min ago" (minutes ago is now)
     pos["PAST"] = [i for i in pos.get("PAST", ()) if not (i > 0 and ({"SINCE", "NEG"} & set(tags[i - 1]) or words[i - 1] == "baru")
                                                           or words[i] == "bekas" and words[i + 1:i + 2] and words[i + 1] in ew.TRACES or any(
@@ -38,7 +50,7 @@ def narrow(words: list[str], tags: list[tuple[str, ...]], pos: dict[str, list[in
                        or i > 0 and (words[i - 1] in ew.DEGREES or "FEVER" in tags[i - 1])]  # "40 derajat", not "40 ribu"
     pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and 10 <= int(w) <= 100
                                       and "OBAT" in tags[i + 1])  # "20 butir paracetamol", not a tension "130 obatnya"
-    for t in ew.ENDED_SIGNS:
+    for t in ENDED_SIGNS:
         ended = [i for i in pos.get(t, ()) if i > 0 and "NEG" in tags[i - 1]]  # "gak keselek", "udh gak kejang lagi"
         pos[t] = [i for i in pos.get(t, ()) if i not in ended]
         pos.setdefault("STOPPED", []).extend(ended)

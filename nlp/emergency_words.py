@@ -389,14 +389,3 @@ BLOOD_TEST = frozenset("cek tes test periksa pemeriksaan diperiksa ambil pengamb
 DEGREES = frozenset("derajat drjt c celcius celsius degrees suhu suhunya temperature temp".split())
 YESTERDAY = frozenset("kemarin kemaren kmrn kmarin wingi kamari yesterday".split())
 BLOOD_AFTER = frozenset("tinggi rendah putih merah lengkap rutin test pressure sugar".split())
-# "rujukan segera": a document wanted at once is help wanted now
-AT_ONCE = frozenset("segera secepatnya cepat cepet buruan".split())
-# "abis imunisasi", "setelah disuntik": the vaccination a symptom followed, not a service asked about
-AFTER_EVENT = frozenset("abis habis setelah sehabis pasca after".split())
-VACCINATION = frozenset("imunisasi diimunisasi vaksin divaksin vaksinasi suntik disuntik".split())
-# "belum sadar", "durung tangi": a state that goes on
-NOT_YET = frozenset("belum blm blom durung urung acan".split())
-# "gak keselek", "udh gak kejang lagi": a sign denied or stopped, for signs whose negation is no
-# emergency (unlike "gak napas", "ga sadar")
-ENDED_SIGNS = ("KEJANG", "FAINT", "SESAK", "CHOKE")
-HEARSAY = frozenset("katanya kabarnya konon denger2 dengar2 rumornya".split())
