@@ -18,6 +18,7 @@ NOT_YET = frozenset("belum blm blom durung urung acan".split())
 # "gak keselek", "udh gak kejang lagi": a sign denied or stopped, for signs whose negation is no
 # emergency (unlike "gak napas", "ga sadar")
 ENDED_SIGNS = ("KEJANG", "FAINT", "SESAK", "CHOKE")
+ANIMALS_HIT = frozenset("kucing anjing ayam kambing sapi kerbau kuda burung bebek cat dog".split())
 HEARSAY = frozenset("katanya kabarnya konon denger2 dengar2 rumornya".split())
 
 
@@ -30,7 +31,11 @@ def narrow(words: list[str], tags: list[tuple[str, ...]], pos: dict[str, list[in
     pos["WANT"] = [i for i in pos.get("WANT", ()) if not (i > 0 and "NEG" in tags[i - 1])]  # "ga mau mati"
     # "ga sampe pengen nyakitin diri", "gak pernah kepikiran bunuh diri": a thought denied
     pos["SUICIDE"] = [i for i in pos.get("SUICIDE", ()) if not _denied(words, tags, i)]
-    pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in ew.REQUESTS)]
+    # "tolong dihapus": a request to the bot; "ditangani cepat": praise, not a hurry
+    pos["HELP"] = [i for i in pos.get("HELP", ()) if not (i + 1 < len(words) and words[i + 1] in ew.REQUESTS
+                                                          or words[i] in ("cepat", "cepet") and i > 0 and words[i - 1].startswith("di"))]
+    # "ada kucing ketabrak": an animal hurt
+    pos["ACCIDENT"] = [i for i in pos.get("ACCIDENT", ()) if not (i > 0 and words[i - 1] in ANIMALS_HIT)]
     # "ga tau tandanya"; "belum ada gejala" (symptoms still to come: a swallowed battery) is not information asked for
     pos["INFO"] = [i for i in pos.get("INFO", ()) if not (i > 1 and (words[i - 1] in ew.KNOW and "NEG" in tags[i - 2]
                                                                       or words[i] == "gejala" and words[i - 1] == "ada" and words[i - 2] in NOT_YET))]

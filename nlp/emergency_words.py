@@ -121,7 +121,7 @@ LEX_GROUPS: dict[str, str] = {
     "SWELL": "membengkak abuh bentol bengkak bengkaknya bengep swollen swelling",
     "ASTHMA": "asma asthma bengek mengi",
     "END": "ngakhirin mengakhiri akhiri ngakhiri",
-    "ALL": "semuanya everything",
+    "ALL": "semuanya semua everything",
     "TIRED": "capek cape capai lelah tired",
     "VANISH": "ngilang menghilang lenyap",
     "THROAT": "tenggorokan tenggorokannya throat",
@@ -131,7 +131,7 @@ LEX_GROUPS: dict[str, str] = {
     "NECK": "leher lehernya tengkuk neck",
     "STIFF": "kaku stiff",
     "DIABETES": "diabetes diabetic",
-    "CONFUSED": "ngigau ngelantur linglung meracau confused delirious",
+    "CONFUSED": "ngigau ngelantur linglung meracau confused delirious bingung",
     "STUCK": "nyangkut nyangkot keselek ganjel stuck lodged",
     "WAKEUP": "dibangunin dibangunkan dibangunke digugah ditangeki ditangekke ditangekno ditangekake",
     "ANSWER": "jawab menjawab njawab nyaut nyahut answer answering",
@@ -158,7 +158,7 @@ LEX_GROUPS: dict[str, str] = {
     "NOWADJ": "lagi sedang masih sekarang now currently keur lagek nembe",
     "PAST": "kungsi nate kemarin kemaren wingi kamari dulu dahulu pernah riwayat bekas pasca mbiyen biyen kantos baheula kapungkur yesterday "
             "penyintas ago history dulunya",
-    "BETTER": "stabil enakan mendingan baikan membaik terkontrol terkendali fine",
+    "BETTER": "stabil enakan mendingan baikan membaik terkontrol terkendali fine ceria dicabut ditangkap ketangkep tertangkap",
     "HEALTHY": "sehat",
     "BATTERY": "baterai batere batre batrai battery batteries",
     "PLACENTA": "plasenta placenta",
@@ -208,7 +208,7 @@ for tag_name, words in LEX_GROUPS.items():
     for w in words.split():
         LEX[w] = tuple(dict.fromkeys(LEX.get(w, ()) + (tag_name,)))
 # "abis dirawat": after a stay in hospital; "timbang" is no typo of "tumbang"
-LEX.update({"ledekan": (), "diledek": (), "ledek": (), "pertolongan": (), "sudah": ("SUDAH",), "su": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
+LEX.update({"suket": (), "ledekan": (), "diledek": (), "ledek": (), "pertolongan": (), "sudah": ("SUDAH",), "su": ("SUDAH",), "cepat": ("HELP",), "abis": ("SUDAH",), "habis": ("SUDAH",),
             "timbang": (), "keliling": (), "serum": (),
             # ordinary words one or two letters from a symptom word, which the typo correction took
             # for it ("tersimpan" for "tertimpa", "keseleo" for "keselek", "kunjungan" for "kandungan")
@@ -272,7 +272,13 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("pas", "hamil", "anak", "pertama"): "dulu hamil", ("waktu", "hamil", "anak", "pertama"): "dulu hamil",
     ("hampir", "putus"): "putus parah", ("nyaris", "putus"): "putus parah",
     ("dengar", "kabar"): "berita", ("denger", "kabar"): "berita", ("dapat", "kabar"): "berita", ("dapet", "kabar"): "berita",
-    ("dpt", "kabar"): "berita", ("nyusul", "almarhum"): "bunuhdiri", ("nyusul", "almarhumah"): "bunuhdiri",
+    ("dpt", "kabar"): "berita", ("denger", "ada"): "berita ada", ("dengar", "ada"): "berita ada",
+    # round 23: weed killer; "gak nyambung diajak ngomong" is confusion; afraid of oneself; nobody hurt
+    ("obat", "semprot"): "racun", ("obat", "rumput"): "racun", ("obat", "hama"): "racun", ("racun", "rumput"): "racun",
+    ("gak", "nyambung"): "bingung", ("ga", "nyambung"): "bingung", ("tidak", "nyambung"): "bingung",
+    ("takut", "sama", "diriku", "sendiri"): "bunuhdiri", ("takut", "sama", "diri", "sendiri"): "bunuhdiri",
+    ("takut", "dengan", "diri", "sendiri"): "bunuhdiri", ("takut", "sm", "diri", "sendiri"): "bunuhdiri",
+    ("gerak", "aktif"): "sudah baikan", ("gula", "darahnya"): "diabetes", ("nyusul", "almarhum"): "bunuhdiri", ("nyusul", "almarhumah"): "bunuhdiri",
     ("menyusul", "almarhum"): "bunuhdiri", ("menyusul", "almarhumah"): "bunuhdiri", ("nyusul", "alm"): "bunuhdiri",
     ("repot", "lagi", "ngurus"): "bunuhdiri", ("nyusahin", "lagi"): "bunuhdiri", ("ngerepotin", "lagi"): "bunuhdiri",
     # told as over or harmless: "masih main kok", "gak ada korban, semua aman", "ternyata cuma laper", "bebas kejang"
@@ -295,7 +301,7 @@ COMPOUNDS = (
     ("NOTREACH", "NEG", "REACH", 3), ("WISHFAINT", "DESIRE", "FAINT", 2), ("NOBEAT", "NEG", "BEAT", 3),
     # "udah tidur siang mendingan", "skrg di rumah bedrest, stabil", "udh normal lagi": better now
     ("CUREDNOW", "SUDAH", "BETTER", 4), ("CUREDNOW", "NOWADJ", "BETTER", 4), ("CUREDNOW", "SUDAH", "HEALTHY", 4), ("CUREDNOW", "BETTER", "NOWADJ", 2), ("JUMPOFF", "JUMP", "HEIGHT", 3),
-    ("SWALLOWBATTERY", "SWALLOW", "BATTERY", 3), ("PLAYED", "SMALLHURT", "MINOR", 1),
+    ("SWALLOWBATTERY", "SWALLOW", "BATTERY", 3), ("PLAYED", "SMALLHURT", "MINOR", 1), ("PLAYED", "SMALLHURT", "SAJA", 1),
     ("RETAINED", "PLACENTA", "NEG", 2), ("RETAINED", "PLACENTA", "STUCK", 2),
 )
 
@@ -343,6 +349,8 @@ PHRASES.update({(*phone, off): "tidak dihubungi"
                 for off in ("mati", "dimatiin", "dimatikan", "off")})
 # an ambulance asked for is help wanted now ("mohon dikirim ambulans", "nyuwun ambulans")
 PHRASES.update({(neg, "ada", "korban"): "sudah baikan" for neg in ("gak", "ga", "gk", "nggak", "tidak", "tdk", "tak")})
+PHRASES.update({(neg, "ada", who, "luka"): "sudah baikan" for neg in ("gak", "ga", "gk", "nggak", "tidak", "tdk", "tak")
+                for who in ("yg", "yang")})
 PHRASES.update({(verb, amb): "tolong" for amb in ("ambulans", "ambulan", "ambulance")
                 for verb in ("kirim", "dikirim", "kirimkan", "minta", "butuh", "panggil", "panggilkan", "nyuwun",
                              "tolong", "send", "need")})
@@ -374,8 +382,8 @@ PHRASES.update({("selamat", "tinggal"): "pamitan", ("selamat", "tinggal", "selam
 
 # Word sets the detector's context checks read (nlp/emergency.py)
 READING_ONLY = frozenset("DIABETES ONGOING HEAVY PERSON SELF CHILD TIMEUNIT MINUTES SINCE PAST SUDAH NEG".split())
-DENIED = frozenset("sampe sampai pernah kepikiran kepikir terpikir pengen ingin mau niat berniat".split())
-DENIED_MARK = frozenset("sampe sampai pernah kepikiran kepikir terpikir".split())
+DENIED = frozenset("sampe sampai pernah kepikiran kepikir terpikir pengen ingin mau niat berniat ada".split())
+DENIED_MARK = frozenset("sampe sampai pernah kepikiran kepikir terpikir niat".split())  # "gak ada niat nyakitin diri"
 # "bekas gigitan bengkak", "ada bekas muntah": the marks of what just happened, not a former thing
 TRACES = frozenset("gigitan gigit patukan sengatan tusukan cakaran muntah muntahan darah".split())
 TREND = frozenset("naik turun tinggi rendah terus trus mulu melulu".split())

@@ -201,6 +201,11 @@ EMERGENCIES = [
     ("suicide", "temanku pamit lewat chat, hp nya skrg gak aktif"),
     ("suicide", "ada suara nyuruh dia loncat dari lantai 4, sekarang dia di balkon"),
     ("accident", "tangan kena gergaji, jari hampir putus"),
+    # round 23: weed killer drunk (Javanese), afraid of oneself, ending it all with poison at hand, low sugar after iftar
+    ("poisoning", "nenek ngombe obat rumput, saiki lemes muntah terus"),
+    ("suicide", "aku pegang silet, aku takut sama diriku sendiri"),
+    ("suicide", "sy mau akhiri semua malam ini, racun udah di tangan"),
+    ("serious_illness", "ayah baru buka puasa lalu gemetar keringat dingin, gula darahnya turun, ngomongnya gak nyambung"),
 ]
 
 CALM = [
@@ -306,6 +311,13 @@ CALM = [
     "my brother fainted at work yesterday, he's fine now. is the clinic open saturday?",
     "bapak epilepsi, kejangnya udh terkontrol pake obat, obatnya bisa diambil di sini?",
     "td nyaris ketabrak truk, jantung mau copot, tp gak papa",
+    # round 23: cheerful again, praise for quick care, an animal hit, nobody hurt, no intent, "benjol aja"
+    "santri pingsan waktu upacara, udah minum teh, skrg ceria lagi",
+    "istri kemarin pendarahan tapi ditangani cepat, terima kasih bidan",
+    "ada kucing ketabrak motor depan rumah, kasihan",
+    "gempa tadi, semua lari keluar tapi gak ada yang luka",
+    "lagi cemas tapi gak ada niat nyakitin diri, ada psikolog?",
+    "dahi kebentur meja, benjol aja, gak pusing",
     "bocah jatuh dari sepeda tadi, lutut lecet doang",
 ]
 
