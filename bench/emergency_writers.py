@@ -36,7 +36,8 @@ RULES_BEFORE = {"writer_w1": "5429761", "writer_w2": "5429761", "blind_eval3": "
                 "blind_eval17": "62eca75", "blind_eval18": "62eca75",
                 "blind_eval19": "c6f758b", "blind_eval20": "e92e0f2",
                 "blind_eval21": "50a0237", "blind_eval22": "50a0237", "blind_eval23": "8dddeca", "blind_eval24": "8dddeca",
-                "blind_eval25": "087b3a1", "blind_eval26": "087b3a1"}
+                "blind_eval25": "087b3a1", "blind_eval26": "087b3a1",
+                "blind_eval27": "6d3f26a", "blind_eval28": "6d3f26a"}
 _RULE_FILES = ("emergency", "emergency_words", "emergency_context", "slang", "normalize")  # emergency_context: since round 21
 
 

@@ -39,7 +39,8 @@ WRITERS = {"w1": DATA / "writer_w1.tsv", "w2": DATA / "writer_w2.tsv", "w3": DAT
            "w18": DATA / "blind_eval18.tsv", "w19": DATA / "blind_eval19.tsv",
            "w20": DATA / "blind_eval20.tsv", "w21": DATA / "blind_eval21.tsv", "w22": DATA / "blind_eval22.tsv",
            "w23": DATA / "blind_eval23.tsv", "w24": DATA / "blind_eval24.tsv",
-           "w25": DATA / "blind_eval25.tsv", "w26": DATA / "blind_eval26.tsv"}
+           "w25": DATA / "blind_eval25.tsv", "w26": DATA / "blind_eval26.tsv",
+           "w27": DATA / "blind_eval27.tsv", "w28": DATA / "blind_eval28.tsv"}
 
 
 def answer(model, question: str, emergencies=None) -> str | None:

@@ -56,9 +56,10 @@ def narrow(words: list[str], tags: list[tuple[str, ...]], pos: dict[str, list[in
     pos.setdefault("LOTS", []).extend(i for i, w in enumerate(words[:-1]) if w.isdigit() and 10 <= int(w) <= 100
                                       and "OBAT" in tags[i + 1])  # "20 butir paracetamol", not a tension "130 obatnya"
     for t in ENDED_SIGNS:
-        ended = [i for i in pos.get(t, ()) if i > 0 and "NEG" in tags[i - 1]]  # "gak keselek", "udh gak kejang lagi"
-        pos[t] = [i for i in pos.get(t, ()) if i not in ended]
-        pos.setdefault("STOPPED", []).extend(ended)
+        denied = [i for i in pos.get(t, ()) if i > 0 and "NEG" in tags[i - 1]]  # "gak keselek", "udh gak kejang lagi"
+        pos[t] = [i for i in pos.get(t, ()) if i not in denied]
+        # only "no longer" makes the context calm: a bare "teu kesang" may be a sign misread
+        pos.setdefault("STOPPED", []).extend(i for i in denied if words[i + 1:i + 2] == ["lagi"])
     for t in ("BETTER", "HEALTHY"):  # "belum stabil", "gak membaik", "tidak sehat": not better
         pos[t] = [i for i in pos.get(t, ()) if not any("NEG" in tags[j] for j in range(max(0, i - 2), i))]
 
