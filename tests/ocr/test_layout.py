@@ -113,20 +113,27 @@ def test_a_nik_found_by_its_digits_is_not_a_header_of_look_alike_letters():
     assert [v.text for v in found["nik"].values] == [": 1371096401820238"]
 
 
+def rows_read(rows, wrap, gap):
+    """The labels found and their values on level rows, labels at x=50 and values at x=300; a
+    value's second line `wrap` px under its first, `gap` px from a row's last line to the next row."""
+    lines, y = [], 100
+    for label, values in rows:
+        lines.append(line(label, 50, y, 9 * len(label), 0.0, index=len(lines)))
+        for k, value in enumerate(values):
+            lines.append(line(value, 300, y + wrap * k, 12 * len(value), 0.0, index=len(lines)))
+        y += wrap * len(values) + gap
+    found = find_labels(lines)
+    attach_values(found, lines)
+    return found
+
+
 def test_a_wrapped_name_and_birth_row_keep_their_second_lines_and_the_rows_below_keep_theirs():
     """A long name and a place of birth pushed down with its date each go on over a second line
     under the value (rows 40 px apart, second lines 20 px under their first)."""
     rows = [("NIK", ["3507124509900003"]), ("Nama", ["NI PUTU DEWANTARA", "ASTUTI"]),
             ("Tempat/Tgl Lahir", ["KEPULAUAN SANGIHE,", "05-09-1990"]), ("Jenis Kelamin", ["PEREMPUAN"]),
             ("Alamat", ["JL. MAWAR NO. 12"]), ("RT/RW", ["003/005"]), ("Kel/Desa", ["SUMBERSARI"])]
-    lines, y = [], 100
-    for label, values in rows:
-        lines.append(line(label, 50, y, 9 * len(label), 0.0, index=len(lines)))
-        for k, value in enumerate(values):
-            lines.append(line(value, 300, y + 22 * k, 12 * len(value), 0.0, index=len(lines)))
-        y += 22 * len(values) + 18
-    found = find_labels(lines)
-    attach_values(found, lines)
+    found = rows_read(rows, wrap=22, gap=18)
     assert [v.text for v in found["nama"].values] == ["NI PUTU DEWANTARA", "ASTUTI"]
     assert [v.text for v in found["ttl"].values] == ["KEPULAUAN SANGIHE,", "05-09-1990"]
     assert [v.text for v in found["jk"].values] == ["PEREMPUAN"]
@@ -163,14 +170,7 @@ def test_tightly_wrapped_rows_keep_their_second_lines_and_a_block_number_is_not_
     rows = [("NIK", ["3507124509900003"]), ("Nama", ["KEVIN FAJAR"]), ("Tempat/Tgl Lahir", ["PESISIR BARAT,", "03-09-2004"]),
             ("Jenis Kelamin", ["LAKI-LAKI"]), ("Alamat", ["PERUM BUKIT GOLF", "BLOK G13/30"]), ("RT/RW", ["007/016"]),
             ("Kel/Desa", ["PURWOREJO"])]
-    lines, y = [], 100
-    for label, values in rows:
-        lines.append(line(label, 50, y, 9 * len(label), 0.0, index=len(lines)))
-        for k, value in enumerate(values):
-            lines.append(line(value, 300, y + 11 * k, 12 * len(value), 0.0, index=len(lines)))
-        y += 11 * len(values) + 22
-    found = find_labels(lines)
-    attach_values(found, lines)
+    found = rows_read(rows, wrap=11, gap=22)
     assert [v.text for v in found["ttl"].values] == ["PESISIR BARAT,", "03-09-2004"]
     assert [v.text for v in found["alamat"].values] == ["PERUM BUKIT GOLF", "BLOK G13/30"]
     assert [v.text for v in found["rt_rw"].values] == ["007/016"]
