@@ -325,8 +325,9 @@ def _now_cue(words: list[str], pos: dict[str, list[int]], evidence: set[int],
         if j in evidence and j not in context:
             return words[i], "strong"
     for i in pos.get("NOTAWAKE", ()):  # "belum sadar juga": still not awake, whatever was done before
-        if any(w in NOT_YET for w in words[max(0, i - 2):i]):
-            return words[i - 1], "strong"
+        for w in words[max(0, i - 2):i]:
+            if w in NOT_YET:
+                return w, "strong"
     for t in ("NOTREACH", "FAREWELL"):  # "ga bisa dihubungi", "surat pamit": outweigh "pernah", "takut"
         if t in pos:
             return words[pos[t][0]], "strong"

@@ -7,8 +7,8 @@ KABUPATEN / KOTA (ADM.) / DKI / DI prefix. A reading that is exactly such a name
 that is a single letter away from exactly one name, and is not a name itself, is that name misread
 (`closest`). A reading with the letters of a listed name is given the list's spaces only when it
 broke a word or ran two together (`respaced`): the list and the cards space some names differently
-(NGAGEL REJO / NGAGELREJO, JATIASIH / JATI ASIH), and a card's word-by-word spacing is kept. Pure Python (rapidfuzz only): nothing here depends on how a card is
-drawn.
+(NGAGEL REJO / NGAGELREJO, JATIASIH / JATI ASIH), and a card's word-by-word spacing is kept. Pure
+Python (rapidfuzz only): nothing here depends on how a card is drawn.
 """
 from __future__ import annotations
 
