@@ -154,8 +154,10 @@ def _clean_words(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,-")
 
 
-_ABBREV = re.compile(r"\b(JL|JLN|GG|NO|DSN|DS|KP|PERUM|BLK|KOMP|LK|LING|BR|KM(?=\W*\d))(?:\s*[.,:;]\s*|\s+)(?=\S)")
-_ABBREV_DOT = {"KM", "BR", "JL", "JLN", "GG", "NO", "DSN", "DS", "KP", "KOMP", "BLK", "LK", "LING"}
+_ABBREV = re.compile(r"\b(JL|JLN|GG|NO|DSN|DS|KP|PERUM|BLK|KOMP|LK|LING|LINGK|BR|KM(?=\W*\d))(?:\s*[.,:;]\s*|\s+)(?=\S)")
+_ABBREV_DOT = {"KM", "BR", "JL", "JLN", "GG", "NO", "DSN", "DS", "KP", "KOMP", "BLK", "LK", "LING", "LINGK"}
+# a street's JL. read with its J or L misread or lost: no address starts with these ("OL. TUANKU IMAM")
+_JL_MISREAD = re.compile(r"^(?:[O0I]L|J[I1|]|J)[.,]?\s+(?=[A-Z]{2})")
 
 
 def clean_address(text: str) -> str:
@@ -163,6 +165,7 @@ def clean_address(text: str) -> str:
     ("JL MAWAR NO . 12" -> "JL. MAWAR NO. 12"), O/I read for 0/1 inside numbers ("G1O" -> "G10")."""
     text = re.sub(r"\s+", " ", text.upper()).strip(" :;,")
     text = re.sub(r"^JL(?=[A-Z]{2})(?!N\b)", "JL. ", text)  # "JLMERPATI": the dot and space lost
+    text = _JL_MISREAD.sub("JL. ", text)
     text = re.sub(r"^DSN(?=[A-Z]{3})", "DSN. ", text)  # "DSNNGASEM": no word starts DSN
     text = re.sub(r"(?<=[A-Z0-9])(NO[.,]\s*\d)", r" \1", text)  # "ENO.13" -> "E NO.13"
     text = re.sub(r"(?<=\S)(BLOK\b)", r" \1", text)
@@ -180,7 +183,8 @@ def clean_address(text: str) -> str:
         head = word[0] if "A" <= word[:1] <= "Z" else ""  # a block letter may lead: "G10", "C2"
         return head + word[len(head):].translate(str.maketrans("OIL", "011"))
 
-    return re.sub(r"\b[A-Z]?\d[0-9OIL]*\b|\b[A-Z]?[OIL]*\d[0-9OIL]*\b", digits, text).strip()
+    text = re.sub(r"\b[A-Z]?\d[0-9OIL]*\b|\b[A-Z]?[OIL]*\d[0-9OIL]*\b", digits, text).strip()
+    return re.sub(r"(?<=\d)\.$", "", text)  # "NO. 127.": a speck after the house number
 
 
 def lone_letter(name: str) -> bool:

@@ -45,7 +45,9 @@ def test_a_hamlet_named_like_a_village_is_surer():
     ("JL. MAWAR NO. 1 2", "JL. MAWAR NO. 12"), ("JL. MAWAR N0. 12", "JL. MAWAR NO. 12"),
     ("PERUM BUMI ASRI BLOKA3 NO.5", "PERUM BUMI ASRI BLOK A3 NO. 5"),
     ("JL. SISINGAMANGARAJA KM, 9", "JL. SISINGAMANGARAJA KM. 9"), ("JL.MAWAR,NO.12", "JL. MAWAR, NO. 12"),
-    ("PERUM. TAMAN SARI BLOK K18 NO. 20", "PERUM. TAMAN SARI BLOK K18 NO. 20")])
+    ("PERUM. TAMAN SARI BLOK K18 NO. 20", "PERUM. TAMAN SARI BLOK K18 NO. 20"),
+    ("OL. TUANKU IMAM", "JL. TUANKU IMAM"), ("J SETIABUDI NO. 94", "JL. SETIABUDI NO. 94"),
+    ("LINGK TEGAL RAHAYU", "LINGK. TEGAL RAHAYU"), ("JL. TERATAI NO. 127.", "JL. TERATAI NO. 127")])
 def test_addresses_are_written_as_printed(read, printed):
     assert clean_address(read) == printed
 
