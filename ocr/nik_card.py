@@ -114,3 +114,12 @@ def fill_from_nik(nik: str, nik_conf: float, birth: dt.date | None, birth_digits
         res.set("jenis_kelamin", info.sex, min(nik_conf, FROM_NIK_CONF))
         res.problems.append("sex on the card unclear; taken from the NIK")
     return birth
+
+
+def header_agrees(res: Any) -> bool:
+    """The card's two header lines were read and name the province and regency of its valid NIK: a
+    KTP whose rows were too blurred to read still has those three in one place, as no other card does."""
+    nik, prov, kab = (res.fields.get(k) for k in ("nik", "provinsi", "kabupaten_kota"))
+    return bool(res.nik_valid and nik and prov and kab and regions.PROVINCES.get(nik[:2]) == prov
+                and regions.REGENCIES.get(nik[:4]) == kab)
+

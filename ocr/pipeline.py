@@ -21,6 +21,7 @@ import cv2
 import numpy as np
 
 from ocr import card_text, rows_by_content, vocab
+from ocr import nik as nikrules
 from ocr.detect import (
     DETECT_SIDE,
     MAX_DETECT_SIDE,
@@ -35,6 +36,7 @@ from ocr.detect import (
 )
 from ocr.fields import Result, build
 from ocr.merge import AGREE_BONUS, MIN_SIMILAR, agreement, merged
+from ocr.nik_card import header_agrees
 from ocr.photo_column import drop_issue_lines
 from ocr.preprocess import evened
 from ocr.recognition import recognize
@@ -265,7 +267,7 @@ def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
             turned, boxes2 = _searched(cv2.rotate(region, turn))
             lines2, crops2 = _read_lines(reader, turned, boxes2)
             found2 = card_text.find_labels(lines2)
-            if len(found2) > len(found):
+            if len(found2) > len(found) or _valid_nik(lines2) and not _valid_nik(lines):
                 bgr, lines, crops, found = turned, lines2, crops2, found2
     if 0 < len(found) < FEW_LABELS:  # a few labels read: the rest of the card searched closer around them
         boxes2 = _around_labels(bgr, found)
@@ -285,17 +287,21 @@ def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
     head = card_text.header(lines, found)
     ttl = found.get("ttl")
     res = build(rows, head, today, check_date=lambda dates: _check_date(reader, ttl, crops, dates))
-    # a NIK that passes every check is enough beside its own label, or beside rows only a KTP has
-    # that were told by their values
-    if not by_labels and not (res.nik_valid and (nik_labelled or card_text.looks_like_ktp(found, lines))):
+    # a NIK that passes every check is enough beside its own label, beside rows only a KTP has that
+    # were told by their values, or under the header lines naming its province and regency
+    if not by_labels and not (res.nik_valid and (nik_labelled or card_text.looks_like_ktp(found, lines))
+                              or header_agrees(res)):
         return _not_ktp()
     return res
 
 
+def _valid_nik(lines: list[card_text.Line]) -> bool:  # a turn that reads a whole valid NIK reads the card
+    return any(not nikrules.nik_problems(re.sub(r"\D", "", nikrules.ocr_to_digits(ln.text))) for ln in lines
+               if sum(ch.isdigit() for ch in ln.text) >= 12)
+
+
 def _not_ktp() -> Result:
-    res = Result()
-    res.problems = ["not a KTP"]
-    return res
+    return Result(problems=["not a KTP"])
 
 
 def _careful(reader, found: dict[str, card_text.Found], crops: _Crops, bgr: np.ndarray,

@@ -83,3 +83,17 @@ def test_an_address_numbered_in_upright_strokes_is_less_sure():
     # GG. I, GG. 1 and GG. III look alike to a recogniser that miscounts thin strokes
     assert conf("JL. MAWAR GG. III NO. 12") < 0.9 and conf("JL. MAWAR GG. 1 NO. 12") < 0.9
     assert conf("JL. MAWAR GG. 7 NO. 12") >= 0.9 and conf("JL. MAWAR NO. 1") >= 0.9
+
+
+def test_a_valid_nik_under_the_header_lines_of_its_own_province_and_regency_is_a_ktp():
+    from ocr.fields import Result
+    from ocr.nik_card import header_agrees
+
+    res = Result()
+    res.nik_valid = True
+    res.fields.update(nik="1212356210078441", provinsi="SUMATERA UTARA", kabupaten_kota="KABUPATEN TOBA SAMOSIR")
+    assert header_agrees(res)
+    res.fields["kabupaten_kota"] = "KABUPATEN SAMOSIR"  # the header names another regency
+    assert not header_agrees(res)
+    res.fields["kabupaten_kota"], res.nik_valid = "KABUPATEN TOBA SAMOSIR", False
+    assert not header_agrees(res)
