@@ -233,10 +233,10 @@ def read_nik(texts: list[Text], today: dt.date, kab_kota: str | None = None) -> 
     t = _join(texts)
     if t is None:
         return None, 0.0, ["NIK not found"]
-    if len(texts) > 1 and len(_nik_digits(t.text)) != 16:
+    if len(texts) > 1 and len(nik_digits(t.text)) != 16:
         # a speck or a stray digit beside the NIK's line joined to it (17 digits): the one value
         # that is 16 digits on its own
-        whole = [x for x in texts if len(_nik_digits(x.text)) == 16]
+        whole = [x for x in texts if len(nik_digits(x.text)) == 16]
         if len(whole) == 1:
             t = whole[0]
     digits = nikrules.ocr_to_digits(_strip_colon(t.text))
@@ -253,7 +253,7 @@ def read_nik(texts: list[Text], today: dt.date, kab_kota: str | None = None) -> 
     return digits, t.conf, []
 
 
-def _nik_digits(text: str) -> str:
+def nik_digits(text: str) -> str:
     return re.sub(r"[^0-9]", "", nikrules.ocr_to_digits(_strip_colon(text)))
 
 

@@ -117,8 +117,9 @@ def fill_from_nik(nik: str, nik_conf: float, birth: dt.date | None, birth_digits
 
 
 def header_agrees(res: Any) -> bool:
-    """The card's two header lines were read and name the province and regency of its valid NIK: a
-    KTP whose rows were too blurred to read still has those three in one place, as no other card does."""
+    """The card's two header lines were read as the province and regency of its valid NIK (set from
+    the NIK's codes by `header_from_nik` when the reading is close to them): a KTP whose rows were too
+    blurred to read still has those three in one place, as no other card does."""
     nik, prov, kab = (res.fields.get(k) for k in ("nik", "provinsi", "kabupaten_kota"))
     return bool(res.nik_valid and nik and prov and kab and regions.PROVINCES.get(nik[:2]) == prov
                 and regions.REGENCIES.get(nik[:4]) == kab)

@@ -34,7 +34,7 @@ from ocr.detect import (
     turned_90,
     turned_180,
 )
-from ocr.fields import Result, build
+from ocr.fields import Result, build, nik_digits
 from ocr.merge import AGREE_BONUS, MIN_SIMILAR, agreement, merged
 from ocr.nik_card import header_agrees
 from ocr.photo_column import drop_issue_lines
@@ -296,8 +296,7 @@ def read_photo(reader, bgr: np.ndarray, today: dt.date) -> Result:
 
 
 def _valid_nik(lines: list[card_text.Line]) -> bool:  # a turn that reads a whole valid NIK reads the card
-    return any(not nikrules.nik_problems(re.sub(r"\D", "", nikrules.ocr_to_digits(ln.text))) for ln in lines
-               if sum(ch.isdigit() for ch in ln.text) >= 12)
+    return any(not nikrules.nik_problems(nik_digits(ln.text)) for ln in lines if sum(ch.isdigit() for ch in ln.text) >= 12)
 
 
 def _not_ktp() -> Result:
