@@ -63,7 +63,7 @@ async def position_of(tx: Tx, settings: Rules, visit: VisitRow, room: RoomQueue 
     """1-based place in its phase queue (1 = called next); with `room`, in the part of it that room
     calls (the place of a patient whose doctor practises there)."""
     scope = scope_services(settings, visit.phase, visit.service)
-    statement = made_once(settings, "position_of", (visit.phase, scope, room), lambda: select(func.count()).select_from(
+    statement = made_once(settings, "position_of", (visit.phase, scope, room and room.elsewhere), lambda: select(func.count()).select_from(
         visits if room is None else visits.join(tickets, tickets.c.id == visits.c.ticket_id))
         .where(waiting_in_scope(settings, visit.phase, scope, room), tuple_(*QUEUE_ORDER) < tuple_(*MINE)))
     ahead = await tx.scalar(statement, {"rank": visit.rank, "effective_at": visit.effective_at,
