@@ -98,6 +98,8 @@ async def queue_context(tx: Tx, settings: Rules, phase: str, service: str, now: 
     Read once per transaction (`Tx.info`): every operation reads it after it made its changes."""
     cache = tx.info.setdefault("queries.queue_context", {})
     key = (phase, service, now, history)
+    if not history and (phase, service, now, True) in cache:  # the whole context holds the channels too
+        key = (phase, service, now, True)
     if key not in cache:
         cache[key] = await _queue_context(tx, settings, phase, service, now, history)
     return cache[key]
@@ -156,7 +158,7 @@ async def waiting_list(tx: Tx, settings: Rules, phase: str, services: frozenset[
                      .where(waiting_in_scope(settings, phase, services, room)).order_by(*QUEUE_ORDER))
         return statement if limit is None else statement.limit(bindparam("limit"))
 
-    statement = made_once(settings, "waiting_list", (phase, services, room, limit is None), make)
+    statement = made_once(settings, "waiting_list", (phase, services, room and room.elsewhere, limit is None), make)
     return await tx.all(statement, {"limit": limit})
 
 
